@@ -1,0 +1,778 @@
+//! Attribution layouts: finds cues and, for each, its source and content spans.
+//!
+//! Works on one sentence at a time with closed-class words (`function_words.tsv`) and the cue
+//! lexicon; no tagger. Each layout has a stable id ([`Layout`]) that is carried to the output so
+//! every attribution can be traced to the rule that produced it.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::lexicon::{FnClass, Form, Lexicon};
+use crate::model::{Commitment, CueType, Polarity, QuoteKind};
+use crate::segment::{Segmented, TokKind, Token};
+
+/// The layout (rule) that produced an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// "X said (that) C", "X told Y C", "X denied V-ing C".
+    SourceCueContent,
+    /// "C, X said" / "“Q”, X said".
+    ContentSourceCue,
+    /// "C, said X".
+    ContentCueSource,
+    /// "According to X, C" / "C, according to X".
+    AccordingTo,
+    /// ", adding that C": the source of the preceding attribution in the sentence.
+    Participial,
+    /// "which was deemed by X as C".
+    PassiveBy,
+    /// "it was reported that C": no source.
+    Sourceless,
+}
+
+impl Layout {
+    pub fn id(self) -> &'static str {
+        match self {
+            Layout::SourceCueContent => "source-cue-content",
+            Layout::ContentSourceCue => "content-source-cue",
+            Layout::ContentCueSource => "content-cue-source",
+            Layout::AccordingTo => "according-to",
+            Layout::Participial => "participial",
+            Layout::PassiveBy => "passive-by",
+            Layout::Sourceless => "sourceless",
+        }
+    }
+}
+
+/// An attribution found in one sentence, in token indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawAttribution {
+    pub sentence: usize,
+    pub source: Option<Range<usize>>,
+    /// The head noun phrase of the source, before any apposition ("Yasser al-Yousef").
+    pub source_head: Option<Range<usize>>,
+    pub cue: Range<usize>,
+    pub content: Range<usize>,
+    pub cue_lemma: String,
+    pub cue_type: CueType,
+    pub polarity: Polarity,
+    pub commitment: Commitment,
+    pub negated: bool,
+    pub kind: QuoteKind,
+    pub layout: Layout,
+    /// Token where this attribution's frame begins (for trimming other contents).
+    frame_start: usize,
+    /// Index of the attribution whose source a participial cue inherits.
+    pub inherits: Option<usize>,
+}
+
+struct Ctx<'a> {
+    t: &'a [Token],
+    lx: &'a Lexicon,
+    /// Sentence token bounds (absolute indices).
+    lo: usize,
+    hi: usize,
+}
+
+const PRONOUNS_OBJ: &[&str] = &["him", "her", "them", "us", "me", "it", "reporters", "journalists"];
+
+impl Ctx<'_> {
+    fn low(&self, i: usize) -> &str {
+        if i < self.hi && i >= self.lo {
+            &self.t[i].lower
+        } else {
+            ""
+        }
+    }
+    fn class(&self, i: usize) -> Option<FnClass> {
+        self.lx.fn_class(self.low(i))
+    }
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        i >= self.lo && i < self.hi && self.t[i].kind == TokKind::Punct && self.t[i].lower == p
+    }
+    fn is_comma(&self, i: usize) -> bool {
+        self.is_punct(i, ",")
+    }
+    fn is_close_quote(&self, i: usize) -> bool {
+        i >= self.lo && i < self.hi && self.t[i].kind == TokKind::CloseQuote
+    }
+    fn is_cue_word(&self, i: usize) -> bool {
+        self.lx.cue_forms.get(self.low(i)).is_some()
+    }
+    fn is_pronoun(&self, i: usize) -> bool {
+        self.lx.pronouns.contains_key(self.low(i))
+    }
+    /// A word that may belong to a noun phrase.
+    fn np_word(&self, i: usize) -> bool {
+        if i < self.lo || i >= self.hi {
+            return false;
+        }
+        let tok = &self.t[i];
+        if tok.in_quote {
+            return false;
+        }
+        match tok.kind {
+            TokKind::Word | TokKind::Number => {
+                !matches!(self.class(i), Some(FnClass::Sub | FnClass::Aux))
+                    && !(self.is_cue_word(i) && !tok.cap)
+                    && tok.lower != "but"
+            }
+            TokKind::Dash => i + 1 < self.hi && !self.t[i + 1].space_before,
+            TokKind::Punct => {
+                // "Rep." : the period of a title abbreviation; parentheses of "(D-N.C.)"
+                (tok.lower == "." && i > self.lo && self.lx.abbreviations.contains_key(self.low(i - 1)))
+                    || tok.lower == "("
+                    || tok.lower == ")"
+            }
+            _ => false,
+        }
+    }
+
+    /// Scans left from `k - 1` over a noun phrase; returns its start (== k if none).
+    fn np_left_core(&self, k: usize) -> usize {
+        let mut start = k;
+        let mut j = k;
+        let mut words = 0;
+        while j > self.lo {
+            let i = j - 1;
+            if !self.np_word(i) {
+                break;
+            }
+            let class = self.class(i);
+            match class {
+                Some(FnClass::Prep) | Some(FnClass::Conj) => {
+                    // np-internal only between noun material
+                    if words == 0 || i == self.lo || !self.np_word(i - 1) {
+                        break;
+                    }
+                    if matches!(self.class(i - 1), Some(FnClass::Det | FnClass::Prep)) {
+                        break;
+                    }
+                }
+                Some(FnClass::Det) => {
+                    start = i;
+                    words += 1;
+                    // continue past a determiner only after a preposition, "and" or a predeterminer
+                    if i > self.lo {
+                        let prev = self.low(i - 1);
+                        let cont = matches!(self.class(i - 1), Some(FnClass::Prep))
+                            || matches!(prev, "and" | "or" | "both" | "all" | "'s");
+                        if !cont {
+                            break;
+                        }
+                    }
+                    j = i;
+                    continue;
+                }
+                _ => {}
+            }
+            j = i;
+            if self.t[i].is_word() {
+                words += 1;
+                start = i;
+            }
+            if words > 14 {
+                break;
+            }
+        }
+        // Never start on a preposition/conjunction.
+        while start < k && matches!(self.class(start), Some(FnClass::Prep | FnClass::Conj)) {
+            start += 1;
+        }
+        start
+    }
+
+    /// Source noun phrase ending just before `k`: (whole source, head phrase).
+    fn left_source(&self, k: usize) -> Option<(Range<usize>, Range<usize>)> {
+        if k <= self.lo {
+            return None;
+        }
+        let j = k - 1;
+        if self.is_pronoun(j) && !self.t[j].in_quote {
+            return Some((j..k, j..k));
+        }
+        if self.is_comma(j) {
+            // NP1 , APPOSITION , cue
+            let mut c2 = None;
+            let mut i = j;
+            while i > self.lo {
+                i -= 1;
+                if self.t[i].in_quote || self.t[i].is_quote() {
+                    break;
+                }
+                if self.is_comma(i) {
+                    c2 = Some(i);
+                    break;
+                }
+            }
+            let c2 = c2?;
+            let s = self.np_left_core(c2);
+            if s == c2 || !(s == self.lo || self.is_boundary_before(s)) {
+                return None;
+            }
+            return Some((s..j, s..c2));
+        }
+        if matches!(self.low(j), "who" | "which") {
+            let s = self.np_left_core(j);
+            return (s < j).then_some((s..j, s..j));
+        }
+        let s = self.np_left_core(k);
+        (s < k).then_some((s..k, s..k))
+    }
+
+    /// Whether the token before `s` ends a clause (so an NP may start at `s`).
+    fn is_boundary_before(&self, s: usize) -> bool {
+        if s <= self.lo {
+            return true;
+        }
+        let p = s - 1;
+        self.is_comma(p)
+            || self.t[p].is_quote()
+            || self.is_punct(p, ":")
+            || self.is_punct(p, ";")
+            || self.t[p].kind == TokKind::Dash
+            || matches!(self.class(p), Some(FnClass::Sub | FnClass::Conj))
+            || self.low(p) == "but"
+    }
+
+    /// Noun phrase starting at `p` going right; returns its end (== p if none).
+    fn np_right(&self, p: usize) -> usize {
+        let mut i = p;
+        let mut words = 0;
+        while i < self.hi && self.np_word(i) {
+            let class = self.class(i);
+            if matches!(class, Some(FnClass::Prep)) && !matches!(self.low(i), "of" | "for" | "from" | "at")
+            {
+                break;
+            }
+            if matches!(class, Some(FnClass::Prep | FnClass::Conj)) && (words == 0 || !self.np_word(i + 1)) {
+                break;
+            }
+            if self.t[i].is_word() {
+                words += 1;
+            }
+            i += 1;
+            if words > 12 {
+                break;
+            }
+        }
+        // do not end on a preposition / conjunction / determiner
+        while i > p && matches!(self.class(i - 1), Some(FnClass::Prep | FnClass::Conj | FnClass::Det)) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// Source after the cue ("said X", "according to X"), with an apposition when `appos`.
+    fn right_source(&self, p: usize, appos: bool) -> Option<(Range<usize>, Range<usize>)> {
+        let e = self.np_right(p);
+        if e == p {
+            return None;
+        }
+        let head = p..e;
+        if appos && self.is_comma(e) && e + 1 < self.hi {
+            let n = &self.t[e + 1];
+            let starts_np = matches!(self.class(e + 1), Some(FnClass::Det))
+                || n.cap
+                || self.lx.kinds.contains_key(&n.lower);
+            if starts_np && !self.is_cue_word(e + 1) {
+                let mut k = e + 1;
+                while k < self.hi && !self.is_comma(k) && !self.is_terminal(k) && !self.t[k].is_quote() {
+                    k += 1;
+                }
+                return Some((p..k, head));
+            }
+        }
+        Some((p..e, head))
+    }
+
+    fn is_terminal(&self, i: usize) -> bool {
+        i >= self.hi
+            || (self.t[i].kind == TokKind::Punct
+                && matches!(self.t[i].lower.as_str(), "." | "!" | "?" | ";" | "…" | "..."))
+    }
+
+    /// What follows a source placed after its cue: the sentence must end or turn to an adjunct.
+    fn source_tail_ok(&self, e: usize) -> bool {
+        self.is_terminal(e)
+            || self.is_comma(e)
+            || self.t[e].kind == TokKind::Dash
+            || matches!(self.class(e), Some(FnClass::Sub | FnClass::Prep))
+            || self.t[e].kind == TokKind::OpenQuote
+    }
+
+    /// A time phrase starting at `p` ("on Monday", "late Saturday", "last week"): its end.
+    fn time_phrase(&self, p: usize) -> Option<usize> {
+        let mut i = p;
+        if matches!(self.low(i), "on" | "late" | "early" | "last" | "this" | "earlier" | "later") {
+            i += 1;
+        }
+        let mut any = false;
+        while i < self.hi
+            && (self.lx.time.contains_key(self.low(i))
+                || (any && self.t[i].kind == TokKind::Number)
+                || matches!(self.low(i), "week" | "month" | "year" | "weekend"))
+        {
+            any = true;
+            i += 1;
+        }
+        any.then_some(i)
+    }
+
+    /// Where the content of a cue ending at `c1` begins: `Ok(Some(p))` a complement at `p`,
+    /// `Ok(None)` nothing follows, `Err(())` an adjunct follows (the cue takes no complement here).
+    fn right_content(&self, c1: usize, cue: &crate::lexicon::Cue) -> Result<Option<usize>, ()> {
+        let f = &cue.frames;
+        let mut p = c1;
+        // indirect object: "told Reuters", "told reporters on Monday"
+        if f.obj && !f.to && p < self.hi {
+            let obj_end = if PRONOUNS_OBJ.contains(&self.low(p)) { p + 1 } else { self.np_right(p) };
+            if obj_end > p && obj_end - p <= 5 {
+                p = obj_end;
+            }
+        }
+        for _ in 0..3 {
+            if let Some(e) = self.time_phrase(p) {
+                p = e;
+                if self.is_comma(p) {
+                    p += 1;
+                }
+                continue;
+            }
+            // "in a statement that", "on Monday that" (but "at least 25 people" is content)
+            let quantity = {
+                let words: Vec<&str> = (p..self.hi.min(p + 3)).map(|k| self.low(k)).collect();
+                self.lx.quantities.longest_at(&words, 0).is_some_and(|(n, _)| n > 1)
+            };
+            if matches!(self.class(p), Some(FnClass::Prep)) && !(f.for_ && self.low(p) == "for") && !quantity {
+                let mut k = p + 1;
+                let mut found = None;
+                while k < self.hi && k < p + 12 {
+                    if self.is_comma(k) || self.t[k].is_quote() || self.is_terminal(k) {
+                        break;
+                    }
+                    if self.low(k) == "that" {
+                        found = Some(k);
+                        break;
+                    }
+                    k += 1;
+                }
+                match found {
+                    Some(k) => p = k,
+                    None => {
+                        if f.np && self.low(p) == "to" {
+                            break;
+                        }
+                        return Err(());
+                    }
+                }
+            }
+            break;
+        }
+        if self.is_terminal(p) {
+            return Ok(None);
+        }
+        match self.low(p) {
+            "that" => return Ok(Some(p + 1)),
+            ":" => return Ok(Some(p + 1)),
+            "for" if f.for_ => return Ok(Some(p + 1)),
+            "," if self.t.get(p + 1).is_some_and(|t| t.kind == TokKind::OpenQuote) => {
+                return Ok(Some(p + 1));
+            }
+            "," => return Err(()),
+            _ => {}
+        }
+        if matches!(self.class(p), Some(FnClass::Sub)) && self.low(p) != "that" {
+            return Err(());
+        }
+        if self.t[p].kind == TokKind::Dash {
+            return Err(());
+        }
+        Ok(Some(p))
+    }
+}
+
+/// Extracts the attributions of sentence `s`.
+pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<RawAttribution> {
+    let sent = &seg.sentences[s];
+    let cx = Ctx {
+        t: &seg.tokens,
+        lx,
+        lo: sent.tokens.start,
+        hi: sent.tokens.end,
+    };
+    let mut out: Vec<RawAttribution> = Vec::new();
+    let mut i = cx.lo;
+    while i < cx.hi {
+        let tok = &cx.t[i];
+        if tok.in_quote || tok.kind != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        // "according to X"
+        if tok.lower == "according" && cx.low(i + 1) == "to" {
+            if let Some(a) = according_to(&cx, s, i, &out) {
+                i = a.cue.end;
+                out.push(a);
+                continue;
+            }
+            i += 2;
+            continue;
+        }
+        let lowers: Vec<&str> = (i..cx.hi.min(i + 4)).map(|k| cx.low(k)).collect();
+        let Some((n, &(cue_idx, form))) = lx.cue_forms.longest_at(&lowers, 0) else {
+            i += 1;
+            continue;
+        };
+        let c0 = i;
+        let c1 = i + n;
+        i = c1;
+        // nominal or proper-noun uses: "the report", "United States", "a claim"
+        if c0 > cx.lo {
+            let prev = cx.low(c0 - 1);
+            if matches!(cx.class(c0 - 1), Some(FnClass::Det)) && prev != "that" || prev == "'s" {
+                continue;
+            }
+            if tok.cap && !cx.t[c0 - 1].is_quote() && !cx.is_punct(c0 - 1, ":") {
+                continue;
+            }
+        }
+        if let Some(a) = cue_attribution(&cx, s, c0, c1, cue_idx, form, &out) {
+            out.push(a);
+        }
+    }
+    trim_contents(&cx, &mut out);
+    for a in &mut out {
+        a.kind = quote_kind(&cx, &mut a.content);
+    }
+    out.retain(|a| {
+        let quote_only = lx
+            .cue_forms
+            .get(&a.cue_lemma)
+            .map(|(c, _)| lx.cue(*c).frames.quote_only())
+            .unwrap_or(false);
+        !a.content.is_empty() && (!quote_only || a.kind == QuoteKind::Direct)
+    });
+    out
+}
+
+fn according_to(cx: &Ctx, s: usize, i: usize, prev: &[RawAttribution]) -> Option<RawAttribution> {
+    let p = i + 2;
+    let fronted = i == cx.lo || cx.is_boundary_before(i) && !cx.is_comma(i - 1);
+    let (source, head) = cx.right_source(p, !fronted)?;
+    let content = if fronted {
+        let mut c = source.end;
+        if cx.is_comma(c) {
+            c += 1;
+        }
+        c..cx.hi
+    } else {
+        let end = if i > cx.lo && cx.is_comma(i - 1) { i - 1 } else { i };
+        content_start(cx, prev)..end
+    };
+    Some(RawAttribution {
+        sentence: s,
+        frame_start: if fronted { i } else { extend_frame_left(cx, i) },
+        source: Some(source),
+        source_head: Some(head),
+        cue: i..i + 2,
+        content,
+        cue_lemma: "according to".into(),
+        cue_type: CueType::Assert,
+        polarity: Polarity::Assert,
+        commitment: Commitment::Certain,
+        negated: false,
+        kind: QuoteKind::Indirect,
+        layout: Layout::AccordingTo,
+        inherits: None,
+    })
+}
+
+/// Start of a content that precedes its cue: the sentence start, or after an earlier attribution.
+fn content_start(cx: &Ctx, prev: &[RawAttribution]) -> usize {
+    prev.iter()
+        .map(|a| a.content.end.max(a.cue.end).max(a.source.as_ref().map_or(0, |r| r.end)))
+        .max()
+        .map_or(cx.lo, |e| e.max(cx.lo))
+}
+
+/// Extends a frame start leftwards over connectors (", which was", "-but", "as", "and").
+fn extend_frame_left(cx: &Ctx, mut k: usize) -> usize {
+    while k > cx.lo {
+        let p = k - 1;
+        let w = cx.low(p);
+        let connector = cx.is_comma(p)
+            || cx.t[p].kind == TokKind::Dash
+            || matches!(w, "which" | "who" | "as" | "and" | "but" | "while" | "whereas")
+            || matches!(cx.class(p), Some(FnClass::Aux));
+        if !connector {
+            break;
+        }
+        k = p;
+    }
+    k
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cue_attribution(
+    cx: &Ctx,
+    s: usize,
+    c0: usize,
+    c1: usize,
+    cue_idx: usize,
+    form: Form,
+    prev: &[RawAttribution],
+) -> Option<RawAttribution> {
+    let lx = cx.lx;
+    let cue = lx.cue(cue_idx);
+    // Auxiliaries, negation and modals before the cue.
+    let mut k0 = c0;
+    let mut negated = false;
+    let mut commitment = cue.commitment;
+    let mut passive_aux = false;
+    while k0 > cx.lo {
+        let p = k0 - 1;
+        let w = cx.low(p);
+        if w == "to" && p > cx.lo && lx.negations.contains(cx.low(p - 1)) {
+            negated = true;
+            k0 = p - 1;
+            continue;
+        }
+        if matches!(cx.class(p), Some(FnClass::Aux)) && !cx.t[p].in_quote {
+            if lx.negations.contains(w) {
+                negated = true;
+            }
+            if let Some(&h) = lx.hedges.get(w) {
+                commitment = commitment.max(h);
+            }
+            if matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be") {
+                passive_aux = true;
+            }
+            k0 = p;
+            continue;
+        }
+        break;
+    }
+    let mk = |source: Option<(Range<usize>, Range<usize>)>, content: Range<usize>, layout: Layout, frame_start: usize| {
+        let (source, source_head) = match source {
+            Some((a, b)) => (Some(a), Some(b)),
+            None => (None, None),
+        };
+        let (polarity, commitment) = polarity_of(cue.ty, negated, commitment);
+        RawAttribution {
+            sentence: s,
+            source,
+            source_head,
+            cue: c0..c1,
+            content,
+            cue_lemma: cue.lemma.clone(),
+            cue_type: cue.ty,
+            polarity,
+            commitment,
+            negated,
+            kind: QuoteKind::Indirect,
+            layout,
+            frame_start,
+            inherits: None,
+        }
+    };
+
+    // Passive with an agent: "which was deemed by X as C"; "it was reported that C".
+    if passive_aux && form == Form::Past {
+        if cx.low(c1) == "by" {
+            let (src, head) = cx.right_source(c1 + 1, false)?;
+            let mut p = src.end;
+            if cue.frames.as_ && cx.low(p) == "as" || cx.low(p) == "that" {
+                p += 1;
+            }
+            let a = mk(Some((src, head)), p..cx.hi, Layout::PassiveBy, extend_frame_left(cx, k0));
+            return Some(a);
+        }
+        if k0 > cx.lo && cx.low(k0 - 1) == "it" && cx.low(c1) == "that" {
+            return Some(mk(None, c1 + 1..cx.hi, Layout::Sourceless, extend_frame_left(cx, k0 - 1)));
+        }
+        return None;
+    }
+
+    // Participial ", adding that C" and coordinated "... and suggested that C" inherit the
+    // preceding attribution's source.
+    let coordinated = k0 > cx.lo && matches!(cx.low(k0 - 1), "and" | "but");
+    if k0 > cx.lo && (form == Form::Ing && cx.is_comma(k0 - 1) || coordinated) {
+        let parent = prev.iter().rposition(|a| a.source.is_some())?;
+        let start = match cx.right_content(c1, cue) {
+            Ok(Some(p)) => p,
+            _ => return None,
+        };
+        let pa = &prev[parent];
+        let mut a = mk(
+            pa.source.clone().zip(pa.source_head.clone()),
+            start..cx.hi,
+            Layout::Participial,
+            extend_frame_left(cx, c0),
+        );
+        a.inherits = Some(parent);
+        return Some(a);
+    }
+
+    // Inverted: "C, said X" / "“Q,” said X" (unless "X, a spokesman, said C").
+    let after_comma_or_quote = k0 > cx.lo && (cx.is_comma(k0 - 1) || cx.is_close_quote(k0 - 1));
+    let appositive_subject = cx.is_comma(k0 - 1)
+        && cx.left_source(k0).is_some()
+        && matches!(cx.right_content(c1, cue), Ok(Some(_)));
+    if cue.frames.inv && k0 == c0 && after_comma_or_quote && !appositive_subject {
+        if let Some((src, head)) = cx.right_source(c1, true) {
+            let first = &cx.t[src.start];
+            let name_like = first.cap
+                || matches!(cx.class(src.start), Some(FnClass::Det))
+                || (cx.is_pronoun(src.start) && first.lower != "it");
+            if name_like && head.len() <= 7 && cx.source_tail_ok(head.end) {
+                let end = pre_content_end(cx, k0);
+                let start = content_start(cx, prev);
+                if end > start {
+                    return Some(mk(Some((src, head)), start..end, Layout::ContentCueSource, extend_frame_left(cx, c0)));
+                }
+            }
+        }
+    }
+
+    // Subject source: never the object of a preposition ("in an interview for the TV news show").
+    let (src, head) = cx.left_source(k0)?;
+    if src.is_empty() || src.start > cx.lo && matches!(cx.class(src.start - 1), Some(FnClass::Prep)) {
+        return None;
+    }
+    // "Asked about X, the source said" is fine; but an unknown lower-case word alone as source
+    // (e.g. a stray verb) is not a speaker.
+    let post = cx.right_content(c1, cue);
+    let pre_ok = src.start > cx.lo && (cx.is_comma(src.start - 1) || cx.is_close_quote(src.start - 1));
+    let start = content_start(cx, prev);
+    let pre_end = if pre_ok { pre_content_end(cx, src.start) } else { start };
+    let pre_content = pre_ok && pre_end > start && cue.frames.inv;
+    match post {
+        Ok(Some(p)) => {
+            if pre_content && is_adjunct_start(cx, p) {
+                let fs = extend_frame_left(cx, src.start);
+                return Some(mk(Some((src, head)), start..pre_end, Layout::ContentSourceCue, fs));
+            }
+            Some(mk(Some((src.clone(), head)), p..cx.hi, Layout::SourceCueContent, src.start))
+        }
+        _ if pre_content => Some(mk(
+            Some((src.clone(), head)),
+            start..pre_end,
+            Layout::ContentSourceCue,
+            extend_frame_left(cx, src.start),
+        )),
+        _ => None,
+    }
+}
+
+/// Whether a post-cue complement at `p` is really an adjunct ("in an interview for ...").
+fn is_adjunct_start(cx: &Ctx, p: usize) -> bool {
+    matches!(cx.class(p), Some(FnClass::Prep | FnClass::Sub)) && cx.low(p) != "that"
+}
+
+/// End of a content that precedes a source/cue at `k`: drop the comma (and closing quote).
+fn pre_content_end(cx: &Ctx, k: usize) -> usize {
+    let mut e = k;
+    while e > cx.lo && (cx.is_comma(e - 1) || cx.t[e - 1].kind == TokKind::Dash) {
+        e -= 1;
+    }
+    e
+}
+
+fn polarity_of(ty: CueType, negated: bool, commitment: Commitment) -> (Polarity, Commitment) {
+    let base = if ty == CueType::Deny {
+        Polarity::Deny
+    } else {
+        Polarity::Assert
+    };
+    if !negated {
+        return (base, commitment);
+    }
+    // "did not deny" does not assert; "did not confirm" does not deny: both leave it open.
+    (Polarity::Assert, Commitment::Possible)
+}
+
+/// Cuts each content where a later attribution's frame begins (unless nested at its start).
+fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
+    let frames: Vec<(usize, Range<usize>)> = out
+        .iter()
+        .map(|a| (a.frame_start, a.cue.clone()))
+        .collect();
+    for a in out.iter_mut() {
+        let c = a.content.clone();
+        for (fs, cue) in &frames {
+            if *cue == a.cue {
+                continue;
+            }
+            // a later frame strictly inside this content, not nested at its very start
+            let nested = a.source.is_some()
+                && out_source_starts_at(cx, c.start, *fs);
+            if *fs > c.start && *fs < a.content.end && !nested {
+                a.content.end = *fs;
+            }
+        }
+    }
+}
+
+/// A nested attribution whose source begins the content ("He said the center believed C").
+fn out_source_starts_at(cx: &Ctx, content_start: usize, frame_start: usize) -> bool {
+    let mut k = content_start;
+    while k < frame_start && (cx.low(k) == "that" || cx.t[k].is_quote()) {
+        k += 1;
+    }
+    k == frame_start
+}
+
+/// Trims punctuation around a content and classifies it as direct, indirect or mixed.
+fn quote_kind(cx: &Ctx, content: &mut Range<usize>) -> QuoteKind {
+    let trim = |cx: &Ctx, r: &mut Range<usize>| {
+        while r.start < r.end {
+            let t = &cx.t[r.start];
+            if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ":" | ";" | ".") || t.kind == TokKind::Dash {
+                r.start += 1;
+            } else {
+                break;
+            }
+        }
+        while r.end > r.start {
+            let t = &cx.t[r.end - 1];
+            if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ":" | ";" | "." | "!" | "?")
+                && !(t.lower != "," && t.in_quote)
+                || t.kind == TokKind::Dash
+            {
+                r.end -= 1;
+            } else {
+                break;
+            }
+        }
+    };
+    trim(cx, content);
+    if Range::is_empty(content) {
+        return QuoteKind::Indirect;
+    }
+    let first = &cx.t[content.start];
+    if first.kind == TokKind::OpenQuote {
+        // find its partner
+        let close = (content.start + 1..content.end).find(|&k| cx.t[k].kind == TokKind::CloseQuote);
+        let whole = match close {
+            Some(k) => k + 1 == content.end,
+            None => true,
+        };
+        if whole {
+            content.start += 1;
+            if close.is_some() {
+                content.end -= 1;
+            }
+            trim(cx, content);
+            return QuoteKind::Direct;
+        }
+    }
+    let has_quote = (content.start..content.end).any(|k| cx.t[k].is_quote() || cx.t[k].in_quote);
+    if has_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
+}

@@ -1,0 +1,173 @@
+//! Extraction: attributed claims and their propositions, per document.
+//!
+//! Extraction never fails: whatever the text, it returns what it found (possibly nothing).
+
+pub mod attrib;
+pub mod propose;
+pub mod quantity;
+pub mod speaker;
+pub mod time;
+
+use crate::lexicon::Lexicon;
+use crate::model::{ByteRange, Commitment, CueType, Document, Polarity, QuoteKind, Speaker};
+use crate::segment::{Segmented, segment};
+
+pub use attrib::Layout;
+pub use propose::{EventRef, PropKind, Proposition};
+
+/// An attributed claim: who said what, through which cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub sentence: usize,
+    pub source: Option<ByteRange>,
+    pub cue: ByteRange,
+    pub content: ByteRange,
+    pub cue_lemma: String,
+    pub cue_type: CueType,
+    pub polarity: Polarity,
+    pub commitment: Commitment,
+    pub negated: bool,
+    pub kind: QuoteKind,
+    pub layout: Layout,
+    pub speakers: Vec<Speaker>,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub doc: Document,
+    pub seg: Segmented,
+    pub attributions: Vec<Attribution>,
+    pub propositions: Vec<Proposition>,
+    /// Event context per sentence.
+    pub contexts: Vec<EventRef>,
+}
+
+impl Extraction {
+    /// Byte range of a token range.
+    pub fn bytes(&self, toks: &std::ops::Range<usize>) -> ByteRange {
+        tok_bytes(&self.seg, toks)
+    }
+
+    /// Sentences from which nothing at all was extracted.
+    pub fn empty_sentences(&self) -> Vec<usize> {
+        let mut used = vec![false; self.seg.sentences.len()];
+        for a in &self.attributions {
+            used[a.sentence] = true;
+        }
+        for p in &self.propositions {
+            used[p.sentence] = true;
+        }
+        (0..used.len()).filter(|&s| !used[s]).collect()
+    }
+}
+
+fn tok_bytes(seg: &Segmented, toks: &std::ops::Range<usize>) -> ByteRange {
+    if toks.is_empty() {
+        let at = seg.tokens.get(toks.start).map_or(0, |t| t.range.start);
+        return at..at;
+    }
+    seg.tokens[toks.start].range.start..seg.tokens[toks.end - 1].range.end
+}
+
+/// Extracts attributions and propositions from one document.
+pub fn extract(doc: Document, lx: &Lexicon) -> Extraction {
+    let seg = segment(&doc.text, doc.body_start, lx);
+    let mut raw = Vec::new();
+    for s in 0..seg.sentences.len() {
+        raw.extend(attrib::sentence_attributions(&seg, s, lx));
+    }
+    let mentions = speaker::find_mentions(&doc.text, &seg, lx);
+    let speakers = speaker::resolve(&doc.text, &seg, &raw, &mentions, lx);
+    let attributions: Vec<Attribution> = raw
+        .iter()
+        .zip(speakers)
+        .map(|(a, sp)| Attribution {
+            sentence: a.sentence,
+            source: a.source.as_ref().map(|r| tok_bytes(&seg, r)),
+            cue: tok_bytes(&seg, &a.cue),
+            content: tok_bytes(&seg, &a.content),
+            cue_lemma: a.cue_lemma.clone(),
+            cue_type: a.cue_type,
+            polarity: a.polarity,
+            commitment: a.commitment,
+            negated: a.negated,
+            kind: a.kind,
+            layout: a.layout,
+            speakers: sp,
+        })
+        .collect();
+
+    let inp = propose::PropInput {
+        doc: &doc,
+        seg: &seg,
+        lx,
+        mentions: &mentions,
+    };
+    let contexts = propose::sentence_contexts(&inp);
+    let mut propositions: Vec<Proposition> = Vec::new();
+    let mut last_place: Option<String> = None;
+    let mut ai = 0;
+    for s in 0..seg.sentences.len() {
+        let first = ai;
+        while ai < raw.len() && raw[ai].sentence == s {
+            ai += 1;
+        }
+        let context = if s > 0 && contexts[s].frame.is_none() {
+            contexts[s - 1].clone()
+        } else {
+            contexts[s].clone()
+        };
+        let regions: Vec<propose::Region> = if first == ai {
+            vec![propose::Region {
+                sentence: s,
+                tokens: seg.sentences[s].tokens.clone(),
+                attribution: None,
+                speakers: &[],
+                polarity: Polarity::Assert,
+                cue_type: None,
+                subjectless: false,
+            }]
+        } else {
+            (first..ai)
+                .map(|i| {
+                    let a = &raw[i];
+                    let cue = lx.cue_forms.get(&a.cue_lemma).map(|(c, _)| lx.cue(*c));
+                    let starts_ing = seg
+                        .tokens
+                        .get(a.content.start)
+                        .is_some_and(|t| t.lower.ends_with("ing"));
+                    propose::Region {
+                        sentence: s,
+                        tokens: a.content.clone(),
+                        attribution: Some(i),
+                        speakers: &attributions[i].speakers,
+                        polarity: a.polarity,
+                        cue_type: Some(a.cue_type),
+                        subjectless: cue.is_some_and(|c| c.frames.ing) && starts_ing,
+                    }
+                })
+                .collect()
+        };
+        for r in &regions {
+            let props = propose::region_propositions(&inp, r, &context, last_place.as_deref());
+            for p in &props {
+                if let PropKind::Control { place, .. } = &p.kind {
+                    last_place = Some(place.clone());
+                }
+            }
+            propositions.extend(props);
+        }
+        if last_place.is_none() {
+            last_place = contexts[s].places.last().cloned();
+        }
+    }
+    drop(inp);
+    Extraction {
+        doc,
+        seg,
+        attributions,
+        propositions,
+        contexts,
+    }
+}

@@ -1,0 +1,688 @@
+//! Propositions: what a claim is about, in a form the checker can compare.
+//!
+//! - responsibility: "X carried out the strike", "A accused X of bombing", "X denied involvement"
+//! - casualty: "62 soldiers were killed", "killing 90 soldiers", as intervals
+//! - control: "rebels seized Handarat late Saturday"
+//! - generic: every attribution's content, as a bag of content words (so nothing is lost)
+//!
+//! Event descriptions (frame, places, time, agent) come from the claim itself, then from its
+//! sentence, then from the nearest earlier sentence that described an event.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::lexicon::{AgentRelation, ControlChange, FnClass, Lexicon};
+use crate::model::{Document, Interval, Polarity, Speaker, TimeRef};
+use crate::segment::{Segmented, TokKind, Token};
+
+use super::quantity::parse_quantity;
+use super::speaker::Mention;
+use super::time::find_time;
+
+/// What an event is known to be.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct EventRef {
+    /// Frame from `frames.tsv` (attack, convoy, offensive, truce).
+    pub frame: Option<String>,
+    /// Canonical place names.
+    pub places: Vec<String>,
+    pub time: Option<TimeRef>,
+    /// Party (or name) said to have carried it out.
+    pub agent: Option<String>,
+}
+
+impl EventRef {
+    fn is_empty(&self) -> bool {
+        self.frame.is_none() && self.places.is_empty() && self.time.is_none() && self.agent.is_none()
+    }
+    /// Fills what is missing from `other`.
+    fn fill_from(&mut self, other: &EventRef) {
+        if self.frame.is_none() {
+            self.frame = other.frame.clone();
+        }
+        if self.places.is_empty() {
+            self.places = other.places.clone();
+        }
+        if self.time.is_none() {
+            self.time = other.time.clone();
+        }
+        if self.agent.is_none() {
+            self.agent = other.agent.clone();
+        }
+    }
+}
+
+/// The typed content of a proposition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum PropKind {
+    Responsibility {
+        /// The party (or name) said to be responsible.
+        agent: String,
+        event: EventRef,
+    },
+    Casualty {
+        count: Interval,
+        count_text: String,
+        /// killed, wounded, missing, trapped, destroyed
+        measure: String,
+        /// What was counted ("soldiers", "people").
+        victims: String,
+        event: EventRef,
+    },
+    Control {
+        place: String,
+        holder: String,
+        change: ControlChange,
+        time: Option<TimeRef>,
+    },
+    Generic {
+        /// Sorted content words, the key for comparing generic claims.
+        key: Vec<String>,
+    },
+}
+
+impl PropKind {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            PropKind::Responsibility { .. } => "responsibility",
+            PropKind::Casualty { .. } => "casualty",
+            PropKind::Control { .. } => "control",
+            PropKind::Generic { .. } => "generic",
+        }
+    }
+}
+
+/// A proposition found in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposition {
+    pub sentence: usize,
+    /// The attribution that carries it; `None` for the reporter's own voice.
+    pub attribution: Option<usize>,
+    /// Tokens of the evidence inside the sentence.
+    pub tokens: Range<usize>,
+    pub kind: PropKind,
+    /// Negated inside the content ("did not carry out").
+    pub negated: bool,
+}
+
+/// Per-document inputs the proposition finder needs.
+pub struct PropInput<'a> {
+    pub doc: &'a Document,
+    pub seg: &'a Segmented,
+    pub lx: &'a Lexicon,
+    pub mentions: &'a [Mention],
+}
+
+/// A claim region: an attribution content, or a whole unattributed sentence.
+pub struct Region<'a> {
+    pub sentence: usize,
+    pub tokens: Range<usize>,
+    pub attribution: Option<usize>,
+    pub speakers: &'a [Speaker],
+    pub polarity: Polarity,
+    pub cue_type: Option<crate::model::CueType>,
+    /// The content directly follows an "-ing" / "of" / "for" frame ("denied carrying out").
+    pub subjectless: bool,
+}
+
+const FRAME_RANK: &[&str] = &["truce", "attack", "offensive", "convoy"];
+
+fn frame_rank(f: &str) -> usize {
+    FRAME_RANK.iter().position(|x| *x == f).unwrap_or(0)
+}
+
+impl PropInput<'_> {
+    fn text(&self) -> &str {
+        &self.doc.text
+    }
+    fn toks(&self) -> &[Token] {
+        &self.seg.tokens
+    }
+
+    /// The event described by the tokens of `range` alone.
+    pub fn local_event(&self, range: Range<usize>) -> EventRef {
+        let toks = self.toks();
+        let mut ev = EventRef::default();
+        let lowers: Vec<&str> = range.clone().map(|k| toks[k].lower.as_str()).collect();
+        let mut i = 0;
+        while i < lowers.len() {
+            if let Some((n, f)) = self.lx.frames.longest_at(&lowers, i) {
+                if ev.frame.as_deref().is_none_or(|cur| frame_rank(f) > frame_rank(cur)) {
+                    ev.frame = Some(f.clone());
+                }
+                i += n;
+                continue;
+            }
+            if let Some((n, _)) = self.lx.responsibility.longest_at(&lowers, i) {
+                if ev.frame.as_deref().is_none_or(|cur| frame_rank("attack") > frame_rank(cur)) {
+                    ev.frame = Some("attack".into());
+                }
+                i += n;
+                continue;
+            }
+            i += 1;
+        }
+        ev.places = self.places(range.clone());
+        ev.time = find_time(self.text(), toks, range, self.lx, self.doc.date);
+        ev
+    }
+
+    /// Canonical places named in `range`.
+    pub fn places(&self, range: Range<usize>) -> Vec<String> {
+        let toks = self.toks();
+        let mut out: Vec<String> = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            if let Some((n, place)) = self.lx.places.longest_at(&lowers_of(toks, i..range.end), 0) {
+                if toks[i].cap || toks[i].lower.starts_with("al-") {
+                    if !out.contains(&place.canonical) {
+                        out.push(place.canonical.clone());
+                    }
+                    i += n;
+                    continue;
+                }
+            }
+            // unknown capitalized name after a locative preposition
+            if matches!(toks[i].lower.as_str(), "in" | "near" | "outside" | "at") && i + 1 < range.end {
+                let (name, e) = self.proper_name(i + 1, range.end);
+                if let Some(name) = name {
+                    if !out.contains(&name) {
+                        out.push(name);
+                    }
+                    i = e;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// A proper place name starting at `i` (capitalized words, "al-" particles), canonicalized.
+    fn proper_name(&self, i: usize, end: usize) -> (Option<String>, usize) {
+        let toks = self.toks();
+        let mut k = i;
+        if k < end && toks[k].lower == "the" {
+            k += 1;
+        }
+        let s = k;
+        while k < end
+            && toks[k].kind == TokKind::Word
+            && (toks[k].cap || is_particle(&toks[k].lower))
+            && !self.lx.time.contains_key(&toks[k].lower)
+        {
+            k += 1;
+        }
+        // drop trailing generic heads ("camp")
+        let mut e = k;
+        while e > s && self.lx.place_heads.contains(&toks[e - 1].lower) {
+            e -= 1;
+        }
+        if e == s || !toks[s].cap {
+            return (None, k.max(i + 1));
+        }
+        // a party alias is not a place ("in Russia" is, but "UN" is not): known places first
+        let raw = &self.text()[toks[s].range.start..toks[e - 1].range.end];
+        let lw = lowers_of(toks, s..e).join(" ");
+        if let Some(p) = self.lx.places.get(&lw) {
+            return (Some(p.canonical.clone()), k);
+        }
+        if self.mentions.iter().any(|m| m.tokens.start == s) {
+            return (None, k);
+        }
+        // Following words like "camp" were dropped; also skip the heads after the name.
+        while k < end && self.lx.place_heads.contains(&toks[k].lower) {
+            k += 1;
+        }
+        (Some(raw.to_string()), k)
+    }
+
+    fn party_of(&self, range: Range<usize>) -> Option<String> {
+        self.mentions
+            .iter()
+            .filter(|m| m.tokens.start >= range.start && m.tokens.end <= range.end)
+            .max_by_key(|m| (m.tokens.end, m.tokens.len()))
+            .map(|m| self.lx.aliases[m.alias].party.clone())
+    }
+
+    /// Names an agent phrase: its party when an alias matches, else its text.
+    fn agent_name(&self, range: Range<usize>, speakers: &[Speaker]) -> Option<String> {
+        if range.is_empty() {
+            return None;
+        }
+        let toks = self.toks();
+        if range.len() == 1 && matches!(toks[range.start].lower.as_str(), "it" | "they" | "we" | "i") {
+            return speakers.first().map(|s| s.label().to_string());
+        }
+        if let Some(p) = self.party_of(range.clone()) {
+            return Some(p);
+        }
+        let mut s = range.start;
+        while s < range.end && matches!(self.lx.fn_class(&toks[s].lower), Some(FnClass::Det)) {
+            s += 1;
+        }
+        if s >= range.end {
+            return None;
+        }
+        Some(self.text()[toks[s].range.start..toks[range.end - 1].range.end].to_string())
+    }
+
+    /// A noun phrase ending before `k` inside `lo..k`.
+    fn np_before(&self, lo: usize, k: usize) -> Range<usize> {
+        let toks = self.toks();
+        let mut s = k;
+        while s > lo {
+            let t = &toks[s - 1];
+            let class = self.lx.fn_class(&t.lower);
+            let ok = match t.kind {
+                TokKind::Word | TokKind::Number => !matches!(class, Some(FnClass::Sub | FnClass::Aux))
+                    && self.lx.cue_forms.get(&t.lower).is_none(),
+                TokKind::Dash => true,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            s -= 1;
+            if matches!(class, Some(FnClass::Det)) {
+                break;
+            }
+        }
+        while s < k && matches!(self.lx.fn_class(&toks[s].lower), Some(FnClass::Prep | FnClass::Conj)) {
+            s += 1;
+        }
+        s..k
+    }
+
+    fn negated_before(&self, lo: usize, k: usize) -> bool {
+        let toks = self.toks();
+        (lo.max(k.saturating_sub(3))..k).any(|i| self.lx.negations.contains(&toks[i].lower))
+    }
+}
+
+fn lowers_of(toks: &[Token], r: Range<usize>) -> Vec<&str> {
+    r.map(|k| toks[k].lower.as_str()).collect()
+}
+
+fn is_particle(w: &str) -> bool {
+    ["al-", "el-", "ez-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ed-"]
+        .iter()
+        .any(|p| w.starts_with(p))
+        || matches!(w, "al" | "el" | "de" | "bin")
+}
+
+/// Finds the propositions of one region. `context` is the event the surrounding text is about.
+pub fn region_propositions(inp: &PropInput, r: &Region, context: &EventRef, last_place: Option<&str>) -> Vec<Proposition> {
+    let toks = inp.toks();
+    let lx = inp.lx;
+    let range = r.tokens.clone();
+    let lowers = lowers_of(toks, range.clone());
+    let mut out = Vec::new();
+    let mut local = inp.local_event(range.clone());
+    let fill = |ev: &mut EventRef| {
+        let compatible_place = ev.places.is_empty()
+            || context.places.is_empty()
+            || ev.places.iter().any(|p| context.places.contains(p));
+        if compatible_place {
+            ev.fill_from(context);
+        }
+    };
+
+    // Responsibility.
+    let mut agent_for_region: Option<String> = None;
+    let mut i = 0;
+    while i < lowers.len() {
+        let Some((n, rel)) = lx.responsibility.longest_at(&lowers, i) else {
+            i += 1;
+            continue;
+        };
+        let k = range.start + i;
+        let (agent, obj_start) = match rel {
+            AgentRelation::Subject => {
+                let np = inp.np_before(range.start, k);
+                let agent = if np.is_empty() && (r.subjectless || k == range.start) {
+                    r.speakers.first().map(|s| s.label().to_string())
+                } else {
+                    inp.agent_name(np, r.speakers)
+                };
+                (agent, k + n)
+            }
+            AgentRelation::By => {
+                let e = np_after(inp, k + n, range.end);
+                (inp.agent_name(k + n..e, r.speakers), e)
+            }
+        };
+        i += n;
+        let Some(agent) = agent else { continue };
+        let negated = inp.negated_before(range.start, k);
+        let mut event = local.clone();
+        // the object phrase sharpens the event ("the Monday attack on a convoy")
+        let obj_ev = inp.local_event(obj_start..range.end);
+        if let Some(f) = &obj_ev.frame {
+            if event.frame.as_deref().is_none_or(|cur| frame_rank(f) >= frame_rank(cur)) {
+                event.frame = Some(f.clone());
+            }
+        }
+        event.agent = Some(agent.clone());
+        fill(&mut event);
+        agent_for_region.get_or_insert(agent.clone());
+        out.push(Proposition {
+            sentence: r.sentence,
+            attribution: r.attribution,
+            tokens: k..(k + n).max(obj_start),
+            kind: PropKind::Responsibility { agent, event },
+            negated,
+        });
+    }
+    // "X accused Y of C" / "X blamed Y for C": Y is the agent.
+    if r.cue_type == Some(crate::model::CueType::Accuse) && out.is_empty() {
+        if let Some(p) = lowers.iter().position(|w| *w == "of" || *w == "for") {
+            let agent = inp.agent_name(range.start..range.start + p, r.speakers);
+            if let Some(agent) = agent {
+                let mut event = inp.local_event(range.start + p..range.end);
+                event.agent = Some(agent.clone());
+                fill(&mut event);
+                out.push(Proposition {
+                    sentence: r.sentence,
+                    attribution: r.attribution,
+                    tokens: range.clone(),
+                    kind: PropKind::Responsibility { agent, event },
+                    negated: false,
+                });
+            }
+        }
+    }
+    // "X denied it / involvement / responsibility": X denies being the agent of the context event.
+    if r.cue_type == Some(crate::model::CueType::Deny) && out.is_empty() && range.len() <= 8 {
+        let head = lowers.iter().find(|w| !matches!(inp.lx.fn_class(w), Some(FnClass::Det)) && **w != "any");
+        let anaphoric = head.is_some_and(|w| {
+            matches!(*w, "it" | "involvement" | "responsibility" | "role" | "claim" | "claims" | "accusation" | "accusations" | "allegation" | "allegations" | "report" | "reports" | "this" | "that")
+        });
+        if anaphoric && context.frame.is_some() {
+            for sp in r.speakers {
+                let mut event = local.clone();
+                event.fill_from(context);
+                event.agent = Some(sp.label().to_string());
+                out.push(Proposition {
+                    sentence: r.sentence,
+                    attribution: r.attribution,
+                    tokens: range.clone(),
+                    kind: PropKind::Responsibility {
+                        agent: sp.label().to_string(),
+                        event,
+                    },
+                    negated: false,
+                });
+            }
+        }
+    }
+    if let Some(a) = &agent_for_region {
+        local.agent.get_or_insert(a.clone());
+    }
+    // Per-speaker split: "Both the Russian and Syrian governments deny carrying out ...".
+    if r.speakers.len() > 1 {
+        let mut split = Vec::new();
+        for p in out.drain(..) {
+            match &p.kind {
+                PropKind::Responsibility { agent, event } if Some(agent.as_str()) == r.speakers.first().map(|s| s.label()) => {
+                    for sp in r.speakers {
+                        let mut ev = event.clone();
+                        ev.agent = Some(sp.label().to_string());
+                        split.push(Proposition {
+                            kind: PropKind::Responsibility {
+                                agent: sp.label().to_string(),
+                                event: ev,
+                            },
+                            ..p.clone()
+                        });
+                    }
+                }
+                _ => split.push(p),
+            }
+        }
+        out = split;
+    }
+
+    // Casualties.
+    let mut last_victims = String::new();
+    let mut prev_casualty_end = range.start;
+    let mut i = 0;
+    while i < lowers.len() {
+        let Some((n, measure)) = lx.casualties.longest_at(&lowers, i) else {
+            i += 1;
+            continue;
+        };
+        let k = range.start + i;
+        let mut quants = Vec::new();
+        // right: "killing 90 soldiers", "killed at least 25"
+        let mut j = k + n;
+        while j < range.end.min(k + n + 3) {
+            if let Some(q) = parse_quantity(toks, j, range.end, lx) {
+                quants.push(q);
+                break;
+            }
+            if !matches!(toks[j].lower.as_str(), "at" | "least" | "about" | "some" | "more" | "than" | "over" | "nearly") {
+                break;
+            }
+            j += 1;
+        }
+        if quants.is_empty() {
+            // left: "62 soldiers were killed", "20 civilians and one of its staff were killed"
+            let lo = left_clause_start(inp, range.start.max(prev_casualty_end), k);
+            let mut p = lo;
+            while p < k {
+                if let Some(q) = parse_quantity(toks, p, k, lx) {
+                    p = q.tokens.end;
+                    quants.push(q);
+                } else {
+                    p += 1;
+                }
+            }
+        }
+        prev_casualty_end = k + n;
+        for q in quants {
+            let victims = victims_after(inp, q.tokens.end, range.end.max(k))
+                .unwrap_or_else(|| last_victims.clone());
+            let victims = if victims.is_empty() { "people".to_string() } else { victims };
+            last_victims = victims.clone();
+            let mut event = local.clone();
+            fill(&mut event);
+            let count_text = inp.text()[toks[q.tokens.start].range.start..toks[q.tokens.end - 1].range.end].to_string();
+            let span = q.tokens.start.min(k)..q.tokens.end.max(k + n);
+            out.push(Proposition {
+                sentence: r.sentence,
+                attribution: r.attribution,
+                tokens: span,
+                kind: PropKind::Casualty {
+                    count: q.interval,
+                    count_text,
+                    measure: measure.clone(),
+                    victims,
+                    event,
+                },
+                negated: inp.negated_before(range.start, k),
+            });
+        }
+        i += n;
+    }
+
+    // Control of places.
+    let mut i = 0;
+    while i < lowers.len() {
+        let Some((n, change)) = lx.control.longest_at(&lowers, i) else {
+            i += 1;
+            continue;
+        };
+        let k = range.start + i;
+        i += n;
+        let obj = k + n;
+        let (place, _) = if obj < range.end && toks[obj].lower == "it" {
+            (last_place.map(str::to_string), obj + 1)
+        } else {
+            inp.proper_name(obj, range.end)
+        };
+        let Some(place) = place else { continue };
+        let np = inp.np_before(range.start, k);
+        let holder = if np.is_empty() {
+            r.speakers.first().map(|s| s.label().to_string())
+        } else {
+            inp.agent_name(np, r.speakers)
+        };
+        let Some(holder) = holder else { continue };
+        let time = find_time(inp.text(), toks, k..range.end, lx, inp.doc.date)
+            .or_else(|| local.time.clone())
+            .or_else(|| context.time.clone().filter(|_| context.places.contains(&place)));
+        out.push(Proposition {
+            sentence: r.sentence,
+            attribution: r.attribution,
+            tokens: k..(obj + 1).min(range.end),
+            kind: PropKind::Control {
+                place,
+                holder,
+                change: *change,
+                time,
+            },
+            negated: inp.negated_before(range.start, k),
+        });
+    }
+
+    // Generic: every attributed content.
+    if r.attribution.is_some() {
+        let key: Vec<String> = {
+            let mut k: Vec<String> = lowers
+                .iter()
+                .filter(|w| {
+                    w.chars().any(char::is_alphanumeric)
+                        && lx.fn_class(w).is_none()
+                        && !lx.negations.contains(**w)
+                })
+                .map(|w| w.to_string())
+                .collect();
+            k.sort();
+            k.dedup();
+            k
+        };
+        let negated = lowers.iter().any(|w| lx.negations.contains(*w));
+        out.push(Proposition {
+            sentence: r.sentence,
+            attribution: r.attribution,
+            tokens: range.clone(),
+            kind: PropKind::Generic { key },
+            negated,
+        });
+    }
+    out
+}
+
+/// Start of the clause that ends at `k` (stops at a comma after a complete phrase, "that", a cue).
+fn left_clause_start(inp: &PropInput, lo: usize, k: usize) -> usize {
+    let toks = inp.toks();
+    let mut s = k;
+    let mut steps = 0;
+    while s > lo && steps < 10 {
+        let t = &toks[s - 1];
+        if matches!(t.lower.as_str(), "that" | "which" | "who" | ";" | ":") || t.is_quote() {
+            break;
+        }
+        if inp.lx.cue_forms.get(&t.lower).is_some() && t.lower != "killed" {
+            break;
+        }
+        s -= 1;
+        steps += 1;
+    }
+    s
+}
+
+/// The counted noun after a quantity: "90 soldiers", "18 of 31 trucks", "one of its staff".
+fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<String> {
+    let toks = inp.toks();
+    let lx = inp.lx;
+    let mut steps = 0;
+    while i < end && steps < 5 {
+        let t = &toks[i];
+        if t.kind == TokKind::Number || matches!(lx.fn_class(&t.lower), Some(FnClass::Det | FnClass::Prep)) && t.lower != "in" {
+            i += 1;
+            steps += 1;
+            continue;
+        }
+        if t.kind != TokKind::Word || lx.fn_class(&t.lower).is_some() || lx.casualties.get(&t.lower).is_some() {
+            return None;
+        }
+        // skip adjectives ending in "-ian", "-ese" etc. cheaply: take the last word before a non-word
+        let mut e = i;
+        while e + 1 < end
+            && toks[e + 1].kind == TokKind::Word
+            && lx.fn_class(&toks[e + 1].lower).is_none()
+            && lx.casualties.get(&toks[e + 1].lower).is_none()
+            && !lx.cue_forms.get(&toks[e + 1].lower).is_some()
+            && e - i < 2
+        {
+            e += 1;
+        }
+        return Some(toks[e].lower.clone());
+    }
+    None
+}
+
+fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
+    let toks = inp.toks();
+    let mut i = p;
+    while i < end && toks[i].is_word() && !matches!(inp.lx.fn_class(&toks[i].lower), Some(FnClass::Sub | FnClass::Aux)) {
+        if matches!(inp.lx.fn_class(&toks[i].lower), Some(FnClass::Prep)) && i > p {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Whether two victim nouns count the same kind of people.
+pub fn same_victims(a: &str, b: &str) -> bool {
+    const GENERIC: &[&str] = &["people", "persons", "civilians", "person", "civilian", "others", "residents"];
+    a == b || GENERIC.contains(&a) && GENERIC.contains(&b)
+}
+
+/// The event context of each sentence: what it describes, or what the nearest earlier sentence
+/// (up to three back) described.
+pub fn sentence_contexts(inp: &PropInput) -> Vec<EventRef> {
+    let mut out: Vec<EventRef> = Vec::with_capacity(inp.seg.sentences.len());
+    let mut last: Option<(usize, EventRef)> = None;
+    for (s, sent) in inp.seg.sentences.iter().enumerate() {
+        let mut ev = inp.local_event(sent.tokens.clone());
+        // agent: a responsibility predicate with a named subject
+        let toks = inp.toks();
+        let lowers = lowers_of(toks, sent.tokens.clone());
+        for i in 0..lowers.len() {
+            if let Some((_, AgentRelation::Subject)) = inp.lx.responsibility.longest_at(&lowers, i) {
+                let k = sent.tokens.start + i;
+                let np = inp.np_before(sent.tokens.start, k);
+                if let Some(p) = inp.party_of(np) {
+                    ev.agent = Some(p);
+                    break;
+                }
+            }
+        }
+        let describes = |ev: &EventRef| ev.frame.is_some() && (!ev.places.is_empty() || ev.time.is_some());
+        if !describes(&ev) && !sent.headline {
+            if let Some((ls, lev)) = &last {
+                let compatible_place =
+                    ev.places.is_empty() || lev.places.iter().any(|p| ev.places.contains(p));
+                if s - ls <= 3 && compatible_place {
+                    ev.fill_from(lev);
+                }
+            }
+        }
+        // a sentence that (now) describes an event carries it forward
+        if describes(&ev) && !sent.headline {
+            last = Some((s, ev.clone()));
+        }
+        if ev.is_empty() {
+            out.push(EventRef::default());
+        } else {
+            out.push(ev);
+        }
+    }
+    out
+}

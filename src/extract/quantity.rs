@@ -1,0 +1,162 @@
+//! Quantities as intervals: "at least 25", "more than 50", "about 1.5 million", "dozens".
+//!
+//! The grammar (qualifiers, vague words, number words) is data in `quantities.tsv`.
+
+use std::ops::Range;
+
+use crate::lexicon::{Lexicon, QuantWord, TimeWord};
+use crate::model::Interval;
+use crate::segment::{TokKind, Token};
+
+/// A parsed quantity phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quantity {
+    pub interval: Interval,
+    pub tokens: Range<usize>,
+}
+
+fn number_value(tok: &Token) -> Option<f64> {
+    if tok.kind != TokKind::Number {
+        return None;
+    }
+    tok.lower.replace(',', "").parse::<f64>().ok()
+}
+
+fn word_number(lower: &str, lx: &Lexicon) -> Option<u64> {
+    // "twenty-five"
+    let mut total = 0;
+    for part in lower.split('-') {
+        match lx.quantities.get(part) {
+            Some(QuantWord::Number(n)) => total += n,
+            _ => return None,
+        }
+    }
+    Some(total)
+}
+
+fn is_month(tok: Option<&Token>, lx: &Lexicon) -> bool {
+    tok.is_some_and(|t| matches!(lx.time.get(&t.lower), Some(TimeWord::Month(_))))
+}
+
+/// Parses a quantity starting at token `q` (not beyond `end`).
+pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Option<Quantity> {
+    let end = end.min(toks.len());
+    if q >= end {
+        return None;
+    }
+    let lowers: Vec<&str> = (q..end.min(q + 6)).map(|k| toks[k].lower.as_str()).collect();
+    let mut i = 0;
+    let mut qualifier = None;
+    if let Some((n, w)) = lx.quantities.longest_at(&lowers, 0) {
+        match *w {
+            QuantWord::Vague(lo, hi) => {
+                return Some(Quantity {
+                    interval: Interval { lo, hi },
+                    tokens: q..q + n,
+                });
+            }
+            QuantWord::Number(_) | QuantWord::Multiplier(_) => {}
+            other => {
+                qualifier = Some(other);
+                i = n;
+            }
+        }
+    }
+    let k = q + i;
+    if k >= end {
+        return None;
+    }
+    let (mut value, mut used) = if let Some(v) = number_value(&toks[k]) {
+        (v, 1)
+    } else if let Some(v) = word_number(&toks[k].lower, lx) {
+        (v as f64, 1)
+    } else if let Some((n, QuantWord::Vague(lo, hi))) = lx.quantities.longest_at(&lowers, i) {
+        // "about a dozen"
+        let _ = n;
+        return Some(Quantity {
+            interval: Interval { lo: *lo, hi: *hi },
+            tokens: q..k + 1,
+        });
+    } else {
+        return None;
+    };
+    // multiplier: "1.5 million", "two hundred"
+    if let Some(QuantWord::Multiplier(m)) = toks.get(k + 1).filter(|_| k + 1 < end).and_then(|t| lx.quantities.get(&t.lower)) {
+        value *= *m as f64;
+        used += 1;
+    }
+    // dates, years, percentages are not counts
+    let next = toks.get(k + used).filter(|_| k + used < end);
+    if is_month(next, lx) || (k > 0 && is_month(toks.get(k - 1), lx)) {
+        return None;
+    }
+    if next.is_some_and(|t| matches!(t.lower.as_str(), "%" | "percent" | "per" | "km" | "miles" | "kilometres" | "kilometers")) {
+        return None;
+    }
+    if qualifier.is_none() && used == 1 && (1900.0..=2100.0).contains(&value) && toks[k].lower.len() == 4 {
+        return None;
+    }
+    if !value.is_finite() || value < 0.0 || value > 1e12 {
+        return None;
+    }
+    // "18 of 31 trucks": the total belongs to the phrase, the count is the first number
+    if toks.get(k + used).is_some_and(|t| t.lower == "of")
+        && toks.get(k + used + 1).is_some_and(|t| t.kind == TokKind::Number)
+        && k + used + 1 < end
+    {
+        used += 2;
+    }
+    let n = value.round() as u64;
+    let tenth = (n / 10).max(1);
+    let interval = match qualifier {
+        None => Interval::exact(n),
+        Some(QuantWord::AtLeast) => Interval { lo: n, hi: None },
+        Some(QuantWord::MoreThan) => Interval { lo: n + 1, hi: None },
+        Some(QuantWord::About) => Interval { lo: n.saturating_sub(tenth), hi: Some(n + tenth) },
+        Some(QuantWord::Nearly) => Interval { lo: n.saturating_sub(tenth), hi: Some(n) },
+        Some(QuantWord::UpTo) => Interval { lo: 0, hi: Some(n) },
+        Some(QuantWord::Fewer) => Interval { lo: 0, hi: Some(n.saturating_sub(1)) },
+        Some(_) => Interval::exact(n),
+    };
+    Some(Quantity { interval, tokens: q..k + used })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::tokenize;
+
+    fn q(text: &str) -> Option<Interval> {
+        let lx = Lexicon::builtin();
+        let toks = tokenize(text, 0);
+        parse_quantity(&toks, 0, toks.len(), &lx).map(|q| q.interval)
+    }
+
+    #[test]
+    fn intervals() {
+        assert_eq!(q("at least 25 people"), Some(Interval { lo: 25, hi: None }));
+        assert_eq!(q("more than 50 people"), Some(Interval { lo: 51, hi: None }));
+        assert_eq!(q("over 300 times"), Some(Interval { lo: 301, hi: None }));
+        assert_eq!(q("dozens of people"), Some(Interval { lo: 24, hi: None }));
+        assert_eq!(q("about 1.5 million people"), Some(Interval { lo: 1_350_000, hi: Some(1_650_000) }));
+        assert_eq!(q("62 soldiers"), Some(Interval::exact(62)));
+        assert_eq!(q("about 20 civilians"), Some(Interval { lo: 18, hi: Some(22) }));
+        assert_eq!(q("twenty-five people"), Some(Interval::exact(25)));
+        assert_eq!(q("up to 40"), Some(Interval { lo: 0, hi: Some(40) }));
+        assert_eq!(q("18 of 31 trucks"), Some(Interval::exact(18)));
+    }
+
+    #[test]
+    fn dates_and_years_are_not_counts() {
+        assert_eq!(q("19 September"), None);
+        assert_eq!(q("2016 was"), None);
+        assert_eq!(q("40 percent"), None);
+    }
+
+    #[test]
+    fn overlap_rules() {
+        let at_least_20 = q("at least 20").unwrap();
+        assert!(at_least_20.overlaps(&Interval::exact(25)));
+        assert!(!Interval::exact(62).overlaps(&Interval::exact(90)));
+    }
+}

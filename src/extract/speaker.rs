@@ -1,0 +1,380 @@
+//! Speakers and parties: alias matching, role nouns, pronouns, coordination.
+//!
+//! Pronouns resolve only to a compatible speaker or named person in the same sentence (before the
+//! pronoun) or in the previous sentence; further back is a guess, and a guess is worse than an
+//! explicit "unresolved" for a fact-checker.
+
+use std::ops::Range;
+
+use crate::lexicon::{FnClass, Lexicon};
+use crate::model::{EntityKind, Resolution, Speaker};
+use crate::segment::{Segmented, TokKind, Token};
+
+use super::attrib::{Layout, RawAttribution};
+
+/// A party alias found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub tokens: Range<usize>,
+    pub alias: usize,
+}
+
+fn alias_token(t: &Token) -> bool {
+    matches!(t.kind, TokKind::Word | TokKind::Number | TokKind::Dash)
+}
+
+/// Every alias occurrence in the document (longest match at each position, left to right).
+pub fn find_mentions(text: &str, seg: &Segmented, lx: &Lexicon) -> Vec<Mention> {
+    let toks = &seg.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !alias_token(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None; // (len, alias)
+        if let Some(cands) = lx.alias_index.get(&toks[i].lower) {
+            for &a in cands {
+                let al = &lx.aliases[a];
+                let n = al.words.len();
+                let mut k = i;
+                let mut ok = true;
+                for w in &al.words {
+                    // skip nothing: aliases are contiguous token sequences
+                    if k >= toks.len() || !alias_token(&toks[k]) {
+                        ok = false;
+                        break;
+                    }
+                    let raw = &text[toks[k].range.clone()];
+                    let m = if al.case_sensitive {
+                        raw == w || raw.replace('’', "'") == *w
+                    } else {
+                        toks[k].lower == *w
+                    };
+                    if !m {
+                        ok = false;
+                        break;
+                    }
+                    k += 1;
+                }
+                if ok && best.is_none_or(|(bl, _)| n > bl) {
+                    best = Some((n, a));
+                }
+            }
+        }
+        if let Some((n, a)) = best {
+            out.push(Mention {
+                tokens: i..i + n,
+                alias: a,
+            });
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The alias that best names the party of a phrase: the one ending nearest the phrase's end,
+/// then the longest.
+fn best_alias<'m>(mentions: &'m [Mention], span: &Range<usize>) -> Option<&'m Mention> {
+    mentions
+        .iter()
+        .filter(|m| m.tokens.start >= span.start && m.tokens.end <= span.end)
+        .max_by_key(|m| (m.tokens.end, m.tokens.len()))
+}
+
+/// Resolves the speakers of every attribution of a document, in order.
+pub fn resolve(
+    text: &str,
+    seg: &Segmented,
+    atts: &[RawAttribution],
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Vec<Vec<Speaker>> {
+    let mut out: Vec<Vec<Speaker>> = Vec::with_capacity(atts.len());
+    for (ai, a) in atts.iter().enumerate() {
+        let speakers = if a.layout == Layout::Sourceless || a.source.is_none() {
+            vec![Speaker {
+                name: None,
+                party: None,
+                kind: EntityKind::Unknown,
+                resolution: Resolution::Sourceless,
+            }]
+        } else if let Some(parent) = a.inherits.and_then(|p| parent_index(atts, ai, p)) {
+            out[parent].clone()
+        } else {
+            let src = a.source.clone().unwrap_or(0..0);
+            let head = a.source_head.clone().unwrap_or_else(|| src.clone());
+            resolve_source(text, seg, atts, &out, ai, &src, &head, mentions, lx)
+        };
+        out.push(speakers);
+    }
+    out
+}
+
+/// `inherits` is an index among the attributions of the same sentence; map it to the document.
+fn parent_index(atts: &[RawAttribution], ai: usize, p: usize) -> Option<usize> {
+    let s = atts[ai].sentence;
+    let first = atts.iter().position(|a| a.sentence == s)?;
+    let idx = first + p;
+    (idx < ai).then_some(idx)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_source(
+    text: &str,
+    seg: &Segmented,
+    atts: &[RawAttribution],
+    done: &[Vec<Speaker>],
+    ai: usize,
+    src: &Range<usize>,
+    head: &Range<usize>,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Vec<Speaker> {
+    let toks = &seg.tokens;
+    // Pronoun.
+    if head.len() == 1 {
+        if let Some(kinds) = lx.pronouns.get(&toks[head.start].lower) {
+            let pron = text[toks[head.start].range.clone()].to_string();
+            return vec![resolve_pronoun(
+                text, seg, atts, done, ai, head.start, kinds, &pron, mentions, lx,
+            )];
+        }
+    }
+    // Coordination: "the Russian and Syrian governments", "X and Y".
+    let parts = split_coordination(text, seg, head, lx);
+    if parts.len() > 1 {
+        return parts
+            .into_iter()
+            .map(|(name, span)| named_speaker(text, seg, &span, &span, Some(name), mentions, lx, atts, done, ai))
+            .collect();
+    }
+    vec![named_speaker(text, seg, src, head, None, mentions, lx, atts, done, ai)]
+}
+
+/// Splits a coordinated head into (name, token span) parts.
+fn split_coordination(text: &str, seg: &Segmented, head: &Range<usize>, lx: &Lexicon) -> Vec<(String, Range<usize>)> {
+    let toks = &seg.tokens;
+    let Some(and) = head.clone().find(|&k| toks[k].lower == "and") else {
+        return Vec::new();
+    };
+    let mut l = head.start;
+    while l < and && matches!(lx.fn_class(&toks[l].lower), Some(FnClass::Det)) {
+        l += 1;
+    }
+    let r = and + 1;
+    if l >= and || r >= head.end {
+        return Vec::new();
+    }
+    let left = l..and;
+    let right = r..head.end;
+    let join = |range: &Range<usize>| text[toks[range.start].range.start..toks[range.end - 1].range.end].to_string();
+    if left.len() == 1 && right.len() >= 2 {
+        // "Russian and Syrian governments": distribute the head noun
+        let head_noun = singular(&text[toks[head.end - 1].range.clone()]);
+        let l_name = format!("{} {}", join(&left), head_noun);
+        let r_mod = join(&(r..head.end - 1));
+        let r_name = format!("{r_mod} {head_noun}");
+        return vec![(l_name, left), (r_name, right)];
+    }
+    vec![(join(&left), left), (join(&right), right)]
+}
+
+fn singular(w: &str) -> String {
+    if let Some(s) = w.strip_suffix("ies") {
+        format!("{s}y")
+    } else if w.ends_with('s') && !w.ends_with("ss") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn named_speaker(
+    text: &str,
+    seg: &Segmented,
+    src: &Range<usize>,
+    head: &Range<usize>,
+    name: Option<String>,
+    mentions: &[Mention],
+    lx: &Lexicon,
+    atts: &[RawAttribution],
+    done: &[Vec<Speaker>],
+    ai: usize,
+) -> Speaker {
+    let toks = &seg.tokens;
+    let mut h = head.start;
+    while h < head.end && matches!(lx.fn_class(&toks[h].lower), Some(FnClass::Det)) {
+        h += 1;
+    }
+    let core = h..head.end;
+    let name = name.unwrap_or_else(|| {
+        if core.is_empty() {
+            String::new()
+        } else {
+            text[toks[core.start].range.start..toks[core.end - 1].range.end].to_string()
+        }
+    });
+    let head_noun = (core.start..core.end)
+        .rev()
+        .find(|&k| toks[k].is_word())
+        .map(|k| toks[k].lower.clone())
+        .unwrap_or_default();
+    let mut kind = lx.kinds.get(&head_noun).copied();
+    // Alias in the whole source (apposition included); the head phrase's alias first.
+    let alias = best_alias(mentions, &core).or_else(|| best_alias(mentions, src));
+    if let Some(m) = alias {
+        let al = &lx.aliases[m.alias];
+        // The alias names the speaker itself when it covers the head noun.
+        if kind.is_none() || m.tokens.end == core.end {
+            kind = Some(al.kind);
+        }
+        return Speaker {
+            name: Some(name),
+            party: Some(al.party.clone()),
+            kind: kind.unwrap_or(al.kind),
+            resolution: Resolution::Named,
+        };
+    }
+    // Generic role ("the military source") → most recent party with that role.
+    let words: Vec<&str> = core.clone().map(|k| toks[k].lower.as_str()).collect();
+    for st in 0..words.len() {
+        if let Some((n, role)) = lx.roles.longest_at(&words, st) {
+            if st + n == words.len() {
+                let before = toks[src.start].range.start;
+                let found = mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| toks[m.tokens.start].range.start < before)
+                    .find(|m| lx.aliases[m.alias].roles.iter().any(|r| *r == role.role));
+                let mention = text[toks[src.start].range.start..toks[src.end - 1].range.end].to_string();
+                return match found {
+                    Some(m) => Speaker {
+                        name: Some(name),
+                        party: Some(lx.aliases[m.alias].party.clone()),
+                        kind: role.kind,
+                        resolution: Resolution::Context { mention },
+                    },
+                    None => Speaker {
+                        name: Some(name),
+                        party: None,
+                        kind: role.kind,
+                        resolution: Resolution::Unresolved { mention },
+                    },
+                };
+            }
+        }
+    }
+    // Role noun back-reference: "the spokesman" → "Yasser al-Yousef, a spokesman for ...".
+    let definite = toks.get(head.start).is_some_and(|t| t.lower == "the");
+    if definite && kind.is_some() && core.len() <= 3 {
+        for bi in (0..ai).rev() {
+            let b = &atts[bi];
+            let Some(bs) = &b.source else { continue };
+            let has_noun = bs.clone().any(|k| toks[k].lower == head_noun);
+            let bh = b.source_head.clone().unwrap_or(bs.clone());
+            let named_head = bh.clone().any(|k| toks[k].cap);
+            if has_noun && named_head && bh != *bs {
+                if let Some(sp) = done[bi].first() {
+                    let mention = text[toks[src.start].range.start..toks[src.end - 1].range.end].to_string();
+                    return Speaker {
+                        name: sp.name.clone(),
+                        party: sp.party.clone(),
+                        kind: sp.kind,
+                        resolution: Resolution::Context { mention },
+                    };
+                }
+            }
+        }
+    }
+    Speaker {
+        name: Some(name),
+        party: None,
+        kind: kind.unwrap_or(EntityKind::Unknown),
+        resolution: Resolution::Named,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_pronoun(
+    text: &str,
+    seg: &Segmented,
+    atts: &[RawAttribution],
+    done: &[Vec<Speaker>],
+    ai: usize,
+    pron_tok: usize,
+    kinds: &[EntityKind],
+    pron: &str,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Speaker {
+    let s = atts[ai].sentence;
+    let compatible = |k: EntityKind| {
+        kinds.contains(&k) || (k == EntityKind::Unknown && kinds.contains(&EntityKind::Person))
+    };
+    // Candidates: earlier speakers, and person aliases, in this or the previous sentence.
+    let mut best: Option<(usize, Speaker)> = None; // (token position, speaker)
+    for bi in 0..ai {
+        let b = &atts[bi];
+        if b.sentence + 1 < s {
+            continue;
+        }
+        let Some(bs) = &b.source else { continue };
+        if bs.start >= pron_tok {
+            continue;
+        }
+        for sp in &done[bi] {
+            if sp.name.is_some() && !matches!(sp.resolution, Resolution::Unresolved { .. }) && compatible(sp.kind)
+                && best.as_ref().is_none_or(|(p, _)| bs.start >= *p)
+            {
+                best = Some((bs.start, sp.clone()));
+            }
+        }
+    }
+    let window_start = if s > 0 { seg.sentences[s - 1].tokens.start } else { 0 };
+    // Speakers first (subject preference); named persons only when no speaker fits.
+    let have_speaker = best.is_some();
+    for m in mentions.iter().filter(|_| !have_speaker) {
+        if m.tokens.start < window_start || m.tokens.end > pron_tok {
+            continue;
+        }
+        let al = &lx.aliases[m.alias];
+        if al.kind == EntityKind::Person && compatible(EntityKind::Person)
+            && best.as_ref().is_none_or(|(p, _)| m.tokens.start > *p)
+        {
+            best = Some((
+                m.tokens.start,
+                Speaker {
+                    name: Some(
+                        text[seg.tokens[m.tokens.start].range.start
+                            ..seg.tokens[m.tokens.end - 1].range.end]
+                            .to_string(),
+                    ),
+                    party: Some(al.party.clone()),
+                    kind: EntityKind::Person,
+                    resolution: Resolution::Named,
+                },
+            ));
+        }
+    }
+    match best {
+        Some((_, mut sp)) => {
+            sp.resolution = Resolution::Pronoun {
+                pronoun: pron.to_string(),
+            };
+            sp
+        }
+        None => Speaker {
+            name: None,
+            party: None,
+            kind: kinds.first().copied().unwrap_or(EntityKind::Unknown),
+            resolution: Resolution::Unresolved {
+                mention: pron.to_string(),
+            },
+        },
+    }
+}

@@ -1,0 +1,413 @@
+//! Input: files, directories (recursively: `.txt`, `.md`, `.jsonl`), and `-` for stdin.
+//!
+//! Every input document ends up either in [`Ingested::docs`] or reported as skipped with a reason
+//! in [`Ingested::status`]; nothing is dropped silently. Bad input never aborts the run.
+//!
+//! ## Text header
+//! A `.txt` or `.md` file may start with a metadata block between two `---` lines:
+//!
+//! ```text
+//! ---
+//! title: Strike hits aid convoy near Aleppo
+//! outlet: Example Wire
+//! date: 2016-09-20
+//! ---
+//! Body text ...
+//! ```
+//!
+//! Keys are `title`, `outlet`, `date` (`YYYY-MM-DD`) and `note` (free text, ignored); others are
+//! ignored with a warning. Offsets in
+//! the output still count from the first character of the file.
+//!
+//! ## JSON Lines
+//! One record per line: `{"id": "...", "text": "...", "title"?, "outlet"?, "date"?}`.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::model::Document;
+
+/// Extensions read from directories.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl"];
+
+/// What happened to one input document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocStatus {
+    /// Document id (for skipped inputs: the best id available).
+    pub id: String,
+    /// `path`, `path:line` for JSONL records, or `-`.
+    pub origin: String,
+    /// `processed` or `skipped`.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// The documents read, and the status of every input.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    pub docs: Vec<Document>,
+    /// One entry per input document, in input order; processed ones in the order of `docs`.
+    pub status: Vec<DocStatus>,
+    /// Problems with the inputs themselves (a path that does not exist).
+    pub errors: Vec<String>,
+}
+
+impl Ingested {
+    fn skip(&mut self, id: String, origin: String, reason: String) {
+        self.status.push(DocStatus {
+            id,
+            origin,
+            status: "skipped",
+            reason: Some(reason),
+            warnings: Vec::new(),
+        });
+    }
+
+    fn accept(&mut self, mut doc: Document, mut warnings: Vec<String>, seen: &mut HashMap<String, usize>) {
+        let n = seen.entry(doc.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let new_id = format!("{}#{}", doc.id, n);
+            warnings.push(format!("duplicate document id `{}`; renamed to `{new_id}`", doc.id));
+            doc.id = new_id;
+        }
+        self.status.push(DocStatus {
+            id: doc.id.clone(),
+            origin: doc.origin.clone(),
+            status: "processed",
+            reason: None,
+            warnings,
+        });
+        self.docs.push(doc);
+    }
+
+    /// Marks a processed document as skipped after the fact (not used by ingest itself).
+    pub fn processed(&self) -> impl Iterator<Item = &DocStatus> {
+        self.status.iter().filter(|s| s.status == "processed")
+    }
+}
+
+/// Expands the given paths into input files (directories recursively, sorted).
+fn expand(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(p.clone());
+        } else if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, errors);
+            found.sort();
+            out.extend(found);
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            errors.push(format!("{}: no such file or directory", p.display()));
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(format!("{}: {e}", dir.display()));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let p = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out, errors);
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(p);
+        }
+    }
+}
+
+/// Reads every input. Never fails: problems become skipped statuses or errors.
+pub fn load(paths: &[PathBuf]) -> Ingested {
+    let mut ing = Ingested::default();
+    let files = expand(paths, &mut ing.errors);
+    let mut seen = HashMap::new();
+    for path in files {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+                ing.skip("stdin".into(), "-".into(), format!("cannot read stdin: {e}"));
+                continue;
+            }
+            match decode(&bytes) {
+                Err(reason) => ing.skip("stdin".into(), "-".into(), reason),
+                Ok(text) if looks_like_jsonl(&text) => read_jsonl(&text, "-", &mut ing, &mut seen),
+                Ok(text) => text_document("stdin", "-", text, &mut ing, &mut seen),
+            }
+            continue;
+        }
+        let origin = path.display().to_string();
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_else(|| origin.clone());
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                ing.skip(id, origin, format!("cannot read file: {e}"));
+                continue;
+            }
+        };
+        let text = match decode(&bytes) {
+            Ok(t) => t,
+            Err(reason) => {
+                ing.skip(id, origin, reason);
+                continue;
+            }
+        };
+        let is_jsonl = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+        if is_jsonl {
+            read_jsonl(&text, &origin, &mut ing, &mut seen);
+        } else {
+            text_document(&id, &origin, text, &mut ing, &mut seen);
+        }
+    }
+    ing
+}
+
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.contains(&0) {
+        return Err("binary file (contains NUL bytes)".into());
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn looks_like_jsonl(text: &str) -> bool {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
+    lines.peek().is_some()
+        && lines.all(|l| {
+            serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| v.is_object())
+        })
+}
+
+fn text_document(id: &str, origin: &str, text: String, ing: &mut Ingested, seen: &mut HashMap<String, usize>) {
+    if text.trim().is_empty() {
+        ing.skip(id.into(), origin.into(), "empty document".into());
+        return;
+    }
+    let mut doc = Document::new(id, text);
+    doc.origin = origin.to_string();
+    let warnings = parse_header(&mut doc);
+    if doc.body().trim().is_empty() {
+        ing.skip(id.into(), origin.into(), "document has a header but no text".into());
+        return;
+    }
+    ing.accept(doc, warnings, seen);
+}
+
+/// Parses an optional `---` header; returns warnings.
+pub fn parse_header(doc: &mut Document) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let text = doc.text.as_str();
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        return warnings;
+    }
+    let mut off = first_line_end + 1;
+    let mut fields: Vec<(usize, String, String)> = Vec::new();
+    let mut closed = None;
+    let mut line_no = 1;
+    while off <= text.len() {
+        let end = text[off..].find('\n').map_or(text.len(), |i| off + i);
+        let line = text[off..end].trim_end_matches('\r');
+        line_no += 1;
+        if line.trim_end() == "---" {
+            closed = Some((end + 1).min(text.len()));
+            break;
+        }
+        match line.split_once(':') {
+            Some((k, v)) => fields.push((line_no, k.trim().to_lowercase(), v.trim().to_string())),
+            None if line.trim().is_empty() => {}
+            None => {
+                warnings.push(format!("header line {line_no}: expected `key: value`; header ignored"));
+                return warnings;
+            }
+        }
+        if end >= text.len() {
+            break;
+        }
+        off = end + 1;
+    }
+    let Some(body_start) = closed else {
+        warnings.push("header opened with `---` is never closed; read as text".into());
+        return warnings;
+    };
+    for (line, k, v) in fields {
+        match k.as_str() {
+            "title" => doc.title = Some(v),
+            "outlet" | "source" | "publisher" => doc.outlet = Some(v),
+            "note" => {}
+            "date" => match parse_date(&v) {
+                Some(d) => doc.date = Some(d),
+                None => warnings.push(format!(
+                    "header line {line}: date `{v}` is not YYYY-MM-DD; weekday phrases stay unresolved"
+                )),
+            },
+            other => warnings.push(format!("header line {line}: unknown key `{other}` ignored")),
+        }
+    }
+    doc.body_start = body_start;
+    warnings
+}
+
+/// `YYYY-MM-DD`, optionally followed by a time (`2016-09-20T10:00:00Z`).
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let head = s.get(..10)?;
+    head.parse::<Date>().ok()
+}
+
+#[derive(serde::Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
+    title: Option<String>,
+    outlet: Option<String>,
+    date: Option<String>,
+}
+
+fn read_jsonl(text: &str, origin: &str, ing: &mut Ingested, seen: &mut HashMap<String, usize>) {
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let here = format!("{origin}:{line_no}");
+        if line.trim().is_empty() {
+            continue;
+        }
+        let rec: Record = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                ing.skip(here.clone(), here, format!("invalid JSON record: {e}"));
+                continue;
+            }
+        };
+        let id = match rec.id {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => {
+                ing.skip(here.clone(), here, "record has no `id` (a non-empty string)".into());
+                continue;
+            }
+        };
+        let body = match rec.text {
+            Some(serde_json::Value::String(s)) => s,
+            _ => {
+                ing.skip(id, here, "record has no `text` string".into());
+                continue;
+            }
+        };
+        if body.trim().is_empty() {
+            ing.skip(id, here, "empty text".into());
+            continue;
+        }
+        let mut doc = Document::new(id.clone(), body);
+        doc.origin = here;
+        doc.title = rec.title;
+        doc.outlet = rec.outlet;
+        let mut warnings = Vec::new();
+        if let Some(d) = rec.date {
+            match parse_date(&d) {
+                Some(d) => doc.date = Some(d),
+                None => warnings.push(format!(
+                    "date `{d}` is not YYYY-MM-DD; weekday phrases stay unresolved"
+                )),
+            }
+        }
+        ing.accept(doc, warnings, seen);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_is_parsed_and_offsets_keep_counting_from_file_start() {
+        let mut doc = Document::new("a", "---\noutlet: Wire\ndate: 2016-09-20\n---\nBody here.");
+        let w = parse_header(&mut doc);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(doc.outlet.as_deref(), Some("Wire"));
+        assert_eq!(doc.date, Some(Date::new(2016, 9, 20).unwrap()));
+        assert_eq!(doc.body(), "Body here.");
+    }
+
+    #[test]
+    fn bad_header_date_warns() {
+        let mut doc = Document::new("a", "---\ndate: Tuesday\n---\nBody.");
+        let w = parse_header(&mut doc);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("line 2"), "{w:?}");
+        assert_eq!(doc.date, None);
+    }
+
+    #[test]
+    fn jsonl_errors_name_the_line_and_the_rest_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("batch.jsonl");
+        std::fs::write(
+            &p,
+            "{\"id\":\"a\",\"text\":\"One.\"}\nnot json\n{\"text\":\"no id\"}\n{\"id\":\"b\",\"text\":\"Two.\",\"date\":\"2016-09-19\"}\n",
+        )
+        .unwrap();
+        let ing = load(&[p.clone()]);
+        assert_eq!(ing.docs.len(), 2);
+        assert_eq!(ing.status.len(), 4);
+        let skipped: Vec<_> = ing.status.iter().filter(|s| s.status == "skipped").collect();
+        assert_eq!(skipped.len(), 2);
+        assert!(skipped[0].origin.ends_with("batch.jsonl:2"), "{:?}", skipped[0]);
+        assert!(skipped[1].reason.as_deref().unwrap().contains("`id`"));
+        assert_eq!(ing.docs[1].date, Some(Date::new(2016, 9, 19).unwrap()));
+    }
+
+    #[test]
+    fn directories_are_walked_and_bad_files_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/b.md"), "# Title\n\nText.").unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Text.").unwrap();
+        std::fs::write(dir.path().join("bin.txt"), b"\x00\x01").unwrap();
+        std::fs::write(dir.path().join("latin.txt"), b"caf\xe9").unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "  \n").unwrap();
+        std::fs::write(dir.path().join("ignored.csv"), "x").unwrap();
+        let ing = load(&[dir.path().to_path_buf(), PathBuf::from("/nonexistent/x")]);
+        let ids: Vec<_> = ing.docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, vec!["a", "b"]);
+        assert_eq!(ing.status.len(), 5);
+        assert_eq!(ing.errors.len(), 1);
+        let reasons: Vec<_> = ing.status.iter().filter_map(|s| s.reason.clone()).collect();
+        assert!(reasons.iter().any(|r| r.contains("binary")));
+        assert!(reasons.iter().any(|r| r.contains("UTF-8")));
+        assert!(reasons.iter().any(|r| r.contains("empty")));
+    }
+}

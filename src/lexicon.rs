@@ -1,0 +1,681 @@
+//! Lexical resources: every word list the pipeline uses, loaded from `resources/`.
+//!
+//! The built-in files are compiled in with `include_str!`. A user may point `--resources DIR` at a
+//! directory holding files with the same names; each file found there replaces the built-in one.
+//! Every file is tab-separated, `#` starts a comment line, and a malformed line is an error that
+//! names the file and the line.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::model::{Commitment, CueType, EntityKind};
+
+/// The resource files, by name, with their built-in contents.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("cues.tsv", include_str!("../resources/cues.tsv")),
+    ("negations.txt", include_str!("../resources/negations.txt")),
+    ("hedges.txt", include_str!("../resources/hedges.txt")),
+    (
+        "abbreviations.txt",
+        include_str!("../resources/abbreviations.txt"),
+    ),
+    ("parties.tsv", include_str!("../resources/parties.tsv")),
+    ("roles.tsv", include_str!("../resources/roles.tsv")),
+    ("kinds.tsv", include_str!("../resources/kinds.tsv")),
+    ("pronouns.tsv", include_str!("../resources/pronouns.tsv")),
+    ("frames.tsv", include_str!("../resources/frames.tsv")),
+    (
+        "responsibility.tsv",
+        include_str!("../resources/responsibility.tsv"),
+    ),
+    ("casualties.tsv", include_str!("../resources/casualties.tsv")),
+    ("control.tsv", include_str!("../resources/control.tsv")),
+    ("quantities.tsv", include_str!("../resources/quantities.tsv")),
+    ("places.tsv", include_str!("../resources/places.tsv")),
+    ("time.tsv", include_str!("../resources/time.tsv")),
+    (
+        "function_words.tsv",
+        include_str!("../resources/function_words.tsv"),
+    ),
+];
+
+/// A malformed resource line.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// Which complement patterns a cue takes (see the header of `cues.tsv`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Frames {
+    pub that: bool,
+    pub obj: bool,
+    pub ing: bool,
+    pub of: bool,
+    pub for_: bool,
+    pub np: bool,
+    pub quote: bool,
+    pub to: bool,
+    pub as_: bool,
+    pub inv: bool,
+}
+
+impl Frames {
+    /// A cue that reports only quotations ("continued": “Q,” she continued).
+    pub fn quote_only(&self) -> bool {
+        self.quote && !(self.that || self.obj || self.ing || self.of || self.for_ || self.np || self.to || self.as_)
+    }
+}
+
+/// Grammatical form of a cue occurrence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    ThirdSingular,
+    Past,
+    Ing,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub lemma: String,
+    pub ty: CueType,
+    pub commitment: Commitment,
+    pub frames: Frames,
+}
+
+/// A party alias (one row of `parties.tsv`).
+#[derive(Debug, Clone)]
+pub struct Alias {
+    pub words: Vec<String>,
+    pub case_sensitive: bool,
+    pub party: String,
+    pub kind: EntityKind,
+    pub roles: Vec<String>,
+}
+
+/// A generic role mention (one row of `roles.tsv`).
+#[derive(Debug, Clone)]
+pub struct RoleMention {
+    pub role: String,
+    pub kind: EntityKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbbrClass {
+    Title,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FnClass {
+    Det,
+    Prep,
+    Conj,
+    Sub,
+    Aux,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgentRelation {
+    Subject,
+    By,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ControlChange {
+    Gain,
+    Loss,
+    Hold,
+}
+
+/// A quantity-grammar entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantWord {
+    AtLeast,
+    MoreThan,
+    About,
+    UpTo,
+    Fewer,
+    Nearly,
+    Vague(u64, Option<u64>),
+    Number(u64),
+    Multiplier(u64),
+}
+
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub canonical: String,
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeWord {
+    Weekday(u8),
+    Part(&'static str),
+    Relative(i32),
+    Month(u8),
+}
+
+/// A table of (possibly multi-word) lower-case phrases.
+#[derive(Debug, Clone)]
+pub struct PhraseTable<T> {
+    map: HashMap<String, T>,
+    max_words: usize,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable {
+            map: HashMap::new(),
+            max_words: 0,
+        }
+    }
+}
+
+impl<T> PhraseTable<T> {
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        self.max_words = self.max_words.max(words.len());
+        self.map.insert(words.join(" ").to_lowercase(), value);
+    }
+
+    pub fn get(&self, phrase: &str) -> Option<&T> {
+        self.map.get(phrase)
+    }
+
+    /// The longest phrase starting at `words[i]`: (number of words, value).
+    pub fn longest_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, &T)> {
+        let mut key = String::new();
+        let mut best = None;
+        for n in 1..=self.max_words.min(words.len().saturating_sub(i)) {
+            if n > 1 {
+                key.push(' ');
+            }
+            key.push_str(words[i + n - 1].as_ref());
+            if let Some(v) = self.map.get(&key) {
+                best = Some((n, v));
+            }
+        }
+        best
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// Every lexical resource, parsed.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub cues: Vec<Cue>,
+    /// Cue forms (possibly multi-word) to (index into `cues`, form).
+    pub cue_forms: PhraseTable<(usize, Form)>,
+    pub negations: HashSet<String>,
+    pub hedges: HashMap<String, Commitment>,
+    pub abbreviations: HashMap<String, AbbrClass>,
+    pub aliases: Vec<Alias>,
+    /// First word (lower case) of each alias to alias indices.
+    pub alias_index: HashMap<String, Vec<usize>>,
+    pub roles: PhraseTable<RoleMention>,
+    pub kinds: HashMap<String, EntityKind>,
+    pub pronouns: HashMap<String, Vec<EntityKind>>,
+    pub frames: PhraseTable<String>,
+    pub responsibility: PhraseTable<AgentRelation>,
+    pub casualties: PhraseTable<String>,
+    pub control: PhraseTable<ControlChange>,
+    pub quantities: PhraseTable<QuantWord>,
+    pub places: PhraseTable<Place>,
+    pub place_heads: HashSet<String>,
+    pub time: HashMap<String, TimeWord>,
+    pub function: HashMap<String, FnClass>,
+}
+
+struct Rows<'a> {
+    file: &'a str,
+    text: &'a str,
+}
+
+impl<'a> Rows<'a> {
+    /// Non-comment, non-empty lines as (line number, tab-separated fields).
+    fn iter(&self) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
+        self.text.lines().enumerate().filter_map(|(i, l)| {
+            let l = l.trim_end_matches('\r');
+            if l.trim().is_empty() || l.starts_with('#') {
+                None
+            } else {
+                Some((i + 1, l.split('\t').map(str::trim).collect()))
+            }
+        })
+    }
+
+    fn err(&self, line: usize, message: impl Into<String>) -> LexiconError {
+        LexiconError {
+            file: self.file.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    fn need(&self, line: usize, fields: &[&str], n: usize) -> Result<(), LexiconError> {
+        if fields.len() < n {
+            Err(self.err(
+                line,
+                format!(
+                    "expected {n} tab-separated columns, found {}",
+                    fields.len()
+                ),
+            ))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Regular inflections of an English verb: 3rd singular, past, -ing.
+fn regular_forms(lemma: &str) -> [String; 3] {
+    let vowel = |c: char| "aeiou".contains(c);
+    let last = lemma.chars().last().unwrap_or('x');
+    let before_last = lemma.chars().rev().nth(1).unwrap_or('x');
+    let third = if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| lemma.ends_with(e))
+    {
+        format!("{lemma}es")
+    } else if last == 'y' && !vowel(before_last) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    };
+    let past = if last == 'e' {
+        format!("{lemma}d")
+    } else if last == 'y' && !vowel(before_last) {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ed")
+    };
+    let ing = if last == 'e' && !lemma.ends_with("ee") {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ing")
+    };
+    [third, past, ing]
+}
+
+fn form_of(lemma: &str, form: &str) -> Form {
+    if form.ends_with("ing") {
+        Form::Ing
+    } else if form == lemma {
+        Form::Base
+    } else if form.ends_with('s') && !form.ends_with("ss") && !lemma.ends_with('s') {
+        Form::ThirdSingular
+    } else {
+        Form::Past
+    }
+}
+
+fn parse_kind(rows: &Rows, line: usize, s: &str) -> Result<EntityKind, LexiconError> {
+    EntityKind::parse(s).ok_or_else(|| rows.err(line, format!("unknown kind `{s}`")))
+}
+
+impl Lexicon {
+    /// The built-in resources.
+    pub fn builtin() -> Self {
+        // The built-in files are tested to parse; a failure here is a build defect.
+        Self::load(None).expect("built-in resources parse")
+    }
+
+    /// Built-in resources, with any same-named file in `dir` replacing the built-in one.
+    pub fn load(dir: Option<&Path>) -> Result<Self, LexiconError> {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for (name, builtin) in BUILTIN {
+            let mut label = format!("resources/{name}");
+            let mut text = builtin.to_string();
+            if let Some(dir) = dir {
+                let p = dir.join(name);
+                if p.exists() {
+                    text = std::fs::read_to_string(&p).map_err(|e| LexiconError {
+                        file: p.display().to_string(),
+                        line: 0,
+                        message: e.to_string(),
+                    })?;
+                    label = p.display().to_string();
+                }
+            }
+            texts.push((label, text));
+        }
+        let get = |name: &str| -> Rows {
+            let i = BUILTIN.iter().position(|(n, _)| *n == name).unwrap_or(0);
+            Rows {
+                file: &texts[i].0,
+                text: &texts[i].1,
+            }
+        };
+        let mut lx = Lexicon::default();
+        lx.parse_cues(&get("cues.tsv"))?;
+        for (_, f) in get("negations.txt").iter() {
+            lx.negations.insert(f[0].to_lowercase());
+        }
+        let rows = get("hedges.txt");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let c = Commitment::parse(f[1])
+                .ok_or_else(|| rows.err(line, format!("unknown commitment `{}`", f[1])))?;
+            lx.hedges.insert(f[0].to_lowercase(), c);
+        }
+        let rows = get("abbreviations.txt");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let class = match f[1] {
+                "title" => AbbrClass::Title,
+                "other" => AbbrClass::Other,
+                x => return Err(rows.err(line, format!("unknown abbreviation class `{x}`"))),
+            };
+            lx.abbreviations.insert(f[0].to_lowercase(), class);
+        }
+        lx.parse_parties(&get("parties.tsv"))?;
+        let rows = get("roles.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 3)?;
+            let kind = parse_kind(&rows, line, f[2])?;
+            lx.roles.insert(
+                f[0],
+                RoleMention {
+                    role: f[1].to_string(),
+                    kind,
+                },
+            );
+        }
+        let rows = get("kinds.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            lx.kinds
+                .insert(f[0].to_lowercase(), parse_kind(&rows, line, f[1])?);
+        }
+        let rows = get("pronouns.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let kinds = f[1]
+                .split(',')
+                .map(|k| parse_kind(&rows, line, k.trim()))
+                .collect::<Result<Vec<_>, _>>()?;
+            lx.pronouns.insert(f[0].to_lowercase(), kinds);
+        }
+        let rows = get("frames.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            lx.frames.insert(f[0], f[1].to_string());
+        }
+        let rows = get("responsibility.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let rel = match f[1] {
+                "agent_subject" => AgentRelation::Subject,
+                "agent_by" => AgentRelation::By,
+                x => return Err(rows.err(line, format!("unknown relation `{x}`"))),
+            };
+            lx.responsibility.insert(f[0], rel);
+        }
+        let rows = get("casualties.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            lx.casualties.insert(f[0], f[1].to_string());
+        }
+        let rows = get("control.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let ch = match f[1] {
+                "gain" => ControlChange::Gain,
+                "loss" => ControlChange::Loss,
+                "hold" => ControlChange::Hold,
+                x => return Err(rows.err(line, format!("unknown control change `{x}`"))),
+            };
+            lx.control.insert(f[0], ch);
+        }
+        lx.parse_quantities(&get("quantities.tsv"))?;
+        let rows = get("places.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 3)?;
+            if f[1] == "@head" {
+                lx.place_heads.insert(f[0].to_lowercase());
+            } else {
+                lx.places.insert(
+                    f[0],
+                    Place {
+                        canonical: f[1].to_string(),
+                        parent: (f[2] != "-").then(|| f[2].to_string()),
+                    },
+                );
+            }
+        }
+        let rows = get("time.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let (k, v) = f[1]
+                .split_once(':')
+                .ok_or_else(|| rows.err(line, "expected kind:value"))?;
+            let num = |v: &str| -> Result<i32, LexiconError> {
+                v.parse()
+                    .map_err(|_| rows.err(line, format!("bad number `{v}`")))
+            };
+            let tw = match k {
+                "wd" => TimeWord::Weekday(num(v)?.clamp(0, 6) as u8),
+                "part" => TimeWord::Part(intern_part(v)),
+                "rel" => TimeWord::Relative(num(v)?),
+                "month" => TimeWord::Month(num(v)?.clamp(1, 12) as u8),
+                x => return Err(rows.err(line, format!("unknown time kind `{x}`"))),
+            };
+            lx.time.insert(f[0].to_lowercase(), tw);
+        }
+        let rows = get("function_words.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let c = match f[1] {
+                "det" => FnClass::Det,
+                "prep" => FnClass::Prep,
+                "conj" => FnClass::Conj,
+                "sub" => FnClass::Sub,
+                "aux" => FnClass::Aux,
+                x => return Err(rows.err(line, format!("unknown class `{x}`"))),
+            };
+            lx.function.insert(f[0].to_lowercase(), c);
+        }
+        Ok(lx)
+    }
+
+    fn parse_cues(&mut self, rows: &Rows) -> Result<(), LexiconError> {
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 5)?;
+            let lemma = f[0].to_lowercase();
+            let ty = CueType::parse(f[1])
+                .ok_or_else(|| rows.err(line, format!("unknown cue type `{}`", f[1])))?;
+            let commitment = Commitment::parse(f[2])
+                .ok_or_else(|| rows.err(line, format!("unknown commitment `{}`", f[2])))?;
+            let mut frames = Frames::default();
+            for fr in f[3].split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                match fr {
+                    "that" => frames.that = true,
+                    "obj" => frames.obj = true,
+                    "ing" => frames.ing = true,
+                    "of" => frames.of = true,
+                    "for" => frames.for_ = true,
+                    "np" => frames.np = true,
+                    "quote" => frames.quote = true,
+                    "to" => frames.to = true,
+                    "as" => frames.as_ = true,
+                    "inv" => frames.inv = true,
+                    x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
+                }
+            }
+            let idx = self.cues.len();
+            let forms: Vec<String> = if f[4] == "-" {
+                regular_forms(&lemma).to_vec()
+            } else {
+                f[4].split(',').map(|s| s.trim().to_lowercase()).collect()
+            };
+            self.cue_forms.insert(&lemma, (idx, Form::Base));
+            for form in forms {
+                let fm = form_of(&lemma, &form);
+                self.cue_forms.insert(&form, (idx, fm));
+            }
+            self.cues.push(Cue {
+                lemma,
+                ty,
+                commitment,
+                frames,
+            });
+        }
+        Ok(())
+    }
+
+    fn parse_parties(&mut self, rows: &Rows) -> Result<(), LexiconError> {
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 4)?;
+            let case_sensitive = f[0].chars().any(char::is_uppercase);
+            let words: Vec<String> = crate::segment::word_strings(f[0])
+                .into_iter()
+                .map(|w| {
+                    if case_sensitive {
+                        w
+                    } else {
+                        w.to_lowercase()
+                    }
+                })
+                .collect();
+            if words.is_empty() {
+                return Err(rows.err(line, "empty alias"));
+            }
+            let kind = parse_kind(rows, line, f[2])?;
+            let roles = if f[3] == "-" {
+                Vec::new()
+            } else {
+                f[3].split(',').map(|s| s.trim().to_string()).collect()
+            };
+            let idx = self.aliases.len();
+            self.alias_index
+                .entry(words[0].to_lowercase())
+                .or_default()
+                .push(idx);
+            self.aliases.push(Alias {
+                words,
+                case_sensitive,
+                party: f[1].to_string(),
+                kind,
+                roles,
+            });
+        }
+        Ok(())
+    }
+
+    fn parse_quantities(&mut self, rows: &Rows) -> Result<(), LexiconError> {
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let (k, v) = f[1]
+                .split_once(':')
+                .ok_or_else(|| rows.err(line, "expected kind:value"))?;
+            let num = |s: &str| -> Result<u64, LexiconError> {
+                s.parse()
+                    .map_err(|_| rows.err(line, format!("bad number `{s}`")))
+            };
+            let q = match (k, v) {
+                ("q", "atleast") => QuantWord::AtLeast,
+                ("q", "morethan") => QuantWord::MoreThan,
+                ("q", "about") => QuantWord::About,
+                ("q", "upto") => QuantWord::UpTo,
+                ("q", "fewer") => QuantWord::Fewer,
+                ("q", "nearly") => QuantWord::Nearly,
+                ("v", range) => {
+                    let (lo, hi) = range
+                        .split_once('-')
+                        .ok_or_else(|| rows.err(line, "expected lo-hi"))?;
+                    let hi = if hi.is_empty() { None } else { Some(num(hi)?) };
+                    QuantWord::Vague(num(lo)?, hi)
+                }
+                ("n", n) => QuantWord::Number(num(n)?),
+                ("m", n) => QuantWord::Multiplier(num(n)?),
+                _ => return Err(rows.err(line, format!("unknown quantity entry `{}`", f[1]))),
+            };
+            self.quantities.insert(f[0], q);
+        }
+        Ok(())
+    }
+
+    pub fn cue(&self, idx: usize) -> &Cue {
+        &self.cues[idx]
+    }
+
+    pub fn fn_class(&self, lower: &str) -> Option<FnClass> {
+        self.function.get(lower).copied()
+    }
+}
+
+fn intern_part(v: &str) -> &'static str {
+    match v {
+        "late" => "late",
+        "early" => "early",
+        "morning" => "morning",
+        "afternoon" => "afternoon",
+        "evening" => "evening",
+        "night" => "night",
+        _ => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_resources_parse() {
+        let lx = Lexicon::builtin();
+        assert!(lx.cues.len() > 50);
+        let (i, form) = *lx.cue_forms.get("said").unwrap();
+        assert_eq!(lx.cue(i).lemma, "say");
+        assert_eq!(form, Form::Past);
+        let (i, form) = *lx.cue_forms.get("denied").unwrap();
+        assert_eq!(lx.cue(i).ty, CueType::Deny);
+        assert_eq!(form, Form::Past);
+        assert_eq!(lx.cue_forms.get("accuses").unwrap().1, Form::ThirdSingular);
+        assert_eq!(lx.cue_forms.get("adding").unwrap().1, Form::Ing);
+        assert!(lx.cue_forms.get("points out").is_some());
+    }
+
+    #[test]
+    fn regular_inflection() {
+        assert_eq!(regular_forms("deny"), ["denies", "denied", "denying"]);
+        assert_eq!(regular_forms("note"), ["notes", "noted", "noting"]);
+        assert_eq!(regular_forms("stress"), ["stresses", "stressed", "stressing"]);
+        assert_eq!(regular_forms("agree")[2], "agreeing");
+    }
+
+    #[test]
+    fn override_replaces_a_file_and_reports_bad_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("hedges.txt"), "maybe\tpossible\n").unwrap();
+        let lx = Lexicon::load(Some(dir.path())).unwrap();
+        assert!(lx.hedges.contains_key("maybe"));
+        assert!(!lx.hedges.contains_key("might"));
+
+        std::fs::write(dir.path().join("cues.tsv"), "say\tassert\tsure\tthat\t-\n").unwrap();
+        let err = Lexicon::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(err.contains("cues.tsv:1"), "{err}");
+        assert!(err.contains("unknown commitment `sure`"), "{err}");
+    }
+
+    #[test]
+    fn phrase_table_takes_longest() {
+        let lx = Lexicon::builtin();
+        let words = ["took", "control", "of", "handarat"];
+        let (n, ch) = lx.control.longest_at(&words, 0).unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(*ch, ControlChange::Gain);
+    }
+}

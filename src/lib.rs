@@ -1,0 +1,18 @@
+//! gainsay: a claim-contradiction checker for news reports.
+//!
+//! The data flow is the module layout:
+//!
+//! ```text
+//! ingest ─▶ segment ─▶ extract ─▶ graph ─▶ check ─▶ report
+//!                                              └──▶ audit
+//! ```
+//!
+//! Only [`ingest`] and the binary's output do I/O; extraction never fails.
+
+pub mod eval;
+pub mod extract;
+pub mod ingest;
+pub mod lexicon;
+pub mod model;
+pub mod report;
+pub mod segment;

@@ -1,0 +1,282 @@
+//! Core data types shared by every stage.
+//!
+//! Internally every stage works with **byte** ranges into a document's text (that is what Rust
+//! string slicing wants). Only at the output edge are ranges turned into [`Span`]s, which carry
+//! **character** (Unicode scalar value) offsets plus the text itself. [`CharMap`] does that
+//! conversion in `O(log n)` per offset.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// A byte range into a document's text.
+pub type ByteRange = Range<usize>;
+
+/// One input document: a file, a JSONL record or stdin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// File name without extension, or the `id` field of a JSONL record.
+    pub id: String,
+    /// Where the document came from (`path`, `path:line` for JSONL, or `-`).
+    pub origin: String,
+    /// The full text. All offsets point into it (for files: the file as read, header included).
+    pub text: String,
+    /// Byte offset where the body starts (after an optional metadata header).
+    pub body_start: usize,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// Publication date; weekday phrases ("on Monday") are resolved against it.
+    pub date: Option<Date>,
+}
+
+impl Document {
+    /// A document with no metadata whose body is the whole text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let id = id.into();
+        Document {
+            origin: id.clone(),
+            id,
+            text: text.into(),
+            body_start: 0,
+            title: None,
+            outlet: None,
+            date: None,
+        }
+    }
+
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// A span as it appears in output: character offsets into the document text, and the text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Converts byte offsets to character offsets for one text.
+///
+/// Stores, for every non-ASCII character, its byte offset and the number of "extra" bytes
+/// (UTF-8 length minus one) accumulated up to and including it.
+#[derive(Debug, Clone)]
+pub struct CharMap<'a> {
+    text: &'a str,
+    marks: Vec<(usize, usize)>,
+}
+
+impl<'a> CharMap<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut marks = Vec::new();
+        let mut extra = 0;
+        for (i, c) in text.char_indices() {
+            let len = c.len_utf8();
+            if len > 1 {
+                extra += len - 1;
+                marks.push((i, extra));
+            }
+        }
+        CharMap { text, marks }
+    }
+
+    /// Character offset of a byte offset (which must lie on a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        // Number of multi-byte chars starting strictly before `byte`.
+        let n = self.marks.partition_point(|&(pos, _)| pos < byte);
+        let extra = if n == 0 { 0 } else { self.marks[n - 1].1 };
+        byte - extra
+    }
+
+    pub fn span(&self, range: &ByteRange) -> Span {
+        Span {
+            start: self.char_offset(range.start),
+            end: self.char_offset(range.end),
+            text: self.text[range.clone()].to_string(),
+        }
+    }
+}
+
+/// The type of a reporting cue, from the cue lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueType {
+    Assert,
+    Deny,
+    Accuse,
+    Hedge,
+    Concede,
+    Perceive,
+    Announce,
+}
+
+impl CueType {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "assert" => CueType::Assert,
+            "deny" => CueType::Deny,
+            "accuse" => CueType::Accuse,
+            "hedge" => CueType::Hedge,
+            "concede" => CueType::Concede,
+            "perceive" => CueType::Perceive,
+            "announce" => CueType::Announce,
+            _ => return None,
+        })
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueType::Assert => "assert",
+            CueType::Deny => "deny",
+            CueType::Accuse => "accuse",
+            CueType::Hedge => "hedge",
+            CueType::Concede => "concede",
+            CueType::Perceive => "perceive",
+            CueType::Announce => "announce",
+        }
+    }
+}
+
+/// How strongly the source commits to the content (after FactBank).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Commitment {
+    Certain,
+    Probable,
+    Possible,
+}
+
+impl Commitment {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "certain" => Commitment::Certain,
+            "probable" => Commitment::Probable,
+            "possible" => Commitment::Possible,
+            _ => return None,
+        })
+    }
+    /// One step weaker.
+    pub fn weaken(self) -> Self {
+        match self {
+            Commitment::Certain => Commitment::Probable,
+            _ => Commitment::Possible,
+        }
+    }
+}
+
+/// Whether the source affirms or rejects the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    Assert,
+    Deny,
+}
+
+/// Direct (entirely quoted), indirect (paraphrase) or mixed (paraphrase containing quotes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+    Mixed,
+}
+
+/// What sort of entity a source is; used for pronoun compatibility.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Org,
+    Group,
+    Place,
+    Unknown,
+}
+
+impl EntityKind {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "person" => EntityKind::Person,
+            "org" => EntityKind::Org,
+            "group" => EntityKind::Group,
+            "place" => EntityKind::Place,
+            "unknown" => EntityKind::Unknown,
+            _ => return None,
+        })
+    }
+}
+
+/// How a speaker's name was obtained.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "how")]
+pub enum Resolution {
+    /// The source span names the speaker itself.
+    Named,
+    /// A pronoun resolved to an earlier speaker or named person.
+    Pronoun { pronoun: String },
+    /// A generic role noun ("the military source") resolved through the document's context.
+    Context { mention: String },
+    /// A pronoun or role noun the text never resolves; kept explicitly unresolved.
+    Unresolved { mention: String },
+    /// No source at all ("reportedly", "it was reported that").
+    Sourceless,
+}
+
+/// The normalized speaker of an attribution.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Normalized speaker name ("Syrian army", "Yasser al-Yousef"); `None` when unresolved.
+    pub name: Option<String>,
+    /// The party the speaker belongs to, when known ("Syrian government").
+    pub party: Option<String>,
+    pub kind: EntityKind,
+    pub resolution: Resolution,
+}
+
+impl Speaker {
+    /// The label to show for this speaker: the party, else the name, else `unresolved`.
+    pub fn label(&self) -> &str {
+        self.party
+            .as_deref()
+            .or(self.name.as_deref())
+            .unwrap_or("(unresolved)")
+    }
+}
+
+/// A publication-relative time reference: "on Monday", "late Saturday", "19 September".
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TimeRef {
+    /// The phrase as written.
+    pub phrase: String,
+    /// Weekday named in the phrase, if any (`Monday` ...).
+    pub weekday: Option<String>,
+    /// Calendar date, when the phrase or the publication date fixes it.
+    pub date: Option<Date>,
+    /// Part of day: `early`, `late`, `morning`, `night`...
+    pub part: Option<String>,
+}
+
+/// A casualty count as a closed interval; `hi == None` means unbounded above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Interval {
+    pub lo: u64,
+    pub hi: Option<u64>,
+}
+
+impl Interval {
+    pub fn exact(n: u64) -> Self {
+        Interval { lo: n, hi: Some(n) }
+    }
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let a_hi = self.hi.unwrap_or(u64::MAX);
+        let b_hi = other.hi.unwrap_or(u64::MAX);
+        self.lo <= b_hi && other.lo <= a_hi
+    }
+    pub fn describe(&self) -> String {
+        match self.hi {
+            Some(h) if h == self.lo => format!("{}", self.lo),
+            Some(h) => format!("{}–{}", self.lo, h),
+            None => format!("≥{}", self.lo),
+        }
+    }
+}

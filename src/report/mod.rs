@@ -1,0 +1,3 @@
+//! Output: Markdown, JSON, JSON Lines, DOT. Formatting only; the binary writes the bytes.
+
+pub mod schema;

@@ -1,0 +1,77 @@
+//! The JSON output schema. These types are a promise to users: they are separate from the
+//! internal types, versioned by [`SCHEMA_VERSION`], and documented in `docs/schema.md`.
+
+use serde::Serialize;
+
+use crate::extract::{Extraction, PropKind};
+use crate::model::{CharMap, Commitment, CueType, Polarity, QuoteKind, Span, Speaker};
+
+/// Bumped on any incompatible change of the JSON output.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// One attributed claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimOut {
+    /// `doc#index`, stable for the same input.
+    pub id: String,
+    pub doc: String,
+    pub sentence: Span,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Span>,
+    pub cue: Span,
+    pub content: Span,
+    pub cue_lemma: String,
+    pub cue_type: CueType,
+    pub polarity: Polarity,
+    pub commitment: Commitment,
+    pub negated: bool,
+    pub kind: QuoteKind,
+    /// The layout rule that found it.
+    pub layout: &'static str,
+    pub speakers: Vec<Speaker>,
+    pub propositions: Vec<PropOut>,
+}
+
+/// A proposition with its evidence span.
+#[derive(Debug, Clone, Serialize)]
+pub struct PropOut {
+    #[serde(flatten)]
+    pub kind: PropKind,
+    pub negated: bool,
+    pub evidence: Span,
+}
+
+/// The claims of one document, in order.
+pub fn claims(x: &Extraction) -> Vec<ClaimOut> {
+    let cm = CharMap::new(&x.doc.text);
+    x.attributions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ClaimOut {
+            id: format!("{}#{}", x.doc.id, i + 1),
+            doc: x.doc.id.clone(),
+            sentence: cm.span(&x.seg.sentences[a.sentence].range),
+            source: a.source.as_ref().map(|r| cm.span(r)),
+            cue: cm.span(&a.cue),
+            content: cm.span(&a.content),
+            cue_lemma: a.cue_lemma.clone(),
+            cue_type: a.cue_type,
+            polarity: a.polarity,
+            commitment: a.commitment,
+            negated: a.negated,
+            kind: a.kind,
+            layout: a.layout.id(),
+            speakers: a.speakers.clone(),
+            propositions: x
+                .propositions
+                .iter()
+                .filter(|p| p.attribution == Some(i))
+                .map(|p| PropOut {
+                    kind: p.kind.clone(),
+                    negated: p.negated,
+                    evidence: cm.span(&x.bytes(&p.tokens)),
+                })
+                .collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,553 @@
+//! Tokens, quotations, paragraphs and sentences.
+//!
+//! News text defeats generic sentence splitters in known ways; this module handles them:
+//! abbreviations ("U.S.", "Gen.", "U.K. -based") from `abbreviations.txt`, quotations that span
+//! several sentences (no split inside a quotation that closes within its paragraph), headlines
+//! (a line without final punctuation followed by a line break), curly and straight quotes, and
+//! hard-wrapped plain text (a line break before a lower-case word continues the sentence).
+//!
+//! A quotation left open is closed at the end of its paragraph, so an unbalanced quotation mark
+//! affects one paragraph at most and never makes a document yield nothing.
+
+use crate::lexicon::{AbbrClass, Lexicon};
+use crate::model::ByteRange;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+    OpenQuote,
+    CloseQuote,
+    Dash,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub range: ByteRange,
+    pub kind: TokKind,
+    /// Lower-cased text (straight apostrophe for curly).
+    pub lower: String,
+    /// Inside a quotation (quote marks themselves are not).
+    pub in_quote: bool,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Whitespace (or the start of text) precedes the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokKind::Word | TokKind::Number)
+    }
+    pub fn is(&self, s: &str) -> bool {
+        self.lower == s
+    }
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokKind::OpenQuote | TokKind::CloseQuote)
+    }
+}
+
+/// A quotation: the token indices of its opening and closing marks (the closing mark may be
+/// missing when the quotation runs to the end of its paragraph).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub open: usize,
+    pub close: Option<usize>,
+    /// Byte range of the quoted text, without the marks.
+    pub inner: ByteRange,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: ByteRange,
+    /// Token indices `[start, end)` into [`Segmented::tokens`].
+    pub tokens: std::ops::Range<usize>,
+    pub paragraph: usize,
+    /// A line of its own without final punctuation (a headline or title).
+    pub headline: bool,
+}
+
+/// A segmented document.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Segmented {
+    pub fn sentence_tokens(&self, s: usize) -> &[Token] {
+        &self.tokens[self.sentences[s].tokens.clone()]
+    }
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '“' | '«' | '„')
+}
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '―')
+}
+
+/// Splits text into word strings the way the tokenizer does (used for multi-word resources).
+pub fn word_strings(text: &str) -> Vec<String> {
+    tokenize(text, 0)
+        .into_iter()
+        .filter(|t| t.is_word() || t.kind == TokKind::Dash)
+        .map(|t| text[t.range].to_string())
+        .collect()
+}
+
+/// Tokenizes `text`, shifting ranges by `base`.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| -> char { if i < n { chars[i].1 } else { ' ' } };
+    let pos = |i: usize| -> usize { if i < n { chars[i].0 } else { text.len() } };
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut space_before = true;
+    while i < n {
+        let c = at(i);
+        if c.is_whitespace() {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphanumeric() {
+            // A word: letters/digits with internal hyphens, apostrophes, periods (U.S.), commas
+            // and periods inside numbers (1,500 / 1.5).
+            let mut j = i + 1;
+            loop {
+                let d = at(j);
+                if d.is_alphanumeric() {
+                    j += 1;
+                } else if (d == '-' || is_apostrophe(d))
+                    && at(j + 1).is_alphanumeric()
+                    && !(is_apostrophe(d) && is_possessive_tail(&chars, j))
+                {
+                    j += 2;
+                } else if (d == ',' || d == '.')
+                    && at(j - 1).is_ascii_digit()
+                    && at(j + 1).is_ascii_digit()
+                {
+                    j += 2;
+                } else if d == '.'
+                    && at(j + 1).is_alphabetic()
+                    && at(j + 2) == '.'
+                    && (j - start) <= 3
+                {
+                    // dotted acronym: U.S. / U.K. / e.g.
+                    j += 3;
+                } else {
+                    break;
+                }
+            }
+            // "U.S." keeps its final period; so does any single letter followed by ".X." above.
+            let word: String = chars[start..j].iter().map(|c| c.1).collect();
+            let dotted = word.contains('.') && !word.chars().next().unwrap_or('0').is_ascii_digit();
+            if dotted && at(j) == '.' {
+                j += 1;
+            }
+            // Split "n't" from "didn't".
+            let w_end = j;
+            let mut split_at = None;
+            if w_end - start > 3 {
+                let tail: String = chars[w_end - 3..w_end]
+                    .iter()
+                    .map(|c| if c.1 == '’' { '\'' } else { c.1 })
+                    .collect::<String>()
+                    .to_lowercase();
+                if tail == "n't" {
+                    split_at = Some(w_end - 3);
+                }
+            }
+            let all_digits = chars[start..j]
+                .iter()
+                .all(|c| c.1.is_ascii_digit() || c.1 == ',' || c.1 == '.');
+            kind = if all_digits {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            if let Some(s) = split_at {
+                push(&mut out, text, base, pos(start), pos(s), kind, space_before);
+                push(&mut out, text, base, pos(s), pos(j), TokKind::Word, false);
+                i = j;
+                space_before = false;
+                continue;
+            }
+            i = j;
+        } else if is_apostrophe(c)
+            && (at(i + 1) == 's' || at(i + 1) == 'S')
+            && !at(i + 2).is_alphanumeric()
+            && i > 0
+            && at(i - 1).is_alphanumeric()
+        {
+            // possessive 's
+            i += 2;
+            kind = TokKind::Word;
+        } else if c == '"' {
+            // straight quote: open if it follows whitespace / start / an opening bracket or dash
+            let prev = if i == 0 { ' ' } else { at(i - 1) };
+            let next = at(i + 1);
+            kind = if prev.is_whitespace() || "([{—–-".contains(prev) || i == 0 {
+                TokKind::OpenQuote
+            } else if next.is_alphanumeric() && !prev.is_alphanumeric() && !".,!?;:".contains(prev)
+            {
+                TokKind::OpenQuote
+            } else {
+                TokKind::CloseQuote
+            };
+            i += 1;
+        } else if is_open_quote(c) {
+            kind = TokKind::OpenQuote;
+            i += 1;
+        } else if is_close_quote(c) {
+            kind = TokKind::CloseQuote;
+            i += 1;
+        } else if is_dash(c) {
+            let mut j = i + 1;
+            while j < n && is_dash(at(j)) {
+                j += 1;
+            }
+            kind = TokKind::Dash;
+            i = j;
+        } else if c == '.' && at(i + 1) == '.' {
+            let mut j = i;
+            while j < n && at(j) == '.' {
+                j += 1;
+            }
+            kind = TokKind::Punct;
+            i = j;
+        } else {
+            kind = TokKind::Punct;
+            i += 1;
+        }
+        push(&mut out, text, base, pos(start), pos(i), kind, space_before);
+        space_before = false;
+    }
+    out
+}
+
+/// Whether the apostrophe at `j` starts a possessive "'s" (split off as its own token).
+fn is_possessive_tail(chars: &[(usize, char)], j: usize) -> bool {
+    chars.get(j + 1).is_some_and(|c| matches!(c.1, 's' | 'S'))
+        && !chars.get(j + 2).is_some_and(|c| c.1.is_alphanumeric())
+}
+
+fn push(
+    out: &mut Vec<Token>,
+    text: &str,
+    base: usize,
+    s: usize,
+    e: usize,
+    kind: TokKind,
+    space_before: bool,
+) {
+    let raw = &text[s..e];
+    let lower = raw.replace('’', "'").to_lowercase();
+    out.push(Token {
+        range: base + s..base + e,
+        kind,
+        lower,
+        in_quote: false,
+        cap: raw.chars().next().is_some_and(char::is_uppercase),
+        space_before,
+    });
+}
+
+/// Sentence openers that let an "other"-class abbreviation ("U.S.") end a sentence.
+const OPENERS: &[&str] = &[
+    "the", "he", "she", "it", "they", "we", "i", "but", "in", "a", "an", "this", "that", "there",
+    "on", "at", "and", "his", "her", "their", "its", "some", "many",
+];
+
+/// Segments a document body starting at byte `base` of `text`.
+pub fn segment(text: &str, base: usize, lx: &Lexicon) -> Segmented {
+    let mut seg = Segmented::default();
+    let body = &text[base..];
+    // Paragraphs: separated by blank lines.
+    let mut para_ranges: Vec<ByteRange> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut off = 0;
+    for line in body.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        let is_heading = line.trim_start().starts_with('#');
+        if blank || is_heading {
+            if let Some(s) = start.take() {
+                para_ranges.push(s..off);
+            }
+            if is_heading {
+                para_ranges.push(off..off + line.len());
+            }
+        } else if start.is_none() {
+            start = Some(off);
+        }
+        off += line.len();
+    }
+    if let Some(s) = start {
+        para_ranges.push(s..off);
+    }
+    for (p, pr) in para_ranges.into_iter().enumerate() {
+        let ptext = &body[pr.clone()];
+        let first_tok = seg.tokens.len();
+        let mut toks = tokenize(ptext, base + pr.start);
+        mark_quotes(&mut toks, first_tok, &mut seg.quotes, text);
+        seg.tokens.extend(toks);
+        split_sentences(text, &mut seg, first_tok, p, lx);
+    }
+    seg
+}
+
+/// Pairs quotation marks within one paragraph and marks the tokens inside them.
+fn mark_quotes(toks: &mut [Token], offset: usize, quotes: &mut Vec<Quote>, text: &str) {
+    let mut open: Option<usize> = None;
+    let mut found: Vec<(usize, Option<usize>)> = Vec::new();
+    for i in 0..toks.len() {
+        match toks[i].kind {
+            TokKind::OpenQuote => {
+                if open.is_none() {
+                    open = Some(i);
+                } else if text[toks[i].range.clone()].starts_with('"') {
+                    // a straight quote while one is open closes it
+                    toks[i].kind = TokKind::CloseQuote;
+                    found.push((open.take().unwrap_or(i), Some(i)));
+                }
+                // a nested curly opener: leave as is
+            }
+            TokKind::CloseQuote => {
+                if let Some(o) = open.take() {
+                    found.push((o, Some(i)));
+                } else {
+                    // stray closing mark: punctuation
+                    toks[i].kind = TokKind::Punct;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        found.push((o, None));
+    }
+    for (o, c) in found {
+        let end_tok = c.unwrap_or(toks.len());
+        for t in &mut toks[o + 1..end_tok] {
+            t.in_quote = true;
+        }
+        let inner_start = toks.get(o + 1).map_or(toks[o].range.end, |t| t.range.start);
+        let inner_end = if end_tok > o + 1 {
+            toks[end_tok - 1].range.end
+        } else {
+            inner_start
+        };
+        quotes.push(Quote {
+            open: offset + o,
+            close: c.map(|c| offset + c),
+            inner: inner_start..inner_end.max(inner_start),
+        });
+    }
+}
+
+fn is_terminal(t: &Token) -> bool {
+    t.kind == TokKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?" | "…" | "..." | "....")
+}
+
+fn split_sentences(text: &str, seg: &mut Segmented, first: usize, paragraph: usize, lx: &Lexicon) {
+    let toks = &seg.tokens[first..];
+    let n = toks.len();
+    if n == 0 {
+        return;
+    }
+    // Quotations that close within the paragraph suppress splits inside them.
+    let mut closed_quote_depth = vec![false; n];
+    for q in seg.quotes.iter().filter(|q| q.open >= first) {
+        if let Some(c) = q.close {
+            for d in &mut closed_quote_depth[q.open - first + 1..c - first] {
+                *d = true;
+            }
+        }
+    }
+    let mut bounds: Vec<(usize, bool)> = Vec::new(); // (end token exclusive, headline)
+    let mut i = 0;
+    while i < n {
+        let t = &toks[i];
+        // Line breaks between tokens.
+        if i + 1 < n {
+            let gap = &text[t.range.end..toks[i + 1].range.start];
+            if gap.contains('\n') && !closed_quote_depth[i + 1] {
+                let next = &toks[i + 1];
+                let ends_clause = is_terminal(t) || t.kind == TokKind::CloseQuote;
+                let continues = !next.cap && next.kind != TokKind::OpenQuote
+                    || lx.fn_class(&t.lower).is_some()
+                    || t.lower == ",";
+                if !ends_clause && !continues {
+                    bounds.push((i + 1, true));
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        let word_period = t.kind == TokKind::Word && t.lower.ends_with('.');
+        if (is_terminal(t) || word_period) && !closed_quote_depth[i] {
+            // absorb closing quotes / brackets
+            let mut j = i + 1;
+            while j < n
+                && (toks[j].kind == TokKind::CloseQuote || matches!(toks[j].lower.as_str(), ")" | "]"))
+                && !toks[j].space_before
+            {
+                j += 1;
+            }
+            if j >= n {
+                break;
+            }
+            let next = &toks[j];
+            let next_ok = next.space_before
+                && (next.cap
+                    || next.kind == TokKind::OpenQuote
+                    || next.kind == TokKind::Number
+                    || next.kind == TokKind::Dash);
+            if next_ok && !abbreviation_blocks(toks, i, next, lx) {
+                bounds.push((j, false));
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if bounds.last().map(|b| b.0) != Some(n) {
+        let last_headline = !toks.last().is_some_and(|t| {
+            is_terminal(t) || t.kind == TokKind::CloseQuote || t.lower == ")"
+        });
+        bounds.push((n, last_headline));
+    }
+    let mut s = 0;
+    for (e, headline) in bounds {
+        // skip leading markup tokens (#, *, >, -, bullets)
+        let mut a = s;
+        while a < e && toks[a].kind == TokKind::Punct && matches!(toks[a].lower.as_str(), "#" | "*" | ">" | "•")
+        {
+            a += 1;
+        }
+        if a < e {
+            seg.sentences.push(Sentence {
+                range: toks[a].range.start..toks[e - 1].range.end,
+                tokens: first + a..first + e,
+                paragraph,
+                headline,
+            });
+        }
+        s = e;
+    }
+}
+
+/// Whether the period at token `i` belongs to an abbreviation that does not end the sentence.
+fn abbreviation_blocks(toks: &[Token], i: usize, next: &Token, lx: &Lexicon) -> bool {
+    let t = &toks[i];
+    let word = if t.kind == TokKind::Word {
+        // "U.S." carries its own period
+        t.lower.trim_end_matches('.').to_string()
+    } else if t.lower == "." && i > 0 && toks[i - 1].is_word() && !t.space_before {
+        toks[i - 1].lower.clone()
+    } else {
+        return false;
+    };
+    let opener = OPENERS.contains(&next.lower.as_str());
+    match lx.abbreviations.get(&word) {
+        Some(AbbrClass::Title) => true,
+        Some(AbbrClass::Other) => !opener,
+        None => {
+            // single initials ("John F. Kennedy") and dotted acronyms not in the list
+            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+            (single_initial || t.kind == TokKind::Word) && !opener
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let lx = Lexicon::builtin();
+        let seg = segment(text, 0, &lx);
+        seg.sentences
+            .iter()
+            .map(|s| text[s.range.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            sentences("The U.K. -based group said so. Gen. Smith agreed. Mr. Jones left."),
+            vec![
+                "The U.K. -based group said so.",
+                "Gen. Smith agreed.",
+                "Mr. Jones left."
+            ]
+        );
+        assert_eq!(
+            sentences("He flew to the U.S. The talks failed."),
+            vec!["He flew to the U.S.", "The talks failed."]
+        );
+    }
+
+    #[test]
+    fn quotation_spanning_sentences_stays_whole() {
+        let s = sentences("“We will win. They will lose,” he said. Then he left.");
+        assert_eq!(s, vec!["“We will win. They will lose,” he said.", "Then he left."]);
+    }
+
+    #[test]
+    fn headlines_are_their_own_sentences() {
+        let s = sentences("Battle rages near Aleppo\nThe army said it advanced.\n\nNext paragraph here.");
+        assert_eq!(
+            s,
+            vec!["Battle rages near Aleppo", "The army said it advanced.", "Next paragraph here."]
+        );
+        let lx = Lexicon::builtin();
+        let seg = segment("Battle rages near Aleppo\nThe army said it advanced.", 0, &lx);
+        assert!(seg.sentences[0].headline);
+        assert!(!seg.sentences[1].headline);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_continue() {
+        let s = sentences("The army said the rebels\nviolated the truce. They denied it.");
+        assert_eq!(s, vec!["The army said the rebels\nviolated the truce.", "They denied it."]);
+    }
+
+    #[test]
+    fn unbalanced_quote_is_contained_in_its_paragraph() {
+        let s = sentences("He said “we will win. They agreed.\n\nA new paragraph. Another one.");
+        assert_eq!(s.len(), 4, "{s:?}");
+        assert_eq!(s[2], "A new paragraph.");
+    }
+
+    #[test]
+    fn tokens_keep_hyphenated_names_and_possessives() {
+        let words = word_strings("Nour el-Din al-Zinki’s spokesman didn't say U.S. things");
+        assert_eq!(
+            words,
+            vec!["Nour", "el-Din", "al-Zinki", "’s", "spokesman", "did", "n't", "say", "U.S.", "things"]
+        );
+    }
+
+    #[test]
+    fn straight_quotes_pair() {
+        let lx = Lexicon::builtin();
+        let text = "\"We won,\" he said.";
+        let seg = segment(text, 0, &lx);
+        assert_eq!(seg.quotes.len(), 1);
+        assert_eq!(&text[seg.quotes[0].inner.clone()], "We won,");
+    }
+}
