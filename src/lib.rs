@@ -9,8 +9,11 @@
 //!
 //! Only [`ingest`] and the binary's output do I/O; extraction never fails.
 
+pub mod audit;
+pub mod check;
 pub mod eval;
 pub mod extract;
+pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

@@ -1,32 +1,343 @@
-use std::path::PathBuf;
+//! The `gainsay` command line: a thin layer over the library.
+//!
+//! Exit codes: 0 success; 1 findings were reported and `--fail-on-findings` was given;
+//! 2 an error (bad arguments, unreadable resources or output, or an input that could not be read —
+//! the output is still complete for every input that could be read).
 
-use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use gainsay::check::{CheckOptions, RULES};
+use gainsay::extract::Extraction;
+use gainsay::graph::ClaimGraph;
+use gainsay::ingest::{self, Ingested};
 use gainsay::lexicon::Lexicon;
+use gainsay::{audit, eval, report};
 
 #[derive(Parser)]
-#[command(name = "gainsay", version, about = "Claim-contradiction checker for news reports")]
+#[command(
+    name = "gainsay",
+    version,
+    about = "Claim-contradiction checker for news reports",
+    long_about = "Reads news reports, extracts attributed claims (who said what, through which cue), \
+                  builds a claim graph and reports conflicts between the parties' claims."
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
 }
 
-#[derive(Subcommand)]
-enum Cmd {
-    Extract { inputs: Vec<PathBuf> },
+#[derive(Args, Clone)]
+struct Common {
+    /// Files, directories (read recursively: .txt, .md, .jsonl) or `-` for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Write the output to this file instead of stdout (opened before any work starts).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Directory of resource files replacing the built-in ones (same file names as resources/).
+    #[arg(long, value_name = "DIR")]
+    resources: Option<PathBuf>,
 }
 
-fn main() {
+#[derive(Subcommand)]
+enum Cmd {
+    /// Extract claims, build the graph, run the checker and print the contradiction report.
+    ///
+    /// Example: gainsay check samples/aleppo-2016-09 --format json
+    Check {
+        #[command(flatten)]
+        common: Common,
+        #[arg(short, long, value_enum, default_value_t = CheckFormat::Md)]
+        format: CheckFormat,
+        /// Skip a rule (repeatable); `gainsay rules` lists them.
+        #[arg(long, value_name = "RULE")]
+        disable: Vec<String>,
+        /// Exit with status 1 when there are findings.
+        #[arg(long)]
+        fail_on_findings: bool,
+    },
+    /// Print the attributed claims, one JSON object per line.
+    ///
+    /// Example: gainsay extract report.txt
+    Extract {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print the claim graph (documents, parties, events, places, propositions).
+    ///
+    /// Example: gainsay graph samples/aleppo-2016-09 --format dot | dot -Tsvg > graph.svg
+    Graph {
+        #[command(flatten)]
+        common: Common,
+        #[arg(short, long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+    /// Coverage audit: parties and events per report, one-sided disputes, single-sourced and
+    /// unattributed claims, unresolved speakers, sentences nothing was extracted from.
+    ///
+    /// Example: gainsay audit samples/aleppo-2016-09
+    Audit {
+        #[command(flatten)]
+        common: Common,
+        #[arg(short, long, value_enum, default_value_t = AuditFormat::Md)]
+        format: AuditFormat,
+    },
+    /// Score extraction against gold annotations.
+    #[command(subcommand)]
+    Eval(EvalCmd),
+    /// List the checker rules with their stable ids.
+    Rules,
+}
+
+#[derive(Subcommand)]
+enum EvalCmd {
+    /// Score attributions (cue, source, content) against gold.
+    ///
+    /// String-form gold (source/cue/content as strings in the document):
+    ///   gainsay eval attributions --gold ../shared/gold/aleppo-2016-09.attributions.jsonl --corpus samples
+    ///
+    /// PolNeAR span-form gold:
+    ///   gainsay eval attributions --polnear ../shared/data/polnear --split dev
+    Attributions {
+        /// String-form gold JSONL (needs --corpus).
+        #[arg(long, conflicts_with = "polnear", requires = "corpus")]
+        gold: Option<PathBuf>,
+        /// Directory the gold's `doc` paths are relative to.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// PolNeAR directory (with train/ dev/ and *.attributions.single.jsonl).
+        #[arg(long)]
+        polnear: Option<PathBuf>,
+        /// PolNeAR split.
+        #[arg(long, default_value = "dev")]
+        split: String,
+        /// Only the first N documents.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Print up to N missed / spurious attributions.
+        #[arg(long, default_value_t = 0)]
+        show_errors: usize,
+        #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+        #[arg(long, value_name = "DIR")]
+        resources: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Md,
+    Json,
+    Jsonl,
+}
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    Dot,
+    Json,
+}
+#[derive(Clone, Copy, ValueEnum)]
+enum AuditFormat {
+    Md,
+    Json,
+}
+#[derive(Clone, Copy, ValueEnum)]
+enum EvalFormat {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lx = Lexicon::builtin();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("gainsay: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Output sink opened before the work starts, so a bad path fails fast.
+fn open_output(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create output file {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+fn load_lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
+    Lexicon::load(dir.as_deref()).context("cannot load resources")
+}
+
+/// Reads the inputs, reports problems on stderr, extracts every document.
+fn read_and_extract(common: &Common, lx: &Lexicon) -> (Ingested, Vec<Extraction>, bool) {
+    let mut ing = ingest::load(&common.inputs);
+    let mut had_errors = !ing.errors.is_empty();
+    for e in &ing.errors {
+        eprintln!("gainsay: {e}");
+    }
+    for s in &ing.status {
+        if let Some(r) = &s.reason {
+            eprintln!("gainsay: skipped {}: {r}", s.origin);
+            had_errors = true;
+        }
+        for w in &s.warnings {
+            eprintln!("gainsay: warning: {}: {w}", s.origin);
+        }
+    }
+    let docs = std::mem::take(&mut ing.docs);
+    let xs = docs.into_iter().map(|d| gainsay::extract::extract(d, lx)).collect();
+    (ing, xs, had_errors)
+}
+
+fn finish(had_errors: bool) -> ExitCode {
+    if had_errors { ExitCode::from(2) } else { ExitCode::SUCCESS }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
     match cli.cmd {
-        Cmd::Extract { inputs } => {
-            let ing = gainsay::ingest::load(&inputs);
-            for d in ing.docs {
-                let x = gainsay::extract::extract(d, &lx);
-                for c in gainsay::report::schema::claims(&x) {
-                    println!("{}", serde_json::to_string(&c).unwrap());
+        Cmd::Rules => {
+            for r in RULES {
+                println!("{:<26} {:<24} {}", r.id, r.finding.title(), r.description);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Check {
+            common,
+            format,
+            disable,
+            fail_on_findings,
+        } => {
+            for d in &disable {
+                if !RULES.iter().any(|r| r.id == d) {
+                    bail!("unknown rule `{d}` (see `gainsay rules`)");
                 }
             }
+            let lx = load_lexicon(&common.resources)?;
+            let mut out = open_output(&common.output)?;
+            let (ing, xs, had_errors) = read_and_extract(&common, &lx);
+            let g = ClaimGraph::build(xs, &lx);
+            let opts = CheckOptions {
+                disabled: disable.into_iter().collect(),
+            };
+            let findings = gainsay::check::check(&g, &lx, &opts);
+            let co = report::check_output(&g, &findings, &ing.status, &ing.errors);
+            match format {
+                CheckFormat::Md => out.write_all(report::check_markdown(&co).as_bytes())?,
+                CheckFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &co)?;
+                    out.write_all(b"\n")?;
+                }
+                CheckFormat::Jsonl => {
+                    for f in &co.findings {
+                        serde_json::to_writer(&mut out, f)?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+            }
+            out.flush()?;
+            if had_errors {
+                return Ok(ExitCode::from(2));
+            }
+            if fail_on_findings && !co.findings.is_empty() {
+                return Ok(ExitCode::from(1));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Extract { common } => {
+            let lx = load_lexicon(&common.resources)?;
+            let mut out = open_output(&common.output)?;
+            let (_, xs, had_errors) = read_and_extract(&common, &lx);
+            for x in &xs {
+                for c in report::schema::claims(x) {
+                    serde_json::to_writer(&mut out, &c)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            out.flush()?;
+            Ok(finish(had_errors))
+        }
+        Cmd::Graph { common, format } => {
+            let lx = load_lexicon(&common.resources)?;
+            let mut out = open_output(&common.output)?;
+            let (_, xs, had_errors) = read_and_extract(&common, &lx);
+            let g = ClaimGraph::build(xs, &lx);
+            match format {
+                GraphFormat::Dot => out.write_all(report::graph_dot(&g).as_bytes())?,
+                GraphFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &report::graph_json(&g))?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            out.flush()?;
+            Ok(finish(had_errors))
+        }
+        Cmd::Audit { common, format } => {
+            let lx = load_lexicon(&common.resources)?;
+            let mut out = open_output(&common.output)?;
+            let (_, xs, had_errors) = read_and_extract(&common, &lx);
+            let g = ClaimGraph::build(xs, &lx);
+            let a = audit::audit(&g);
+            match format {
+                AuditFormat::Md => out.write_all(audit::audit_markdown(&a).as_bytes())?,
+                AuditFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &a)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            out.flush()?;
+            Ok(finish(had_errors))
+        }
+        Cmd::Eval(EvalCmd::Attributions {
+            gold,
+            corpus,
+            polnear,
+            split,
+            limit,
+            show_errors,
+            format,
+            resources,
+        }) => {
+            let lx = load_lexicon(&resources)?;
+            let mut docs = match (gold, polnear) {
+                (Some(g), None) => {
+                    let root = corpus.context("--gold needs --corpus")?;
+                    eval::load_string_gold(&g, &root)?
+                }
+                (None, Some(p)) => eval::load_polnear(&p, &split, limit)?,
+                _ => bail!("give either --gold FILE --corpus DIR, or --polnear DIR"),
+            };
+            if let Some(n) = limit {
+                docs.truncate(n);
+            }
+            let report = eval::evaluate(&docs, |doc| {
+                let x = gainsay::extract::extract(doc.clone(), &lx);
+                x.attributions
+                    .iter()
+                    .map(|a| eval::PredAttribution {
+                        source: a.source.clone(),
+                        cue: a.cue.clone(),
+                        content: a.content.clone(),
+                    })
+                    .collect()
+            });
+            match format {
+                EvalFormat::Text => {
+                    print!("{}", report.to_text());
+                    for e in report.errors.iter().take(show_errors) {
+                        println!("{e}");
+                    }
+                }
+                EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&report.to_json())?),
+            }
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

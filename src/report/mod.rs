@@ -1,3 +1,254 @@
 //! Output: Markdown, JSON, JSON Lines, DOT. Formatting only; the binary writes the bytes.
 
 pub mod schema;
+
+use std::fmt::Write as _;
+
+use crate::check::Finding;
+use crate::graph::{ClaimGraph, Edge, Node};
+use crate::ingest::DocStatus;
+use crate::model::CharMap;
+use schema::*;
+
+/// Builds the `check` output from the graph, the findings and the input statuses.
+pub fn check_output(g: &ClaimGraph, findings: &[Finding], status: &[DocStatus], input_errors: &[String]) -> CheckOut {
+    let maps: Vec<CharMap> = g.docs.iter().map(|x| CharMap::new(&x.doc.text)).collect();
+    let documents = documents(g, status);
+    let findings: Vec<FindingOut> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| FindingOut {
+            id: format!("F{}", i + 1),
+            ty: f.ty,
+            rule: f.rule,
+            subject: f.subject.clone(),
+            event: f.event.map(|e| EventOut {
+                id: e,
+                description: crate::check::describe_event(&g.events[e].desc),
+                desc: g.events[e].desc.clone(),
+            }),
+            sides: f
+                .sides
+                .iter()
+                .map(|s| SideOut {
+                    role: s.role.clone(),
+                    parties: s.parties.clone(),
+                    evidence: s.claims.iter().map(|&c| evidence(g, &maps, c)).collect(),
+                })
+                .collect(),
+            explanation: f.explanation.clone(),
+        })
+        .collect();
+    let summary = Summary {
+        documents_processed: status.iter().filter(|s| s.status == "processed").count(),
+        documents_skipped: status.iter().filter(|s| s.status != "processed").count(),
+        claims: g.docs.iter().map(|x| x.attributions.len()).sum(),
+        parties: g.claims.iter().map(|c| c.party.as_str()).collect::<std::collections::BTreeSet<_>>().len(),
+        events: g.events.len(),
+        findings: findings.len(),
+    };
+    CheckOut {
+        schema_version: SCHEMA_VERSION,
+        tool: format!("gainsay {}", env!("CARGO_PKG_VERSION")),
+        summary,
+        documents,
+        findings,
+        input_errors: input_errors.to_vec(),
+    }
+}
+
+/// Document statuses with counts, in input order.
+pub fn documents(g: &ClaimGraph, status: &[DocStatus]) -> Vec<DocOut> {
+    let mut processed = g.docs.iter();
+    status
+        .iter()
+        .map(|s| {
+            let x = if s.status == "processed" { processed.next() } else { None };
+            DocOut {
+                id: s.id.clone(),
+                origin: s.origin.clone(),
+                status: s.status,
+                reason: s.reason.clone(),
+                warnings: s.warnings.clone(),
+                title: x.and_then(|x| x.doc.title.clone()),
+                outlet: x.and_then(|x| x.doc.outlet.clone()),
+                date: x.and_then(|x| x.doc.date.map(|d| d.to_string())),
+                sentences: x.map_or(0, |x| x.seg.sentences.len()),
+                claims: x.map_or(0, |x| x.attributions.len()),
+                propositions: x.map_or(0, |x| x.propositions.len()),
+            }
+        })
+        .collect()
+}
+
+fn evidence(g: &ClaimGraph, maps: &[CharMap], c: usize) -> EvidenceOut {
+    let claim = &g.claims[c];
+    let x = &g.docs[claim.doc];
+    let a = &x.attributions[claim.attribution];
+    let p = &x.propositions[claim.prop];
+    let cm = &maps[claim.doc];
+    EvidenceOut {
+        claim: format!("{}#{}", x.doc.id, claim.attribution + 1),
+        doc: x.doc.id.clone(),
+        party: claim.party.clone(),
+        stance: claim.stance,
+        sentence: cm.span(&x.seg.sentences[a.sentence].range),
+        source: a.source.as_ref().map(|r| cm.span(r)),
+        cue: cm.span(&a.cue),
+        content: cm.span(&a.content),
+        proposition: cm.span(&x.bytes(&p.tokens)),
+    }
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('\n', " ").replace('|', "\\|")
+}
+
+/// Markdown rendering of a `check` output.
+pub fn check_markdown(out: &CheckOut) -> String {
+    let mut s = String::new();
+    let sm = &out.summary;
+    let _ = writeln!(s, "# gainsay contradiction report\n");
+    let _ = writeln!(
+        s,
+        "{} document{} processed, {} skipped · {} attributed claims · {} parties · {} events · **{} finding{}**\n",
+        sm.documents_processed,
+        if sm.documents_processed == 1 { "" } else { "s" },
+        sm.documents_skipped,
+        sm.claims,
+        sm.parties,
+        sm.events,
+        sm.findings,
+        if sm.findings == 1 { "" } else { "s" },
+    );
+    if out.findings.is_empty() {
+        let _ = writeln!(s, "No conflicts found between attributed claims.\n");
+    }
+    for f in &out.findings {
+        let _ = writeln!(s, "## {} · {} — {}\n", f.id, f.ty.title(), md_escape(&f.subject));
+        let _ = writeln!(s, "Rule `{}`. {}\n", f.rule, f.explanation);
+        for side in &f.sides {
+            let _ = writeln!(s, "- **{}** — {}", md_escape(&side.role), side.parties.join(", "));
+            for e in &side.evidence {
+                let src = e.source.as_ref().map_or("(no source)".to_string(), |x| x.text.clone());
+                let _ = writeln!(
+                    s,
+                    "  - `{}` {} *{}* “{}” — sentence chars {}–{}: {}",
+                    e.claim,
+                    md_escape(&src),
+                    md_escape(&e.cue.text),
+                    md_escape(&e.content.text),
+                    e.sentence.start,
+                    e.sentence.end,
+                    md_escape(&e.sentence.text)
+                );
+            }
+        }
+        let _ = writeln!(s);
+    }
+    let _ = writeln!(s, "## Documents\n");
+    let _ = writeln!(s, "| document | status | date | outlet | sentences | claims | propositions | notes |");
+    let _ = writeln!(s, "|---|---|---|---|---|---|---|---|");
+    for d in &out.documents {
+        let mut notes = d.reason.clone().unwrap_or_default();
+        if !d.warnings.is_empty() {
+            if !notes.is_empty() {
+                notes.push_str("; ");
+            }
+            notes.push_str(&d.warnings.join("; "));
+        }
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            md_escape(&d.id),
+            d.status,
+            d.date.as_deref().unwrap_or("—"),
+            md_escape(d.outlet.as_deref().unwrap_or("—")),
+            d.sentences,
+            d.claims,
+            d.propositions,
+            md_escape(&notes)
+        );
+    }
+    for e in &out.input_errors {
+        let _ = writeln!(s, "\nInput error: {e}");
+    }
+    s
+}
+
+fn dot_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ")
+}
+
+/// The claim graph in Graphviz DOT.
+pub fn graph_dot(g: &ClaimGraph) -> String {
+    let mut s = String::from("digraph gainsay {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n");
+    for n in g.graph.node_indices() {
+        let (label, shape) = node_label(g, &g.graph[n]);
+        let _ = writeln!(s, "  n{} [label=\"{}\", shape={}];", n.index(), dot_escape(&label), shape);
+    }
+    for e in g.graph.edge_indices() {
+        let Some((a, b)) = g.graph.edge_endpoints(e) else { continue };
+        let (label, style) = match &g.graph[e] {
+            Edge::Stance { stance, .. } => (format!("{stance:?}").to_lowercase(), "solid"),
+            Edge::About => ("about".into(), "dashed"),
+            Edge::Agent => ("agent".into(), "dotted"),
+            Edge::Concerns => ("place".into(), "dashed"),
+            Edge::Contains => ("".into(), "dotted"),
+        };
+        let _ = writeln!(s, "  n{} -> n{} [label=\"{}\", style={}];", a.index(), b.index(), label, style);
+    }
+    s.push_str("}\n");
+    s
+}
+
+fn node_label(g: &ClaimGraph, n: &Node) -> (String, &'static str) {
+    match n {
+        Node::Document { id } => (format!("doc: {id}"), "note"),
+        Node::Party { name } => (name.clone(), "box"),
+        Node::Event { id } => (format!("E{id}: {}", crate::check::describe_event(&g.events[*id].desc)), "ellipse"),
+        Node::Place { name } => (format!("place: {name}"), "house"),
+        Node::Proposition { doc, prop } => {
+            let x = &g.docs[*doc];
+            let p = &x.propositions[*prop];
+            let text = &x.doc.text[x.bytes(&p.tokens)];
+            let short: String = text.chars().take(60).collect();
+            (format!("{}: {}", p.kind.type_name(), short), "plaintext")
+        }
+    }
+}
+
+/// The claim graph as JSON: nodes and edges with our own schema.
+pub fn graph_json(g: &ClaimGraph) -> serde_json::Value {
+    let nodes: Vec<serde_json::Value> = g
+        .graph
+        .node_indices()
+        .map(|n| {
+            let (label, _) = node_label(g, &g.graph[n]);
+            let mut v = serde_json::to_value(&g.graph[n]).unwrap_or(serde_json::Value::Null);
+            if let Some(o) = v.as_object_mut() {
+                o.insert("index".into(), n.index().into());
+                o.insert("label".into(), label.into());
+            }
+            v
+        })
+        .collect();
+    let edges: Vec<serde_json::Value> = g
+        .graph
+        .edge_indices()
+        .filter_map(|e| {
+            let (a, b) = g.graph.edge_endpoints(e)?;
+            let mut v = serde_json::to_value(&g.graph[e]).ok()?;
+            if let Some(o) = v.as_object_mut() {
+                o.insert("from".into(), a.index().into());
+                o.insert("to".into(), b.index().into());
+            }
+            Some(v)
+        })
+        .collect();
+    serde_json::json!({
+        "schema_version": SCHEMA_VERSION,
+        "nodes": nodes,
+        "edges": edges,
+    })
+}

@@ -75,3 +75,93 @@ pub fn claims(x: &Extraction) -> Vec<ClaimOut> {
         })
         .collect()
 }
+
+/// A document's status and counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocOut {
+    pub id: String,
+    pub origin: String,
+    /// `processed` or `skipped`.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub sentences: usize,
+    pub claims: usize,
+    pub propositions: usize,
+}
+
+/// One piece of evidence: a claim with its spans.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceOut {
+    /// Claim id (`doc#n`, as in `gainsay extract`).
+    pub claim: String,
+    pub doc: String,
+    pub party: String,
+    pub stance: crate::graph::Stance,
+    pub sentence: Span,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Span>,
+    pub cue: Span,
+    pub content: Span,
+    /// The part of the content the proposition was read from.
+    pub proposition: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SideOut {
+    pub role: String,
+    pub parties: Vec<String>,
+    pub evidence: Vec<EvidenceOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingOut {
+    /// `F1`, `F2`, ... in output order.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub ty: crate::check::FindingType,
+    pub rule: &'static str,
+    pub subject: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<EventOut>,
+    pub sides: Vec<SideOut>,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventOut {
+    pub id: usize,
+    pub description: String,
+    #[serde(flatten)]
+    pub desc: crate::extract::EventRef,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub documents_processed: usize,
+    pub documents_skipped: usize,
+    pub claims: usize,
+    pub parties: usize,
+    pub events: usize,
+    pub findings: usize,
+}
+
+/// The whole output of `gainsay check`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckOut {
+    pub schema_version: &'static str,
+    pub tool: String,
+    pub summary: Summary,
+    pub documents: Vec<DocOut>,
+    pub findings: Vec<FindingOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub input_errors: Vec<String>,
+}

@@ -1,0 +1,275 @@
+//! Coverage audit: which parties and events each report covers, one-sided disputes, single-sourced
+//! and unattributed claims, unresolved speakers, and sentences nothing was extracted from.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::check::describe_event;
+use crate::extract::PropKind;
+use crate::graph::{ClaimGraph, Stance};
+use crate::model::{CharMap, Span};
+use crate::report::schema::SCHEMA_VERSION;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyCount {
+    pub party: String,
+    pub claims: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventCoverage {
+    pub event: usize,
+    pub description: String,
+    pub parties: Vec<String>,
+    /// Documents (ids) that carry claims about the event.
+    pub documents: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimNote {
+    /// Claim id (`doc#n`) when the item is an attributed claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
+    pub kind: String,
+    pub text: Span,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OneSided {
+    pub event: usize,
+    pub description: String,
+    /// `accusation without denial` or `denial without accusation`.
+    pub kind: &'static str,
+    pub parties: Vec<String>,
+    /// Who is said to be responsible.
+    pub agent: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocAudit {
+    pub id: String,
+    pub sentences: usize,
+    pub claims: usize,
+    /// Share of sentences from which an attribution or proposition was extracted.
+    pub sentence_coverage: f64,
+    pub parties: Vec<PartyCount>,
+    pub events: Vec<usize>,
+    pub unresolved_speakers: Vec<ClaimNote>,
+    pub unattributed_claims: Vec<ClaimNote>,
+    pub single_sourced: Vec<ClaimNote>,
+    pub empty_sentences: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditOut {
+    pub schema_version: &'static str,
+    pub documents: Vec<DocAudit>,
+    pub events: Vec<EventCoverage>,
+    pub one_sided: Vec<OneSided>,
+    /// Share of claims whose speaker stayed unresolved (pronoun or role with no antecedent).
+    pub unresolved_share: f64,
+}
+
+/// Audits the coverage of the documents in the graph.
+pub fn audit(g: &ClaimGraph) -> AuditOut {
+    // parties per event, documents per event
+    let mut ev_parties: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    let mut ev_docs: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for c in &g.claims {
+        if let Some(e) = g.event_of(c) {
+            ev_parties.entry(e).or_default().insert(c.party.clone());
+            ev_docs.entry(e).or_default().insert(c.doc);
+        }
+    }
+    // parties per place (control)
+    let mut place_parties: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for c in &g.claims {
+        if let PropKind::Control { place, .. } = &g.prop(c).kind {
+            place_parties.entry(place.clone()).or_default().insert(c.party.clone());
+        }
+    }
+    let mut documents = Vec::new();
+    let mut unresolved_total = 0;
+    for (di, x) in g.docs.iter().enumerate() {
+        let cm = CharMap::new(&x.doc.text);
+        let mut parties: BTreeMap<String, usize> = BTreeMap::new();
+        let mut unresolved = Vec::new();
+        for (ai, a) in x.attributions.iter().enumerate() {
+            for sp in &a.speakers {
+                *parties.entry(sp.label().to_string()).or_default() += 1;
+            }
+            if a.speakers.iter().any(|s| matches!(s.resolution, crate::model::Resolution::Unresolved { .. })) {
+                unresolved_total += 1;
+                unresolved.push(ClaimNote {
+                    claim: Some(format!("{}#{}", x.doc.id, ai + 1)),
+                    kind: "speaker".into(),
+                    text: cm.span(a.source.as_ref().unwrap_or(&a.cue)),
+                    note: Some("no compatible antecedent in this or the previous sentence".into()),
+                });
+            }
+        }
+        let events: BTreeSet<usize> = g.claims.iter().filter(|c| c.doc == di).filter_map(|c| g.event_of(c)).collect();
+        let unattributed = x
+            .propositions
+            .iter()
+            .filter(|p| p.attribution.is_none())
+            .map(|p| ClaimNote {
+                claim: None,
+                kind: p.kind.type_name().into(),
+                text: cm.span(&x.seg.sentences[p.sentence].range),
+                note: Some(format!("stated in the report's own voice: “{}”", &x.doc.text[x.bytes(&p.tokens)])),
+            })
+            .collect();
+        let mut single = Vec::new();
+        for c in g.claims.iter().filter(|c| c.doc == di) {
+            let p = g.prop(c);
+            let sole = match &p.kind {
+                PropKind::Generic { .. } => continue,
+                PropKind::Control { place, .. } => place_parties.get(place).is_none_or(|s| s.len() < 2),
+                _ => g.event_of(c).and_then(|e| ev_parties.get(&e)).is_none_or(|s| s.len() < 2),
+            };
+            if sole {
+                single.push(ClaimNote {
+                    claim: Some(format!("{}#{}", x.doc.id, c.attribution + 1)),
+                    kind: p.kind.type_name().into(),
+                    text: cm.span(&x.bytes(&p.tokens)),
+                    note: Some(format!("only {} speaks to this in the reports read", c.party)),
+                });
+            }
+        }
+        let empty: Vec<Span> = x.empty_sentences().into_iter().map(|s| cm.span(&x.seg.sentences[s].range)).collect();
+        let n = x.seg.sentences.len();
+        documents.push(DocAudit {
+            id: x.doc.id.clone(),
+            sentences: n,
+            claims: x.attributions.len(),
+            sentence_coverage: if n == 0 { 0.0 } else { round3((n - empty.len()) as f64 / n as f64) },
+            parties: parties.into_iter().map(|(party, claims)| PartyCount { party, claims }).collect(),
+            events: events.into_iter().collect(),
+            unresolved_speakers: unresolved,
+            unattributed_claims: unattributed,
+            single_sourced: single,
+            empty_sentences: empty,
+        });
+    }
+    let events = (0..g.events.len())
+        .map(|e| EventCoverage {
+            event: e,
+            description: describe_event(&g.events[e].desc),
+            parties: ev_parties.get(&e).map(|s| s.iter().cloned().collect()).unwrap_or_default(),
+            documents: ev_docs
+                .get(&e)
+                .map(|s| s.iter().map(|&d| g.docs[d].doc.id.clone()).collect())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let total_claims: usize = g.docs.iter().map(|x| x.attributions.len()).sum();
+    AuditOut {
+        schema_version: SCHEMA_VERSION,
+        documents,
+        events,
+        one_sided: one_sided(g),
+        unresolved_share: if total_claims == 0 { 0.0 } else { round3(unresolved_total as f64 / total_claims as f64) },
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Responsibility claims where only one side of the dispute is in the reports.
+fn one_sided(g: &ClaimGraph) -> Vec<OneSided> {
+    let mut out = Vec::new();
+    for e in 0..g.events.len() {
+        let mut acc: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut den: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for c in g.event_claims(e) {
+            let cl = &g.claims[c];
+            if let PropKind::Responsibility { agent, .. } = &g.prop(cl).kind {
+                if cl.stance == Stance::Deny && cl.party == *agent {
+                    den.entry(agent.clone()).or_default().insert(cl.party.clone());
+                } else if cl.stance != Stance::Deny && cl.party != *agent {
+                    acc.entry(agent.clone()).or_default().insert(cl.party.clone());
+                }
+            }
+        }
+        let agents: BTreeSet<&String> = acc.keys().chain(den.keys()).collect();
+        for agent in agents {
+            let (kind, parties) = match (acc.get(agent), den.get(agent)) {
+                (Some(a), None) => ("accusation without denial", a),
+                (None, Some(d)) => ("denial without accusation", d),
+                _ => continue,
+            };
+            out.push(OneSided {
+                event: e,
+                description: describe_event(&g.events[e].desc),
+                kind,
+                parties: parties.iter().cloned().collect(),
+                agent: agent.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Markdown rendering of the audit.
+pub fn audit_markdown(a: &AuditOut) -> String {
+    let mut s = String::from("# gainsay coverage audit\n\n");
+    let _ = writeln!(s, "Unresolved speakers: {:.1}% of claims.\n", a.unresolved_share * 100.0);
+    let _ = writeln!(s, "## Events\n");
+    if a.events.is_empty() {
+        let _ = writeln!(s, "No events recognised.\n");
+    }
+    for e in &a.events {
+        let _ = writeln!(
+            s,
+            "- E{} {} — parties: {}; reports: {}",
+            e.event,
+            e.description,
+            if e.parties.is_empty() { "—".into() } else { e.parties.join(", ") },
+            if e.documents.is_empty() { "—".into() } else { e.documents.join(", ") }
+        );
+    }
+    let _ = writeln!(s, "\n## One-sided disputes\n");
+    if a.one_sided.is_empty() {
+        let _ = writeln!(s, "None.");
+    }
+    for o in &a.one_sided {
+        let _ = writeln!(s, "- E{} {}: {} ({} about {})", o.event, o.description, o.kind, o.parties.join(", "), o.agent);
+    }
+    for d in &a.documents {
+        let _ = writeln!(s, "\n## {}\n", d.id);
+        let _ = writeln!(
+            s,
+            "{} sentences, {} claims, {:.0}% of sentences yielded something.\n",
+            d.sentences,
+            d.claims,
+            d.sentence_coverage * 100.0
+        );
+        let parties: Vec<String> = d.parties.iter().map(|p| format!("{} ({})", p.party, p.claims)).collect();
+        let _ = writeln!(s, "- Parties: {}", if parties.is_empty() { "—".into() } else { parties.join(", ") });
+        let evs: Vec<String> = d.events.iter().map(|e| format!("E{e}")).collect();
+        let _ = writeln!(s, "- Events: {}", if evs.is_empty() { "—".into() } else { evs.join(", ") });
+        section(&mut s, "Unresolved speakers", &d.unresolved_speakers);
+        section(&mut s, "Unattributed claims", &d.unattributed_claims);
+        section(&mut s, "Single-sourced claims", &d.single_sourced);
+        let _ = writeln!(s, "- Sentences with nothing extracted: {}", d.empty_sentences.len());
+        for e in &d.empty_sentences {
+            let _ = writeln!(s, "  - chars {}–{}: {}", e.start, e.end, e.text.replace('\n', " "));
+        }
+    }
+    s
+}
+
+fn section(s: &mut String, title: &str, items: &[ClaimNote]) {
+    let _ = writeln!(s, "- {title}: {}", items.len());
+    for i in items {
+        let id = i.claim.as_deref().map(|c| format!("`{c}` ")).unwrap_or_default();
+        let note = i.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
+        let _ = writeln!(s, "  - {id}{} chars {}–{}: {}{note}", i.kind, i.text.start, i.text.end, i.text.text.replace('\n', " "));
+    }
+}

@@ -1,0 +1,554 @@
+//! The checker: rules over the claim graph that produce typed, explained findings.
+//!
+//! Each rule has a stable id (see [`RULES`]); every finding names its rule, the parties on each
+//! side and the claims (hence evidence spans) behind each side. Rules compare *attributed* claims;
+//! statements in the reporter's own voice are listed by the audit instead.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::extract::{EventRef, PropKind};
+use crate::graph::{Claim, ClaimGraph, Stance, places_compatible};
+use crate::lexicon::{ControlChange, Lexicon};
+use crate::model::{Interval, TimeRef};
+
+/// A checker rule: stable id, finding type, and what it looks for.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Rule {
+    pub id: &'static str,
+    pub finding: FindingType,
+    pub description: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingType {
+    ResponsibilityDispute,
+    CompetingAttribution,
+    NumericConflict,
+    ControlConflict,
+    PolarityConflict,
+}
+
+impl FindingType {
+    pub fn title(self) -> &'static str {
+        match self {
+            FindingType::ResponsibilityDispute => "responsibility dispute",
+            FindingType::CompetingAttribution => "competing attribution",
+            FindingType::NumericConflict => "numeric conflict",
+            FindingType::ControlConflict => "control conflict",
+            FindingType::PolarityConflict => "polarity conflict",
+        }
+    }
+}
+
+/// Every rule, by stable id.
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "responsibility-dispute",
+        finding: FindingType::ResponsibilityDispute,
+        description: "a party is said to have carried out an event and that party denies it",
+    },
+    Rule {
+        id: "responsibility-competing",
+        finding: FindingType::CompetingAttribution,
+        description: "different parties name different perpetrators of the same event",
+    },
+    Rule {
+        id: "casualty-disjoint",
+        finding: FindingType::NumericConflict,
+        description: "two parties give casualty figures for the same event, measure and victims whose intervals do not overlap",
+    },
+    Rule {
+        id: "control-opposed",
+        finding: FindingType::ControlConflict,
+        description: "parties claim opposite control of the same place at overlapping times",
+    },
+    Rule {
+        id: "polarity-opposed",
+        finding: FindingType::PolarityConflict,
+        description: "one party asserts what another party denies",
+    },
+];
+
+/// One side of a finding: a role, the parties taking it, and their claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Side {
+    /// What this side says ("accuses Russia", "62 killed", "holds Handarat").
+    pub role: String,
+    pub parties: Vec<String>,
+    /// Indices into [`ClaimGraph::claims`].
+    pub claims: Vec<usize>,
+}
+
+/// A finding, with the claims behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub ty: FindingType,
+    pub rule: &'static str,
+    /// What the finding is about ("convoy attack at Urum al-Kubra ...", "Handarat").
+    pub subject: String,
+    pub event: Option<usize>,
+    pub sides: Vec<Side>,
+    pub explanation: String,
+}
+
+/// Options: which rules run.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Rule ids to skip.
+    pub disabled: BTreeSet<String>,
+}
+
+/// Runs every enabled rule; findings come out in a deterministic order.
+pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let on = |id: &str| !opts.disabled.contains(id);
+    for e in 0..g.events.len() {
+        if on("responsibility-dispute") {
+            out.extend(responsibility_dispute(g, e));
+        }
+        if on("responsibility-competing") {
+            out.extend(competing(g, e));
+        }
+        if on("casualty-disjoint") {
+            out.extend(numeric(g, e));
+        }
+    }
+    if on("control-opposed") {
+        for place in g.places.keys() {
+            out.extend(control(g, place, lx));
+        }
+    }
+    if on("polarity-opposed") {
+        out.extend(polarity(g, &out));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Descriptions
+
+/// "Saturday 24 September 2016", "late Saturday (date unresolved)".
+pub fn describe_time(t: &TimeRef) -> String {
+    let part = t.part.as_deref().map(|p| format!("{p} ")).unwrap_or_default();
+    match t.date {
+        Some(d) => format!(
+            "{part}{} {} {} {}",
+            crate::extract::time::weekday_name(d),
+            d.day(),
+            month_name(d.month()),
+            d.year()
+        ),
+        None => format!("“{}” (no date: the report has no publication date)", t.phrase),
+    }
+}
+
+fn month_name(m: i8) -> &'static str {
+    const M: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    M[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// "convoy attack at Urum al-Kubra, Aleppo on Monday 19 September 2016".
+pub fn describe_event(e: &EventRef) -> String {
+    let frame = match e.frame.as_deref() {
+        Some("convoy") => "attack on an aid convoy",
+        Some("offensive") => "offensive",
+        Some("truce") => "truce",
+        _ => "attack",
+    };
+    let mut s = frame.to_string();
+    if !e.places.is_empty() {
+        s.push_str(&format!(" at {}", e.places.join(", ")));
+    }
+    if let Some(t) = &e.time {
+        if t.date.is_some() {
+            s.push_str(&format!(" on {}", describe_time(t)));
+        } else if let Some(w) = &t.weekday {
+            s.push_str(&format!(" on {w}"));
+        }
+    }
+    s
+}
+
+fn parties_of(g: &ClaimGraph, claims: &[usize]) -> Vec<String> {
+    let set: BTreeSet<&str> = claims.iter().map(|&c| g.claims[c].party.as_str()).collect();
+    set.into_iter().map(str::to_string).collect()
+}
+
+fn list(items: &[String]) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+    }
+}
+
+fn doc_count(g: &ClaimGraph, claims: &[usize]) -> usize {
+    claims.iter().map(|&c| g.claims[c].doc).collect::<BTreeSet<_>>().len()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+fn responsibility_claims(g: &ClaimGraph, e: usize) -> Vec<(usize, String)> {
+    g.event_claims(e)
+        .into_iter()
+        .filter_map(|c| match &g.prop(&g.claims[c]).kind {
+            PropKind::Responsibility { agent, .. } => Some((c, agent.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn responsibility_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
+    let rc = responsibility_claims(g, e);
+    let agents: BTreeSet<&String> = rc.iter().map(|(_, a)| a).collect();
+    let mut out = Vec::new();
+    for agent in agents {
+        let accusers: Vec<usize> = rc
+            .iter()
+            .filter(|(c, a)| a == agent && g.claims[*c].stance != Stance::Deny && g.claims[*c].party != *agent)
+            .map(|(c, _)| *c)
+            .collect();
+        let deniers: Vec<usize> = rc
+            .iter()
+            .filter(|(c, a)| a == agent && g.claims[*c].stance == Stance::Deny && g.claims[*c].party == *agent)
+            .map(|(c, _)| *c)
+            .collect();
+        if accusers.is_empty() || deniers.is_empty() {
+            continue;
+        }
+        let ev = &g.events[e].desc;
+        let acc_parties = parties_of(g, &accusers);
+        let explanation = format!(
+            "{} {} that {agent} carried out the {}; {agent} denies it in {} statement{} across {} report{}.",
+            list(&acc_parties),
+            if acc_parties.len() == 1 { "says" } else { "say" },
+            describe_event(ev),
+            deniers.len(),
+            if deniers.len() == 1 { "" } else { "s" },
+            doc_count(g, &deniers),
+            if doc_count(g, &deniers) == 1 { "" } else { "s" },
+        );
+        out.push(Finding {
+            ty: FindingType::ResponsibilityDispute,
+            rule: "responsibility-dispute",
+            subject: describe_event(ev),
+            event: Some(e),
+            sides: vec![
+                Side {
+                    role: format!("say {agent} carried it out"),
+                    parties: acc_parties,
+                    claims: accusers,
+                },
+                Side {
+                    role: "denies it".into(),
+                    parties: vec![agent.clone()],
+                    claims: deniers,
+                },
+            ],
+            explanation,
+        });
+    }
+    out
+}
+
+fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
+    let rc = responsibility_claims(g, e);
+    // agent -> asserting claims (not self-claims, not denials)
+    let mut by_agent: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (c, a) in &rc {
+        if g.claims[*c].stance != Stance::Deny && g.claims[*c].party != *a && g.claims[*c].resolved {
+            by_agent.entry(a.clone()).or_default().push(*c);
+        }
+    }
+    if by_agent.len() < 2 {
+        return Vec::new();
+    }
+    // different claimant parties must back different agents
+    let claimants: BTreeSet<String> = by_agent.values().flatten().map(|&c| g.claims[c].party.clone()).collect();
+    if claimants.len() < 2 {
+        return Vec::new();
+    }
+    let ev = &g.events[e].desc;
+    let sides: Vec<Side> = by_agent
+        .iter()
+        .map(|(agent, cs)| Side {
+            role: format!("blame {agent}"),
+            parties: parties_of(g, cs),
+            claims: cs.clone(),
+        })
+        .collect();
+    let parts: Vec<String> = sides.iter().map(|s| format!("{} {}", list(&s.parties), s.role)).collect();
+    vec![Finding {
+        ty: FindingType::CompetingAttribution,
+        rule: "responsibility-competing",
+        subject: describe_event(ev),
+        event: Some(e),
+        explanation: format!("Different perpetrators are named for the {}: {}.", describe_event(ev), parts.join("; ")),
+        sides,
+    }]
+}
+
+fn numeric(g: &ClaimGraph, e: usize) -> Vec<Finding> {
+    struct Fig {
+        claim: usize,
+        interval: Interval,
+        text: String,
+        measure: String,
+        victims: String,
+    }
+    let figs: Vec<Fig> = g
+        .event_claims(e)
+        .into_iter()
+        .filter(|&c| g.claims[c].stance == Stance::Assert && g.claims[c].resolved)
+        .filter_map(|c| match &g.prop(&g.claims[c]).kind {
+            PropKind::Casualty { count, count_text, measure, victims, .. } if !g.prop(&g.claims[c]).negated => Some(Fig {
+                claim: c,
+                interval: *count,
+                text: count_text.clone(),
+                measure: measure.clone(),
+                victims: victims.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut seen: BTreeSet<(String, String, Interval, Interval)> = BTreeSet::new();
+    for (i, a) in figs.iter().enumerate() {
+        for b in &figs[i + 1..] {
+            let (ca, cb) = (&g.claims[a.claim], &g.claims[b.claim]);
+            if ca.party == cb.party
+                || a.measure != b.measure
+                || !crate::extract::propose::same_victims(&a.victims, &b.victims)
+                || a.interval.overlaps(&b.interval)
+            {
+                continue;
+            }
+            let (lo, hi) = if a.interval <= b.interval { (a, b) } else { (b, a) };
+            let key = (g.claims[lo.claim].party.clone(), g.claims[hi.claim].party.clone(), lo.interval, hi.interval);
+            if !seen.insert(key) {
+                continue;
+            }
+            // gather every claim of the same party with the same figure
+            let same = |f: &Fig| -> Vec<usize> {
+                figs.iter()
+                    .filter(|o| {
+                        g.claims[o.claim].party == g.claims[f.claim].party
+                            && o.interval == f.interval
+                            && o.measure == f.measure
+                    })
+                    .map(|o| o.claim)
+                    .collect()
+            };
+            let ev = &g.events[e].desc;
+            let (pl, ph) = (&g.claims[lo.claim].party, &g.claims[hi.claim].party);
+            out.push(Finding {
+                ty: FindingType::NumericConflict,
+                rule: "casualty-disjoint",
+                subject: describe_event(ev),
+                event: Some(e),
+                sides: vec![
+                    Side {
+                        role: format!("{} {} {}", lo.text, lo.victims, lo.measure),
+                        parties: vec![pl.clone()],
+                        claims: same(lo),
+                    },
+                    Side {
+                        role: format!("{} {} {}", hi.text, hi.victims, hi.measure),
+                        parties: vec![ph.clone()],
+                        claims: same(hi),
+                    },
+                ],
+                explanation: format!(
+                    "For the {}, {pl} gives {} {} {} ({}) and {ph} gives {} {} {} ({}); the figures do not overlap, so they cannot both be right.",
+                    describe_event(ev),
+                    lo.text,
+                    lo.victims,
+                    lo.measure,
+                    lo.interval.describe(),
+                    hi.text,
+                    hi.victims,
+                    hi.measure,
+                    hi.interval.describe(),
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Whether two time references can overlap (an undated one can overlap anything).
+fn times_overlap(a: Option<&TimeRef>, b: Option<&TimeRef>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => match (x.date, y.date) {
+            (Some(dx), Some(dy)) => dx == dy,
+            _ => match (&x.weekday, &y.weekday) {
+                (Some(wx), Some(wy)) => wx == wy,
+                _ => true,
+            },
+        },
+        _ => true,
+    }
+}
+
+fn control(g: &ClaimGraph, place: &str, lx: &Lexicon) -> Vec<Finding> {
+    struct C {
+        claim: usize,
+        holder: String,
+        change: ControlChange,
+        time: Option<TimeRef>,
+    }
+    let cs: Vec<C> = g
+        .place_claims(place)
+        .into_iter()
+        .filter(|&c| g.claims[c].stance == Stance::Assert && g.claims[c].resolved)
+        .filter_map(|c| match &g.prop(&g.claims[c]).kind {
+            PropKind::Control { holder, change, time, .. } if !g.prop(&g.claims[c]).negated => Some(C {
+                claim: c,
+                holder: holder.clone(),
+                change: *change,
+                time: time.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    let _ = lx;
+    let _ = places_compatible;
+    // holder -> claims that the holder has the place (gain / hold)
+    let mut holds: BTreeMap<&str, Vec<&C>> = BTreeMap::new();
+    for c in &cs {
+        if c.change != ControlChange::Loss {
+            holds.entry(c.holder.as_str()).or_default().push(c);
+        }
+    }
+    if holds.len() < 2 {
+        return Vec::new();
+    }
+    // at least one pair of different holders, claimed by different parties, at overlapping times
+    let holders: Vec<&str> = holds.keys().copied().collect();
+    let mut conflict = false;
+    for (i, h1) in holders.iter().enumerate() {
+        for h2 in &holders[i + 1..] {
+            for a in &holds[h1] {
+                for b in &holds[h2] {
+                    if g.claims[a.claim].party != g.claims[b.claim].party && times_overlap(a.time.as_ref(), b.time.as_ref()) {
+                        conflict = true;
+                    }
+                }
+            }
+        }
+    }
+    if !conflict {
+        return Vec::new();
+    }
+    let mut sides = Vec::new();
+    let mut parts = Vec::new();
+    let mut dates = BTreeSet::new();
+    for (h, claims) in &holds {
+        let ids: Vec<usize> = claims.iter().map(|c| c.claim).collect();
+        let parties = parties_of(g, &ids);
+        let times: Vec<String> = {
+            let set: BTreeSet<String> = claims.iter().map(|c| c.time.as_ref().map_or("no time given".to_string(), describe_time)).collect();
+            set.into_iter().collect()
+        };
+        for c in claims.iter() {
+            if let Some(d) = c.time.as_ref().and_then(|t| t.date) {
+                dates.insert(d);
+            }
+        }
+        parts.push(format!("{} say {h} took or holds {place} ({})", list(&parties), times.join("; ")));
+        sides.push(Side {
+            role: format!("{h} holds {place}"),
+            parties,
+            claims: ids,
+        });
+    }
+    let timing = if dates.len() == 1 {
+        let d = dates.iter().next().copied();
+        format!(
+            "the dated claims all fall on {}, so the accounts cannot all describe who holds {place} at the end of that day",
+            d.map(|d| describe_time(&TimeRef { phrase: String::new(), weekday: None, date: Some(d), part: None })).unwrap_or_default()
+        )
+    } else if dates.is_empty() {
+        "no claim carries a resolvable date, so the claims may overlap in time".to_string()
+    } else {
+        "the claims name different days; undated claims may overlap any of them".to_string()
+    };
+    vec![Finding {
+        ty: FindingType::ControlConflict,
+        rule: "control-opposed",
+        subject: place.to_string(),
+        event: None,
+        explanation: format!("{}; {timing}.", parts.join("; ")),
+        sides,
+    }]
+}
+
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let sa: BTreeSet<&String> = a.iter().collect();
+    let sb: BTreeSet<&String> = b.iter().collect();
+    let inter = sa.intersection(&sb).count();
+    let union = sa.union(&sb).count();
+    if union == 0 { 0.0 } else { inter as f64 / union as f64 }
+}
+
+fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
+    let covered: BTreeSet<usize> = prior.iter().flat_map(|f| f.sides.iter().flat_map(|s| s.claims.iter().copied())).collect();
+    let covered_atts: BTreeSet<(usize, usize)> = covered.iter().map(|&c| (g.claims[c].doc, g.claims[c].attribution)).collect();
+    let generic: Vec<(usize, &Claim, &Vec<String>)> = g
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.resolved && !covered_atts.contains(&(c.doc, c.attribution)))
+        .filter_map(|(i, c)| match &g.prop(c).kind {
+            PropKind::Generic { key } if key.len() >= 3 => Some((i, c, key)),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (ia, a, ka) in &generic {
+        if a.stance != Stance::Assert {
+            continue;
+        }
+        for (ib, b, kb) in &generic {
+            if b.stance != Stance::Deny || a.party == b.party {
+                continue;
+            }
+            let sim = jaccard(ka, kb);
+            if sim < 0.5 {
+                continue;
+            }
+            out.push(Finding {
+                ty: FindingType::PolarityConflict,
+                rule: "polarity-opposed",
+                subject: ka.join(" "),
+                event: None,
+                sides: vec![
+                    Side {
+                        role: "asserts".into(),
+                        parties: vec![a.party.clone()],
+                        claims: vec![*ia],
+                    },
+                    Side {
+                        role: "denies".into(),
+                        parties: vec![b.party.clone()],
+                        claims: vec![*ib],
+                    },
+                ],
+                explanation: format!(
+                    "{} asserts and {} denies the same statement (content-word overlap {:.0}%).",
+                    a.party,
+                    b.party,
+                    sim * 100.0
+                ),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,418 @@
+//! The claim graph: documents, parties, events, places and propositions, with assert / deny /
+//! accuse edges that keep their evidence.
+//!
+//! The graph is built append-only (a `petgraph::graph::DiGraph` whose indices never shift), in a
+//! deterministic order: documents in input order, then their propositions in text order. Event
+//! mentions from different documents are merged into one event node when they agree on enough
+//! (see [`same_event`]).
+
+use std::collections::BTreeMap;
+
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+
+use crate::extract::{EventRef, Extraction, PropKind};
+use crate::lexicon::Lexicon;
+use crate::model::{Commitment, CueType, Polarity, Resolution};
+
+/// How a party stands toward a proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Assert,
+    Deny,
+    Accuse,
+}
+
+/// One party's stance toward one proposition, with the evidence that carries it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// Index into [`ClaimGraph::docs`].
+    pub doc: usize,
+    /// Index into that document's attributions.
+    pub attribution: usize,
+    /// Index into that document's propositions.
+    pub prop: usize,
+    /// The party label (party, else speaker name, else `(unresolved)`).
+    pub party: String,
+    /// Whether the speaker behind the label was resolved.
+    pub resolved: bool,
+    pub stance: Stance,
+    pub commitment: Commitment,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "node", rename_all = "snake_case")]
+pub enum Node {
+    Document { id: String },
+    Party { name: String },
+    Event { id: usize },
+    Place { name: String },
+    Proposition { doc: usize, prop: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "edge", rename_all = "snake_case")]
+pub enum Edge {
+    /// Party → proposition.
+    Stance { stance: Stance, claim: usize },
+    /// Proposition → event.
+    About,
+    /// Proposition → party said to be responsible.
+    Agent,
+    /// Proposition → place whose control it claims.
+    Concerns,
+    /// Document → proposition.
+    Contains,
+}
+
+/// A merged event: every mention that [`same_event`] put together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: usize,
+    pub desc: EventRef,
+    /// (doc, prop) of each mention.
+    pub mentions: Vec<(usize, usize)>,
+}
+
+pub struct ClaimGraph {
+    pub graph: DiGraph<Node, Edge>,
+    pub docs: Vec<Extraction>,
+    pub claims: Vec<Claim>,
+    pub events: Vec<Event>,
+    pub parties: BTreeMap<String, NodeIndex>,
+    pub places: BTreeMap<String, NodeIndex>,
+    pub event_nodes: Vec<NodeIndex>,
+    /// Node of each (doc, prop).
+    pub prop_nodes: BTreeMap<(usize, usize), NodeIndex>,
+}
+
+fn frames_compatible(a: &str, b: &str) -> bool {
+    a == b || matches!((a, b), ("attack", "convoy") | ("convoy", "attack") | ("attack", "offensive") | ("offensive", "attack"))
+}
+
+/// Whether two places can name the same location: equal, or one lies in the other (a country is
+/// too wide to count).
+pub fn places_compatible(a: &str, b: &str, lx: &Lexicon) -> bool {
+    if a == b {
+        return true;
+    }
+    let parent = |x: &str| -> Option<String> {
+        lx.places.get(&x.to_lowercase()).and_then(|p| p.parent.clone())
+    };
+    let is_region = |x: &str| parent(x).is_some();
+    parent(a).is_some_and(|p| p == b && is_region(b)) || parent(b).is_some_and(|p| p == a && is_region(a))
+}
+
+/// Whether two event descriptions refer to the same event.
+///
+/// They must not clash (frames incompatible, different dates or weekdays, places that cannot be
+/// the same) and must agree on at least two of: place, day, a specific frame (convoy, offensive),
+/// agent. Two identical non-empty descriptions always match.
+pub fn same_event(a: &EventRef, b: &EventRef, lx: &Lexicon) -> bool {
+    if a == b {
+        return a.frame.is_some();
+    }
+    let mut score = 0;
+    match (&a.frame, &b.frame) {
+        (Some(x), Some(y)) if !frames_compatible(x, y) => return false,
+        (Some(x), Some(y)) if x == y && x != "attack" => score += 1,
+        _ => {}
+    }
+    if let (Some(ta), Some(tb)) = (&a.time, &b.time) {
+        match (ta.date, tb.date) {
+            (Some(da), Some(db)) if da != db => return false,
+            (Some(_), Some(_)) => score += 1,
+            _ => match (&ta.weekday, &tb.weekday) {
+                (Some(wa), Some(wb)) if wa != wb => return false,
+                (Some(_), Some(_)) => score += 1,
+                _ => {}
+            },
+        }
+    }
+    if !a.places.is_empty() && !b.places.is_empty() {
+        let any = a.places.iter().any(|p| b.places.iter().any(|q| places_compatible(p, q, lx)));
+        if !any {
+            return false;
+        }
+        score += 1;
+    }
+    if let (Some(x), Some(y)) = (&a.agent, &b.agent) {
+        if x == y {
+            score += 1;
+        }
+    }
+    score >= 2
+}
+
+fn merge(desc: &mut EventRef, other: &EventRef) {
+    if desc.frame.is_none() || other.frame.as_deref().is_some_and(|f| f == "convoy" || f == "offensive") {
+        if other.frame.is_some() {
+            desc.frame = other.frame.clone();
+        }
+    }
+    for p in &other.places {
+        if !desc.places.contains(p) {
+            desc.places.push(p.clone());
+        }
+    }
+    if desc.time.as_ref().is_none_or(|t| t.date.is_none()) && other.time.as_ref().is_some_and(|t| t.date.is_some()) {
+        desc.time = other.time.clone();
+    }
+    if desc.time.is_none() {
+        desc.time = other.time.clone();
+    }
+}
+
+fn stance_of(cue_type: CueType, polarity: Polarity, negated: bool, kind: &PropKind) -> Stance {
+    let deny = (polarity == Polarity::Deny) != negated;
+    if deny {
+        Stance::Deny
+    } else if cue_type == CueType::Accuse && matches!(kind, PropKind::Responsibility { .. }) {
+        Stance::Accuse
+    } else {
+        Stance::Assert
+    }
+}
+
+impl ClaimGraph {
+    /// Builds the graph from extracted documents.
+    pub fn build(docs: Vec<Extraction>, lx: &Lexicon) -> Self {
+        let mut g = ClaimGraph {
+            graph: DiGraph::new(),
+            docs: Vec::new(),
+            claims: Vec::new(),
+            events: Vec::new(),
+            parties: BTreeMap::new(),
+            places: BTreeMap::new(),
+            event_nodes: Vec::new(),
+            prop_nodes: BTreeMap::new(),
+        };
+        for (di, x) in docs.iter().enumerate() {
+            let dn = g.graph.add_node(Node::Document { id: x.doc.id.clone() });
+            for (pi, p) in x.propositions.iter().enumerate() {
+                let pn = g.graph.add_node(Node::Proposition { doc: di, prop: pi });
+                g.prop_nodes.insert((di, pi), pn);
+                g.graph.add_edge(dn, pn, Edge::Contains);
+                // Event.
+                let ev = match &p.kind {
+                    PropKind::Responsibility { event, .. } | PropKind::Casualty { event, .. } => Some(event),
+                    _ => None,
+                };
+                if let Some(ev) = ev.filter(|e| e.frame.is_some()) {
+                    let found = g.events.iter().position(|e| {
+                        same_event(&e.desc, ev, lx)
+                            && e.mentions.iter().all(|&(d, q)| {
+                                let other = match &docs[d].propositions[q].kind {
+                                    PropKind::Responsibility { event, .. } | PropKind::Casualty { event, .. } => event,
+                                    _ => return true,
+                                };
+                                same_event(other, ev, lx)
+                            })
+                    });
+                    let ei = match found {
+                        Some(i) => {
+                            merge(&mut g.events[i].desc, ev);
+                            i
+                        }
+                        None => {
+                            let id = g.events.len();
+                            g.events.push(Event {
+                                id,
+                                desc: ev.clone(),
+                                mentions: Vec::new(),
+                            });
+                            let en = g.graph.add_node(Node::Event { id });
+                            g.event_nodes.push(en);
+                            id
+                        }
+                    };
+                    g.events[ei].mentions.push((di, pi));
+                    g.graph.add_edge(pn, g.event_nodes[ei], Edge::About);
+                }
+                match &p.kind {
+                    PropKind::Responsibility { agent, .. } => {
+                        let an = g.party(agent);
+                        g.graph.add_edge(pn, an, Edge::Agent);
+                    }
+                    PropKind::Control { place, holder, .. } => {
+                        let place_node = match g.places.get(place) {
+                            Some(&n) => n,
+                            None => {
+                                let n = g.graph.add_node(Node::Place { name: place.clone() });
+                                g.places.insert(place.clone(), n);
+                                n
+                            }
+                        };
+                        g.graph.add_edge(pn, place_node, Edge::Concerns);
+                        let hn = g.party(holder);
+                        g.graph.add_edge(pn, hn, Edge::Agent);
+                    }
+                    _ => {}
+                }
+                // Stances.
+                let Some(ai) = p.attribution else { continue };
+                let a = &x.attributions[ai];
+                for sp in &a.speakers {
+                    let stance = stance_of(a.cue_type, a.polarity, p.negated, &p.kind);
+                    let label = sp.label().to_string();
+                    let resolved = !matches!(sp.resolution, Resolution::Unresolved { .. } | Resolution::Sourceless);
+                    let ci = g.claims.len();
+                    g.claims.push(Claim {
+                        doc: di,
+                        attribution: ai,
+                        prop: pi,
+                        party: label.clone(),
+                        resolved,
+                        stance,
+                        commitment: a.commitment,
+                    });
+                    let party = g.party(&label);
+                    g.graph.add_edge(party, pn, Edge::Stance { stance, claim: ci });
+                }
+            }
+        }
+        g.docs = docs;
+        g
+    }
+
+    fn party(&mut self, name: &str) -> NodeIndex {
+        if let Some(&n) = self.parties.get(name) {
+            return n;
+        }
+        let n = self.graph.add_node(Node::Party { name: name.to_string() });
+        self.parties.insert(name.to_string(), n);
+        n
+    }
+
+    /// Claims (indices) about a proposition node, in claim order.
+    pub fn claims_on(&self, prop: NodeIndex) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .graph
+            .edges_directed(prop, Direction::Incoming)
+            .filter_map(|e| match e.weight() {
+                Edge::Stance { claim, .. } => Some(*claim),
+                _ => None,
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Proposition nodes pointing at `target` through edges matching `pred`, in (doc, prop) order.
+    pub fn props_into(&self, target: NodeIndex, pred: impl Fn(&Edge) -> bool) -> Vec<(usize, usize)> {
+        let mut v: Vec<(usize, usize)> = self
+            .graph
+            .edges_directed(target, Direction::Incoming)
+            .filter(|e| pred(e.weight()))
+            .filter_map(|e| match &self.graph[e.source()] {
+                Node::Proposition { doc, prop } => Some((*doc, *prop)),
+                _ => None,
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// All claims on the propositions about an event.
+    pub fn event_claims(&self, event: usize) -> Vec<usize> {
+        let en = self.event_nodes[event];
+        let mut out = Vec::new();
+        for key in self.props_into(en, |e| matches!(e, Edge::About)) {
+            out.extend(self.claims_on(self.prop_nodes[&key]));
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// All claims on control propositions about a place.
+    pub fn place_claims(&self, place: &str) -> Vec<usize> {
+        let Some(&n) = self.places.get(place) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for key in self.props_into(n, |e| matches!(e, Edge::Concerns)) {
+            out.extend(self.claims_on(self.prop_nodes[&key]));
+        }
+        out.sort_unstable();
+        out
+    }
+
+    pub fn prop(&self, c: &Claim) -> &crate::extract::Proposition {
+        &self.docs[c.doc].propositions[c.prop]
+    }
+
+    /// The event a claim's proposition is about, if any.
+    pub fn event_of(&self, c: &Claim) -> Option<usize> {
+        let pn = self.prop_nodes[&(c.doc, c.prop)];
+        self.graph
+            .edges_directed(pn, Direction::Outgoing)
+            .find(|e| matches!(e.weight(), Edge::About))
+            .and_then(|e| match &self.graph[e.target()] {
+                Node::Event { id } => Some(*id),
+                _ => None,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TimeRef;
+
+    fn ev(frame: &str, places: &[&str], weekday: Option<&str>, agent: Option<&str>) -> EventRef {
+        EventRef {
+            frame: Some(frame.into()),
+            places: places.iter().map(|s| s.to_string()).collect(),
+            time: weekday.map(|w| TimeRef {
+                phrase: w.into(),
+                weekday: Some(w.into()),
+                date: None,
+                part: None,
+            }),
+            agent: agent.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn events_match_on_enough_shared_detail() {
+        let lx = Lexicon::builtin();
+        // convoy: specific frame + place inside Aleppo + Monday
+        assert!(same_event(
+            &ev("convoy", &["Aleppo"], Some("Monday"), None),
+            &ev("convoy", &["Urum al-Kubra"], Some("Monday"), Some("Russia")),
+            &lx
+        ));
+        // Deir al-Zour: place + agent
+        assert!(same_event(
+            &ev("attack", &["Deir al-Zour"], None, Some("US-led coalition")),
+            &ev("attack", &["Deir al-Zour"], Some("Saturday"), Some("US-led coalition")),
+            &lx
+        ));
+    }
+
+    #[test]
+    fn different_events_do_not_match() {
+        let lx = Lexicon::builtin();
+        // different weekdays in the same city
+        assert!(!same_event(
+            &ev("attack", &["Aleppo"], Some("Friday"), None),
+            &ev("convoy", &["Aleppo"], Some("Monday"), None),
+            &lx
+        ));
+        // different places
+        assert!(!same_event(
+            &ev("attack", &["Deir al-Zour"], None, Some("US-led coalition")),
+            &ev("attack", &["Aleppo"], Some("Friday"), Some("US-led coalition")),
+            &lx
+        ));
+        // one shared detail is not enough
+        assert!(!same_event(&ev("attack", &["Aleppo"], None, None), &ev("attack", &["Aleppo"], None, Some("Russia")), &lx));
+        // a country is too wide to place two events together
+        assert!(!places_compatible("Aleppo", "Syria", &lx));
+        assert!(places_compatible("Urum al-Kubra", "Aleppo", &lx));
+    }
+}
