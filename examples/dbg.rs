@@ -5,7 +5,12 @@ fn main() {
     for s in &seg.sentences {
         println!("S{:?} {:?}", s.headline, &text[s.range.clone()]);
         for t in &seg.tokens[s.tokens.clone()] {
-            print!("[{}{:?}{}] ", t.lower, t.kind, if t.in_quote {"q"} else {""});
+            print!(
+                "[{}{:?}{}] ",
+                t.lower,
+                t.kind,
+                if t.in_quote { "q" } else { "" }
+            );
         }
         println!();
     }

@@ -89,7 +89,10 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
     let mut place_parties: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for c in &g.claims {
         if let PropKind::Control { place, .. } = &g.prop(c).kind {
-            place_parties.entry(place.clone()).or_default().insert(c.party.clone());
+            place_parties
+                .entry(place.clone())
+                .or_default()
+                .insert(c.party.clone());
         }
     }
     let mut documents = Vec::new();
@@ -102,7 +105,10 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             for sp in &a.speakers {
                 *parties.entry(sp.label().to_string()).or_default() += 1;
             }
-            if a.speakers.iter().any(|s| matches!(s.resolution, crate::model::Resolution::Unresolved { .. })) {
+            if a.speakers
+                .iter()
+                .any(|s| matches!(s.resolution, crate::model::Resolution::Unresolved { .. }))
+            {
                 unresolved_total += 1;
                 unresolved.push(ClaimNote {
                     claim: Some(format!("{}#{}", x.doc.id, ai + 1)),
@@ -112,7 +118,12 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
                 });
             }
         }
-        let events: BTreeSet<usize> = g.claims.iter().filter(|c| c.doc == di).filter_map(|c| g.event_of(c)).collect();
+        let events: BTreeSet<usize> = g
+            .claims
+            .iter()
+            .filter(|c| c.doc == di)
+            .filter_map(|c| g.event_of(c))
+            .collect();
         let unattributed = x
             .propositions
             .iter()
@@ -121,7 +132,10 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
                 claim: None,
                 kind: p.kind.type_name().into(),
                 text: cm.span(&x.seg.sentences[p.sentence].range),
-                note: Some(format!("stated in the report's own voice: “{}”", &x.doc.text[x.bytes(&p.tokens)])),
+                note: Some(format!(
+                    "stated in the report's own voice: “{}”",
+                    &x.doc.text[x.bytes(&p.tokens)]
+                )),
             })
             .collect();
         let mut single = Vec::new();
@@ -129,26 +143,45 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             let p = g.prop(c);
             let sole = match &p.kind {
                 PropKind::Generic { .. } => continue,
-                PropKind::Control { place, .. } => place_parties.get(place).is_none_or(|s| s.len() < 2),
-                _ => g.event_of(c).and_then(|e| ev_parties.get(&e)).is_none_or(|s| s.len() < 2),
+                PropKind::Control { place, .. } => {
+                    place_parties.get(place).is_none_or(|s| s.len() < 2)
+                }
+                _ => g
+                    .event_of(c)
+                    .and_then(|e| ev_parties.get(&e))
+                    .is_none_or(|s| s.len() < 2),
             };
             if sole {
                 single.push(ClaimNote {
                     claim: Some(format!("{}#{}", x.doc.id, c.attribution + 1)),
                     kind: p.kind.type_name().into(),
                     text: cm.span(&x.bytes(&p.tokens)),
-                    note: Some(format!("only {} speaks to this in the reports read", c.party)),
+                    note: Some(format!(
+                        "only {} speaks to this in the reports read",
+                        c.party
+                    )),
                 });
             }
         }
-        let empty: Vec<Span> = x.empty_sentences().into_iter().map(|s| cm.span(&x.seg.sentences[s].range)).collect();
+        let empty: Vec<Span> = x
+            .empty_sentences()
+            .into_iter()
+            .map(|s| cm.span(&x.seg.sentences[s].range))
+            .collect();
         let n = x.seg.sentences.len();
         documents.push(DocAudit {
             id: x.doc.id.clone(),
             sentences: n,
             claims: x.attributions.len(),
-            sentence_coverage: if n == 0 { 0.0 } else { round3((n - empty.len()) as f64 / n as f64) },
-            parties: parties.into_iter().map(|(party, claims)| PartyCount { party, claims }).collect(),
+            sentence_coverage: if n == 0 {
+                0.0
+            } else {
+                round3((n - empty.len()) as f64 / n as f64)
+            },
+            parties: parties
+                .into_iter()
+                .map(|(party, claims)| PartyCount { party, claims })
+                .collect(),
             events: events.into_iter().collect(),
             unresolved_speakers: unresolved,
             unattributed_claims: unattributed,
@@ -160,7 +193,10 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
         .map(|e| EventCoverage {
             event: e,
             description: describe_event(&g.events[e].desc),
-            parties: ev_parties.get(&e).map(|s| s.iter().cloned().collect()).unwrap_or_default(),
+            parties: ev_parties
+                .get(&e)
+                .map(|s| s.iter().cloned().collect())
+                .unwrap_or_default(),
             documents: ev_docs
                 .get(&e)
                 .map(|s| s.iter().map(|&d| g.docs[d].doc.id.clone()).collect())
@@ -173,7 +209,11 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
         documents,
         events,
         one_sided: one_sided(g),
-        unresolved_share: if total_claims == 0 { 0.0 } else { round3(unresolved_total as f64 / total_claims as f64) },
+        unresolved_share: if total_claims == 0 {
+            0.0
+        } else {
+            round3(unresolved_total as f64 / total_claims as f64)
+        },
     }
 }
 
@@ -191,9 +231,13 @@ fn one_sided(g: &ClaimGraph) -> Vec<OneSided> {
             let cl = &g.claims[c];
             if let PropKind::Responsibility { agent, .. } = &g.prop(cl).kind {
                 if cl.stance == Stance::Deny && cl.party == *agent {
-                    den.entry(agent.clone()).or_default().insert(cl.party.clone());
+                    den.entry(agent.clone())
+                        .or_default()
+                        .insert(cl.party.clone());
                 } else if cl.stance != Stance::Deny && cl.party != *agent {
-                    acc.entry(agent.clone()).or_default().insert(cl.party.clone());
+                    acc.entry(agent.clone())
+                        .or_default()
+                        .insert(cl.party.clone());
                 }
             }
         }
@@ -219,7 +263,11 @@ fn one_sided(g: &ClaimGraph) -> Vec<OneSided> {
 /// Markdown rendering of the audit.
 pub fn audit_markdown(a: &AuditOut) -> String {
     let mut s = String::from("# gainsay coverage audit\n\n");
-    let _ = writeln!(s, "Unresolved speakers: {:.1}% of claims.\n", a.unresolved_share * 100.0);
+    let _ = writeln!(
+        s,
+        "Unresolved speakers: {:.1}% of claims.\n",
+        a.unresolved_share * 100.0
+    );
     let _ = writeln!(s, "## Events\n");
     if a.events.is_empty() {
         let _ = writeln!(s, "No events recognised.\n");
@@ -230,8 +278,16 @@ pub fn audit_markdown(a: &AuditOut) -> String {
             "- E{} {} — parties: {}; reports: {}",
             e.event,
             e.description,
-            if e.parties.is_empty() { "—".into() } else { e.parties.join(", ") },
-            if e.documents.is_empty() { "—".into() } else { e.documents.join(", ") }
+            if e.parties.is_empty() {
+                "—".into()
+            } else {
+                e.parties.join(", ")
+            },
+            if e.documents.is_empty() {
+                "—".into()
+            } else {
+                e.documents.join(", ")
+            }
         );
     }
     let _ = writeln!(s, "\n## One-sided disputes\n");
@@ -239,7 +295,15 @@ pub fn audit_markdown(a: &AuditOut) -> String {
         let _ = writeln!(s, "None.");
     }
     for o in &a.one_sided {
-        let _ = writeln!(s, "- E{} {}: {} ({} about {})", o.event, o.description, o.kind, o.parties.join(", "), o.agent);
+        let _ = writeln!(
+            s,
+            "- E{} {}: {} ({} about {})",
+            o.event,
+            o.description,
+            o.kind,
+            o.parties.join(", "),
+            o.agent
+        );
     }
     for d in &a.documents {
         let _ = writeln!(s, "\n## {}\n", d.id);
@@ -250,16 +314,46 @@ pub fn audit_markdown(a: &AuditOut) -> String {
             d.claims,
             d.sentence_coverage * 100.0
         );
-        let parties: Vec<String> = d.parties.iter().map(|p| format!("{} ({})", p.party, p.claims)).collect();
-        let _ = writeln!(s, "- Parties: {}", if parties.is_empty() { "—".into() } else { parties.join(", ") });
+        let parties: Vec<String> = d
+            .parties
+            .iter()
+            .map(|p| format!("{} ({})", p.party, p.claims))
+            .collect();
+        let _ = writeln!(
+            s,
+            "- Parties: {}",
+            if parties.is_empty() {
+                "—".into()
+            } else {
+                parties.join(", ")
+            }
+        );
         let evs: Vec<String> = d.events.iter().map(|e| format!("E{e}")).collect();
-        let _ = writeln!(s, "- Events: {}", if evs.is_empty() { "—".into() } else { evs.join(", ") });
+        let _ = writeln!(
+            s,
+            "- Events: {}",
+            if evs.is_empty() {
+                "—".into()
+            } else {
+                evs.join(", ")
+            }
+        );
         section(&mut s, "Unresolved speakers", &d.unresolved_speakers);
         section(&mut s, "Unattributed claims", &d.unattributed_claims);
         section(&mut s, "Single-sourced claims", &d.single_sourced);
-        let _ = writeln!(s, "- Sentences with nothing extracted: {}", d.empty_sentences.len());
+        let _ = writeln!(
+            s,
+            "- Sentences with nothing extracted: {}",
+            d.empty_sentences.len()
+        );
         for e in &d.empty_sentences {
-            let _ = writeln!(s, "  - chars {}–{}: {}", e.start, e.end, e.text.replace('\n', " "));
+            let _ = writeln!(
+                s,
+                "  - chars {}–{}: {}",
+                e.start,
+                e.end,
+                e.text.replace('\n', " ")
+            );
         }
     }
     s
@@ -268,8 +362,23 @@ pub fn audit_markdown(a: &AuditOut) -> String {
 fn section(s: &mut String, title: &str, items: &[ClaimNote]) {
     let _ = writeln!(s, "- {title}: {}", items.len());
     for i in items {
-        let id = i.claim.as_deref().map(|c| format!("`{c}` ")).unwrap_or_default();
-        let note = i.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
-        let _ = writeln!(s, "  - {id}{} chars {}–{}: {}{note}", i.kind, i.text.start, i.text.end, i.text.text.replace('\n', " "));
+        let id = i
+            .claim
+            .as_deref()
+            .map(|c| format!("`{c}` "))
+            .unwrap_or_default();
+        let note = i
+            .note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  - {id}{} chars {}–{}: {}{note}",
+            i.kind,
+            i.text.start,
+            i.text.end,
+            i.text.text.replace('\n', " ")
+        );
     }
 }

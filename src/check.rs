@@ -132,7 +132,11 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
 
 /// "Saturday 24 September 2016", "late Saturday (date unresolved)".
 pub fn describe_time(t: &TimeRef) -> String {
-    let part = t.part.as_deref().map(|p| format!("{p} ")).unwrap_or_default();
+    let part = t
+        .part
+        .as_deref()
+        .map(|p| format!("{p} "))
+        .unwrap_or_default();
     match t.date {
         Some(d) => format!(
             "{part}{} {} {} {}",
@@ -141,14 +145,27 @@ pub fn describe_time(t: &TimeRef) -> String {
             month_name(d.month()),
             d.year()
         ),
-        None => format!("“{}” (no date: the report has no publication date)", t.phrase),
+        None => format!(
+            "“{}”, undated: its report has no publication date",
+            t.phrase
+        ),
     }
 }
 
 fn month_name(m: i8) -> &'static str {
     const M: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     M[(m.clamp(1, 12) - 1) as usize]
 }
@@ -189,7 +206,11 @@ fn list(items: &[String]) -> String {
 }
 
 fn doc_count(g: &ClaimGraph, claims: &[usize]) -> usize {
-    claims.iter().map(|&c| g.claims[c].doc).collect::<BTreeSet<_>>().len()
+    claims
+        .iter()
+        .map(|&c| g.claims[c].doc)
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,12 +233,16 @@ fn responsibility_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     for agent in agents {
         let accusers: Vec<usize> = rc
             .iter()
-            .filter(|(c, a)| a == agent && g.claims[*c].stance != Stance::Deny && g.claims[*c].party != *agent)
+            .filter(|(c, a)| {
+                a == agent && g.claims[*c].stance != Stance::Deny && g.claims[*c].party != *agent
+            })
             .map(|(c, _)| *c)
             .collect();
         let deniers: Vec<usize> = rc
             .iter()
-            .filter(|(c, a)| a == agent && g.claims[*c].stance == Stance::Deny && g.claims[*c].party == *agent)
+            .filter(|(c, a)| {
+                a == agent && g.claims[*c].stance == Stance::Deny && g.claims[*c].party == *agent
+            })
             .map(|(c, _)| *c)
             .collect();
         if accusers.is_empty() || deniers.is_empty() {
@@ -228,7 +253,11 @@ fn responsibility_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
         let explanation = format!(
             "{} {} that {agent} carried out the {}; {agent} denies it in {} statement{} across {} report{}.",
             list(&acc_parties),
-            if acc_parties.len() == 1 { "says" } else { "say" },
+            if acc_parties.len() == 1 {
+                "says"
+            } else {
+                "say"
+            },
             describe_event(ev),
             deniers.len(),
             if deniers.len() == 1 { "" } else { "s" },
@@ -263,7 +292,8 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     // agent -> asserting claims (not self-claims, not denials)
     let mut by_agent: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (c, a) in &rc {
-        if g.claims[*c].stance != Stance::Deny && g.claims[*c].party != *a && g.claims[*c].resolved {
+        if g.claims[*c].stance != Stance::Deny && g.claims[*c].party != *a && g.claims[*c].resolved
+        {
             by_agent.entry(a.clone()).or_default().push(*c);
         }
     }
@@ -271,7 +301,11 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
         return Vec::new();
     }
     // different claimant parties must back different agents
-    let claimants: BTreeSet<String> = by_agent.values().flatten().map(|&c| g.claims[c].party.clone()).collect();
+    let claimants: BTreeSet<String> = by_agent
+        .values()
+        .flatten()
+        .map(|&c| g.claims[c].party.clone())
+        .collect();
     if claimants.len() < 2 {
         return Vec::new();
     }
@@ -284,13 +318,20 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
             claims: cs.clone(),
         })
         .collect();
-    let parts: Vec<String> = sides.iter().map(|s| format!("{} {}", list(&s.parties), s.role)).collect();
+    let parts: Vec<String> = sides
+        .iter()
+        .map(|s| format!("{} {}", list(&s.parties), s.role))
+        .collect();
     vec![Finding {
         ty: FindingType::CompetingAttribution,
         rule: "responsibility-competing",
         subject: describe_event(ev),
         event: Some(e),
-        explanation: format!("Different perpetrators are named for the {}: {}.", describe_event(ev), parts.join("; ")),
+        explanation: format!(
+            "Different perpetrators are named for the {}: {}.",
+            describe_event(ev),
+            parts.join("; ")
+        ),
         sides,
     }]
 }
@@ -308,7 +349,13 @@ fn numeric(g: &ClaimGraph, e: usize) -> Vec<Finding> {
         .into_iter()
         .filter(|&c| g.claims[c].stance == Stance::Assert && g.claims[c].resolved)
         .filter_map(|c| match &g.prop(&g.claims[c]).kind {
-            PropKind::Casualty { count, count_text, measure, victims, .. } if !g.prop(&g.claims[c]).negated => Some(Fig {
+            PropKind::Casualty {
+                count,
+                count_text,
+                measure,
+                victims,
+                ..
+            } if !g.prop(&g.claims[c]).negated => Some(Fig {
                 claim: c,
                 interval: *count,
                 text: count_text.clone(),
@@ -330,8 +377,17 @@ fn numeric(g: &ClaimGraph, e: usize) -> Vec<Finding> {
             {
                 continue;
             }
-            let (lo, hi) = if a.interval <= b.interval { (a, b) } else { (b, a) };
-            let key = (g.claims[lo.claim].party.clone(), g.claims[hi.claim].party.clone(), lo.interval, hi.interval);
+            let (lo, hi) = if a.interval <= b.interval {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let key = (
+                g.claims[lo.claim].party.clone(),
+                g.claims[hi.claim].party.clone(),
+                lo.interval,
+                hi.interval,
+            );
             if !seen.insert(key) {
                 continue;
             }
@@ -366,21 +422,38 @@ fn numeric(g: &ClaimGraph, e: usize) -> Vec<Finding> {
                     },
                 ],
                 explanation: format!(
-                    "For the {}, {pl} gives {} {} {} ({}) and {ph} gives {} {} {} ({}); the figures do not overlap, so they cannot both be right.",
+                    "For the {}, {pl} gives {} {} {}{} and {ph} gives {} {} {}{}; the figures do not overlap, so they cannot both be right.",
                     describe_event(ev),
                     lo.text,
                     lo.victims,
                     lo.measure,
-                    lo.interval.describe(),
+                    interval_note(&lo.text, lo.interval),
                     hi.text,
                     hi.victims,
                     hi.measure,
-                    hi.interval.describe(),
+                    interval_note(&hi.text, hi.interval),
                 ),
             });
         }
     }
     out
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// " (read as 18–22)" when the wording is not an exact number.
+fn interval_note(text: &str, i: Interval) -> String {
+    if i.hi == Some(i.lo) && text.trim() == i.lo.to_string() {
+        String::new()
+    } else {
+        format!(" (read as {})", i.describe())
+    }
 }
 
 /// Whether two time references can overlap (an undated one can overlap anything).
@@ -409,7 +482,12 @@ fn control(g: &ClaimGraph, place: &str, lx: &Lexicon) -> Vec<Finding> {
         .into_iter()
         .filter(|&c| g.claims[c].stance == Stance::Assert && g.claims[c].resolved)
         .filter_map(|c| match &g.prop(&g.claims[c]).kind {
-            PropKind::Control { holder, change, time, .. } if !g.prop(&g.claims[c]).negated => Some(C {
+            PropKind::Control {
+                holder,
+                change,
+                time,
+                ..
+            } if !g.prop(&g.claims[c]).negated => Some(C {
                 claim: c,
                 holder: holder.clone(),
                 change: *change,
@@ -437,7 +515,9 @@ fn control(g: &ClaimGraph, place: &str, lx: &Lexicon) -> Vec<Finding> {
         for h2 in &holders[i + 1..] {
             for a in &holds[h1] {
                 for b in &holds[h2] {
-                    if g.claims[a.claim].party != g.claims[b.claim].party && times_overlap(a.time.as_ref(), b.time.as_ref()) {
+                    if g.claims[a.claim].party != g.claims[b.claim].party
+                        && times_overlap(a.time.as_ref(), b.time.as_ref())
+                    {
                         conflict = true;
                     }
                 }
@@ -454,7 +534,14 @@ fn control(g: &ClaimGraph, place: &str, lx: &Lexicon) -> Vec<Finding> {
         let ids: Vec<usize> = claims.iter().map(|c| c.claim).collect();
         let parties = parties_of(g, &ids);
         let times: Vec<String> = {
-            let set: BTreeSet<String> = claims.iter().map(|c| c.time.as_ref().map_or("no time given".to_string(), describe_time)).collect();
+            let set: BTreeSet<String> = claims
+                .iter()
+                .map(|c| {
+                    c.time
+                        .as_ref()
+                        .map_or("no time given".to_string(), describe_time)
+                })
+                .collect();
             set.into_iter().collect()
         };
         for c in claims.iter() {
@@ -462,7 +549,16 @@ fn control(g: &ClaimGraph, place: &str, lx: &Lexicon) -> Vec<Finding> {
                 dates.insert(d);
             }
         }
-        parts.push(format!("{} say {h} took or holds {place} ({})", list(&parties), times.join("; ")));
+        let verb = if claims.iter().all(|c| c.change == ControlChange::Hold) {
+            "holds"
+        } else {
+            "took"
+        };
+        parts.push(format!(
+            "according to {}, {h} {verb} {place} ({})",
+            list(&parties),
+            times.join("; ")
+        ));
         sides.push(Side {
             role: format!("{h} holds {place}"),
             parties,
@@ -473,7 +569,13 @@ fn control(g: &ClaimGraph, place: &str, lx: &Lexicon) -> Vec<Finding> {
         let d = dates.iter().next().copied();
         format!(
             "the dated claims all fall on {}, so the accounts cannot all describe who holds {place} at the end of that day",
-            d.map(|d| describe_time(&TimeRef { phrase: String::new(), weekday: None, date: Some(d), part: None })).unwrap_or_default()
+            d.map(|d| describe_time(&TimeRef {
+                phrase: String::new(),
+                weekday: None,
+                date: Some(d),
+                part: None
+            }))
+            .unwrap_or_default()
         )
     } else if dates.is_empty() {
         "no claim carries a resolvable date, so the claims may overlap in time".to_string()
@@ -485,7 +587,7 @@ fn control(g: &ClaimGraph, place: &str, lx: &Lexicon) -> Vec<Finding> {
         rule: "control-opposed",
         subject: place.to_string(),
         event: None,
-        explanation: format!("{}; {timing}.", parts.join("; ")),
+        explanation: capitalize(&format!("{}; {timing}.", parts.join("; "))),
         sides,
     }]
 }
@@ -495,12 +597,22 @@ fn jaccard(a: &[String], b: &[String]) -> f64 {
     let sb: BTreeSet<&String> = b.iter().collect();
     let inter = sa.intersection(&sb).count();
     let union = sa.union(&sb).count();
-    if union == 0 { 0.0 } else { inter as f64 / union as f64 }
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
 }
 
 fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
-    let covered: BTreeSet<usize> = prior.iter().flat_map(|f| f.sides.iter().flat_map(|s| s.claims.iter().copied())).collect();
-    let covered_atts: BTreeSet<(usize, usize)> = covered.iter().map(|&c| (g.claims[c].doc, g.claims[c].attribution)).collect();
+    let covered: BTreeSet<usize> = prior
+        .iter()
+        .flat_map(|f| f.sides.iter().flat_map(|s| s.claims.iter().copied()))
+        .collect();
+    let covered_atts: BTreeSet<(usize, usize)> = covered
+        .iter()
+        .map(|&c| (g.claims[c].doc, g.claims[c].attribution))
+        .collect();
     let generic: Vec<(usize, &Claim, &Vec<String>)> = g
         .claims
         .iter()

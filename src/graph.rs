@@ -90,7 +90,14 @@ pub struct ClaimGraph {
 }
 
 fn frames_compatible(a: &str, b: &str) -> bool {
-    a == b || matches!((a, b), ("attack", "convoy") | ("convoy", "attack") | ("attack", "offensive") | ("offensive", "attack"))
+    a == b
+        || matches!(
+            (a, b),
+            ("attack", "convoy")
+                | ("convoy", "attack")
+                | ("attack", "offensive")
+                | ("offensive", "attack")
+        )
 }
 
 /// Whether two places can name the same location: equal, or one lies in the other (a country is
@@ -100,10 +107,13 @@ pub fn places_compatible(a: &str, b: &str, lx: &Lexicon) -> bool {
         return true;
     }
     let parent = |x: &str| -> Option<String> {
-        lx.places.get(&x.to_lowercase()).and_then(|p| p.parent.clone())
+        lx.places
+            .get(&x.to_lowercase())
+            .and_then(|p| p.parent.clone())
     };
     let is_region = |x: &str| parent(x).is_some();
-    parent(a).is_some_and(|p| p == b && is_region(b)) || parent(b).is_some_and(|p| p == a && is_region(a))
+    parent(a).is_some_and(|p| p == b && is_region(b))
+        || parent(b).is_some_and(|p| p == a && is_region(a))
 }
 
 /// Whether two event descriptions refer to the same event.
@@ -133,7 +143,10 @@ pub fn same_event(a: &EventRef, b: &EventRef, lx: &Lexicon) -> bool {
         }
     }
     if !a.places.is_empty() && !b.places.is_empty() {
-        let any = a.places.iter().any(|p| b.places.iter().any(|q| places_compatible(p, q, lx)));
+        let any = a
+            .places
+            .iter()
+            .any(|p| b.places.iter().any(|q| places_compatible(p, q, lx)));
         if !any {
             return false;
         }
@@ -148,17 +161,21 @@ pub fn same_event(a: &EventRef, b: &EventRef, lx: &Lexicon) -> bool {
 }
 
 fn merge(desc: &mut EventRef, other: &EventRef) {
-    if desc.frame.is_none() || other.frame.as_deref().is_some_and(|f| f == "convoy" || f == "offensive") {
-        if other.frame.is_some() {
-            desc.frame = other.frame.clone();
-        }
+    let specific = other
+        .frame
+        .as_deref()
+        .is_some_and(|f| f == "convoy" || f == "offensive");
+    if (desc.frame.is_none() || specific) && other.frame.is_some() {
+        desc.frame = other.frame.clone();
     }
     for p in &other.places {
         if !desc.places.contains(p) {
             desc.places.push(p.clone());
         }
     }
-    if desc.time.as_ref().is_none_or(|t| t.date.is_none()) && other.time.as_ref().is_some_and(|t| t.date.is_some()) {
+    if desc.time.as_ref().is_none_or(|t| t.date.is_none())
+        && other.time.as_ref().is_some_and(|t| t.date.is_some())
+    {
         desc.time = other.time.clone();
     }
     if desc.time.is_none() {
@@ -191,14 +208,18 @@ impl ClaimGraph {
             prop_nodes: BTreeMap::new(),
         };
         for (di, x) in docs.iter().enumerate() {
-            let dn = g.graph.add_node(Node::Document { id: x.doc.id.clone() });
+            let dn = g.graph.add_node(Node::Document {
+                id: x.doc.id.clone(),
+            });
             for (pi, p) in x.propositions.iter().enumerate() {
                 let pn = g.graph.add_node(Node::Proposition { doc: di, prop: pi });
                 g.prop_nodes.insert((di, pi), pn);
                 g.graph.add_edge(dn, pn, Edge::Contains);
                 // Event.
                 let ev = match &p.kind {
-                    PropKind::Responsibility { event, .. } | PropKind::Casualty { event, .. } => Some(event),
+                    PropKind::Responsibility { event, .. } | PropKind::Casualty { event, .. } => {
+                        Some(event)
+                    }
                     _ => None,
                 };
                 if let Some(ev) = ev.filter(|e| e.frame.is_some()) {
@@ -206,7 +227,8 @@ impl ClaimGraph {
                         same_event(&e.desc, ev, lx)
                             && e.mentions.iter().all(|&(d, q)| {
                                 let other = match &docs[d].propositions[q].kind {
-                                    PropKind::Responsibility { event, .. } | PropKind::Casualty { event, .. } => event,
+                                    PropKind::Responsibility { event, .. }
+                                    | PropKind::Casualty { event, .. } => event,
                                     _ => return true,
                                 };
                                 same_event(other, ev, lx)
@@ -241,7 +263,9 @@ impl ClaimGraph {
                         let place_node = match g.places.get(place) {
                             Some(&n) => n,
                             None => {
-                                let n = g.graph.add_node(Node::Place { name: place.clone() });
+                                let n = g.graph.add_node(Node::Place {
+                                    name: place.clone(),
+                                });
                                 g.places.insert(place.clone(), n);
                                 n
                             }
@@ -258,7 +282,10 @@ impl ClaimGraph {
                 for sp in &a.speakers {
                     let stance = stance_of(a.cue_type, a.polarity, p.negated, &p.kind);
                     let label = sp.label().to_string();
-                    let resolved = !matches!(sp.resolution, Resolution::Unresolved { .. } | Resolution::Sourceless);
+                    let resolved = !matches!(
+                        sp.resolution,
+                        Resolution::Unresolved { .. } | Resolution::Sourceless
+                    );
                     let ci = g.claims.len();
                     g.claims.push(Claim {
                         doc: di,
@@ -270,7 +297,8 @@ impl ClaimGraph {
                         commitment: a.commitment,
                     });
                     let party = g.party(&label);
-                    g.graph.add_edge(party, pn, Edge::Stance { stance, claim: ci });
+                    g.graph
+                        .add_edge(party, pn, Edge::Stance { stance, claim: ci });
                 }
             }
         }
@@ -282,7 +310,9 @@ impl ClaimGraph {
         if let Some(&n) = self.parties.get(name) {
             return n;
         }
-        let n = self.graph.add_node(Node::Party { name: name.to_string() });
+        let n = self.graph.add_node(Node::Party {
+            name: name.to_string(),
+        });
         self.parties.insert(name.to_string(), n);
         n
     }
@@ -302,7 +332,11 @@ impl ClaimGraph {
     }
 
     /// Proposition nodes pointing at `target` through edges matching `pred`, in (doc, prop) order.
-    pub fn props_into(&self, target: NodeIndex, pred: impl Fn(&Edge) -> bool) -> Vec<(usize, usize)> {
+    pub fn props_into(
+        &self,
+        target: NodeIndex,
+        pred: impl Fn(&Edge) -> bool,
+    ) -> Vec<(usize, usize)> {
         let mut v: Vec<(usize, usize)> = self
             .graph
             .edges_directed(target, Direction::Incoming)
@@ -389,7 +423,12 @@ mod tests {
         // Deir al-Zour: place + agent
         assert!(same_event(
             &ev("attack", &["Deir al-Zour"], None, Some("US-led coalition")),
-            &ev("attack", &["Deir al-Zour"], Some("Saturday"), Some("US-led coalition")),
+            &ev(
+                "attack",
+                &["Deir al-Zour"],
+                Some("Saturday"),
+                Some("US-led coalition")
+            ),
             &lx
         ));
     }
@@ -406,11 +445,20 @@ mod tests {
         // different places
         assert!(!same_event(
             &ev("attack", &["Deir al-Zour"], None, Some("US-led coalition")),
-            &ev("attack", &["Aleppo"], Some("Friday"), Some("US-led coalition")),
+            &ev(
+                "attack",
+                &["Aleppo"],
+                Some("Friday"),
+                Some("US-led coalition")
+            ),
             &lx
         ));
         // one shared detail is not enough
-        assert!(!same_event(&ev("attack", &["Aleppo"], None, None), &ev("attack", &["Aleppo"], None, Some("Russia")), &lx));
+        assert!(!same_event(
+            &ev("attack", &["Aleppo"], None, None),
+            &ev("attack", &["Aleppo"], None, Some("Russia")),
+            &lx
+        ));
         // a country is too wide to place two events together
         assert!(!places_compatible("Aleppo", "Syria", &lx));
         assert!(places_compatible("Urum al-Kubra", "Aleppo", &lx));

@@ -70,12 +70,20 @@ impl Ingested {
         });
     }
 
-    fn accept(&mut self, mut doc: Document, mut warnings: Vec<String>, seen: &mut HashMap<String, usize>) {
+    fn accept(
+        &mut self,
+        mut doc: Document,
+        mut warnings: Vec<String>,
+        seen: &mut HashMap<String, usize>,
+    ) {
         let n = seen.entry(doc.id.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
             let new_id = format!("{}#{}", doc.id, n);
-            warnings.push(format!("duplicate document id `{}`; renamed to `{new_id}`", doc.id));
+            warnings.push(format!(
+                "duplicate document id `{}`; renamed to `{new_id}`",
+                doc.id
+            ));
             doc.id = new_id;
         }
         self.status.push(DocStatus {
@@ -149,7 +157,11 @@ pub fn load(paths: &[PathBuf]) -> Ingested {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-                ing.skip("stdin".into(), "-".into(), format!("cannot read stdin: {e}"));
+                ing.skip(
+                    "stdin".into(),
+                    "-".into(),
+                    format!("cannot read stdin: {e}"),
+                );
                 continue;
             }
             match decode(&bytes) {
@@ -207,12 +219,16 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
 fn looks_like_jsonl(text: &str) -> bool {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
     lines.peek().is_some()
-        && lines.all(|l| {
-            serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| v.is_object())
-        })
+        && lines.all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| v.is_object()))
 }
 
-fn text_document(id: &str, origin: &str, text: String, ing: &mut Ingested, seen: &mut HashMap<String, usize>) {
+fn text_document(
+    id: &str,
+    origin: &str,
+    text: String,
+    ing: &mut Ingested,
+    seen: &mut HashMap<String, usize>,
+) {
     if text.trim().is_empty() {
         ing.skip(id.into(), origin.into(), "empty document".into());
         return;
@@ -221,7 +237,11 @@ fn text_document(id: &str, origin: &str, text: String, ing: &mut Ingested, seen:
     doc.origin = origin.to_string();
     let warnings = parse_header(&mut doc);
     if doc.body().trim().is_empty() {
-        ing.skip(id.into(), origin.into(), "document has a header but no text".into());
+        ing.skip(
+            id.into(),
+            origin.into(),
+            "document has a header but no text".into(),
+        );
         return;
     }
     ing.accept(doc, warnings, seen);
@@ -251,7 +271,9 @@ pub fn parse_header(doc: &mut Document) -> Vec<String> {
             Some((k, v)) => fields.push((line_no, k.trim().to_lowercase(), v.trim().to_string())),
             None if line.trim().is_empty() => {}
             None => {
-                warnings.push(format!("header line {line_no}: expected `key: value`; header ignored"));
+                warnings.push(format!(
+                    "header line {line_no}: expected `key: value`; header ignored"
+                ));
                 return warnings;
             }
         }
@@ -316,7 +338,11 @@ fn read_jsonl(text: &str, origin: &str, ing: &mut Ingested, seen: &mut HashMap<S
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => {
-                ing.skip(here.clone(), here, "record has no `id` (a non-empty string)".into());
+                ing.skip(
+                    here.clone(),
+                    here,
+                    "record has no `id` (a non-empty string)".into(),
+                );
                 continue;
             }
         };
@@ -380,12 +406,20 @@ mod tests {
             "{\"id\":\"a\",\"text\":\"One.\"}\nnot json\n{\"text\":\"no id\"}\n{\"id\":\"b\",\"text\":\"Two.\",\"date\":\"2016-09-19\"}\n",
         )
         .unwrap();
-        let ing = load(&[p.clone()]);
+        let ing = load(std::slice::from_ref(&p));
         assert_eq!(ing.docs.len(), 2);
         assert_eq!(ing.status.len(), 4);
-        let skipped: Vec<_> = ing.status.iter().filter(|s| s.status == "skipped").collect();
+        let skipped: Vec<_> = ing
+            .status
+            .iter()
+            .filter(|s| s.status == "skipped")
+            .collect();
         assert_eq!(skipped.len(), 2);
-        assert!(skipped[0].origin.ends_with("batch.jsonl:2"), "{:?}", skipped[0]);
+        assert!(
+            skipped[0].origin.ends_with("batch.jsonl:2"),
+            "{:?}",
+            skipped[0]
+        );
         assert!(skipped[1].reason.as_deref().unwrap().contains("`id`"));
         assert_eq!(ing.docs[1].date, Some(Date::new(2016, 9, 19).unwrap()));
     }

@@ -28,9 +28,15 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "responsibility.tsv",
         include_str!("../resources/responsibility.tsv"),
     ),
-    ("casualties.tsv", include_str!("../resources/casualties.tsv")),
+    (
+        "casualties.tsv",
+        include_str!("../resources/casualties.tsv"),
+    ),
     ("control.tsv", include_str!("../resources/control.tsv")),
-    ("quantities.tsv", include_str!("../resources/quantities.tsv")),
+    (
+        "quantities.tsv",
+        include_str!("../resources/quantities.tsv"),
+    ),
     ("places.tsv", include_str!("../resources/places.tsv")),
     ("time.tsv", include_str!("../resources/time.tsv")),
     (
@@ -66,7 +72,15 @@ pub struct Frames {
 impl Frames {
     /// A cue that reports only quotations ("continued": “Q,” she continued).
     pub fn quote_only(&self) -> bool {
-        self.quote && !(self.that || self.obj || self.ing || self.of || self.for_ || self.np || self.to || self.as_)
+        self.quote
+            && !(self.that
+                || self.obj
+                || self.ing
+                || self.of
+                || self.for_
+                || self.np
+                || self.to
+                || self.as_)
     }
 }
 
@@ -269,10 +283,7 @@ impl<'a> Rows<'a> {
         if fields.len() < n {
             Err(self.err(
                 line,
-                format!(
-                    "expected {n} tab-separated columns, found {}",
-                    fields.len()
-                ),
+                format!("expected {n} tab-separated columns, found {}", fields.len()),
             ))
         } else {
             Ok(())
@@ -542,13 +553,7 @@ impl Lexicon {
             let case_sensitive = f[0].chars().any(char::is_uppercase);
             let words: Vec<String> = crate::segment::word_strings(f[0])
                 .into_iter()
-                .map(|w| {
-                    if case_sensitive {
-                        w
-                    } else {
-                        w.to_lowercase()
-                    }
-                })
+                .map(|w| if case_sensitive { w } else { w.to_lowercase() })
                 .collect();
             if words.is_empty() {
                 return Err(rows.err(line, "empty alias"));
@@ -652,7 +657,10 @@ mod tests {
     fn regular_inflection() {
         assert_eq!(regular_forms("deny"), ["denies", "denied", "denying"]);
         assert_eq!(regular_forms("note"), ["notes", "noted", "noting"]);
-        assert_eq!(regular_forms("stress"), ["stresses", "stressed", "stressing"]);
+        assert_eq!(
+            regular_forms("stress"),
+            ["stresses", "stressed", "stressing"]
+        );
         assert_eq!(regular_forms("agree")[2], "agreeing");
     }
 

@@ -166,7 +166,8 @@ fn main() -> ExitCode {
 fn open_output(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
     Ok(match path {
         Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create output file {}", p.display()))?,
+            std::fs::File::create(p)
+                .with_context(|| format!("cannot create output file {}", p.display()))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
@@ -193,12 +194,19 @@ fn read_and_extract(common: &Common, lx: &Lexicon) -> (Ingested, Vec<Extraction>
         }
     }
     let docs = std::mem::take(&mut ing.docs);
-    let xs = docs.into_iter().map(|d| gainsay::extract::extract(d, lx)).collect();
+    let xs = docs
+        .into_iter()
+        .map(|d| gainsay::extract::extract(d, lx))
+        .collect();
     (ing, xs, had_errors)
 }
 
 fn finish(had_errors: bool) -> ExitCode {
-    if had_errors { ExitCode::from(2) } else { ExitCode::SUCCESS }
+    if had_errors {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -335,7 +343,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         println!("{e}");
                     }
                 }
-                EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&report.to_json())?),
+                EvalFormat::Json => {
+                    println!("{}", serde_json::to_string_pretty(&report.to_json())?)
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -130,14 +130,12 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 let d = at(j);
                 if d.is_alphanumeric() {
                     j += 1;
-                } else if (d == '-' || is_apostrophe(d))
+                } else if ((d == '-' || is_apostrophe(d))
                     && at(j + 1).is_alphanumeric()
-                    && !(is_apostrophe(d) && is_possessive_tail(&chars, j))
-                {
-                    j += 2;
-                } else if (d == ',' || d == '.')
-                    && at(j - 1).is_ascii_digit()
-                    && at(j + 1).is_ascii_digit()
+                    && !(is_apostrophe(d) && is_possessive_tail(&chars, j)))
+                    || ((d == ',' || d == '.')
+                        && at(j - 1).is_ascii_digit()
+                        && at(j + 1).is_ascii_digit())
                 {
                     j += 2;
                 } else if d == '.'
@@ -199,10 +197,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             // straight quote: open if it follows whitespace / start / an opening bracket or dash
             let prev = if i == 0 { ' ' } else { at(i - 1) };
             let next = at(i + 1);
-            kind = if prev.is_whitespace() || "([{—–-".contains(prev) || i == 0 {
-                TokKind::OpenQuote
-            } else if next.is_alphanumeric() && !prev.is_alphanumeric() && !".,!?;:".contains(prev)
-            {
+            let opens = prev.is_whitespace() || "([{—–-".contains(prev) || i == 0;
+            let before_word =
+                next.is_alphanumeric() && !prev.is_alphanumeric() && !".,!?;:".contains(prev);
+            kind = if opens || before_word {
                 TokKind::OpenQuote
             } else {
                 TokKind::CloseQuote
@@ -401,7 +399,8 @@ fn split_sentences(text: &str, seg: &mut Segmented, first: usize, paragraph: usi
             // absorb closing quotes / brackets
             let mut j = i + 1;
             while j < n
-                && (toks[j].kind == TokKind::CloseQuote || matches!(toks[j].lower.as_str(), ")" | "]"))
+                && (toks[j].kind == TokKind::CloseQuote
+                    || matches!(toks[j].lower.as_str(), ")" | "]"))
                 && !toks[j].space_before
             {
                 j += 1;
@@ -424,16 +423,18 @@ fn split_sentences(text: &str, seg: &mut Segmented, first: usize, paragraph: usi
         i += 1;
     }
     if bounds.last().map(|b| b.0) != Some(n) {
-        let last_headline = !toks.last().is_some_and(|t| {
-            is_terminal(t) || t.kind == TokKind::CloseQuote || t.lower == ")"
-        });
+        let last_headline = !toks
+            .last()
+            .is_some_and(|t| is_terminal(t) || t.kind == TokKind::CloseQuote || t.lower == ")");
         bounds.push((n, last_headline));
     }
     let mut s = 0;
     for (e, headline) in bounds {
         // skip leading markup tokens (#, *, >, -, bullets)
         let mut a = s;
-        while a < e && toks[a].kind == TokKind::Punct && matches!(toks[a].lower.as_str(), "#" | "*" | ">" | "•")
+        while a < e
+            && toks[a].kind == TokKind::Punct
+            && matches!(toks[a].lower.as_str(), "#" | "*" | ">" | "•")
         {
             a += 1;
         }
@@ -504,18 +505,31 @@ mod tests {
     #[test]
     fn quotation_spanning_sentences_stays_whole() {
         let s = sentences("“We will win. They will lose,” he said. Then he left.");
-        assert_eq!(s, vec!["“We will win. They will lose,” he said.", "Then he left."]);
+        assert_eq!(
+            s,
+            vec!["“We will win. They will lose,” he said.", "Then he left."]
+        );
     }
 
     #[test]
     fn headlines_are_their_own_sentences() {
-        let s = sentences("Battle rages near Aleppo\nThe army said it advanced.\n\nNext paragraph here.");
+        let s = sentences(
+            "Battle rages near Aleppo\nThe army said it advanced.\n\nNext paragraph here.",
+        );
         assert_eq!(
             s,
-            vec!["Battle rages near Aleppo", "The army said it advanced.", "Next paragraph here."]
+            vec![
+                "Battle rages near Aleppo",
+                "The army said it advanced.",
+                "Next paragraph here."
+            ]
         );
         let lx = Lexicon::builtin();
-        let seg = segment("Battle rages near Aleppo\nThe army said it advanced.", 0, &lx);
+        let seg = segment(
+            "Battle rages near Aleppo\nThe army said it advanced.",
+            0,
+            &lx,
+        );
         assert!(seg.sentences[0].headline);
         assert!(!seg.sentences[1].headline);
     }
@@ -523,7 +537,13 @@ mod tests {
     #[test]
     fn hard_wrapped_lines_continue() {
         let s = sentences("The army said the rebels\nviolated the truce. They denied it.");
-        assert_eq!(s, vec!["The army said the rebels\nviolated the truce.", "They denied it."]);
+        assert_eq!(
+            s,
+            vec![
+                "The army said the rebels\nviolated the truce.",
+                "They denied it."
+            ]
+        );
     }
 
     #[test]
@@ -538,7 +558,18 @@ mod tests {
         let words = word_strings("Nour el-Din al-Zinki’s spokesman didn't say U.S. things");
         assert_eq!(
             words,
-            vec!["Nour", "el-Din", "al-Zinki", "’s", "spokesman", "did", "n't", "say", "U.S.", "things"]
+            vec![
+                "Nour",
+                "el-Din",
+                "al-Zinki",
+                "’s",
+                "spokesman",
+                "did",
+                "n't",
+                "say",
+                "U.S.",
+                "things"
+            ]
         );
     }
 

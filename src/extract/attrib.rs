@@ -76,7 +76,16 @@ struct Ctx<'a> {
     hi: usize,
 }
 
-const PRONOUNS_OBJ: &[&str] = &["him", "her", "them", "us", "me", "it", "reporters", "journalists"];
+const PRONOUNS_OBJ: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "it",
+    "reporters",
+    "journalists",
+];
 
 impl Ctx<'_> {
     fn low(&self, i: usize) -> &str {
@@ -116,13 +125,15 @@ impl Ctx<'_> {
         match tok.kind {
             TokKind::Word | TokKind::Number => {
                 !matches!(self.class(i), Some(FnClass::Sub | FnClass::Aux))
-                    && !(self.is_cue_word(i) && !tok.cap)
+                    && (!self.is_cue_word(i) || tok.cap)
                     && tok.lower != "but"
             }
             TokKind::Dash => i + 1 < self.hi && !self.t[i + 1].space_before,
             TokKind::Punct => {
                 // "Rep." : the period of a title abbreviation; parentheses of "(D-N.C.)"
-                (tok.lower == "." && i > self.lo && self.lx.abbreviations.contains_key(self.low(i - 1)))
+                (tok.lower == "."
+                    && i > self.lo
+                    && self.lx.abbreviations.contains_key(self.low(i - 1)))
                     || tok.lower == "("
                     || tok.lower == ")"
             }
@@ -243,11 +254,14 @@ impl Ctx<'_> {
         let mut words = 0;
         while i < self.hi && self.np_word(i) {
             let class = self.class(i);
-            if matches!(class, Some(FnClass::Prep)) && !matches!(self.low(i), "of" | "for" | "from" | "at")
+            if matches!(class, Some(FnClass::Prep))
+                && !matches!(self.low(i), "of" | "for" | "from" | "at")
             {
                 break;
             }
-            if matches!(class, Some(FnClass::Prep | FnClass::Conj)) && (words == 0 || !self.np_word(i + 1)) {
+            if matches!(class, Some(FnClass::Prep | FnClass::Conj))
+                && (words == 0 || !self.np_word(i + 1))
+            {
                 break;
             }
             if self.t[i].is_word() {
@@ -259,7 +273,12 @@ impl Ctx<'_> {
             }
         }
         // do not end on a preposition / conjunction / determiner
-        while i > p && matches!(self.class(i - 1), Some(FnClass::Prep | FnClass::Conj | FnClass::Det)) {
+        while i > p
+            && matches!(
+                self.class(i - 1),
+                Some(FnClass::Prep | FnClass::Conj | FnClass::Det)
+            )
+        {
             i -= 1;
         }
         i
@@ -279,7 +298,11 @@ impl Ctx<'_> {
                 || self.lx.kinds.contains_key(&n.lower);
             if starts_np && !self.is_cue_word(e + 1) {
                 let mut k = e + 1;
-                while k < self.hi && !self.is_comma(k) && !self.is_terminal(k) && !self.t[k].is_quote() {
+                while k < self.hi
+                    && !self.is_comma(k)
+                    && !self.is_terminal(k)
+                    && !self.t[k].is_quote()
+                {
                     k += 1;
                 }
                 return Some((p..k, head));
@@ -291,7 +314,10 @@ impl Ctx<'_> {
     fn is_terminal(&self, i: usize) -> bool {
         i >= self.hi
             || (self.t[i].kind == TokKind::Punct
-                && matches!(self.t[i].lower.as_str(), "." | "!" | "?" | ";" | "…" | "..."))
+                && matches!(
+                    self.t[i].lower.as_str(),
+                    "." | "!" | "?" | ";" | "…" | "..."
+                ))
     }
 
     /// What follows a source placed after its cue: the sentence must end or turn to an adjunct.
@@ -306,7 +332,10 @@ impl Ctx<'_> {
     /// A time phrase starting at `p` ("on Monday", "late Saturday", "last week"): its end.
     fn time_phrase(&self, p: usize) -> Option<usize> {
         let mut i = p;
-        if matches!(self.low(i), "on" | "late" | "early" | "last" | "this" | "earlier" | "later") {
+        if matches!(
+            self.low(i),
+            "on" | "late" | "early" | "last" | "this" | "earlier" | "later"
+        ) {
             i += 1;
         }
         let mut any = false;
@@ -328,7 +357,11 @@ impl Ctx<'_> {
         let mut p = c1;
         // indirect object: "told Reuters", "told reporters on Monday"
         if f.obj && !f.to && p < self.hi {
-            let obj_end = if PRONOUNS_OBJ.contains(&self.low(p)) { p + 1 } else { self.np_right(p) };
+            let obj_end = if PRONOUNS_OBJ.contains(&self.low(p)) {
+                p + 1
+            } else {
+                self.np_right(p)
+            };
             if obj_end > p && obj_end - p <= 5 {
                 p = obj_end;
             }
@@ -344,9 +377,15 @@ impl Ctx<'_> {
             // "in a statement that", "on Monday that" (but "at least 25 people" is content)
             let quantity = {
                 let words: Vec<&str> = (p..self.hi.min(p + 3)).map(|k| self.low(k)).collect();
-                self.lx.quantities.longest_at(&words, 0).is_some_and(|(n, _)| n > 1)
+                self.lx
+                    .quantities
+                    .longest_at(&words, 0)
+                    .is_some_and(|(n, _)| n > 1)
             };
-            if matches!(self.class(p), Some(FnClass::Prep)) && !(f.for_ && self.low(p) == "for") && !quantity {
+            if matches!(self.class(p), Some(FnClass::Prep))
+                && !(f.for_ && self.low(p) == "for")
+                && !quantity
+            {
                 let mut k = p + 1;
                 let mut found = None;
                 while k < self.hi && k < p + 12 {
@@ -378,7 +417,11 @@ impl Ctx<'_> {
             "that" => return Ok(Some(p + 1)),
             ":" => return Ok(Some(p + 1)),
             "for" if f.for_ => return Ok(Some(p + 1)),
-            "," if self.t.get(p + 1).is_some_and(|t| t.kind == TokKind::OpenQuote) => {
+            "," if self
+                .t
+                .get(p + 1)
+                .is_some_and(|t| t.kind == TokKind::OpenQuote) =>
+            {
                 return Ok(Some(p + 1));
             }
             "," => return Err(()),
@@ -469,7 +512,11 @@ fn according_to(cx: &Ctx, s: usize, i: usize, prev: &[RawAttribution]) -> Option
         }
         c..cx.hi
     } else {
-        let end = if i > cx.lo && cx.is_comma(i - 1) { i - 1 } else { i };
+        let end = if i > cx.lo && cx.is_comma(i - 1) {
+            i - 1
+        } else {
+            i
+        };
         content_start(cx, prev)..end
     };
     Some(RawAttribution {
@@ -493,7 +540,12 @@ fn according_to(cx: &Ctx, s: usize, i: usize, prev: &[RawAttribution]) -> Option
 /// Start of a content that precedes its cue: the sentence start, or after an earlier attribution.
 fn content_start(cx: &Ctx, prev: &[RawAttribution]) -> usize {
     prev.iter()
-        .map(|a| a.content.end.max(a.cue.end).max(a.source.as_ref().map_or(0, |r| r.end)))
+        .map(|a| {
+            a.content
+                .end
+                .max(a.cue.end)
+                .max(a.source.as_ref().map_or(0, |r| r.end))
+        })
         .max()
         .map_or(cx.lo, |e| e.max(cx.lo))
 }
@@ -505,7 +557,10 @@ fn extend_frame_left(cx: &Ctx, mut k: usize) -> usize {
         let w = cx.low(p);
         let connector = cx.is_comma(p)
             || cx.t[p].kind == TokKind::Dash
-            || matches!(w, "which" | "who" | "as" | "and" | "but" | "while" | "whereas")
+            || matches!(
+                w,
+                "which" | "who" | "as" | "and" | "but" | "while" | "whereas"
+            )
             || matches!(cx.class(p), Some(FnClass::Aux));
         if !connector {
             break;
@@ -555,7 +610,10 @@ fn cue_attribution(
         }
         break;
     }
-    let mk = |source: Option<(Range<usize>, Range<usize>)>, content: Range<usize>, layout: Layout, frame_start: usize| {
+    let mk = |source: Option<(Range<usize>, Range<usize>)>,
+              content: Range<usize>,
+              layout: Layout,
+              frame_start: usize| {
         let (source, source_head) = match source {
             Some((a, b)) => (Some(a), Some(b)),
             None => (None, None),
@@ -587,11 +645,21 @@ fn cue_attribution(
             if cue.frames.as_ && cx.low(p) == "as" || cx.low(p) == "that" {
                 p += 1;
             }
-            let a = mk(Some((src, head)), p..cx.hi, Layout::PassiveBy, extend_frame_left(cx, k0));
+            let a = mk(
+                Some((src, head)),
+                p..cx.hi,
+                Layout::PassiveBy,
+                extend_frame_left(cx, k0),
+            );
             return Some(a);
         }
         if k0 > cx.lo && cx.low(k0 - 1) == "it" && cx.low(c1) == "that" {
-            return Some(mk(None, c1 + 1..cx.hi, Layout::Sourceless, extend_frame_left(cx, k0 - 1)));
+            return Some(mk(
+                None,
+                c1 + 1..cx.hi,
+                Layout::Sourceless,
+                extend_frame_left(cx, k0 - 1),
+            ));
         }
         return None;
     }
@@ -631,7 +699,12 @@ fn cue_attribution(
                 let end = pre_content_end(cx, k0);
                 let start = content_start(cx, prev);
                 if end > start {
-                    return Some(mk(Some((src, head)), start..end, Layout::ContentCueSource, extend_frame_left(cx, c0)));
+                    return Some(mk(
+                        Some((src, head)),
+                        start..end,
+                        Layout::ContentCueSource,
+                        extend_frame_left(cx, c0),
+                    ));
                 }
             }
         }
@@ -639,23 +712,39 @@ fn cue_attribution(
 
     // Subject source: never the object of a preposition ("in an interview for the TV news show").
     let (src, head) = cx.left_source(k0)?;
-    if src.is_empty() || src.start > cx.lo && matches!(cx.class(src.start - 1), Some(FnClass::Prep)) {
+    if src.is_empty() || src.start > cx.lo && matches!(cx.class(src.start - 1), Some(FnClass::Prep))
+    {
         return None;
     }
     // "Asked about X, the source said" is fine; but an unknown lower-case word alone as source
     // (e.g. a stray verb) is not a speaker.
     let post = cx.right_content(c1, cue);
-    let pre_ok = src.start > cx.lo && (cx.is_comma(src.start - 1) || cx.is_close_quote(src.start - 1));
+    let pre_ok =
+        src.start > cx.lo && (cx.is_comma(src.start - 1) || cx.is_close_quote(src.start - 1));
     let start = content_start(cx, prev);
-    let pre_end = if pre_ok { pre_content_end(cx, src.start) } else { start };
+    let pre_end = if pre_ok {
+        pre_content_end(cx, src.start)
+    } else {
+        start
+    };
     let pre_content = pre_ok && pre_end > start && cue.frames.inv;
     match post {
         Ok(Some(p)) => {
             if pre_content && is_adjunct_start(cx, p) {
                 let fs = extend_frame_left(cx, src.start);
-                return Some(mk(Some((src, head)), start..pre_end, Layout::ContentSourceCue, fs));
+                return Some(mk(
+                    Some((src, head)),
+                    start..pre_end,
+                    Layout::ContentSourceCue,
+                    fs,
+                ));
             }
-            Some(mk(Some((src.clone(), head)), p..cx.hi, Layout::SourceCueContent, src.start))
+            Some(mk(
+                Some((src.clone(), head)),
+                p..cx.hi,
+                Layout::SourceCueContent,
+                src.start,
+            ))
         }
         _ if pre_content => Some(mk(
             Some((src.clone(), head)),
@@ -696,10 +785,8 @@ fn polarity_of(ty: CueType, negated: bool, commitment: Commitment) -> (Polarity,
 
 /// Cuts each content where a later attribution's frame begins (unless nested at its start).
 fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
-    let frames: Vec<(usize, Range<usize>)> = out
-        .iter()
-        .map(|a| (a.frame_start, a.cue.clone()))
-        .collect();
+    let frames: Vec<(usize, Range<usize>)> =
+        out.iter().map(|a| (a.frame_start, a.cue.clone())).collect();
     for a in out.iter_mut() {
         let c = a.content.clone();
         for (fs, cue) in &frames {
@@ -707,8 +794,7 @@ fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
                 continue;
             }
             // a later frame strictly inside this content, not nested at its very start
-            let nested = a.source.is_some()
-                && out_source_starts_at(cx, c.start, *fs);
+            let nested = a.source.is_some() && out_source_starts_at(cx, c.start, *fs);
             if *fs > c.start && *fs < a.content.end && !nested {
                 a.content.end = *fs;
             }
@@ -730,7 +816,9 @@ fn quote_kind(cx: &Ctx, content: &mut Range<usize>) -> QuoteKind {
     let trim = |cx: &Ctx, r: &mut Range<usize>| {
         while r.start < r.end {
             let t = &cx.t[r.start];
-            if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ":" | ";" | ".") || t.kind == TokKind::Dash {
+            if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ":" | ";" | ".")
+                || t.kind == TokKind::Dash
+            {
                 r.start += 1;
             } else {
                 break;
@@ -738,7 +826,8 @@ fn quote_kind(cx: &Ctx, content: &mut Range<usize>) -> QuoteKind {
         }
         while r.end > r.start {
             let t = &cx.t[r.end - 1];
-            if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ":" | ";" | "." | "!" | "?")
+            if t.kind == TokKind::Punct
+                && matches!(t.lower.as_str(), "," | ":" | ";" | "." | "!" | "?")
                 && !(t.lower != "," && t.in_quote)
                 || t.kind == TokKind::Dash
             {

@@ -162,7 +162,6 @@ pub fn extract(doc: Document, lx: &Lexicon) -> Extraction {
             last_place = contexts[s].places.last().cloned();
         }
     }
-    drop(inp);
     Extraction {
         doc,
         seg,

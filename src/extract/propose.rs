@@ -34,7 +34,10 @@ pub struct EventRef {
 
 impl EventRef {
     fn is_empty(&self) -> bool {
-        self.frame.is_none() && self.places.is_empty() && self.time.is_none() && self.agent.is_none()
+        self.frame.is_none()
+            && self.places.is_empty()
+            && self.time.is_none()
+            && self.agent.is_none()
     }
     /// Fills what is missing from `other`.
     fn fill_from(&mut self, other: &EventRef) {
@@ -149,14 +152,22 @@ impl PropInput<'_> {
         let mut i = 0;
         while i < lowers.len() {
             if let Some((n, f)) = self.lx.frames.longest_at(&lowers, i) {
-                if ev.frame.as_deref().is_none_or(|cur| frame_rank(f) > frame_rank(cur)) {
+                if ev
+                    .frame
+                    .as_deref()
+                    .is_none_or(|cur| frame_rank(f) > frame_rank(cur))
+                {
                     ev.frame = Some(f.clone());
                 }
                 i += n;
                 continue;
             }
             if let Some((n, _)) = self.lx.responsibility.longest_at(&lowers, i) {
-                if ev.frame.as_deref().is_none_or(|cur| frame_rank("attack") > frame_rank(cur)) {
+                if ev
+                    .frame
+                    .as_deref()
+                    .is_none_or(|cur| frame_rank("attack") > frame_rank(cur))
+                {
                     ev.frame = Some("attack".into());
                 }
                 i += n;
@@ -185,7 +196,9 @@ impl PropInput<'_> {
                 }
             }
             // unknown capitalized name after a locative preposition
-            if matches!(toks[i].lower.as_str(), "in" | "near" | "outside" | "at") && i + 1 < range.end {
+            if matches!(toks[i].lower.as_str(), "in" | "near" | "outside" | "at")
+                && i + 1 < range.end
+            {
                 let (name, e) = self.proper_name(i + 1, range.end);
                 if let Some(name) = name {
                     if !out.contains(&name) {
@@ -253,7 +266,9 @@ impl PropInput<'_> {
             return None;
         }
         let toks = self.toks();
-        if range.len() == 1 && matches!(toks[range.start].lower.as_str(), "it" | "they" | "we" | "i") {
+        if range.len() == 1
+            && matches!(toks[range.start].lower.as_str(), "it" | "they" | "we" | "i")
+        {
             return speakers.first().map(|s| s.label().to_string());
         }
         if let Some(p) = self.party_of(range.clone()) {
@@ -277,8 +292,10 @@ impl PropInput<'_> {
             let t = &toks[s - 1];
             let class = self.lx.fn_class(&t.lower);
             let ok = match t.kind {
-                TokKind::Word | TokKind::Number => !matches!(class, Some(FnClass::Sub | FnClass::Aux))
-                    && self.lx.cue_forms.get(&t.lower).is_none(),
+                TokKind::Word | TokKind::Number => {
+                    !matches!(class, Some(FnClass::Sub | FnClass::Aux))
+                        && self.lx.cue_forms.get(&t.lower).is_none()
+                }
                 TokKind::Dash => true,
                 _ => false,
             };
@@ -290,7 +307,12 @@ impl PropInput<'_> {
                 break;
             }
         }
-        while s < k && matches!(self.lx.fn_class(&toks[s].lower), Some(FnClass::Prep | FnClass::Conj)) {
+        while s < k
+            && matches!(
+                self.lx.fn_class(&toks[s].lower),
+                Some(FnClass::Prep | FnClass::Conj)
+            )
+        {
             s += 1;
         }
         s..k
@@ -307,14 +329,21 @@ fn lowers_of(toks: &[Token], r: Range<usize>) -> Vec<&str> {
 }
 
 fn is_particle(w: &str) -> bool {
-    ["al-", "el-", "ez-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ed-"]
-        .iter()
-        .any(|p| w.starts_with(p))
+    [
+        "al-", "el-", "ez-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ed-",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p))
         || matches!(w, "al" | "el" | "de" | "bin")
 }
 
 /// Finds the propositions of one region. `context` is the event the surrounding text is about.
-pub fn region_propositions(inp: &PropInput, r: &Region, context: &EventRef, last_place: Option<&str>) -> Vec<Proposition> {
+pub fn region_propositions(
+    inp: &PropInput,
+    r: &Region,
+    context: &EventRef,
+    last_place: Option<&str>,
+) -> Vec<Proposition> {
     let toks = inp.toks();
     let lx = inp.lx;
     let range = r.tokens.clone();
@@ -361,7 +390,11 @@ pub fn region_propositions(inp: &PropInput, r: &Region, context: &EventRef, last
         // the object phrase sharpens the event ("the Monday attack on a convoy")
         let obj_ev = inp.local_event(obj_start..range.end);
         if let Some(f) = &obj_ev.frame {
-            if event.frame.as_deref().is_none_or(|cur| frame_rank(f) >= frame_rank(cur)) {
+            if event
+                .frame
+                .as_deref()
+                .is_none_or(|cur| frame_rank(f) >= frame_rank(cur))
+            {
                 event.frame = Some(f.clone());
             }
         }
@@ -396,9 +429,26 @@ pub fn region_propositions(inp: &PropInput, r: &Region, context: &EventRef, last
     }
     // "X denied it / involvement / responsibility": X denies being the agent of the context event.
     if r.cue_type == Some(crate::model::CueType::Deny) && out.is_empty() && range.len() <= 8 {
-        let head = lowers.iter().find(|w| !matches!(inp.lx.fn_class(w), Some(FnClass::Det)) && **w != "any");
+        let head = lowers
+            .iter()
+            .find(|w| !matches!(inp.lx.fn_class(w), Some(FnClass::Det)) && **w != "any");
         let anaphoric = head.is_some_and(|w| {
-            matches!(*w, "it" | "involvement" | "responsibility" | "role" | "claim" | "claims" | "accusation" | "accusations" | "allegation" | "allegations" | "report" | "reports" | "this" | "that")
+            matches!(
+                *w,
+                "it" | "involvement"
+                    | "responsibility"
+                    | "role"
+                    | "claim"
+                    | "claims"
+                    | "accusation"
+                    | "accusations"
+                    | "allegation"
+                    | "allegations"
+                    | "report"
+                    | "reports"
+                    | "this"
+                    | "that"
+            )
         });
         if anaphoric && context.frame.is_some() {
             for sp in r.speakers {
@@ -426,7 +476,9 @@ pub fn region_propositions(inp: &PropInput, r: &Region, context: &EventRef, last
         let mut split = Vec::new();
         for p in out.drain(..) {
             match &p.kind {
-                PropKind::Responsibility { agent, event } if Some(agent.as_str()) == r.speakers.first().map(|s| s.label()) => {
+                PropKind::Responsibility { agent, event }
+                    if Some(agent.as_str()) == r.speakers.first().map(|s| s.label()) =>
+                {
                     for sp in r.speakers {
                         let mut ev = event.clone();
                         ev.agent = Some(sp.label().to_string());
@@ -463,7 +515,10 @@ pub fn region_propositions(inp: &PropInput, r: &Region, context: &EventRef, last
                 quants.push(q);
                 break;
             }
-            if !matches!(toks[j].lower.as_str(), "at" | "least" | "about" | "some" | "more" | "than" | "over" | "nearly") {
+            if !matches!(
+                toks[j].lower.as_str(),
+                "at" | "least" | "about" | "some" | "more" | "than" | "over" | "nearly"
+            ) {
                 break;
             }
             j += 1;
@@ -485,11 +540,17 @@ pub fn region_propositions(inp: &PropInput, r: &Region, context: &EventRef, last
         for q in quants {
             let victims = victims_after(inp, q.tokens.end, range.end.max(k))
                 .unwrap_or_else(|| last_victims.clone());
-            let victims = if victims.is_empty() { "people".to_string() } else { victims };
+            let victims = if victims.is_empty() {
+                "people".to_string()
+            } else {
+                victims
+            };
             last_victims = victims.clone();
             let mut event = local.clone();
             fill(&mut event);
-            let count_text = inp.text()[toks[q.tokens.start].range.start..toks[q.tokens.end - 1].range.end].to_string();
+            let count_text = inp.text()
+                [toks[q.tokens.start].range.start..toks[q.tokens.end - 1].range.end]
+                .to_string();
             let span = q.tokens.start.min(k)..q.tokens.end.max(k + n);
             out.push(Proposition {
                 sentence: r.sentence,
@@ -533,7 +594,12 @@ pub fn region_propositions(inp: &PropInput, r: &Region, context: &EventRef, last
         let Some(holder) = holder else { continue };
         let time = find_time(inp.text(), toks, k..range.end, lx, inp.doc.date)
             .or_else(|| local.time.clone())
-            .or_else(|| context.time.clone().filter(|_| context.places.contains(&place)));
+            .or_else(|| {
+                context
+                    .time
+                    .clone()
+                    .filter(|_| context.places.contains(&place))
+            });
         out.push(Proposition {
             sentence: r.sentence,
             attribution: r.attribution,
@@ -602,12 +668,18 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<String> {
     let mut steps = 0;
     while i < end && steps < 5 {
         let t = &toks[i];
-        if t.kind == TokKind::Number || matches!(lx.fn_class(&t.lower), Some(FnClass::Det | FnClass::Prep)) && t.lower != "in" {
+        if t.kind == TokKind::Number
+            || matches!(lx.fn_class(&t.lower), Some(FnClass::Det | FnClass::Prep))
+                && t.lower != "in"
+        {
             i += 1;
             steps += 1;
             continue;
         }
-        if t.kind != TokKind::Word || lx.fn_class(&t.lower).is_some() || lx.casualties.get(&t.lower).is_some() {
+        if t.kind != TokKind::Word
+            || lx.fn_class(&t.lower).is_some()
+            || lx.casualties.get(&t.lower).is_some()
+        {
             return None;
         }
         // skip adjectives ending in "-ian", "-ese" etc. cheaply: take the last word before a non-word
@@ -616,7 +688,7 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<String> {
             && toks[e + 1].kind == TokKind::Word
             && lx.fn_class(&toks[e + 1].lower).is_none()
             && lx.casualties.get(&toks[e + 1].lower).is_none()
-            && !lx.cue_forms.get(&toks[e + 1].lower).is_some()
+            && lx.cue_forms.get(&toks[e + 1].lower).is_none()
             && e - i < 2
         {
             e += 1;
@@ -629,7 +701,13 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<String> {
 fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
     let toks = inp.toks();
     let mut i = p;
-    while i < end && toks[i].is_word() && !matches!(inp.lx.fn_class(&toks[i].lower), Some(FnClass::Sub | FnClass::Aux)) {
+    while i < end
+        && toks[i].is_word()
+        && !matches!(
+            inp.lx.fn_class(&toks[i].lower),
+            Some(FnClass::Sub | FnClass::Aux)
+        )
+    {
         if matches!(inp.lx.fn_class(&toks[i].lower), Some(FnClass::Prep)) && i > p {
             break;
         }
@@ -640,7 +718,15 @@ fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
 
 /// Whether two victim nouns count the same kind of people.
 pub fn same_victims(a: &str, b: &str) -> bool {
-    const GENERIC: &[&str] = &["people", "persons", "civilians", "person", "civilian", "others", "residents"];
+    const GENERIC: &[&str] = &[
+        "people",
+        "persons",
+        "civilians",
+        "person",
+        "civilian",
+        "others",
+        "residents",
+    ];
     a == b || GENERIC.contains(&a) && GENERIC.contains(&b)
 }
 
@@ -655,7 +741,8 @@ pub fn sentence_contexts(inp: &PropInput) -> Vec<EventRef> {
         let toks = inp.toks();
         let lowers = lowers_of(toks, sent.tokens.clone());
         for i in 0..lowers.len() {
-            if let Some((_, AgentRelation::Subject)) = inp.lx.responsibility.longest_at(&lowers, i) {
+            if let Some((_, AgentRelation::Subject)) = inp.lx.responsibility.longest_at(&lowers, i)
+            {
                 let k = sent.tokens.start + i;
                 let np = inp.np_before(sent.tokens.start, k);
                 if let Some(p) = inp.party_of(np) {
@@ -664,7 +751,8 @@ pub fn sentence_contexts(inp: &PropInput) -> Vec<EventRef> {
                 }
             }
         }
-        let describes = |ev: &EventRef| ev.frame.is_some() && (!ev.places.is_empty() || ev.time.is_some());
+        let describes =
+            |ev: &EventRef| ev.frame.is_some() && (!ev.places.is_empty() || ev.time.is_some());
         if !describes(&ev) && !sent.headline {
             if let Some((ls, lev)) = &last {
                 let compatible_place =

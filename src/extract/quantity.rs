@@ -44,7 +44,9 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     if q >= end {
         return None;
     }
-    let lowers: Vec<&str> = (q..end.min(q + 6)).map(|k| toks[k].lower.as_str()).collect();
+    let lowers: Vec<&str> = (q..end.min(q + 6))
+        .map(|k| toks[k].lower.as_str())
+        .collect();
     let mut i = 0;
     let mut qualifier = None;
     if let Some((n, w)) = lx.quantities.longest_at(&lowers, 0) {
@@ -81,7 +83,11 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
         return None;
     };
     // multiplier: "1.5 million", "two hundred"
-    if let Some(QuantWord::Multiplier(m)) = toks.get(k + 1).filter(|_| k + 1 < end).and_then(|t| lx.quantities.get(&t.lower)) {
+    if let Some(QuantWord::Multiplier(m)) = toks
+        .get(k + 1)
+        .filter(|_| k + 1 < end)
+        .and_then(|t| lx.quantities.get(&t.lower))
+    {
         value *= *m as f64;
         used += 1;
     }
@@ -90,18 +96,29 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     if is_month(next, lx) || (k > 0 && is_month(toks.get(k - 1), lx)) {
         return None;
     }
-    if next.is_some_and(|t| matches!(t.lower.as_str(), "%" | "percent" | "per" | "km" | "miles" | "kilometres" | "kilometers")) {
+    if next.is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "%" | "percent" | "per" | "km" | "miles" | "kilometres" | "kilometers"
+        )
+    }) {
         return None;
     }
-    if qualifier.is_none() && used == 1 && (1900.0..=2100.0).contains(&value) && toks[k].lower.len() == 4 {
+    if qualifier.is_none()
+        && used == 1
+        && (1900.0..=2100.0).contains(&value)
+        && toks[k].lower.len() == 4
+    {
         return None;
     }
-    if !value.is_finite() || value < 0.0 || value > 1e12 {
+    if !value.is_finite() || !(0.0..=1e12).contains(&value) {
         return None;
     }
     // "18 of 31 trucks": the total belongs to the phrase, the count is the first number
     if toks.get(k + used).is_some_and(|t| t.lower == "of")
-        && toks.get(k + used + 1).is_some_and(|t| t.kind == TokKind::Number)
+        && toks
+            .get(k + used + 1)
+            .is_some_and(|t| t.kind == TokKind::Number)
         && k + used + 1 < end
     {
         used += 2;
@@ -111,14 +128,29 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     let interval = match qualifier {
         None => Interval::exact(n),
         Some(QuantWord::AtLeast) => Interval { lo: n, hi: None },
-        Some(QuantWord::MoreThan) => Interval { lo: n + 1, hi: None },
-        Some(QuantWord::About) => Interval { lo: n.saturating_sub(tenth), hi: Some(n + tenth) },
-        Some(QuantWord::Nearly) => Interval { lo: n.saturating_sub(tenth), hi: Some(n) },
+        Some(QuantWord::MoreThan) => Interval {
+            lo: n + 1,
+            hi: None,
+        },
+        Some(QuantWord::About) => Interval {
+            lo: n.saturating_sub(tenth),
+            hi: Some(n + tenth),
+        },
+        Some(QuantWord::Nearly) => Interval {
+            lo: n.saturating_sub(tenth),
+            hi: Some(n),
+        },
         Some(QuantWord::UpTo) => Interval { lo: 0, hi: Some(n) },
-        Some(QuantWord::Fewer) => Interval { lo: 0, hi: Some(n.saturating_sub(1)) },
+        Some(QuantWord::Fewer) => Interval {
+            lo: 0,
+            hi: Some(n.saturating_sub(1)),
+        },
         Some(_) => Interval::exact(n),
     };
-    Some(Quantity { interval, tokens: q..k + used })
+    Some(Quantity {
+        interval,
+        tokens: q..k + used,
+    })
 }
 
 #[cfg(test)]
@@ -135,14 +167,35 @@ mod tests {
     #[test]
     fn intervals() {
         assert_eq!(q("at least 25 people"), Some(Interval { lo: 25, hi: None }));
-        assert_eq!(q("more than 50 people"), Some(Interval { lo: 51, hi: None }));
+        assert_eq!(
+            q("more than 50 people"),
+            Some(Interval { lo: 51, hi: None })
+        );
         assert_eq!(q("over 300 times"), Some(Interval { lo: 301, hi: None }));
         assert_eq!(q("dozens of people"), Some(Interval { lo: 24, hi: None }));
-        assert_eq!(q("about 1.5 million people"), Some(Interval { lo: 1_350_000, hi: Some(1_650_000) }));
+        assert_eq!(
+            q("about 1.5 million people"),
+            Some(Interval {
+                lo: 1_350_000,
+                hi: Some(1_650_000)
+            })
+        );
         assert_eq!(q("62 soldiers"), Some(Interval::exact(62)));
-        assert_eq!(q("about 20 civilians"), Some(Interval { lo: 18, hi: Some(22) }));
+        assert_eq!(
+            q("about 20 civilians"),
+            Some(Interval {
+                lo: 18,
+                hi: Some(22)
+            })
+        );
         assert_eq!(q("twenty-five people"), Some(Interval::exact(25)));
-        assert_eq!(q("up to 40"), Some(Interval { lo: 0, hi: Some(40) }));
+        assert_eq!(
+            q("up to 40"),
+            Some(Interval {
+                lo: 0,
+                hi: Some(40)
+            })
+        );
         assert_eq!(q("18 of 31 trucks"), Some(Interval::exact(18)));
     }
 

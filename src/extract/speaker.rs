@@ -38,10 +38,9 @@ pub fn find_mentions(text: &str, seg: &Segmented, lx: &Lexicon) -> Vec<Mention> 
             for &a in cands {
                 let al = &lx.aliases[a];
                 let n = al.words.len();
-                let mut k = i;
                 let mut ok = true;
-                for w in &al.words {
-                    // skip nothing: aliases are contiguous token sequences
+                // aliases are contiguous token sequences
+                for (k, w) in (i..).zip(al.words.iter()) {
                     if k >= toks.len() || !alias_token(&toks[k]) {
                         ok = false;
                         break;
@@ -56,7 +55,6 @@ pub fn find_mentions(text: &str, seg: &Segmented, lx: &Lexicon) -> Vec<Mention> 
                         ok = false;
                         break;
                     }
-                    k += 1;
                 }
                 if ok && best.is_none_or(|(bl, _)| n > bl) {
                     best = Some((n, a));
@@ -149,14 +147,34 @@ fn resolve_source(
     if parts.len() > 1 {
         return parts
             .into_iter()
-            .map(|(name, span)| named_speaker(text, seg, &span, &span, Some(name), mentions, lx, atts, done, ai))
+            .map(|(name, span)| {
+                named_speaker(
+                    text,
+                    seg,
+                    &span,
+                    &span,
+                    Some(name),
+                    mentions,
+                    lx,
+                    atts,
+                    done,
+                    ai,
+                )
+            })
             .collect();
     }
-    vec![named_speaker(text, seg, src, head, None, mentions, lx, atts, done, ai)]
+    vec![named_speaker(
+        text, seg, src, head, None, mentions, lx, atts, done, ai,
+    )]
 }
 
 /// Splits a coordinated head into (name, token span) parts.
-fn split_coordination(text: &str, seg: &Segmented, head: &Range<usize>, lx: &Lexicon) -> Vec<(String, Range<usize>)> {
+fn split_coordination(
+    text: &str,
+    seg: &Segmented,
+    head: &Range<usize>,
+    lx: &Lexicon,
+) -> Vec<(String, Range<usize>)> {
     let toks = &seg.tokens;
     let Some(and) = head.clone().find(|&k| toks[k].lower == "and") else {
         return Vec::new();
@@ -171,7 +189,9 @@ fn split_coordination(text: &str, seg: &Segmented, head: &Range<usize>, lx: &Lex
     }
     let left = l..and;
     let right = r..head.end;
-    let join = |range: &Range<usize>| text[toks[range.start].range.start..toks[range.end - 1].range.end].to_string();
+    let join = |range: &Range<usize>| {
+        text[toks[range.start].range.start..toks[range.end - 1].range.end].to_string()
+    };
     if left.len() == 1 && right.len() >= 2 {
         // "Russian and Syrian governments": distribute the head noun
         let head_noun = singular(&text[toks[head.end - 1].range.clone()]);
@@ -244,14 +264,18 @@ fn named_speaker(
     let words: Vec<&str> = core.clone().map(|k| toks[k].lower.as_str()).collect();
     for st in 0..words.len() {
         if let Some((n, role)) = lx.roles.longest_at(&words, st) {
-            if st + n == words.len() {
+            // the role must be the phrase's head, with no capitalized name before it
+            // ("the military source", "a senior military source", not "Health Ministry")
+            let named_modifier = (core.start..core.start + st).any(|k| toks[k].cap);
+            if st + n == words.len() && !named_modifier {
                 let before = toks[src.start].range.start;
                 let found = mentions
                     .iter()
                     .rev()
                     .filter(|m| toks[m.tokens.start].range.start < before)
-                    .find(|m| lx.aliases[m.alias].roles.iter().any(|r| *r == role.role));
-                let mention = text[toks[src.start].range.start..toks[src.end - 1].range.end].to_string();
+                    .find(|m| lx.aliases[m.alias].roles.contains(&role.role));
+                let mention =
+                    text[toks[src.start].range.start..toks[src.end - 1].range.end].to_string();
                 return match found {
                     Some(m) => Speaker {
                         name: Some(name),
@@ -280,7 +304,8 @@ fn named_speaker(
             let named_head = bh.clone().any(|k| toks[k].cap);
             if has_noun && named_head && bh != *bs {
                 if let Some(sp) = done[bi].first() {
-                    let mention = text[toks[src.start].range.start..toks[src.end - 1].range.end].to_string();
+                    let mention =
+                        text[toks[src.start].range.start..toks[src.end - 1].range.end].to_string();
                     return Speaker {
                         name: sp.name.clone(),
                         party: sp.party.clone(),
@@ -328,14 +353,20 @@ fn resolve_pronoun(
             continue;
         }
         for sp in &done[bi] {
-            if sp.name.is_some() && !matches!(sp.resolution, Resolution::Unresolved { .. }) && compatible(sp.kind)
+            if sp.name.is_some()
+                && !matches!(sp.resolution, Resolution::Unresolved { .. })
+                && compatible(sp.kind)
                 && best.as_ref().is_none_or(|(p, _)| bs.start >= *p)
             {
                 best = Some((bs.start, sp.clone()));
             }
         }
     }
-    let window_start = if s > 0 { seg.sentences[s - 1].tokens.start } else { 0 };
+    let window_start = if s > 0 {
+        seg.sentences[s - 1].tokens.start
+    } else {
+        0
+    };
     // Speakers first (subject preference); named persons only when no speaker fits.
     let have_speaker = best.is_some();
     for m in mentions.iter().filter(|_| !have_speaker) {
@@ -343,7 +374,8 @@ fn resolve_pronoun(
             continue;
         }
         let al = &lx.aliases[m.alias];
-        if al.kind == EntityKind::Person && compatible(EntityKind::Person)
+        if al.kind == EntityKind::Person
+            && compatible(EntityKind::Person)
             && best.as_ref().is_none_or(|(p, _)| m.tokens.start > *p)
         {
             best = Some((

@@ -3,13 +3,21 @@
 
 use std::ops::Range;
 
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
 
 use crate::lexicon::{Lexicon, TimeWord};
 use crate::model::TimeRef;
 use crate::segment::{TokKind, Token};
 
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 fn weekday_index(d: Date) -> u8 {
     d.weekday().to_monday_zero_offset() as u8
@@ -22,10 +30,18 @@ pub fn last_weekday(pub_date: Date, wd: u8) -> Option<Date> {
 }
 
 /// Finds the first time reference in `range` of the tokens.
-pub fn find_time(text: &str, toks: &[Token], range: Range<usize>, lx: &Lexicon, pub_date: Option<Date>) -> Option<TimeRef> {
+pub fn find_time(
+    text: &str,
+    toks: &[Token],
+    range: Range<usize>,
+    lx: &Lexicon,
+    pub_date: Option<Date>,
+) -> Option<TimeRef> {
     let range = range.start..range.end.min(toks.len());
     for i in range.clone() {
-        let Some(tw) = lx.time.get(&toks[i].lower) else { continue };
+        let Some(tw) = lx.time.get(&toks[i].lower) else {
+            continue;
+        };
         match *tw {
             TimeWord::Weekday(wd) => {
                 if !toks[i].cap {
@@ -60,7 +76,8 @@ pub fn find_time(text: &str, toks: &[Token], range: Range<usize>, lx: &Lexicon, 
                 });
             }
             TimeWord::Relative(days) => {
-                let date = pub_date.and_then(|p| p.checked_add(jiff::Span::new().days(days as i64)).ok());
+                let date =
+                    pub_date.and_then(|p| p.checked_add(jiff::Span::new().days(days as i64)).ok());
                 return Some(TimeRef {
                     phrase: text[toks[i].range.clone()].to_string(),
                     weekday: date.map(|d| WEEKDAYS[weekday_index(d) as usize].to_string()),
@@ -69,7 +86,11 @@ pub fn find_time(text: &str, toks: &[Token], range: Range<usize>, lx: &Lexicon, 
                 });
             }
             TimeWord::Month(_) => {
-                let start = if i > range.start && toks[i - 1].kind == TokKind::Number { i - 1 } else { i };
+                let start = if i > range.start && toks[i - 1].kind == TokKind::Number {
+                    i - 1
+                } else {
+                    i
+                };
                 if let Some((d, end)) = explicit_date(toks, start, range.end, lx, pub_date) {
                     return Some(TimeRef {
                         phrase: text[toks[start].range.start..toks[end - 1].range.end].to_string(),
@@ -87,9 +108,17 @@ pub fn find_time(text: &str, toks: &[Token], range: Range<usize>, lx: &Lexicon, 
 
 /// "19 September 2016" / "September 19, 2016" / "19 September" starting at `i`:
 /// (date if the year is known, end token).
-fn explicit_date(toks: &[Token], i: usize, end: usize, lx: &Lexicon, pub_date: Option<Date>) -> Option<(Option<Date>, usize)> {
+fn explicit_date(
+    toks: &[Token],
+    i: usize,
+    end: usize,
+    lx: &Lexicon,
+    pub_date: Option<Date>,
+) -> Option<(Option<Date>, usize)> {
     let num = |k: usize| -> Option<i64> {
-        (k < end && toks[k].kind == TokKind::Number).then(|| toks[k].lower.parse().ok()).flatten()
+        (k < end && toks[k].kind == TokKind::Number)
+            .then(|| toks[k].lower.parse().ok())
+            .flatten()
     };
     let month = |k: usize| -> Option<i8> {
         if k >= end {
@@ -129,11 +158,6 @@ pub fn weekday_name(d: Date) -> &'static str {
     WEEKDAYS[weekday_index(d) as usize]
 }
 
-#[allow(dead_code)]
-fn _assert_weekday(w: Weekday) -> i8 {
-    w.to_monday_zero_offset()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,7 +176,11 @@ mod tests {
         assert_eq!(r.date, Some(Date::new(2016, 9, 24).unwrap()));
         assert_eq!(r.part.as_deref(), Some("late"));
         assert_eq!(r.phrase, "late Saturday");
-        let r = t("the attack on Monday", Some(Date::new(2016, 9, 20).unwrap())).unwrap();
+        let r = t(
+            "the attack on Monday",
+            Some(Date::new(2016, 9, 20).unwrap()),
+        )
+        .unwrap();
         assert_eq!(r.date, Some(Date::new(2016, 9, 19).unwrap()));
         // same weekday as publication: that day
         let r = t("on Sunday", Some(pub_date)).unwrap();

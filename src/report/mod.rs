@@ -11,7 +11,12 @@ use crate::model::CharMap;
 use schema::*;
 
 /// Builds the `check` output from the graph, the findings and the input statuses.
-pub fn check_output(g: &ClaimGraph, findings: &[Finding], status: &[DocStatus], input_errors: &[String]) -> CheckOut {
+pub fn check_output(
+    g: &ClaimGraph,
+    findings: &[Finding],
+    status: &[DocStatus],
+    input_errors: &[String],
+) -> CheckOut {
     let maps: Vec<CharMap> = g.docs.iter().map(|x| CharMap::new(&x.doc.text)).collect();
     let documents = documents(g, status);
     let findings: Vec<FindingOut> = findings
@@ -43,7 +48,12 @@ pub fn check_output(g: &ClaimGraph, findings: &[Finding], status: &[DocStatus], 
         documents_processed: status.iter().filter(|s| s.status == "processed").count(),
         documents_skipped: status.iter().filter(|s| s.status != "processed").count(),
         claims: g.docs.iter().map(|x| x.attributions.len()).sum(),
-        parties: g.claims.iter().map(|c| c.party.as_str()).collect::<std::collections::BTreeSet<_>>().len(),
+        parties: g
+            .claims
+            .iter()
+            .map(|c| c.party.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
         events: g.events.len(),
         findings: findings.len(),
     };
@@ -63,7 +73,11 @@ pub fn documents(g: &ClaimGraph, status: &[DocStatus]) -> Vec<DocOut> {
     status
         .iter()
         .map(|s| {
-            let x = if s.status == "processed" { processed.next() } else { None };
+            let x = if s.status == "processed" {
+                processed.next()
+            } else {
+                None
+            };
             DocOut {
                 id: s.id.clone(),
                 origin: s.origin.clone(),
@@ -125,12 +139,26 @@ pub fn check_markdown(out: &CheckOut) -> String {
         let _ = writeln!(s, "No conflicts found between attributed claims.\n");
     }
     for f in &out.findings {
-        let _ = writeln!(s, "## {} · {} — {}\n", f.id, f.ty.title(), md_escape(&f.subject));
+        let _ = writeln!(
+            s,
+            "## {} · {} — {}\n",
+            f.id,
+            f.ty.title(),
+            md_escape(&f.subject)
+        );
         let _ = writeln!(s, "Rule `{}`. {}\n", f.rule, f.explanation);
         for side in &f.sides {
-            let _ = writeln!(s, "- **{}** — {}", md_escape(&side.role), side.parties.join(", "));
+            let _ = writeln!(
+                s,
+                "- **{}** — {}",
+                md_escape(&side.role),
+                side.parties.join(", ")
+            );
             for e in &side.evidence {
-                let src = e.source.as_ref().map_or("(no source)".to_string(), |x| x.text.clone());
+                let src = e
+                    .source
+                    .as_ref()
+                    .map_or("(no source)".to_string(), |x| x.text.clone());
                 let _ = writeln!(
                     s,
                     "  - `{}` {} *{}* “{}” — sentence chars {}–{}: {}",
@@ -147,7 +175,10 @@ pub fn check_markdown(out: &CheckOut) -> String {
         let _ = writeln!(s);
     }
     let _ = writeln!(s, "## Documents\n");
-    let _ = writeln!(s, "| document | status | date | outlet | sentences | claims | propositions | notes |");
+    let _ = writeln!(
+        s,
+        "| document | status | date | outlet | sentences | claims | propositions | notes |"
+    );
     let _ = writeln!(s, "|---|---|---|---|---|---|---|---|");
     for d in &out.documents {
         let mut notes = d.reason.clone().unwrap_or_default();
@@ -177,18 +208,30 @@ pub fn check_markdown(out: &CheckOut) -> String {
 }
 
 fn dot_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ")
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', " ")
 }
 
 /// The claim graph in Graphviz DOT.
 pub fn graph_dot(g: &ClaimGraph) -> String {
-    let mut s = String::from("digraph gainsay {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n");
+    let mut s = String::from(
+        "digraph gainsay {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n",
+    );
     for n in g.graph.node_indices() {
         let (label, shape) = node_label(g, &g.graph[n]);
-        let _ = writeln!(s, "  n{} [label=\"{}\", shape={}];", n.index(), dot_escape(&label), shape);
+        let _ = writeln!(
+            s,
+            "  n{} [label=\"{}\", shape={}];",
+            n.index(),
+            dot_escape(&label),
+            shape
+        );
     }
     for e in g.graph.edge_indices() {
-        let Some((a, b)) = g.graph.edge_endpoints(e) else { continue };
+        let Some((a, b)) = g.graph.edge_endpoints(e) else {
+            continue;
+        };
         let (label, style) = match &g.graph[e] {
             Edge::Stance { stance, .. } => (format!("{stance:?}").to_lowercase(), "solid"),
             Edge::About => ("about".into(), "dashed"),
@@ -196,7 +239,14 @@ pub fn graph_dot(g: &ClaimGraph) -> String {
             Edge::Concerns => ("place".into(), "dashed"),
             Edge::Contains => ("".into(), "dotted"),
         };
-        let _ = writeln!(s, "  n{} -> n{} [label=\"{}\", style={}];", a.index(), b.index(), label, style);
+        let _ = writeln!(
+            s,
+            "  n{} -> n{} [label=\"{}\", style={}];",
+            a.index(),
+            b.index(),
+            label,
+            style
+        );
     }
     s.push_str("}\n");
     s
@@ -206,7 +256,13 @@ fn node_label(g: &ClaimGraph, n: &Node) -> (String, &'static str) {
     match n {
         Node::Document { id } => (format!("doc: {id}"), "note"),
         Node::Party { name } => (name.clone(), "box"),
-        Node::Event { id } => (format!("E{id}: {}", crate::check::describe_event(&g.events[*id].desc)), "ellipse"),
+        Node::Event { id } => (
+            format!(
+                "E{id}: {}",
+                crate::check::describe_event(&g.events[*id].desc)
+            ),
+            "ellipse",
+        ),
         Node::Place { name } => (format!("place: {name}"), "house"),
         Node::Proposition { doc, prop } => {
             let x = &g.docs[*doc];

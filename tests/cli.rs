@@ -1,0 +1,283 @@
+//! End-to-end: the binary on the sample reports and on bad input.
+
+mod common;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn gainsay() -> Command {
+    Command::cargo_bin("gainsay").unwrap()
+}
+
+fn check_json() -> Value {
+    let out = gainsay()
+        .args(["check", "samples/aleppo-2016-09", "--format", "json"])
+        .current_dir(common::repo())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn findings_of(v: &Value, ty: &str) -> Vec<Value> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["type"] == ty)
+        .cloned()
+        .collect()
+}
+
+fn side_parties(f: &Value, i: usize) -> Vec<String> {
+    f["sides"][i]["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn samples_convoy_responsibility_dispute() {
+    let v = check_json();
+    assert_eq!(v["schema_version"], "1.0");
+    let d = findings_of(&v, "responsibility_dispute");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let f = &d[0];
+    assert_eq!(f["rule"], "responsibility-dispute");
+    assert_eq!(f["event"]["frame"], "convoy");
+    assert_eq!(side_parties(f, 0), vec!["United States"]);
+    assert_eq!(side_parties(f, 1), vec!["Russia"]);
+    // the denial in the seed report and the one in the companion report both count
+    let docs: Vec<&str> = f["sides"][1]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["doc"].as_str().unwrap())
+        .collect();
+    assert!(
+        docs.contains(&"report-a") && docs.contains(&"convoy-urum-al-kubra"),
+        "{docs:?}"
+    );
+}
+
+#[test]
+fn samples_deir_al_zour_casualty_conflict_and_nothing_else() {
+    let v = check_json();
+    let n = findings_of(&v, "numeric_conflict");
+    // 90 soldiers (Deir al-Zour), 20 people (the convoy) and at least 25 (Friday's bombardment)
+    // are three events: the only numeric conflict is 62 against 90 at Deir al-Zour.
+    assert_eq!(n.len(), 1, "{n:#?}");
+    let f = &n[0];
+    assert!(
+        f["event"]["places"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("Deir al-Zour"))
+    );
+    let roles: Vec<&str> = f["sides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles, vec!["62 soldiers killed", "90 soldiers killed"]);
+    assert_eq!(side_parties(f, 0), vec!["Russia"]);
+    assert_eq!(side_parties(f, 1), vec!["Syrian government"]);
+}
+
+#[test]
+fn samples_handarat_control_dispute_with_timing() {
+    let v = check_json();
+    let c = findings_of(&v, "control_conflict");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    let f = &c[0];
+    assert_eq!(f["subject"], "Handarat");
+    let expl = f["explanation"].as_str().unwrap();
+    assert!(expl.contains("Saturday 24 September 2016"), "{expl}");
+    assert!(expl.contains("late Saturday"), "{expl}");
+    let holders: Vec<Vec<String>> = (0..2).map(|i| side_parties(f, i)).collect();
+    assert!(holders.contains(&vec!["Syrian government".to_string()]));
+    assert!(holders.contains(&vec!["rebels".to_string()]));
+}
+
+#[test]
+fn evidence_spans_are_character_offsets_into_the_documents() {
+    let v = check_json();
+    for f in v["findings"].as_array().unwrap() {
+        for side in f["sides"].as_array().unwrap() {
+            for e in side["evidence"].as_array().unwrap() {
+                let doc = e["doc"].as_str().unwrap();
+                let text = std::fs::read_to_string(
+                    common::repo().join(format!("samples/aleppo-2016-09/{doc}.txt")),
+                )
+                .unwrap();
+                let chars: Vec<char> = text.chars().collect();
+                for key in ["sentence", "cue", "content", "proposition"] {
+                    let s = &e[key];
+                    let (a, b) = (
+                        s["start"].as_u64().unwrap() as usize,
+                        s["end"].as_u64().unwrap() as usize,
+                    );
+                    let got: String = chars[a..b].iter().collect();
+                    assert_eq!(got, s["text"].as_str().unwrap());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn markdown_report_snapshot() {
+    let out = gainsay()
+        .args(["check", "samples/aleppo-2016-09"])
+        .current_dir(common::repo())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn output_is_deterministic() {
+    let run = || {
+        gainsay()
+            .args(["check", "samples/aleppo-2016-09", "--format", "json"])
+            .current_dir(common::repo())
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn extract_prints_one_claim_per_line() {
+    let out = gainsay()
+        .args(["extract", "samples/aleppo-2016-09/report-a.txt"])
+        .current_dir(common::repo())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() >= 20);
+    assert!(
+        lines
+            .iter()
+            .all(|c| c["doc"] == "report-a" && c["cue"]["text"].is_string())
+    );
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("batch.jsonl"),
+        "{\"id\":\"ok\",\"text\":\"The ministry said the bridge reopened.\"}\n{broken\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bin.txt"), b"\x00\x01\x02").unwrap();
+    let out = gainsay()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .arg(dir.path().join("missing.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("batch.jsonl:2"), "{stderr}");
+    assert!(stderr.contains("bin.txt"), "{stderr}");
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 3, "{docs:#?}");
+    assert_eq!(v["summary"]["documents_processed"], 1);
+    assert_eq!(v["summary"]["claims"], 1);
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    let out = gainsay()
+        .args(["extract", "-"])
+        .write_stdin("The ministry said the bridge reopened.")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["doc"], "stdin");
+    assert_eq!(v["content"]["text"], "the bridge reopened");
+}
+
+#[test]
+fn graph_and_audit_run() {
+    let out = gainsay()
+        .args(["graph", "samples/aleppo-2016-09"])
+        .current_dir(common::repo())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("digraph gainsay {"));
+    let out = gainsay()
+        .args(["audit", "samples/aleppo-2016-09", "--format", "json"])
+        .current_dir(common::repo())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let one_sided = v["one_sided"].as_array().unwrap();
+    // the Syrian government denies a convoy role nobody in these reports accused it of
+    assert!(
+        one_sided
+            .iter()
+            .any(|o| o["agent"] == "Syrian government" && o["kind"] == "denial without accusation"),
+        "{one_sided:#?}"
+    );
+}
+
+#[test]
+fn unknown_rule_is_an_error() {
+    let out = gainsay()
+        .args(["check", "samples/aleppo-2016-09", "--disable", "nope"])
+        .current_dir(common::repo())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn seed_gold_eval_meets_the_target() {
+    let Some(gold) = common::shared("gold/aleppo-2016-09.attributions.jsonl") else {
+        return;
+    };
+    let out = gainsay()
+        .args([
+            "eval",
+            "attributions",
+            "--format",
+            "json",
+            "--corpus",
+            "samples",
+            "--gold",
+        ])
+        .arg(gold)
+        .current_dir(common::repo())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f1 = v["attribution"]["f1"].as_f64().unwrap();
+    assert!(f1 >= 0.85, "seed attribution F1 {f1}");
+}

@@ -1,0 +1,53 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use gainsay::check::{CheckOptions, Finding, FindingType, check};
+use gainsay::extract::{Extraction, extract};
+use gainsay::graph::ClaimGraph;
+use gainsay::ingest::parse_header;
+use gainsay::lexicon::Lexicon;
+use gainsay::model::Document;
+
+/// A document from text that may start with a `---` header.
+pub fn doc(id: &str, text: &str) -> Document {
+    let mut d = Document::new(id, text);
+    let w = parse_header(&mut d);
+    assert!(w.is_empty(), "header warnings: {w:?}");
+    d
+}
+
+pub fn extract_one(text: &str) -> Extraction {
+    let lx = Lexicon::builtin();
+    extract(doc("t", text), &lx)
+}
+
+/// Runs the whole pipeline over (id, text) documents.
+pub fn run(docs: &[(&str, &str)]) -> (ClaimGraph, Vec<Finding>) {
+    let lx = Lexicon::builtin();
+    let xs = docs
+        .iter()
+        .map(|(id, t)| extract(doc(id, t), &lx))
+        .collect();
+    let g = ClaimGraph::build(xs, &lx);
+    let f = check(&g, &lx, &CheckOptions::default());
+    (g, f)
+}
+
+pub fn of_type(f: &[Finding], ty: FindingType) -> Vec<&Finding> {
+    f.iter().filter(|x| x.ty == ty).collect()
+}
+
+pub fn repo() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared development data, when present.
+pub fn shared(rel: &str) -> Option<std::path::PathBuf> {
+    let p = repo().join("..").join("shared").join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipping: {} is absent", p.display());
+        None
+    }
+}

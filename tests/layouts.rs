@@ -1,0 +1,218 @@
+//! One test per attribution layout: `check(text, expected)` lists (source, cue, content) triples.
+
+mod common;
+
+use gainsay::model::{CharMap, CueType, Polarity, QuoteKind};
+
+fn triples(text: &str) -> Vec<(String, String, String)> {
+    let x = common::extract_one(text);
+    x.attributions
+        .iter()
+        .map(|a| {
+            (
+                a.source
+                    .as_ref()
+                    .map_or(String::new(), |r| text[r.clone()].to_string()),
+                text[a.cue.clone()].to_string(),
+                text[a.content.clone()].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn check(text: &str, expected: &[(&str, &str, &str)]) {
+    let got = triples(text);
+    let want: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, want, "\ntext: {text}");
+}
+
+#[test]
+fn source_said_content() {
+    check(
+        "The ministry said the bridge had reopened.",
+        &[("The ministry", "said", "the bridge had reopened")],
+    );
+    check(
+        "The ministry said that the bridge had reopened.",
+        &[("The ministry", "said", "the bridge had reopened")],
+    );
+}
+
+#[test]
+fn quote_then_source_cue() {
+    check(
+        "“We will not leave our homes”, a local official told Reuters.",
+        &[("a local official", "told", "We will not leave our homes")],
+    );
+    check(
+        "\"Nothing is left,\" Karim said.",
+        &[("Karim", "said", "Nothing is left")],
+    );
+}
+
+#[test]
+fn content_said_source() {
+    check(
+        "The road north is closed, said Lena Park, a spokeswoman for the agency.",
+        &[(
+            "Lena Park, a spokeswoman for the agency",
+            "said",
+            "The road north is closed",
+        )],
+    );
+}
+
+#[test]
+fn told_object_then_content() {
+    check(
+        "The governor told reporters that the curfew would end on Monday.",
+        &[("The governor", "told", "the curfew would end on Monday")],
+    );
+}
+
+#[test]
+fn statement_with_adding() {
+    check(
+        "The army said in a statement that the convoy was delayed, adding that two trucks had turned back.",
+        &[
+            ("The army", "said", "the convoy was delayed"),
+            ("The army", "adding", "two trucks had turned back"),
+        ],
+    );
+}
+
+#[test]
+fn says_and_announced() {
+    check(
+        "The mayor says the water is safe.",
+        &[("The mayor", "says", "the water is safe")],
+    );
+    check(
+        "On Thursday the council announced a review of the budget.",
+        &[("the council", "announced", "a review of the budget")],
+    );
+}
+
+#[test]
+fn deny_v_ing() {
+    let text = "Both companies deny dumping waste in the river.";
+    check(
+        text,
+        &[("Both companies", "deny", "dumping waste in the river")],
+    );
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions[0].cue_type, CueType::Deny);
+    assert_eq!(x.attributions[0].polarity, Polarity::Deny);
+}
+
+#[test]
+fn passive_deemed_by() {
+    check(
+        "The flood closed the port, which was deemed by the harbour authority as the worst in a decade.",
+        &[("the harbour authority", "deemed", "the worst in a decade")],
+    );
+}
+
+#[test]
+fn according_to_both_positions() {
+    check(
+        "According to the fire service, the blaze started in a kitchen.",
+        &[(
+            "the fire service",
+            "According to",
+            "the blaze started in a kitchen",
+        )],
+    );
+    check(
+        "The blaze started in a kitchen, according to the fire service.",
+        &[(
+            "the fire service",
+            "according to",
+            "The blaze started in a kitchen",
+        )],
+    );
+}
+
+#[test]
+fn pronoun_sources_resolve_or_stay_unresolved() {
+    let text = "Mayor Ana Ruiz said the dam held. She added that repairs would start soon.";
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions.len(), 2);
+    assert_eq!(
+        x.attributions[1].speakers[0].name.as_deref(),
+        Some("Mayor Ana Ruiz")
+    );
+    // no antecedent in this or the previous sentence: unresolved, not guessed
+    let text = "The storm passed overnight.\n\nHe said the dam held.";
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions[0].speakers[0].name, None);
+    assert!(matches!(
+        x.attributions[0].speakers[0].resolution,
+        gainsay::model::Resolution::Unresolved { .. }
+    ));
+}
+
+#[test]
+fn direct_indirect_mixed() {
+    let x = common::extract_one("“It is over”, the captain said.");
+    assert_eq!(x.attributions[0].kind, QuoteKind::Direct);
+    let x = common::extract_one("The captain said the match was “over” by noon.");
+    assert_eq!(x.attributions[0].kind, QuoteKind::Mixed);
+    let x = common::extract_one("The captain said the match was over.");
+    assert_eq!(x.attributions[0].kind, QuoteKind::Indirect);
+}
+
+#[test]
+fn cues_inside_quotes_are_not_attributions() {
+    check(
+        "The coach said the team played “according to the plan we agreed”.",
+        &[(
+            "The coach",
+            "said",
+            "the team played “according to the plan we agreed”",
+        )],
+    );
+}
+
+#[test]
+fn negated_and_hedged_cues() {
+    let x = common::extract_one("The ministry did not confirm that the plant had closed.");
+    let a = &x.attributions[0];
+    assert!(a.negated);
+    assert_eq!(a.commitment, gainsay::model::Commitment::Possible);
+}
+
+#[test]
+fn spans_are_character_offsets() {
+    let text = "“Déjà vu”, Zoë said. The café owner said prices rose.";
+    let x = common::extract_one(text);
+    let cm = CharMap::new(text);
+    let chars: Vec<char> = text.chars().collect();
+    for a in &x.attributions {
+        let s = cm.span(&a.content);
+        let by_chars: String = chars[s.start..s.end].iter().collect();
+        assert_eq!(by_chars, s.text);
+    }
+    assert_eq!(x.attributions.len(), 2);
+}
+
+#[test]
+fn unbalanced_quote_does_not_empty_the_document() {
+    let text = "“We are trapped, the doctor said.\n\nThe agency said the road was open.";
+    let x = common::extract_one(text);
+    assert!(
+        x.attributions
+            .iter()
+            .any(|a| &text[a.cue.clone()] == "said" && text[a.content.clone()].contains("road"))
+    );
+}
+
+#[test]
+fn no_attribution_without_a_source() {
+    // "Asked about ..." has no subject of its own
+    check("Intense bombardment shook the city on Friday.", &[]);
+}

@@ -1,0 +1,130 @@
+//! Every checker rule: cases that must fire and cases that must not.
+
+mod common;
+
+use common::{of_type, run};
+use gainsay::check::FindingType::*;
+
+const CONVOY_ACCUSE: &str = "---\ndate: 2016-09-20\n---\nAn air strike on Monday hit an aid convoy at Urum al-Kubra, west of Aleppo.\n\nUS officials said Russian jets carried out the strike on the convoy.\n";
+const CONVOY_DENY: &str = "---\ndate: 2016-09-21\n---\nThe Russian defence ministry denied carrying out Monday's strike on the aid convoy near Aleppo.\n";
+const CONVOY_DENY_SYRIA: &str = "---\ndate: 2016-09-21\n---\nThe Syrian army denied carrying out Monday's strike on the aid convoy near Aleppo.\n";
+
+#[test]
+fn responsibility_dispute_fires_on_accusation_and_denial() {
+    let (_, f) = run(&[("a", CONVOY_ACCUSE), ("b", CONVOY_DENY)]);
+    let d = of_type(&f, ResponsibilityDispute);
+    assert_eq!(d.len(), 1, "{f:#?}");
+    assert_eq!(d[0].rule, "responsibility-dispute");
+    assert_eq!(d[0].sides[0].parties, vec!["United States"]);
+    assert_eq!(d[0].sides[1].parties, vec!["Russia"]);
+}
+
+#[test]
+fn responsibility_dispute_needs_both_sides() {
+    let (_, f) = run(&[("a", CONVOY_ACCUSE)]);
+    assert!(of_type(&f, ResponsibilityDispute).is_empty());
+    // a denial by someone who was not accused is no dispute
+    let (_, f) = run(&[("a", CONVOY_ACCUSE), ("b", CONVOY_DENY_SYRIA)]);
+    assert!(of_type(&f, ResponsibilityDispute).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn responsibility_dispute_does_not_cross_events() {
+    // the denial is about a Friday strike in another city
+    let other = "---\ndate: 2016-09-24\n---\nThe Russian defence ministry denied carrying out Friday's strike on a market in Idlib.\n";
+    let (_, f) = run(&[("a", CONVOY_ACCUSE), ("b", other)]);
+    assert!(of_type(&f, ResponsibilityDispute).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn competing_attribution_fires_on_different_perpetrators() {
+    let a = "---\ndate: 2016-09-20\n---\nAn air strike on Monday hit an aid convoy at Urum al-Kubra, west of Aleppo.\n\nUS officials said Russian jets carried out the strike on the convoy.\n";
+    let b = "---\ndate: 2016-09-20\n---\nAn air strike on Monday hit an aid convoy at Urum al-Kubra, west of Aleppo.\n\nThe Russian defence ministry said rebels carried out the attack on the convoy.\n";
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    let c = of_type(&f, CompetingAttribution);
+    assert_eq!(c.len(), 1, "{f:#?}");
+    assert_eq!(c[0].sides.len(), 2);
+    // same perpetrator named by both: no competition
+    let (_, f) = run(&[("a", a), ("b", CONVOY_ACCUSE)]);
+    assert!(of_type(&f, CompetingAttribution).is_empty());
+}
+
+const DEIR_62: &str = "---\ndate: 2016-09-18\n---\nUS-led coalition air strikes hit Syrian army positions in Deir al-Zour on Saturday.\n\nThe Russian defence ministry said 62 soldiers were killed.\n";
+const DEIR_90: &str = "The Syrian army said the US-led coalition struck its positions in Deir al-Zour, killing 90 soldiers.\n";
+
+#[test]
+fn numeric_conflict_fires_on_disjoint_figures() {
+    let (_, f) = run(&[("a", DEIR_62), ("b", DEIR_90)]);
+    let n = of_type(&f, NumericConflict);
+    assert_eq!(n.len(), 1, "{f:#?}");
+    assert!(n[0].explanation.contains("62") && n[0].explanation.contains("90"));
+}
+
+#[test]
+fn numeric_conflict_respects_intervals() {
+    let a = "---\ndate: 2016-09-24\n---\nA bombardment shook Aleppo on Friday.\n\nThe Syrian Observatory for Human Rights said at least 20 people were killed.\n";
+    let b = "---\ndate: 2016-09-24\n---\nA bombardment shook Aleppo on Friday.\n\nThe White Helmets said 25 people were killed.\n";
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn numeric_conflict_needs_the_same_event_and_measure() {
+    // different days in the same city
+    let a = "---\ndate: 2016-09-24\n---\nA bombardment shook Aleppo on Friday.\n\nThe Syrian Observatory for Human Rights said 25 people were killed.\n";
+    let b = "---\ndate: 2016-09-24\n---\nA bombardment shook Aleppo on Tuesday.\n\nThe White Helmets said 60 people were killed.\n";
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+    // killed vs wounded
+    let c = "---\ndate: 2016-09-24\n---\nA bombardment shook Aleppo on Friday.\n\nThe White Helmets said 60 people were wounded.\n";
+    let (_, f) = run(&[("a", a), ("c", c)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+}
+
+const ARMY_HANDARAT: &str =
+    "---\ndate: 2016-09-25\n---\nThe Syrian army said it captured the Handarat camp on Saturday.\n";
+const REBELS_HANDARAT: &str =
+    "---\ndate: 2016-09-25\n---\nA rebel spokesman said rebels seized Handarat on Saturday.\n";
+
+#[test]
+fn control_conflict_fires_on_opposed_holders() {
+    let (_, f) = run(&[("a", ARMY_HANDARAT), ("b", REBELS_HANDARAT)]);
+    let c = of_type(&f, ControlConflict);
+    assert_eq!(c.len(), 1, "{f:#?}");
+    assert_eq!(c[0].subject, "Handarat");
+    assert!(
+        c[0].explanation.contains("Saturday 24 September 2016"),
+        "{}",
+        c[0].explanation
+    );
+}
+
+#[test]
+fn control_conflict_needs_overlapping_time_and_different_holders() {
+    let later =
+        "---\ndate: 2016-09-28\n---\nA rebel spokesman said rebels seized Handarat on Tuesday.\n";
+    let (_, f) = run(&[("a", ARMY_HANDARAT), ("b", later)]);
+    assert!(of_type(&f, ControlConflict).is_empty(), "{f:#?}");
+    let same = "---\ndate: 2016-09-25\n---\nSANA said the army captured Handarat on Saturday.\n";
+    let (_, f) = run(&[("a", ARMY_HANDARAT), ("b", same)]);
+    assert!(of_type(&f, ControlConflict).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn polarity_conflict_fires_when_one_party_denies_what_another_asserts() {
+    let a = "The Syrian Health Ministry said the hospital in Idlib was hit by a missile.\n";
+    let b =
+        "The Russian defence ministry denied that the hospital in Idlib was hit by a missile.\n";
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    let p = of_type(&f, PolarityConflict);
+    assert_eq!(p.len(), 1, "{f:#?}");
+    assert_eq!(p[0].sides[1].parties, vec!["Russia"]);
+}
+
+#[test]
+fn polarity_conflict_needs_the_same_statement() {
+    let a = "The Syrian Health Ministry said the hospital in Idlib was hit by a missile.\n";
+    let b = "The Russian defence ministry denied that its jets flew over Hama on Sunday.\n";
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    assert!(of_type(&f, PolarityConflict).is_empty(), "{f:#?}");
+}
