@@ -686,7 +686,8 @@ fn cue_attribution(
 
     // Inverted: "C, said X" / "“Q,” said X" (unless "X, a spokesman, said C").
     let after_comma_or_quote = k0 > cx.lo && (cx.is_comma(k0 - 1) || cx.is_close_quote(k0 - 1));
-    let appositive_subject = cx.is_comma(k0 - 1)
+    let appositive_subject = k0 > cx.lo
+        && cx.is_comma(k0 - 1)
         && cx.left_source(k0).is_some()
         && matches!(cx.right_content(c1, cue), Ok(Some(_)));
     if cue.frames.inv && k0 == c0 && after_comma_or_quote && !appositive_subject {
