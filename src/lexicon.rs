@@ -14,6 +14,7 @@ use crate::model::{Commitment, CueType, EntityKind};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("cues.tsv", include_str!("../resources/cues.tsv")),
     ("negations.txt", include_str!("../resources/negations.txt")),
+    ("cue_nouns.txt", include_str!("../resources/cue_nouns.txt")),
     ("hedges.txt", include_str!("../resources/hedges.txt")),
     (
         "abbreviations.txt",
@@ -234,6 +235,8 @@ pub struct Lexicon {
     /// Cue forms (possibly multi-word) to (index into `cues`, form).
     pub cue_forms: PhraseTable<(usize, Form)>,
     pub negations: HashSet<String>,
+    /// Cue forms that are also nouns or adjectives: cues only in a verbal context.
+    pub cue_nouns: HashSet<String>,
     pub hedges: HashMap<String, Commitment>,
     pub abbreviations: HashMap<String, AbbrClass>,
     pub aliases: Vec<Alias>,
@@ -374,6 +377,9 @@ impl Lexicon {
         lx.parse_cues(&get("cues.tsv"))?;
         for (_, f) in get("negations.txt").iter() {
             lx.negations.insert(f[0].to_lowercase());
+        }
+        for (_, f) in get("cue_nouns.txt").iter() {
+            lx.cue_nouns.insert(f[0].to_lowercase());
         }
         let rows = get("hedges.txt");
         for (line, f) in rows.iter() {

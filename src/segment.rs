@@ -91,6 +91,9 @@ fn is_close_quote(c: char) -> bool {
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
+fn is_straight_quote(s: &str) -> bool {
+    s == "\"" || s == "''"
+}
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―')
 }
@@ -193,10 +196,16 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             // possessive 's
             i += 2;
             kind = TokKind::Word;
-        } else if c == '"' {
-            // straight quote: open if it follows whitespace / start / an opening bracket or dash
+        } else if c == '`' && at(i + 1) == '`' {
+            // ``TeX-style'' opening quote
+            kind = TokKind::OpenQuote;
+            i += 2;
+        } else if c == '"' || (c == '\'' && at(i + 1) == '\'') {
+            // straight quote (" or the two apostrophes some wires use): open if it follows
+            // whitespace / start / an opening bracket or dash
+            let width = if c == '"' { 1 } else { 2 };
             let prev = if i == 0 { ' ' } else { at(i - 1) };
-            let next = at(i + 1);
+            let next = at(i + width);
             let opens = prev.is_whitespace() || "([{—–-".contains(prev) || i == 0;
             let before_word =
                 next.is_alphanumeric() && !prev.is_alphanumeric() && !".,!?;:".contains(prev);
@@ -205,7 +214,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             } else {
                 TokKind::CloseQuote
             };
-            i += 1;
+            i += width;
         } else if is_open_quote(c) {
             kind = TokKind::OpenQuote;
             i += 1;
@@ -315,7 +324,7 @@ fn mark_quotes(toks: &mut [Token], offset: usize, quotes: &mut Vec<Quote>, text:
             TokKind::OpenQuote => {
                 if open.is_none() {
                     open = Some(i);
-                } else if text[toks[i].range.clone()].starts_with('"') {
+                } else if is_straight_quote(&text[toks[i].range.clone()]) {
                     // a straight quote while one is open closes it
                     toks[i].kind = TokKind::CloseQuote;
                     found.push((open.take().unwrap_or(i), Some(i)));
@@ -571,6 +580,16 @@ mod tests {
                 "things"
             ]
         );
+    }
+
+    #[test]
+    fn double_apostrophe_quotes_pair() {
+        let lx = Lexicon::builtin();
+        let text = "''We won,'' he said. ``Again,'' she said.";
+        let seg = segment(text, 0, &lx);
+        assert_eq!(seg.quotes.len(), 2);
+        assert_eq!(&text[seg.quotes[0].inner.clone()], "We won,");
+        assert_eq!(&text[seg.quotes[1].inner.clone()], "Again,");
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub enum Layout {
     PassiveBy,
     /// "it was reported that C": no source.
     Sourceless,
+    /// "X: C", a headline or transcript line.
+    Colon,
 }
 
 impl Layout {
@@ -42,6 +44,7 @@ impl Layout {
             Layout::Participial => "participial",
             Layout::PassiveBy => "passive-by",
             Layout::Sourceless => "sourceless",
+            Layout::Colon => "source-colon-content",
         }
     }
 }
@@ -133,7 +136,12 @@ impl Ctx<'_> {
                 // "Rep." : the period of a title abbreviation; parentheses of "(D-N.C.)"
                 (tok.lower == "."
                     && i > self.lo
-                    && self.lx.abbreviations.contains_key(self.low(i - 1)))
+                    && (self.low(i + 1) == ")"
+                        || (self.t[i - 1].cap && self.t[i - 1].lower.len() <= 5)
+                        || self.lx.abbreviations.contains_key(self.low(i - 1))))
+                    || (tok.lower == "."
+                        && i > self.lo
+                        && self.lx.abbreviations.contains_key(self.low(i - 1)))
                     || tok.lower == "("
                     || tok.lower == ")"
             }
@@ -272,12 +280,12 @@ impl Ctx<'_> {
                 break;
             }
         }
-        // do not end on a preposition / conjunction / determiner
+        // do not end on a preposition / conjunction / determiner / sentence period
         while i > p
-            && matches!(
+            && (matches!(
                 self.class(i - 1),
                 Some(FnClass::Prep | FnClass::Conj | FnClass::Det)
-            )
+            ) || (self.is_punct(i - 1, ".") && self.is_terminal(i)))
         {
             i -= 1;
         }
@@ -389,6 +397,17 @@ impl Ctx<'_> {
                 let mut k = p + 1;
                 let mut found = None;
                 while k < self.hi && k < p + 12 {
+                    // "told reporters in Nashua last week, “Q”"
+                    if (self.is_comma(k) || self.is_punct(k, ":"))
+                        && self
+                            .t
+                            .get(k + 1)
+                            .is_some_and(|t| t.kind == TokKind::OpenQuote)
+                        && k + 1 < self.hi
+                    {
+                        found = Some(k);
+                        break;
+                    }
                     if self.is_comma(k) || self.t[k].is_quote() || self.is_terminal(k) {
                         break;
                     }
@@ -447,6 +466,17 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
         hi: sent.tokens.end,
     };
     let mut out: Vec<RawAttribution> = Vec::new();
+    // "Bernie Sanders Says He Has Started": cues may be capitalized in a title-case headline
+    let words = (cx.lo..cx.hi)
+        .filter(|&k| cx.t[k].kind == TokKind::Word)
+        .count();
+    let caps = (cx.lo..cx.hi)
+        .filter(|&k| cx.t[k].kind == TokKind::Word && cx.t[k].cap)
+        .count();
+    let title_case = sent.headline || (words >= 4 && caps * 10 >= words * 7);
+    if let Some(a) = colon_line(&cx, s) {
+        out.push(a);
+    }
     let mut i = cx.lo;
     while i < cx.hi {
         let tok = &cx.t[i];
@@ -478,9 +508,14 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
             if matches!(cx.class(c0 - 1), Some(FnClass::Det)) && prev != "that" || prev == "'s" {
                 continue;
             }
-            if tok.cap && !cx.t[c0 - 1].is_quote() && !cx.is_punct(c0 - 1, ":") {
+            let headline_verb = title_case && matches!(form, Form::ThirdSingular | Form::Past);
+            if tok.cap && !cx.t[c0 - 1].is_quote() && !cx.is_punct(c0 - 1, ":") && !headline_verb {
                 continue;
             }
+        }
+        // noun-like forms ("the report", "swing states") need a verbal context
+        if n == 1 && lx.cue_nouns.contains(&tok.lower) && !verbal_context(&cx, c0, c1) {
+            continue;
         }
         if let Some(a) = cue_attribution(&cx, s, c0, c1, cue_idx, form, &out) {
             out.push(a);
@@ -501,9 +536,60 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
     out
 }
 
+/// "Paul Ryan: FBI decision defies explanation", "Q: And the wall?": a short name-like phrase,
+/// a colon, then the content.
+fn colon_line(cx: &Ctx, s: usize) -> Option<RawAttribution> {
+    let c = (cx.lo..cx.hi.min(cx.lo + 7)).find(|&k| cx.is_punct(k, ":"))?;
+    if c == cx.lo
+        || cx.t[c].in_quote
+        || cx.hi - c < 4
+        || cx.t.get(c + 1).is_some_and(|t| t.kind == TokKind::Number)
+    {
+        return None;
+    }
+    if !cx.t[cx.lo].cap
+        || !(cx.lo..c).all(|k| cx.np_word(k))
+        || (cx.lo..c).any(|k| cx.is_cue_word(k))
+    {
+        return None;
+    }
+    Some(RawAttribution {
+        sentence: s,
+        source: Some(cx.lo..c),
+        source_head: Some(cx.lo..c),
+        cue: c..c + 1,
+        content: c + 1..cx.hi,
+        cue_lemma: ":".into(),
+        cue_type: CueType::Assert,
+        polarity: Polarity::Assert,
+        commitment: Commitment::Certain,
+        negated: false,
+        kind: QuoteKind::Indirect,
+        layout: Layout::Colon,
+        frame_start: cx.lo,
+        inherits: None,
+    })
+}
+
+/// A complement marker after the cue, or an auxiliary / negation / pronoun right before it.
+fn verbal_context(cx: &Ctx, c0: usize, c1: usize) -> bool {
+    let after = cx.low(c1);
+    let marker = after == "that"
+        || after == ":"
+        || (c1 < cx.hi && cx.t[c1].kind == TokKind::OpenQuote)
+        || (after == "," && c1 + 1 < cx.hi && cx.t[c1 + 1].kind == TokKind::OpenQuote);
+    let before = c0 > cx.lo
+        && (matches!(cx.class(c0 - 1), Some(FnClass::Aux))
+            || cx.is_pronoun(c0 - 1)
+            || cx.lx.negations.contains(cx.low(c0 - 1)));
+    marker || before
+}
+
 fn according_to(cx: &Ctx, s: usize, i: usize, prev: &[RawAttribution]) -> Option<RawAttribution> {
     let p = i + 2;
-    let fronted = i == cx.lo || cx.is_boundary_before(i) && !cx.is_comma(i - 1);
+    // fronted only at the start of the sentence ("But according to X, C")
+    let fronted =
+        (cx.lo..i).all(|k| matches!(cx.class(k), Some(FnClass::Conj)) || cx.low(k) == "but");
     let (source, head) = cx.right_source(p, !fronted)?;
     let content = if fronted {
         let mut c = source.end;
@@ -667,7 +753,27 @@ fn cue_attribution(
     // Participial ", adding that C" and coordinated "... and suggested that C" inherit the
     // preceding attribution's source.
     let coordinated = k0 > cx.lo && matches!(cx.low(k0 - 1), "and" | "but");
-    if k0 > cx.lo && (form == Form::Ing && cx.is_comma(k0 - 1) || coordinated) {
+    let participle = form == Form::Ing && k0 > cx.lo && cx.is_comma(k0 - 1);
+    if participle
+        && !prev.iter().any(|a| a.source.is_some())
+        && (cue.frames.that || cue.frames.quote)
+    {
+        // ", saying C" after a clause that is not itself an attribution: its subject speaks
+        let subj_end = cx.np_right(cx.lo);
+        let starts_clause = !matches!(cx.class(cx.lo), Some(FnClass::Prep | FnClass::Sub));
+        if subj_end > cx.lo && subj_end < k0 && starts_clause {
+            if let Ok(Some(p)) = cx.right_content(c1, cue) {
+                return Some(mk(
+                    Some((cx.lo..subj_end, cx.lo..subj_end)),
+                    p..cx.hi,
+                    Layout::Participial,
+                    extend_frame_left(cx, c0),
+                ));
+            }
+        }
+        return None;
+    }
+    if k0 > cx.lo && (participle || coordinated) {
         let parent = prev.iter().rposition(|a| a.source.is_some())?;
         let start = match cx.right_content(c1, cue) {
             Ok(Some(p)) => p,
@@ -693,7 +799,7 @@ fn cue_attribution(
     if cue.frames.inv && k0 == c0 && after_comma_or_quote && !appositive_subject {
         if let Some((src, head)) = cx.right_source(c1, true) {
             let first = &cx.t[src.start];
-            let name_like = first.cap
+            let name_like = head.clone().any(|k| cx.t[k].cap)
                 || matches!(cx.class(src.start), Some(FnClass::Det))
                 || (cx.is_pronoun(src.start) && first.lower != "it");
             if name_like && head.len() <= 7 && cx.source_tail_ok(head.end) {
