@@ -68,6 +68,8 @@ pub struct Frames {
     pub to: bool,
     pub as_: bool,
     pub inv: bool,
+    /// The source must begin a clause ("Obama called X Y", not "a group called X").
+    pub clause: bool,
 }
 
 impl Frames {
@@ -529,6 +531,7 @@ impl Lexicon {
                     "to" => frames.to = true,
                     "as" => frames.as_ = true,
                     "inv" => frames.inv = true,
+                    "clause" => frames.clause = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

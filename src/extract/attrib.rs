@@ -432,6 +432,13 @@ impl Ctx<'_> {
         if self.is_terminal(p) {
             return Ok(None);
         }
+        // a cue that only takes an infinitive ("plans to", "declined to") needs its "to"
+        if f.to
+            && !(f.that || f.np || f.obj || f.quote || f.ing || f.of || f.for_ || f.as_)
+            && self.low(p) != "to"
+        {
+            return Err(());
+        }
         match self.low(p) {
             "that" => return Ok(Some(p + 1)),
             ":" => return Ok(Some(p + 1)),
@@ -547,10 +554,11 @@ fn colon_line(cx: &Ctx, s: usize) -> Option<RawAttribution> {
     {
         return None;
     }
-    if !cx.t[cx.lo].cap
-        || !(cx.lo..c).all(|k| cx.np_word(k))
-        || (cx.lo..c).any(|k| cx.is_cue_word(k))
-    {
+    // a name: capitalized words only, not a lone letter ("A:", "Q:")
+    let name =
+        (cx.lo..c).all(|k| cx.t[k].kind == TokKind::Word && cx.t[k].cap && cx.class(k).is_none());
+    let lone_letter = c - cx.lo == 1 && cx.t[cx.lo].lower.chars().count() == 1;
+    if !name || lone_letter || (cx.lo..c).any(|k| cx.is_cue_word(k)) {
         return None;
     }
     Some(RawAttribution {
@@ -753,18 +761,30 @@ fn cue_attribution(
     // Participial ", adding that C" and coordinated "... and suggested that C" inherit the
     // preceding attribution's source.
     let coordinated = k0 > cx.lo && matches!(cx.low(k0 - 1), "and" | "but");
-    let participle = form == Form::Ing && k0 > cx.lo && cx.is_comma(k0 - 1);
+    let participle = form == Form::Ing
+        && k0 > cx.lo
+        && (cx.is_comma(k0 - 1) || cx.t[k0 - 1].kind == TokKind::Dash);
     if participle
         && !prev.iter().any(|a| a.source.is_some())
         && (cue.frames.that || cue.frames.quote)
     {
         // ", saying C" after a clause that is not itself an attribution: its subject speaks
-        let subj_end = cx.np_right(cx.lo);
-        let starts_clause = !matches!(cx.class(cx.lo), Some(FnClass::Prep | FnClass::Sub));
-        if subj_end > cx.lo && subj_end < k0 && starts_clause {
+        // skip a fronted adverbial ("In an interview with CNN, Trump continued ..., saying")
+        let mut subj = cx.lo;
+        if matches!(cx.class(subj), Some(FnClass::Prep | FnClass::Sub)) {
+            subj = match (subj..k0).find(|&k| cx.is_comma(k)) {
+                Some(c) => c + 1,
+                None => return None,
+            };
+        }
+        while subj < k0 && matches!(cx.class(subj), Some(FnClass::Conj)) || cx.low(subj) == "but" {
+            subj += 1;
+        }
+        let subj_end = cx.np_right(subj);
+        if subj_end > subj && subj_end < k0 {
             if let Ok(Some(p)) = cx.right_content(c1, cue) {
                 return Some(mk(
-                    Some((cx.lo..subj_end, cx.lo..subj_end)),
+                    Some((subj..subj_end, subj..subj_end)),
                     p..cx.hi,
                     Layout::Participial,
                     extend_frame_left(cx, c0),
@@ -825,6 +845,9 @@ fn cue_attribution(
     }
     // "Asked about X, the source said" is fine; but an unknown lower-case word alone as source
     // (e.g. a stray verb) is not a speaker.
+    if cue.frames.clause && !cx.is_boundary_before(src.start) {
+        return None;
+    }
     let post = cx.right_content(c1, cue);
     let pre_ok =
         src.start > cx.lo && (cx.is_comma(src.start - 1) || cx.is_close_quote(src.start - 1));
