@@ -146,7 +146,7 @@ pub fn describe_time(t: &TimeRef) -> String {
             d.year()
         ),
         None => format!(
-            "“{}”, undated: its report has no publication date",
+            "“{}”, no date (the report has no publication date)",
             t.phrase
         ),
     }
@@ -533,13 +533,17 @@ fn control(g: &ClaimGraph, place: &str, lx: &Lexicon) -> Vec<Finding> {
     for (h, claims) in &holds {
         let ids: Vec<usize> = claims.iter().map(|c| c.claim).collect();
         let parties = parties_of(g, &ids);
+        // each claim's time, with the report it comes from
         let times: Vec<String> = {
             let set: BTreeSet<String> = claims
                 .iter()
                 .map(|c| {
-                    c.time
+                    let doc = &g.docs[g.claims[c.claim].doc].doc.id;
+                    let t = c
+                        .time
                         .as_ref()
-                        .map_or("no time given".to_string(), describe_time)
+                        .map_or("no time given".to_string(), describe_time);
+                    format!("{doc}: {t}")
                 })
                 .collect();
             set.into_iter().collect()
@@ -560,7 +564,7 @@ fn control(g: &ClaimGraph, place: &str, lx: &Lexicon) -> Vec<Finding> {
             times.join("; ")
         ));
         sides.push(Side {
-            role: format!("{h} holds {place}"),
+            role: format!("{place} held by {h}"),
             parties,
             claims: ids,
         });

@@ -122,6 +122,12 @@ pub fn places_compatible(a: &str, b: &str, lx: &Lexicon) -> bool {
 /// the same) and must agree on at least two of: place, day, a specific frame (convoy, offensive),
 /// agent. Two identical non-empty descriptions always match.
 pub fn same_event(a: &EventRef, b: &EventRef, lx: &Lexicon) -> bool {
+    same_event_with(a, b, lx, 2)
+}
+
+/// [`same_event`] with the number of agreeing details required (one suffices inside a single
+/// report, where descriptions are already shared through the sentence context).
+pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) -> bool {
     if a == b {
         return a.frame.is_some();
     }
@@ -157,7 +163,7 @@ pub fn same_event(a: &EventRef, b: &EventRef, lx: &Lexicon) -> bool {
             score += 1;
         }
     }
-    score >= 2
+    score >= needed
 }
 
 fn merge(desc: &mut EventRef, other: &EventRef) {
@@ -223,15 +229,19 @@ impl ClaimGraph {
                     _ => None,
                 };
                 if let Some(ev) = ev.filter(|e| e.frame.is_some()) {
+                    // every earlier mention must agree: across reports on two details, within
+                    // this report on one
                     let found = g.events.iter().position(|e| {
-                        same_event(&e.desc, ev, lx)
+                        let needed = |d: usize| if d == di { 1 } else { 2 };
+                        let all_here = e.mentions.iter().all(|&(d, _)| d == di);
+                        same_event_with(&e.desc, ev, lx, if all_here { 1 } else { 2 })
                             && e.mentions.iter().all(|&(d, q)| {
                                 let other = match &docs[d].propositions[q].kind {
                                     PropKind::Responsibility { event, .. }
                                     | PropKind::Casualty { event, .. } => event,
                                     _ => return true,
                                 };
-                                same_event(other, ev, lx)
+                                same_event_with(other, ev, lx, needed(d))
                             })
                     });
                     let ei = match found {

@@ -95,34 +95,64 @@ impl Ingested {
         });
         self.docs.push(doc);
     }
-
-    /// Marks a processed document as skipped after the fact (not used by ingest itself).
-    pub fn processed(&self) -> impl Iterator<Item = &DocStatus> {
-        self.status.iter().filter(|s| s.status == "processed")
-    }
 }
 
-/// Expands the given paths into input files (directories recursively, sorted).
-fn expand(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> {
+/// An input found while expanding the arguments.
+enum Input {
+    File(PathBuf),
+    Stdin,
+    /// A path that cannot be read at all, with the reason.
+    Missing(PathBuf, String),
+}
+
+/// Expands the given paths into inputs (directories recursively, sorted). Directory cycles made
+/// by symbolic links are visited once; a file reached twice is read once.
+fn expand(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<Input> {
     let mut out = Vec::new();
+    let mut seen_dirs = std::collections::HashSet::new();
+    let mut seen_files = std::collections::HashSet::new();
+    let mut stdin_used = false;
     for p in paths {
         if p.as_os_str() == "-" {
-            out.push(p.clone());
+            if stdin_used {
+                errors.push("`-` given twice: stdin is read once".to_string());
+            } else {
+                stdin_used = true;
+                out.push(Input::Stdin);
+            }
         } else if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found, errors);
+            walk(p, &mut found, errors, &mut seen_dirs);
             found.sort();
-            out.extend(found);
+            for f in found {
+                if seen_files.insert(std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone())) {
+                    out.push(Input::File(f));
+                }
+            }
         } else if p.exists() {
-            out.push(p.clone());
+            if seen_files.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())) {
+                out.push(Input::File(p.clone()));
+            }
         } else {
-            errors.push(format!("{}: no such file or directory", p.display()));
+            out.push(Input::Missing(
+                p.clone(),
+                "no such file or directory".to_string(),
+            ));
         }
     }
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    errors: &mut Vec<String>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    let canon = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(canon) {
+        return; // a symlink cycle, or a directory reached twice
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -137,7 +167,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
             continue;
         }
         if p.is_dir() {
-            walk(&p, out, errors);
+            walk(&p, out, errors, seen);
         } else if p
             .extension()
             .and_then(|e| e.to_str())
@@ -151,9 +181,21 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
 /// Reads every input. Never fails: problems become skipped statuses or errors.
 pub fn load(paths: &[PathBuf]) -> Ingested {
     let mut ing = Ingested::default();
-    let files = expand(paths, &mut ing.errors);
+    let inputs = expand(paths, &mut ing.errors);
     let mut seen = HashMap::new();
-    for path in files {
+    for input in inputs {
+        let path = match input {
+            Input::File(p) => p,
+            Input::Missing(p, reason) => {
+                let id = p.file_stem().map_or_else(
+                    || p.display().to_string(),
+                    |s| s.to_string_lossy().to_string(),
+                );
+                ing.skip(id, p.display().to_string(), reason);
+                continue;
+            }
+            Input::Stdin => PathBuf::from("-"),
+        };
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
@@ -216,10 +258,12 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     })
 }
 
+/// Stdin is JSONL when its first non-empty line is a JSON object (later bad lines are then
+/// reported as bad records, not silently read as text).
 fn looks_like_jsonl(text: &str) -> bool {
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
-    lines.peek().is_some()
-        && lines.all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| v.is_object()))
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| v.is_object()))
 }
 
 fn text_document(
@@ -292,9 +336,9 @@ pub fn parse_header(doc: &mut Document) -> Vec<String> {
             "outlet" | "source" | "publisher" => doc.outlet = Some(v),
             "note" => {}
             "date" => match parse_date(&v) {
-                Some(d) => doc.date = Some(d),
-                None => warnings.push(format!(
-                    "header line {line}: date `{v}` is not YYYY-MM-DD; weekday phrases stay unresolved"
+                Ok(d) => doc.date = Some(d),
+                Err(why) => warnings.push(format!(
+                    "header line {line}: date `{v}` {why}; weekday phrases stay unresolved"
                 )),
             },
             other => warnings.push(format!("header line {line}: unknown key `{other}` ignored")),
@@ -304,20 +348,49 @@ pub fn parse_header(doc: &mut Document) -> Vec<String> {
     warnings
 }
 
-/// `YYYY-MM-DD`, optionally followed by a time (`2016-09-20T10:00:00Z`).
-pub fn parse_date(s: &str) -> Option<Date> {
+/// `YYYY-MM-DD`, optionally followed by a time (`2016-09-20T10:00:00Z`); the error says why not.
+pub fn parse_date(s: &str) -> Result<Date, &'static str> {
     let s = s.trim();
-    let head = s.get(..10)?;
-    head.parse::<Date>().ok()
+    let head = s.get(..10).ok_or("is not YYYY-MM-DD")?;
+    let shape = head.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    if !shape {
+        return Err("is not YYYY-MM-DD");
+    }
+    head.parse::<Date>()
+        .map_err(|_| "is not a real calendar date")
 }
 
 #[derive(serde::Deserialize)]
 struct Record {
     id: Option<serde_json::Value>,
     text: Option<serde_json::Value>,
-    title: Option<String>,
-    outlet: Option<String>,
-    date: Option<String>,
+    title: Option<serde_json::Value>,
+    outlet: Option<serde_json::Value>,
+    date: Option<serde_json::Value>,
+}
+
+/// A string field, or a warning when the field has another type.
+fn string_field(
+    v: Option<serde_json::Value>,
+    name: &str,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
+    match v {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(other) => {
+            warnings.push(format!(
+                "`{name}` should be a string, found {other}; ignored"
+            ));
+            None
+        }
+    }
 }
 
 fn read_jsonl(text: &str, origin: &str, ing: &mut Ingested, seen: &mut HashMap<String, usize>) {
@@ -327,10 +400,27 @@ fn read_jsonl(text: &str, origin: &str, ing: &mut Ingested, seen: &mut HashMap<S
         if line.trim().is_empty() {
             continue;
         }
-        let rec: Record = match serde_json::from_str(line) {
+        let value: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => {
+                let msg = e.to_string();
+                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                ing.skip(
+                    here.clone(),
+                    here,
+                    format!("invalid JSON (column {}): {msg}", e.column()),
+                );
+                continue;
+            }
+        };
+        if !value.is_object() {
+            ing.skip(here.clone(), here, "record is not a JSON object".into());
+            continue;
+        }
+        let rec: Record = match serde_json::from_value(value) {
             Ok(r) => r,
             Err(e) => {
-                ing.skip(here.clone(), here, format!("invalid JSON record: {e}"));
+                ing.skip(here.clone(), here, format!("bad record: {e}"));
                 continue;
             }
         };
@@ -359,15 +449,15 @@ fn read_jsonl(text: &str, origin: &str, ing: &mut Ingested, seen: &mut HashMap<S
         }
         let mut doc = Document::new(id.clone(), body);
         doc.origin = here;
-        doc.title = rec.title;
-        doc.outlet = rec.outlet;
         let mut warnings = Vec::new();
-        if let Some(d) = rec.date {
+        doc.title = string_field(rec.title, "title", &mut warnings);
+        doc.outlet = string_field(rec.outlet, "outlet", &mut warnings);
+        if let Some(d) = string_field(rec.date, "date", &mut warnings) {
             match parse_date(&d) {
-                Some(d) => doc.date = Some(d),
-                None => warnings.push(format!(
-                    "date `{d}` is not YYYY-MM-DD; weekday phrases stay unresolved"
-                )),
+                Ok(d) => doc.date = Some(d),
+                Err(why) => {
+                    warnings.push(format!("date `{d}` {why}; weekday phrases stay unresolved"))
+                }
             }
         }
         ing.accept(doc, warnings, seen);
@@ -424,6 +514,30 @@ mod tests {
         assert_eq!(ing.docs[1].date, Some(Date::new(2016, 9, 19).unwrap()));
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn symlink_cycles_are_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Text.").unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+        let ing = load(&[dir.path().to_path_buf(), dir.path().join("a.txt")]);
+        assert_eq!(ing.docs.len(), 1);
+        assert_eq!(ing.status.len(), 1);
+    }
+
+    #[test]
+    fn stdin_style_jsonl_detection_uses_the_first_line() {
+        assert!(looks_like_jsonl("{\"id\":\"x\",\"text\":\"a\"}\n{broken\n"));
+        assert!(!looks_like_jsonl("The army said so.\n{\"id\":1}"));
+    }
+
+    #[test]
+    fn dates_explain_why_they_fail() {
+        assert_eq!(parse_date("2016-02-30"), Err("is not a real calendar date"));
+        assert_eq!(parse_date("Tuesday"), Err("is not YYYY-MM-DD"));
+        assert!(parse_date("2016-09-20T10:00:00Z").is_ok());
+    }
+
     #[test]
     fn directories_are_walked_and_bad_files_skipped() {
         let dir = tempfile::tempdir().unwrap();
@@ -437,8 +551,14 @@ mod tests {
         let ing = load(&[dir.path().to_path_buf(), PathBuf::from("/nonexistent/x")]);
         let ids: Vec<_> = ing.docs.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, vec!["a", "b"]);
-        assert_eq!(ing.status.len(), 5);
-        assert_eq!(ing.errors.len(), 1);
+        // 5 files read or skipped, plus the missing path
+        assert_eq!(ing.status.len(), 6);
+        assert!(
+            ing.status
+                .iter()
+                .any(|s| s.id == "x" && s.reason.as_deref() == Some("no such file or directory"))
+        );
+        assert!(ing.errors.is_empty());
         let reasons: Vec<_> = ing.status.iter().filter_map(|s| s.reason.clone()).collect();
         assert!(reasons.iter().any(|r| r.contains("binary")));
         assert!(reasons.iter().any(|r| r.contains("UTF-8")));

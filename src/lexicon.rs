@@ -48,7 +48,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 /// A malformed resource line.
 #[derive(Debug, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
+#[error("{file}{}: {message}", if *line > 0 { format!(":{line}") } else { String::new() })]
 pub struct LexiconError {
     pub file: String,
     pub line: usize,
@@ -256,6 +256,8 @@ pub struct Lexicon {
     pub place_heads: HashSet<String>,
     pub time: HashMap<String, TimeWord>,
     pub function: HashMap<String, FnClass>,
+    /// Forms of "to be" (marked `be` in `function_words.tsv`).
+    pub be_forms: HashSet<String>,
 }
 
 struct Rows<'a> {
@@ -351,6 +353,9 @@ impl Lexicon {
 
     /// Built-in resources, with any same-named file in `dir` replacing the built-in one.
     pub fn load(dir: Option<&Path>) -> Result<Self, LexiconError> {
+        if let Some(dir) = dir {
+            check_resource_dir(dir)?;
+        }
         let mut texts: Vec<(String, String)> = Vec::new();
         for (name, builtin) in BUILTIN {
             let mut label = format!("resources/{name}");
@@ -361,7 +366,11 @@ impl Lexicon {
                     text = std::fs::read_to_string(&p).map_err(|e| LexiconError {
                         file: p.display().to_string(),
                         line: 0,
-                        message: e.to_string(),
+                        message: if e.kind() == std::io::ErrorKind::InvalidData {
+                            "not UTF-8 text".to_string()
+                        } else {
+                            e.to_string()
+                        },
                     })?;
                     label = p.display().to_string();
                 }
@@ -506,6 +515,9 @@ impl Lexicon {
                 x => return Err(rows.err(line, format!("unknown class `{x}`"))),
             };
             lx.function.insert(f[0].to_lowercase(), c);
+            if f.get(2) == Some(&"be") {
+                lx.be_forms.insert(f[0].to_lowercase());
+            }
         }
         Ok(lx)
     }
@@ -631,6 +643,37 @@ impl Lexicon {
     }
 }
 
+/// A `--resources` directory must exist, and every `.tsv` / `.txt` file in it must be one the
+/// program knows (a misspelt name would otherwise be ignored silently).
+fn check_resource_dir(dir: &Path) -> Result<(), LexiconError> {
+    let err = |message: String| LexiconError {
+        file: dir.display().to_string(),
+        line: 0,
+        message,
+    };
+    if !dir.is_dir() {
+        return Err(err("not a directory".into()));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| err(e.to_string()))?;
+    let mut unknown: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| {
+            (n.ends_with(".tsv") || n.ends_with(".txt")) && !BUILTIN.iter().any(|(b, _)| b == n)
+        })
+        .collect();
+    unknown.sort();
+    if !unknown.is_empty() {
+        let known: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+        return Err(err(format!(
+            "unknown resource file(s) {}; known files: {}",
+            unknown.join(", "),
+            known.join(", ")
+        )));
+    }
+    Ok(())
+}
+
 fn intern_part(v: &str) -> &'static str {
     match v {
         "late" => "late",
@@ -685,6 +728,15 @@ mod tests {
         let err = Lexicon::load(Some(dir.path())).unwrap_err().to_string();
         assert!(err.contains("cues.tsv:1"), "{err}");
         assert!(err.contains("unknown commitment `sure`"), "{err}");
+
+        std::fs::remove_file(dir.path().join("cues.tsv")).unwrap();
+        std::fs::write(dir.path().join("party.tsv"), "x\n").unwrap();
+        let err = Lexicon::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(err.contains("unknown resource file(s) party.tsv"), "{err}");
+        let err = Lexicon::load(Some(&dir.path().join("nope")))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a directory"), "{err}");
     }
 
     #[test]

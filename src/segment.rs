@@ -235,6 +235,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             }
             kind = TokKind::Punct;
             i = j;
+        } else if matches!(c, '*' | '_') {
+            // Markdown emphasis ("**Kestrian government**"): markup, not text
+            i += 1;
+            continue;
         } else {
             kind = TokKind::Punct;
             i += 1;

@@ -199,7 +199,11 @@ fn bad_inputs_are_reported_and_the_rest_goes_on() {
     assert!(stderr.contains("missing.txt"), "{stderr}");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let docs = v["documents"].as_array().unwrap();
-    assert_eq!(docs.len(), 3, "{docs:#?}");
+    assert_eq!(docs.len(), 4, "{docs:#?}");
+    assert!(
+        docs.iter()
+            .any(|d| d["id"] == "missing" && d["status"] == "skipped")
+    );
     assert_eq!(v["summary"]["documents_processed"], 1);
     assert_eq!(v["summary"]["claims"], 1);
 }

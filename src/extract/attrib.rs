@@ -696,7 +696,7 @@ fn cue_attribution(
             if let Some(&h) = lx.hedges.get(w) {
                 commitment = commitment.max(h);
             }
-            if matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be") {
+            if lx.be_forms.contains(w) {
                 passive_aux = true;
             }
             k0 = p;

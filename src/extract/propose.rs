@@ -176,6 +176,17 @@ impl PropInput<'_> {
             i += 1;
         }
         ev.places = self.places(range.clone());
+        // the object of an attack verb is a place too ("shelled Varosh")
+        for i in range.clone() {
+            let w: Vec<&str> = lowers_of(toks, i..range.end.min(i + 4));
+            if let Some((n, AgentRelation::Subject)) = self.lx.responsibility.longest_at(&w, 0) {
+                if let (Some(p), _) = self.proper_name(i + n, range.end) {
+                    if !ev.places.contains(&p) {
+                        ev.places.push(p);
+                    }
+                }
+            }
+        }
         ev.time = find_time(self.text(), toks, range, self.lx, self.doc.date);
         ev
     }
@@ -219,6 +230,11 @@ impl PropInput<'_> {
         let mut k = i;
         if k < end && toks[k].lower == "the" {
             k += 1;
+        }
+        // "the town of Varosh"
+        if k + 1 < end && self.lx.place_heads.contains(&toks[k].lower) && toks[k + 1].lower == "of"
+        {
+            k += 2;
         }
         let s = k;
         while k < end
@@ -266,9 +282,10 @@ impl PropInput<'_> {
             return None;
         }
         let toks = self.toks();
-        if range.len() == 1
-            && matches!(toks[range.start].lower.as_str(), "it" | "they" | "we" | "i")
-        {
+        // "it", "they", "its troops", "their fighters": the speaker's side
+        let first = toks[range.start].lower.as_str();
+        let possessive = matches!(self.lx.fn_class(first), Some(FnClass::Det));
+        if self.lx.pronouns.contains_key(first) && (range.len() == 1 || possessive) {
             return speakers.first().map(|s| s.label().to_string());
         }
         if let Some(p) = self.party_of(range.clone()) {
@@ -287,6 +304,11 @@ impl PropInput<'_> {
     /// A noun phrase ending before `k` inside `lo..k`.
     fn np_before(&self, lo: usize, k: usize) -> Range<usize> {
         let toks = self.toks();
+        // auxiliaries, negation and adverbs between subject and verb ("it had not carried out")
+        let mut k = k;
+        while k > lo && matches!(self.lx.fn_class(&toks[k - 1].lower), Some(FnClass::Aux)) {
+            k -= 1;
+        }
         let mut s = k;
         while s > lo {
             let t = &toks[s - 1];
@@ -368,6 +390,12 @@ pub fn region_propositions(
             continue;
         };
         let k = range.start + i;
+        // "the targets being struck": a passive without "by" names no agent
+        let passive = k > range.start && lx.be_forms.contains(&toks[k - 1].lower);
+        if passive && *rel == AgentRelation::Subject {
+            i += n;
+            continue;
+        }
         let (agent, obj_start) = match rel {
             AgentRelation::Subject => {
                 let np = inp.np_before(range.start, k);
@@ -701,12 +729,20 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<String> {
 fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
     let toks = inp.toks();
     let mut i = p;
+    let lx = inp.lx;
+    let predicate = |w: &str| {
+        lx.casualties.get(w).is_some()
+            || lx.control.get(w).is_some()
+            || lx.responsibility.get(w).is_some()
+            || lx.cue_forms.get(w).is_some()
+    };
     while i < end
         && toks[i].is_word()
         && !matches!(
             inp.lx.fn_class(&toks[i].lower),
             Some(FnClass::Sub | FnClass::Aux)
         )
+        && !predicate(&toks[i].lower)
     {
         if matches!(inp.lx.fn_class(&toks[i].lower), Some(FnClass::Prep)) && i > p {
             break;

@@ -232,8 +232,22 @@ fn named_speaker(
         h += 1;
     }
     let core = h..head.end;
+    // "A spokesman for the front, Ilan Borsk, said": the name is in the apposition
+    let appos = {
+        let mut a = head.end;
+        while a < src.end && !toks[a].is_word() {
+            a += 1;
+        }
+        a..src.end
+    };
+    let core_named = core.clone().any(|k| toks[k].cap && k > src.start);
+    let appos_is_name = !appos.is_empty()
+        && appos.len() <= 4
+        && appos.clone().all(|k| toks[k].cap || !toks[k].is_word());
     let name = name.unwrap_or_else(|| {
-        if core.is_empty() {
+        if !core_named && appos_is_name {
+            text[toks[appos.start].range.start..toks[appos.end - 1].range.end].to_string()
+        } else if core.is_empty() {
             String::new()
         } else {
             text[toks[core.start].range.start..toks[core.end - 1].range.end].to_string()
@@ -276,14 +290,31 @@ fn named_speaker(
                     .find(|m| lx.aliases[m.alias].roles.contains(&role.role));
                 let mention =
                     text[toks[src.start].range.start..toks[src.end - 1].range.end].to_string();
-                return match found {
-                    Some(m) => Speaker {
+                // else an earlier speaker named with the same head ("the ministry" after
+                // "The Kestrian defence ministry said ...")
+                let earlier = (0..ai).rev().find_map(|bi| {
+                    done[bi].iter().find(|sp| {
+                        !matches!(sp.resolution, Resolution::Unresolved { .. })
+                            && sp.name.as_deref().is_some_and(|n| {
+                                n.to_lowercase().split_whitespace().any(|w| w == head_noun)
+                                    && n.to_lowercase() != words.join(" ")
+                            })
+                    })
+                });
+                return match (found, earlier) {
+                    (Some(m), _) => Speaker {
                         name: Some(name),
                         party: Some(lx.aliases[m.alias].party.clone()),
                         kind: role.kind,
                         resolution: Resolution::Context { mention },
                     },
-                    None => Speaker {
+                    (None, Some(sp)) => Speaker {
+                        name: sp.name.clone(),
+                        party: sp.party.clone(),
+                        kind: sp.kind,
+                        resolution: Resolution::Context { mention },
+                    },
+                    (None, None) => Speaker {
                         name: Some(name),
                         party: None,
                         kind: role.kind,
