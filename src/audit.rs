@@ -192,7 +192,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
     let events = (0..g.events.len())
         .map(|e| EventCoverage {
             event: e,
-            description: describe_event(&g.events[e].desc),
+            description: describe_event(&g.events[e].desc, &g.frame_text),
             parties: ev_parties
                 .get(&e)
                 .map(|s| s.iter().cloned().collect())
@@ -250,7 +250,7 @@ fn one_sided(g: &ClaimGraph) -> Vec<OneSided> {
             };
             out.push(OneSided {
                 event: e,
-                description: describe_event(&g.events[e].desc),
+                description: describe_event(&g.events[e].desc, &g.frame_text),
                 kind,
                 parties: parties.iter().cloned().collect(),
                 agent: agent.clone(),

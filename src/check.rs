@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::extract::{EventRef, PropKind};
-use crate::graph::{Claim, ClaimGraph, Stance, places_compatible};
+use crate::graph::{Claim, ClaimGraph, Stance};
 use crate::lexicon::{ControlChange, Lexicon};
 use crate::model::{Interval, TimeRef};
 
@@ -113,12 +113,12 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
             out.extend(competing(g, e));
         }
         if on("casualty-disjoint") {
-            out.extend(numeric(g, e));
+            out.extend(numeric(g, e, lx));
         }
     }
     if on("control-opposed") {
         for place in g.places.keys() {
-            out.extend(control(g, place, lx));
+            out.extend(control(g, place));
         }
     }
     if on("polarity-opposed") {
@@ -170,15 +170,13 @@ fn month_name(m: i8) -> &'static str {
     M[(m.clamp(1, 12) - 1) as usize]
 }
 
-/// "convoy attack at Urum al-Kubra, Aleppo on Monday 19 September 2016".
-pub fn describe_event(e: &EventRef) -> String {
-    let frame = match e.frame.as_deref() {
-        Some("convoy") => "attack on an aid convoy",
-        Some("offensive") => "offensive",
-        Some("truce") => "truce",
-        _ => "attack",
-    };
-    let mut s = frame.to_string();
+/// "attack on an aid convoy at Urum al-Kubra, Aleppo on Monday 19 September 2016".
+pub fn describe_event(e: &EventRef, frame_text: &BTreeMap<String, String>) -> String {
+    let frame = e.frame.as_deref().unwrap_or("event");
+    let mut s = frame_text
+        .get(frame)
+        .cloned()
+        .unwrap_or_else(|| frame.to_string());
     if !e.places.is_empty() {
         s.push_str(&format!(" at {}", e.places.join(", ")));
     }
@@ -258,7 +256,7 @@ fn responsibility_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
             } else {
                 "say"
             },
-            describe_event(ev),
+            describe_event(ev, &g.frame_text),
             deniers.len(),
             if deniers.len() == 1 { "" } else { "s" },
             doc_count(g, &deniers),
@@ -267,7 +265,7 @@ fn responsibility_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
         out.push(Finding {
             ty: FindingType::ResponsibilityDispute,
             rule: "responsibility-dispute",
-            subject: describe_event(ev),
+            subject: describe_event(ev, &g.frame_text),
             event: Some(e),
             sides: vec![
                 Side {
@@ -325,18 +323,18 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     vec![Finding {
         ty: FindingType::CompetingAttribution,
         rule: "responsibility-competing",
-        subject: describe_event(ev),
+        subject: describe_event(ev, &g.frame_text),
         event: Some(e),
         explanation: format!(
             "Different perpetrators are named for the {}: {}.",
-            describe_event(ev),
+            describe_event(ev, &g.frame_text),
             parts.join("; ")
         ),
         sides,
     }]
 }
 
-fn numeric(g: &ClaimGraph, e: usize) -> Vec<Finding> {
+fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
     struct Fig {
         claim: usize,
         interval: Interval,
@@ -372,7 +370,7 @@ fn numeric(g: &ClaimGraph, e: usize) -> Vec<Finding> {
             let (ca, cb) = (&g.claims[a.claim], &g.claims[b.claim]);
             if ca.party == cb.party
                 || a.measure != b.measure
-                || !crate::extract::propose::same_victims(&a.victims, &b.victims)
+                || !crate::extract::propose::same_victims(&a.victims, &b.victims, lx)
                 || a.interval.overlaps(&b.interval)
             {
                 continue;
@@ -407,7 +405,7 @@ fn numeric(g: &ClaimGraph, e: usize) -> Vec<Finding> {
             out.push(Finding {
                 ty: FindingType::NumericConflict,
                 rule: "casualty-disjoint",
-                subject: describe_event(ev),
+                subject: describe_event(ev, &g.frame_text),
                 event: Some(e),
                 sides: vec![
                     Side {
@@ -423,7 +421,7 @@ fn numeric(g: &ClaimGraph, e: usize) -> Vec<Finding> {
                 ],
                 explanation: format!(
                     "For the {}, {pl} gives {} {} {}{} and {ph} gives {} {} {}{}; the figures do not overlap, so they cannot both be right.",
-                    describe_event(ev),
+                    describe_event(ev, &g.frame_text),
                     lo.text,
                     lo.victims,
                     lo.measure,
@@ -470,7 +468,7 @@ fn times_overlap(a: Option<&TimeRef>, b: Option<&TimeRef>) -> bool {
     }
 }
 
-fn control(g: &ClaimGraph, place: &str, lx: &Lexicon) -> Vec<Finding> {
+fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
     struct C {
         claim: usize,
         holder: String,
@@ -496,8 +494,6 @@ fn control(g: &ClaimGraph, place: &str, lx: &Lexicon) -> Vec<Finding> {
             _ => None,
         })
         .collect();
-    let _ = lx;
-    let _ = places_compatible;
     // holder -> claims that the holder has the place (gain / hold)
     let mut holds: BTreeMap<&str, Vec<&C>> = BTreeMap::new();
     for c in &cs {

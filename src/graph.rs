@@ -87,17 +87,8 @@ pub struct ClaimGraph {
     pub event_nodes: Vec<NodeIndex>,
     /// Node of each (doc, prop).
     pub prop_nodes: BTreeMap<(usize, usize), NodeIndex>,
-}
-
-fn frames_compatible(a: &str, b: &str) -> bool {
-    a == b
-        || matches!(
-            (a, b),
-            ("attack", "convoy")
-                | ("convoy", "attack")
-                | ("attack", "offensive")
-                | ("offensive", "attack")
-        )
+    /// How reports name each frame (from `frames.tsv`).
+    pub frame_text: BTreeMap<String, String>,
 }
 
 /// Whether two places can name the same location: equal, or one lies in the other (a country is
@@ -133,8 +124,8 @@ pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) 
     }
     let mut score = 0;
     match (&a.frame, &b.frame) {
-        (Some(x), Some(y)) if !frames_compatible(x, y) => return false,
-        (Some(x), Some(y)) if x == y && x != "attack" => score += 1,
+        (Some(x), Some(y)) if !lx.frames_compatible(x, y) => return false,
+        (Some(x), Some(y)) if x == y && lx.frame_specific(x) => score += 1,
         _ => {}
     }
     if let (Some(ta), Some(tb)) = (&a.time, &b.time) {
@@ -166,12 +157,13 @@ pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) 
     score >= needed
 }
 
-fn merge(desc: &mut EventRef, other: &EventRef) {
-    let specific = other
-        .frame
-        .as_deref()
-        .is_some_and(|f| f == "convoy" || f == "offensive");
-    if (desc.frame.is_none() || specific) && other.frame.is_some() {
+fn merge(desc: &mut EventRef, other: &EventRef, lx: &Lexicon) {
+    let better = match (&desc.frame, &other.frame) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => lx.frame_rank(b) > lx.frame_rank(a),
+        _ => false,
+    };
+    if better {
         desc.frame = other.frame.clone();
     }
     for p in &other.places {
@@ -212,6 +204,11 @@ impl ClaimGraph {
             places: BTreeMap::new(),
             event_nodes: Vec::new(),
             prop_nodes: BTreeMap::new(),
+            frame_text: lx
+                .frame_defs
+                .iter()
+                .map(|(k, d)| (k.clone(), d.description.clone()))
+                .collect(),
         };
         for (di, x) in docs.iter().enumerate() {
             let dn = g.graph.add_node(Node::Document {
@@ -246,7 +243,7 @@ impl ClaimGraph {
                     });
                     let ei = match found {
                         Some(i) => {
-                            merge(&mut g.events[i].desc, ev);
+                            merge(&mut g.events[i].desc, ev, lx);
                             i
                         }
                         None => {

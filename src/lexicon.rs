@@ -134,6 +134,8 @@ pub enum FnClass {
     Conj,
     Sub,
     Aux,
+    /// Typical objects of "told" ("him", "reporters").
+    Obj,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,6 +164,16 @@ pub enum QuantWord {
     Vague(u64, Option<u64>),
     Number(u64),
     Multiplier(u64),
+    /// A unit after a number: "40 percent" is not a count.
+    Unit,
+}
+
+/// An event frame (an `@frame` row of `frames.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameDef {
+    pub rank: u8,
+    pub parent: Option<String>,
+    pub description: String,
 }
 
 #[derive(Debug, Clone)]
@@ -176,6 +188,10 @@ pub enum TimeWord {
     Part(&'static str),
     Relative(i32),
     Month(u8),
+    /// May open a time phrase: "on", "last", "this".
+    Lead,
+    /// A calendar unit: "week", "month".
+    Unit,
 }
 
 /// A table of (possibly multi-word) lower-case phrases.
@@ -248,12 +264,25 @@ pub struct Lexicon {
     pub kinds: HashMap<String, EntityKind>,
     pub pronouns: HashMap<String, Vec<EntityKind>>,
     pub frames: PhraseTable<String>,
+    pub frame_defs: HashMap<String, FrameDef>,
+    /// The frame responsibility predicates evoke.
+    pub predicate_frame: String,
     pub responsibility: PhraseTable<AgentRelation>,
     pub casualties: PhraseTable<String>,
     pub control: PhraseTable<ControlChange>,
     pub quantities: PhraseTable<QuantWord>,
     pub places: PhraseTable<Place>,
     pub place_heads: HashSet<String>,
+    /// Prepositions after which a capitalized name is read as a place.
+    pub place_preps: HashSet<String>,
+    /// Name particles ("al-", "el-", "bin") that may start a place-name word in lower case.
+    pub particles: Vec<String>,
+    /// Words that commonly open a sentence (after an abbreviation such as "U.S.").
+    pub openers: HashSet<String>,
+    /// What a denial may deny without naming the event ("denied involvement").
+    pub deny_anaphors: HashSet<String>,
+    /// Victim nouns that count the same people ("people", "civilians").
+    pub generic_victims: HashSet<String>,
     pub time: HashMap<String, TimeWord>,
     pub function: HashMap<String, FnClass>,
     /// Forms of "to be" (marked `be` in `function_words.tsv`).
@@ -405,6 +434,10 @@ impl Lexicon {
             let class = match f[1] {
                 "title" => AbbrClass::Title,
                 "other" => AbbrClass::Other,
+                "opener" => {
+                    lx.openers.insert(f[0].to_lowercase());
+                    continue;
+                }
                 x => return Err(rows.err(line, format!("unknown abbreviation class `{x}`"))),
             };
             lx.abbreviations.insert(f[0].to_lowercase(), class);
@@ -440,7 +473,43 @@ impl Lexicon {
         let rows = get("frames.tsv");
         for (line, f) in rows.iter() {
             rows.need(line, &f, 2)?;
-            lx.frames.insert(f[0], f[1].to_string());
+            match f[0] {
+                "@frame" => {
+                    rows.need(line, &f, 5)?;
+                    let rank = f[2]
+                        .parse()
+                        .map_err(|_| rows.err(line, format!("bad rank `{}`", f[2])))?;
+                    lx.frame_defs.insert(
+                        f[1].to_string(),
+                        FrameDef {
+                            rank,
+                            parent: (f[3] != "-").then(|| f[3].to_string()),
+                            description: f[4].to_string(),
+                        },
+                    );
+                }
+                "@predicate" => lx.predicate_frame = f[1].to_string(),
+                _ => {
+                    if !lx.frame_defs.contains_key(f[1]) {
+                        return Err(
+                            rows.err(line, format!("frame `{}` has no @frame row above", f[1]))
+                        );
+                    }
+                    lx.frames.insert(f[0], f[1].to_string());
+                }
+            }
+        }
+        if !lx.frame_defs.contains_key(&lx.predicate_frame) {
+            return Err(LexiconError {
+                file: texts[BUILTIN
+                    .iter()
+                    .position(|(n, _)| *n == "frames.tsv")
+                    .unwrap_or(0)]
+                .0
+                .clone(),
+                line: 0,
+                message: "`@predicate` must name a defined frame".into(),
+            });
         }
         let rows = get("responsibility.tsv");
         for (line, f) in rows.iter() {
@@ -448,6 +517,10 @@ impl Lexicon {
             let rel = match f[1] {
                 "agent_subject" => AgentRelation::Subject,
                 "agent_by" => AgentRelation::By,
+                "anaphor" => {
+                    lx.deny_anaphors.insert(f[0].to_lowercase());
+                    continue;
+                }
                 x => return Err(rows.err(line, format!("unknown relation `{x}`"))),
             };
             lx.responsibility.insert(f[0], rel);
@@ -455,7 +528,11 @@ impl Lexicon {
         let rows = get("casualties.tsv");
         for (line, f) in rows.iter() {
             rows.need(line, &f, 2)?;
-            lx.casualties.insert(f[0], f[1].to_string());
+            if f[1] == "@people" {
+                lx.generic_victims.insert(f[0].to_lowercase());
+            } else {
+                lx.casualties.insert(f[0], f[1].to_string());
+            }
         }
         let rows = get("control.tsv");
         for (line, f) in rows.iter() {
@@ -474,6 +551,10 @@ impl Lexicon {
             rows.need(line, &f, 3)?;
             if f[1] == "@head" {
                 lx.place_heads.insert(f[0].to_lowercase());
+            } else if f[1] == "@prep" {
+                lx.place_preps.insert(f[0].to_lowercase());
+            } else if f[1] == "@particle" {
+                lx.particles.push(f[0].to_lowercase());
             } else {
                 lx.places.insert(
                     f[0],
@@ -499,6 +580,8 @@ impl Lexicon {
                 "part" => TimeWord::Part(intern_part(v)),
                 "rel" => TimeWord::Relative(num(v)?),
                 "month" => TimeWord::Month(num(v)?.clamp(1, 12) as u8),
+                "lead" => TimeWord::Lead,
+                "unit" => TimeWord::Unit,
                 x => return Err(rows.err(line, format!("unknown time kind `{x}`"))),
             };
             lx.time.insert(f[0].to_lowercase(), tw);
@@ -512,6 +595,7 @@ impl Lexicon {
                 "conj" => FnClass::Conj,
                 "sub" => FnClass::Sub,
                 "aux" => FnClass::Aux,
+                "obj" => FnClass::Obj,
                 x => return Err(rows.err(line, format!("unknown class `{x}`"))),
             };
             lx.function.insert(f[0].to_lowercase(), c);
@@ -626,12 +710,40 @@ impl Lexicon {
                     QuantWord::Vague(num(lo)?, hi)
                 }
                 ("n", n) => QuantWord::Number(num(n)?),
+                ("u", _) => QuantWord::Unit,
                 ("m", n) => QuantWord::Multiplier(num(n)?),
                 _ => return Err(rows.err(line, format!("unknown quantity entry `{}`", f[1]))),
             };
             self.quantities.insert(f[0], q);
         }
         Ok(())
+    }
+
+    /// Rank of a frame (higher is more specific).
+    pub fn frame_rank(&self, f: &str) -> u8 {
+        self.frame_defs.get(f).map_or(0, |d| d.rank)
+    }
+
+    /// A frame with a parent ("convoy" under "attack") is specific.
+    pub fn frame_specific(&self, f: &str) -> bool {
+        self.frame_defs.get(f).is_some_and(|d| d.parent.is_some())
+    }
+
+    /// Equal frames, or one the parent of the other.
+    pub fn frames_compatible(&self, a: &str, b: &str) -> bool {
+        let parent = |x: &str| self.frame_defs.get(x).and_then(|d| d.parent.clone());
+        a == b || parent(a).as_deref() == Some(b) || parent(b).as_deref() == Some(a)
+    }
+
+    /// A word starting with a name particle ("al-Zour", "bin").
+    pub fn is_particle(&self, w: &str) -> bool {
+        self.particles.iter().any(|p| {
+            if p.ends_with('-') {
+                w.starts_with(p.as_str())
+            } else {
+                w == p
+            }
+        })
     }
 
     pub fn cue(&self, idx: usize) -> &Cue {

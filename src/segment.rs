@@ -276,12 +276,6 @@ fn push(
     });
 }
 
-/// Sentence openers that let an "other"-class abbreviation ("U.S.") end a sentence.
-const OPENERS: &[&str] = &[
-    "the", "he", "she", "it", "they", "we", "i", "but", "in", "a", "an", "this", "that", "there",
-    "on", "at", "and", "his", "her", "their", "its", "some", "many",
-];
-
 /// Segments a document body starting at byte `base` of `text`.
 pub fn segment(text: &str, base: usize, lx: &Lexicon) -> Segmented {
     let mut seg = Segmented::default();
@@ -474,7 +468,7 @@ fn abbreviation_blocks(toks: &[Token], i: usize, next: &Token, lx: &Lexicon) -> 
     } else {
         return false;
     };
-    let opener = OPENERS.contains(&next.lower.as_str());
+    let opener = lx.openers.contains(&next.lower);
     match lx.abbreviations.get(&word) {
         Some(AbbrClass::Title) => true,
         Some(AbbrClass::Other) => !opener,

@@ -79,17 +79,6 @@ struct Ctx<'a> {
     hi: usize,
 }
 
-const PRONOUNS_OBJ: &[&str] = &[
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "it",
-    "reporters",
-    "journalists",
-];
-
 impl Ctx<'_> {
     fn low(&self, i: usize) -> &str {
         if i < self.hi && i >= self.lo {
@@ -339,18 +328,19 @@ impl Ctx<'_> {
 
     /// A time phrase starting at `p` ("on Monday", "late Saturday", "last week"): its end.
     fn time_phrase(&self, p: usize) -> Option<usize> {
+        use crate::lexicon::TimeWord;
         let mut i = p;
+        // an opening word ("on", "last") or part of day ("late")
         if matches!(
-            self.low(i),
-            "on" | "late" | "early" | "last" | "this" | "earlier" | "later"
+            self.lx.time.get(self.low(i)),
+            Some(TimeWord::Lead | TimeWord::Part(_))
         ) {
             i += 1;
         }
         let mut any = false;
         while i < self.hi
-            && (self.lx.time.contains_key(self.low(i))
-                || (any && self.t[i].kind == TokKind::Number)
-                || matches!(self.low(i), "week" | "month" | "year" | "weekend"))
+            && (matches!(self.lx.time.get(self.low(i)), Some(tw) if *tw != TimeWord::Lead)
+                || (any && self.t[i].kind == TokKind::Number))
         {
             any = true;
             i += 1;
@@ -365,7 +355,7 @@ impl Ctx<'_> {
         let mut p = c1;
         // indirect object: "told Reuters", "told reporters on Monday"
         if f.obj && !f.to && p < self.hi {
-            let obj_end = if PRONOUNS_OBJ.contains(&self.low(p)) {
+            let obj_end = if matches!(self.class(p), Some(FnClass::Obj)) || self.is_pronoun(p) {
                 p + 1
             } else {
                 self.np_right(p)
@@ -651,11 +641,11 @@ fn extend_frame_left(cx: &Ctx, mut k: usize) -> usize {
         let w = cx.low(p);
         let connector = cx.is_comma(p)
             || cx.t[p].kind == TokKind::Dash
+            || w == "but"
             || matches!(
-                w,
-                "which" | "who" | "as" | "and" | "but" | "while" | "whereas"
-            )
-            || matches!(cx.class(p), Some(FnClass::Aux));
+                cx.class(p),
+                Some(FnClass::Aux | FnClass::Sub | FnClass::Conj)
+            );
         if !connector {
             break;
         }

@@ -130,12 +130,6 @@ pub struct Region<'a> {
     pub subjectless: bool,
 }
 
-const FRAME_RANK: &[&str] = &["truce", "attack", "offensive", "convoy"];
-
-fn frame_rank(f: &str) -> usize {
-    FRAME_RANK.iter().position(|x| *x == f).unwrap_or(0)
-}
-
 impl PropInput<'_> {
     fn text(&self) -> &str {
         &self.doc.text
@@ -148,6 +142,7 @@ impl PropInput<'_> {
     pub fn local_event(&self, range: Range<usize>) -> EventRef {
         let toks = self.toks();
         let mut ev = EventRef::default();
+        let pf = self.lx.predicate_frame.as_str();
         let lowers: Vec<&str> = range.clone().map(|k| toks[k].lower.as_str()).collect();
         let mut i = 0;
         while i < lowers.len() {
@@ -155,7 +150,7 @@ impl PropInput<'_> {
                 if ev
                     .frame
                     .as_deref()
-                    .is_none_or(|cur| frame_rank(f) > frame_rank(cur))
+                    .is_none_or(|cur| self.lx.frame_rank(f) > self.lx.frame_rank(cur))
                 {
                     ev.frame = Some(f.clone());
                 }
@@ -166,9 +161,9 @@ impl PropInput<'_> {
                 if ev
                     .frame
                     .as_deref()
-                    .is_none_or(|cur| frame_rank("attack") > frame_rank(cur))
+                    .is_none_or(|cur| self.lx.frame_rank(pf) > self.lx.frame_rank(cur))
                 {
-                    ev.frame = Some("attack".into());
+                    ev.frame = Some(pf.to_string());
                 }
                 i += n;
                 continue;
@@ -207,9 +202,7 @@ impl PropInput<'_> {
                 }
             }
             // unknown capitalized name after a locative preposition
-            if matches!(toks[i].lower.as_str(), "in" | "near" | "outside" | "at")
-                && i + 1 < range.end
-            {
+            if self.lx.place_preps.contains(&toks[i].lower) && i + 1 < range.end {
                 let (name, e) = self.proper_name(i + 1, range.end);
                 if let Some(name) = name {
                     if !out.contains(&name) {
@@ -239,7 +232,7 @@ impl PropInput<'_> {
         let s = k;
         while k < end
             && toks[k].kind == TokKind::Word
-            && (toks[k].cap || is_particle(&toks[k].lower))
+            && (toks[k].cap || self.lx.is_particle(&toks[k].lower))
             && !self.lx.time.contains_key(&toks[k].lower)
         {
             k += 1;
@@ -350,15 +343,6 @@ fn lowers_of(toks: &[Token], r: Range<usize>) -> Vec<&str> {
     r.map(|k| toks[k].lower.as_str()).collect()
 }
 
-fn is_particle(w: &str) -> bool {
-    [
-        "al-", "el-", "ez-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ed-",
-    ]
-    .iter()
-    .any(|p| w.starts_with(p))
-        || matches!(w, "al" | "el" | "de" | "bin")
-}
-
 /// Finds the propositions of one region. `context` is the event the surrounding text is about.
 pub fn region_propositions(
     inp: &PropInput,
@@ -421,7 +405,7 @@ pub fn region_propositions(
             if event
                 .frame
                 .as_deref()
-                .is_none_or(|cur| frame_rank(f) >= frame_rank(cur))
+                .is_none_or(|cur| lx.frame_rank(f) >= lx.frame_rank(cur))
             {
                 event.frame = Some(f.clone());
             }
@@ -460,24 +444,7 @@ pub fn region_propositions(
         let head = lowers
             .iter()
             .find(|w| !matches!(inp.lx.fn_class(w), Some(FnClass::Det)) && **w != "any");
-        let anaphoric = head.is_some_and(|w| {
-            matches!(
-                *w,
-                "it" | "involvement"
-                    | "responsibility"
-                    | "role"
-                    | "claim"
-                    | "claims"
-                    | "accusation"
-                    | "accusations"
-                    | "allegation"
-                    | "allegations"
-                    | "report"
-                    | "reports"
-                    | "this"
-                    | "that"
-            )
-        });
+        let anaphoric = head.is_some_and(|w| inp.lx.deny_anaphors.contains(*w));
         if anaphoric && context.frame.is_some() {
             for sp in r.speakers {
                 let mut event = local.clone();
@@ -543,10 +510,8 @@ pub fn region_propositions(
                 quants.push(q);
                 break;
             }
-            if !matches!(
-                toks[j].lower.as_str(),
-                "at" | "least" | "about" | "some" | "more" | "than" | "over" | "nearly"
-            ) {
+            // only a determiner may stand between the verb and its count ("killing the 20")
+            if !matches!(lx.fn_class(&toks[j].lower), Some(FnClass::Det)) {
                 break;
             }
             j += 1;
@@ -753,17 +718,8 @@ fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
 }
 
 /// Whether two victim nouns count the same kind of people.
-pub fn same_victims(a: &str, b: &str) -> bool {
-    const GENERIC: &[&str] = &[
-        "people",
-        "persons",
-        "civilians",
-        "person",
-        "civilian",
-        "others",
-        "residents",
-    ];
-    a == b || GENERIC.contains(&a) && GENERIC.contains(&b)
+pub fn same_victims(a: &str, b: &str, lx: &Lexicon) -> bool {
+    a == b || lx.generic_victims.contains(a) && lx.generic_victims.contains(b)
 }
 
 /// The event context of each sentence: what it describes, or what the nearest earlier sentence

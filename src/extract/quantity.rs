@@ -96,12 +96,7 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     if is_month(next, lx) || (k > 0 && is_month(toks.get(k - 1), lx)) {
         return None;
     }
-    if next.is_some_and(|t| {
-        matches!(
-            t.lower.as_str(),
-            "%" | "percent" | "per" | "km" | "miles" | "kilometres" | "kilometers"
-        )
-    }) {
+    if next.is_some_and(|t| matches!(lx.quantities.get(&t.lower), Some(QuantWord::Unit))) {
         return None;
     }
     if qualifier.is_none()

@@ -100,7 +100,7 @@ pub fn find_time(
                     });
                 }
             }
-            TimeWord::Part(_) => {}
+            TimeWord::Part(_) | TimeWord::Lead | TimeWord::Unit => {}
         }
     }
     None

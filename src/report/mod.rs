@@ -29,7 +29,7 @@ pub fn check_output(
             subject: f.subject.clone(),
             event: f.event.map(|e| EventOut {
                 id: e,
-                description: crate::check::describe_event(&g.events[e].desc),
+                description: crate::check::describe_event(&g.events[e].desc, &g.frame_text),
                 desc: g.events[e].desc.clone(),
             }),
             sides: f
@@ -259,7 +259,7 @@ fn node_label(g: &ClaimGraph, n: &Node) -> (String, &'static str) {
         Node::Event { id } => (
             format!(
                 "E{id}: {}",
-                crate::check::describe_event(&g.events[*id].desc)
+                crate::check::describe_event(&g.events[*id].desc, &g.frame_text)
             ),
             "ellipse",
         ),
