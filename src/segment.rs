@@ -36,6 +36,14 @@ pub struct Token {
     pub space_before: bool,
 }
 
+/// The text covered by tokens `range` (empty for an empty range).
+pub fn span_text<'t>(text: &'t str, toks: &[Token], range: std::ops::Range<usize>) -> &'t str {
+    if range.is_empty() || range.end > toks.len() {
+        return "";
+    }
+    &text[toks[range.start].range.start..toks[range.end - 1].range.end]
+}
+
 impl Token {
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokKind::Word | TokKind::Number)

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::lexicon::{AgentRelation, ControlChange, FnClass, Lexicon};
 use crate::model::{Document, Interval, Polarity, Speaker, TimeRef};
-use crate::segment::{Segmented, TokKind, Token};
+use crate::segment::{Segmented, TokKind, Token, span_text};
 
 use super::quantity::parse_quantity;
 use super::speaker::Mention;
@@ -246,7 +246,7 @@ impl PropInput<'_> {
             return (None, k.max(i + 1));
         }
         // a party alias is not a place ("in Russia" is, but "UN" is not): known places first
-        let raw = &self.text()[toks[s].range.start..toks[e - 1].range.end];
+        let raw = span_text(self.text(), toks, s..e);
         let lw = lowers_of(toks, s..e).join(" ");
         if let Some(p) = self.lx.places.get(&lw) {
             return (Some(p.canonical.clone()), k);
@@ -291,7 +291,7 @@ impl PropInput<'_> {
         if s >= range.end {
             return None;
         }
-        Some(self.text()[toks[s].range.start..toks[range.end - 1].range.end].to_string())
+        Some(span_text(self.text(), toks, s..range.end).to_string())
     }
 
     /// A noun phrase ending before `k` inside `lo..k`.
@@ -541,9 +541,7 @@ pub fn region_propositions(
             last_victims = victims.clone();
             let mut event = local.clone();
             fill(&mut event);
-            let count_text = inp.text()
-                [toks[q.tokens.start].range.start..toks[q.tokens.end - 1].range.end]
-                .to_string();
+            let count_text = span_text(inp.text(), toks, q.tokens.clone()).to_string();
             let span = q.tokens.start.min(k)..q.tokens.end.max(k + n);
             out.push(Proposition {
                 sentence: r.sentence,

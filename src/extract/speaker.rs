@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::lexicon::{FnClass, Lexicon};
 use crate::model::{EntityKind, Resolution, Speaker};
-use crate::segment::{Segmented, TokKind, Token};
+use crate::segment::{Segmented, TokKind, Token, span_text};
 
 use super::attrib::{Layout, RawAttribution};
 
@@ -189,9 +189,7 @@ fn split_coordination(
     }
     let left = l..and;
     let right = r..head.end;
-    let join = |range: &Range<usize>| {
-        text[toks[range.start].range.start..toks[range.end - 1].range.end].to_string()
-    };
+    let join = |range: &Range<usize>| span_text(text, toks, range.clone()).to_string();
     if left.len() == 1 && right.len() >= 2 {
         // "Russian and Syrian governments": distribute the head noun
         let head_noun = singular(&text[toks[head.end - 1].range.clone()]);
@@ -246,11 +244,11 @@ fn named_speaker(
         && appos.clone().all(|k| toks[k].cap || !toks[k].is_word());
     let name = name.unwrap_or_else(|| {
         if !core_named && appos_is_name {
-            text[toks[appos.start].range.start..toks[appos.end - 1].range.end].to_string()
+            span_text(text, toks, appos.clone()).to_string()
         } else if core.is_empty() {
             String::new()
         } else {
-            text[toks[core.start].range.start..toks[core.end - 1].range.end].to_string()
+            span_text(text, toks, core.clone()).to_string()
         }
     });
     let head_noun = (core.start..core.end)
@@ -288,8 +286,7 @@ fn named_speaker(
                     .rev()
                     .filter(|m| toks[m.tokens.start].range.start < before)
                     .find(|m| lx.aliases[m.alias].roles.contains(&role.role));
-                let mention =
-                    text[toks[src.start].range.start..toks[src.end - 1].range.end].to_string();
+                let mention = span_text(text, toks, src.clone()).to_string();
                 // else an earlier speaker named with the same head ("the ministry" after
                 // "The Kestrian defence ministry said ...")
                 let earlier = (0..ai).rev().find_map(|bi| {
@@ -335,8 +332,7 @@ fn named_speaker(
             let named_head = bh.clone().any(|k| toks[k].cap);
             if has_noun && named_head && bh != *bs {
                 if let Some(sp) = done[bi].first() {
-                    let mention =
-                        text[toks[src.start].range.start..toks[src.end - 1].range.end].to_string();
+                    let mention = span_text(text, toks, src.clone()).to_string();
                     return Speaker {
                         name: sp.name.clone(),
                         party: sp.party.clone(),

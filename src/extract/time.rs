@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::lexicon::{Lexicon, TimeWord};
 use crate::model::TimeRef;
-use crate::segment::{TokKind, Token};
+use crate::segment::{TokKind, Token, span_text};
 
 const WEEKDAYS: [&str; 7] = [
     "Monday",
@@ -69,7 +69,7 @@ pub fn find_time(
                     None => (pub_date.and_then(|p| last_weekday(p, wd)), e),
                 };
                 return Some(TimeRef {
-                    phrase: text[toks[s].range.start..toks[e - 1].range.end].to_string(),
+                    phrase: span_text(text, toks, s..e).to_string(),
                     weekday: Some(WEEKDAYS[wd as usize].to_string()),
                     date,
                     part,
@@ -93,7 +93,7 @@ pub fn find_time(
                 };
                 if let Some((d, end)) = explicit_date(toks, start, range.end, lx, pub_date) {
                     return Some(TimeRef {
-                        phrase: text[toks[start].range.start..toks[end - 1].range.end].to_string(),
+                        phrase: span_text(text, toks, start..end).to_string(),
                         weekday: d.map(|d| WEEKDAYS[weekday_index(d) as usize].to_string()),
                         date: d,
                         part: None,
