@@ -9,12 +9,17 @@ fn gainsay() -> Command {
     Command::cargo_bin("gainsay").unwrap()
 }
 
-fn check_json() -> Value {
-    let out = gainsay()
-        .args(["check", "samples/aleppo-2016-09", "--format", "json"])
+/// Runs gainsay from the repository root.
+fn run_in_repo(args: &[&str]) -> std::process::Output {
+    gainsay()
+        .args(args)
         .current_dir(common::repo())
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+fn check_json() -> Value {
+    let out = run_in_repo(&["check", "samples/aleppo-2016-09", "--format", "json"]);
     assert!(
         out.status.success(),
         "{}",
@@ -134,35 +139,20 @@ fn evidence_spans_are_character_offsets_into_the_documents() {
 
 #[test]
 fn markdown_report_snapshot() {
-    let out = gainsay()
-        .args(["check", "samples/aleppo-2016-09"])
-        .current_dir(common::repo())
-        .output()
-        .unwrap();
+    let out = run_in_repo(&["check", "samples/aleppo-2016-09"]);
     assert!(out.status.success());
     insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
 }
 
 #[test]
 fn output_is_deterministic() {
-    let run = || {
-        gainsay()
-            .args(["check", "samples/aleppo-2016-09", "--format", "json"])
-            .current_dir(common::repo())
-            .output()
-            .unwrap()
-            .stdout
-    };
+    let run = || run_in_repo(&["check", "samples/aleppo-2016-09", "--format", "json"]).stdout;
     assert_eq!(run(), run());
 }
 
 #[test]
 fn extract_prints_one_claim_per_line() {
-    let out = gainsay()
-        .args(["extract", "samples/aleppo-2016-09/report-a.txt"])
-        .current_dir(common::repo())
-        .output()
-        .unwrap();
+    let out = run_in_repo(&["extract", "samples/aleppo-2016-09/report-a.txt"]);
     assert!(out.status.success());
     let lines: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
@@ -223,18 +213,10 @@ fn stdin_is_read_with_dash() {
 
 #[test]
 fn graph_and_audit_run() {
-    let out = gainsay()
-        .args(["graph", "samples/aleppo-2016-09"])
-        .current_dir(common::repo())
-        .output()
-        .unwrap();
+    let out = run_in_repo(&["graph", "samples/aleppo-2016-09"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("digraph gainsay {"));
-    let out = gainsay()
-        .args(["audit", "samples/aleppo-2016-09", "--format", "json"])
-        .current_dir(common::repo())
-        .output()
-        .unwrap();
+    let out = run_in_repo(&["audit", "samples/aleppo-2016-09", "--format", "json"]);
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let one_sided = v["one_sided"].as_array().unwrap();
@@ -249,11 +231,7 @@ fn graph_and_audit_run() {
 
 #[test]
 fn unknown_rule_is_an_error() {
-    let out = gainsay()
-        .args(["check", "samples/aleppo-2016-09", "--disable", "nope"])
-        .current_dir(common::repo())
-        .output()
-        .unwrap();
+    let out = run_in_repo(&["check", "samples/aleppo-2016-09", "--disable", "nope"]);
     assert_eq!(out.status.code(), Some(2));
 }
 

@@ -79,11 +79,7 @@ pub fn documents(g: &ClaimGraph, status: &[DocStatus]) -> Vec<DocOut> {
                 None
             };
             DocOut {
-                id: s.id.clone(),
-                origin: s.origin.clone(),
-                status: s.status,
-                reason: s.reason.clone(),
-                warnings: s.warnings.clone(),
+                input: s.clone(),
                 title: x.and_then(|x| x.doc.title.clone()),
                 outlet: x.and_then(|x| x.doc.outlet.clone()),
                 date: x.and_then(|x| x.doc.date.map(|d| d.to_string())),
@@ -181,18 +177,18 @@ pub fn check_markdown(out: &CheckOut) -> String {
     );
     let _ = writeln!(s, "|---|---|---|---|---|---|---|---|");
     for d in &out.documents {
-        let mut notes = d.reason.clone().unwrap_or_default();
-        if !d.warnings.is_empty() {
+        let mut notes = d.input.reason.clone().unwrap_or_default();
+        if !d.input.warnings.is_empty() {
             if !notes.is_empty() {
                 notes.push_str("; ");
             }
-            notes.push_str(&d.warnings.join("; "));
+            notes.push_str(&d.input.warnings.join("; "));
         }
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            md_escape(&d.id),
-            d.status,
+            md_escape(&d.input.id),
+            d.input.status,
             d.date.as_deref().unwrap_or("—"),
             md_escape(d.outlet.as_deref().unwrap_or("—")),
             d.sentences,

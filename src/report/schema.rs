@@ -76,17 +76,11 @@ pub fn claims(x: &Extraction) -> Vec<ClaimOut> {
         .collect()
 }
 
-/// A document's status and counts.
+/// A document's status (id, origin, processed or skipped with a reason, warnings) and counts.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocOut {
-    pub id: String,
-    pub origin: String,
-    /// `processed` or `skipped`.
-    pub status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
+    #[serde(flatten)]
+    pub input: crate::ingest::DocStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
