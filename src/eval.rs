@@ -28,12 +28,13 @@ use crate::model::{ByteRange, CharMap, Document};
 /// Minimum content character Jaccard for a match.
 pub const CONTENT_JACCARD: f64 = 0.5;
 
-/// A predicted attribution: byte ranges into the document text.
+/// A predicted attribution: byte ranges into the document text. The content may be
+/// discontinuous (a quotation continued after "he said").
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PredAttribution {
     pub source: Option<ByteRange>,
     pub cue: ByteRange,
-    pub content: ByteRange,
+    pub content: Vec<ByteRange>,
 }
 
 /// A gold attribution; every component is a possibly discontinuous list of byte ranges.
@@ -489,7 +490,7 @@ pub fn score_document(text: &str, gold: &[GoldAttribution], pred: &[PredAttribut
     };
     let one = std::slice::from_ref;
     let p: Vec<Parts> = (kept.iter().map(|&i| &pred[i]))
-        .map(|a| parts(a.source.as_slice(), one(&a.cue), one(&a.content)))
+        .map(|a| parts(a.source.as_slice(), one(&a.cue), &a.content))
         .collect();
     let g: Vec<Parts> = gold
         .iter()
@@ -633,7 +634,7 @@ pub fn evaluate<F: FnMut(&Document) -> Vec<PredAttribution>>(
                 "spurious",
                 p.source.as_slice(),
                 std::slice::from_ref(&p.cue),
-                std::slice::from_ref(&p.content),
+                &p.content,
             ));
         }
     }
@@ -715,7 +716,7 @@ mod tests {
         PredAttribution {
             source: src.map(|s| at(text, s, 0)),
             cue: at(text, cue, 0),
-            content: at(text, content, 0),
+            content: vec![at(text, content, 0)],
         }
     }
 
@@ -951,7 +952,7 @@ mod tests {
                 .map(|g| PredAttribution {
                     source: (!g.source.is_empty()).then(|| hull(&g.source)),
                     cue: hull(&g.cue),
-                    content: hull(&g.content),
+                    content: vec![hull(&g.content)],
                 })
                 .collect()
         });

@@ -332,7 +332,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .map(|a| eval::PredAttribution {
                         source: a.source.clone(),
                         cue: a.cue.clone(),
-                        content: a.content.clone(),
+                        content: a.content_parts(),
                     })
                     .collect()
             });

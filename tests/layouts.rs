@@ -216,3 +216,44 @@ fn no_attribution_without_a_source() {
     // "Asked about ..." has no subject of its own
     check("Intense bombardment shook the city on Friday.", &[]);
 }
+
+#[test]
+fn quotation_continues_across_sentences_and_around_the_cue() {
+    let text = "“The road is closed,” the mayor said. “Nobody can leave.”\n\nThe next paragraph is separate.";
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions.len(), 1);
+    let a = &x.attributions[0];
+    assert_eq!(&text[a.content.clone()], "The road is closed");
+    let parts: Vec<&str> = a.continuation.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(parts, vec!["Nobody can leave"]);
+
+    let text = "Otherwise, she said, the talks will fail.";
+    let x = common::extract_one(text);
+    let parts: Vec<&str> = x.attributions[0]
+        .content_parts()
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
+    assert_eq!(parts, vec!["Otherwise", "the talks will fail"]);
+}
+
+#[test]
+fn colon_lines_and_title_case_headlines() {
+    check(
+        "Paul Ryan: The decision defies explanation",
+        &[("Paul Ryan", ":", "The decision defies explanation")],
+    );
+    check(
+        "Mayor Says The Bridge Will Reopen",
+        &[("Mayor", "Says", "The Bridge Will Reopen")],
+    );
+}
+
+#[test]
+fn noun_uses_of_cue_words_are_not_cues() {
+    check("The report found nothing new in the swing states.", &[]);
+    check(
+        "The ministry states that the bridge reopened.",
+        &[("The ministry", "states", "the bridge reopened")],
+    );
+}

@@ -21,13 +21,13 @@ fn polnear_dev_does_not_regress() {
             .map(|a| PredAttribution {
                 source: a.source.clone(),
                 cue: a.cue.clone(),
-                content: a.content.clone(),
+                content: a.content_parts(),
             })
             .collect()
     });
     let f1 = report.attribution.f1();
     eprintln!("PolNeAR dev attribution F1 {f1:.3}");
     // Floor set below the measured value; raise it as extraction improves.
-    assert!(f1 >= 0.40, "PolNeAR dev attribution F1 fell to {f1:.3}");
-    assert!(report.cue.f1() >= 0.55, "cue F1 {:.3}", report.cue.f1());
+    assert!(f1 >= 0.50, "PolNeAR dev attribution F1 fell to {f1:.3}");
+    assert!(report.cue.f1() >= 0.60, "cue F1 {:.3}", report.cue.f1());
 }

@@ -58,6 +58,8 @@ pub struct RawAttribution {
     pub source_head: Option<Range<usize>>,
     pub cue: Range<usize>,
     pub content: Range<usize>,
+    /// Further content parts (token ranges), after the source and cue.
+    pub extra: Vec<Range<usize>>,
     pub cue_lemma: String,
     pub cue_type: CueType,
     pub polarity: Polarity,
@@ -522,6 +524,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
     for a in &mut out {
         a.kind = quote_kind(&cx, &mut a.content);
     }
+    medial_continuation(&cx, &mut out);
     out.retain(|a| {
         let quote_only = lx
             .cue_forms
@@ -557,6 +560,7 @@ fn colon_line(cx: &Ctx, s: usize) -> Option<RawAttribution> {
         source_head: Some(cx.lo..c),
         cue: c..c + 1,
         content: c + 1..cx.hi,
+        extra: Vec::new(),
         cue_lemma: ":".into(),
         cue_type: CueType::Assert,
         polarity: Polarity::Assert,
@@ -610,6 +614,7 @@ fn according_to(cx: &Ctx, s: usize, i: usize, prev: &[RawAttribution]) -> Option
         source_head: Some(head),
         cue: i..i + 2,
         content,
+        extra: Vec::new(),
         cue_lemma: "according to".into(),
         cue_type: CueType::Assert,
         polarity: Polarity::Assert,
@@ -709,6 +714,7 @@ fn cue_attribution(
             source_head,
             cue: c0..c1,
             content,
+            extra: Vec::new(),
             cue_lemma: cue.lemma.clone(),
             cue_type: cue.ty,
             polarity,
@@ -913,11 +919,56 @@ fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
             if *cue == a.cue {
                 continue;
             }
-            // a later frame strictly inside this content, not nested at its very start
+            // a later frame strictly inside this content cuts it when a clause boundary
+            // introduces it (", adding", "-but he feared", "as he urged"); a frame nested at the
+            // start ("He said the center believed") or mid-clause ("angered by the media
+            // declaring") belongs to the content
             let nested = a.source.is_some() && out_source_starts_at(cx, c.start, *fs);
-            if *fs > c.start && *fs < a.content.end && !nested {
+            let introduced = cx.is_boundary_before(*fs) || is_connector(cx, *fs);
+            if *fs > c.start && *fs < a.content.end && !nested && introduced {
                 a.content.end = *fs;
             }
+        }
+    }
+}
+
+fn is_connector(cx: &Ctx, k: usize) -> bool {
+    cx.is_comma(k)
+        || cx.t[k].kind == TokKind::Dash
+        || cx.low(k) == "but"
+        || matches!(cx.class(k), Some(FnClass::Sub | FnClass::Conj))
+}
+
+/// "“Q1,” he said, “Q2.”" / "Otherwise, she said, countries may ...": the content resumes after
+/// a post-posed source and cue.
+fn medial_continuation(cx: &Ctx, out: &mut [RawAttribution]) {
+    let frames: Vec<usize> = out.iter().map(|a| a.frame_start).collect();
+    for a in out.iter_mut() {
+        if !matches!(
+            a.layout,
+            Layout::ContentSourceCue | Layout::ContentCueSource
+        ) {
+            continue;
+        }
+        let end = a.cue.end.max(a.source.as_ref().map_or(0, |s| s.end));
+        if !cx.is_comma(end) || end + 1 >= cx.hi {
+            continue;
+        }
+        let start = end + 1;
+        let opens_quote = cx.t[start].kind == TokKind::OpenQuote;
+        if !opens_quote
+            && (matches!(cx.class(start), Some(FnClass::Prep | FnClass::Sub))
+                || cx.is_cue_word(start))
+        {
+            continue;
+        }
+        if frames.iter().any(|&f| f >= start && f < cx.hi) {
+            continue;
+        }
+        let mut r = start..cx.hi;
+        quote_kind(cx, &mut r);
+        if !r.is_empty() {
+            a.extra.push(r);
         }
     }
 }

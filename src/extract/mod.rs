@@ -22,6 +22,8 @@ pub struct Attribution {
     pub source: Option<ByteRange>,
     pub cue: ByteRange,
     pub content: ByteRange,
+    /// Further parts of a discontinuous content: "“Q1,” he said. “Q2.”", "C1, she said, C2".
+    pub continuation: Vec<ByteRange>,
     pub cue_lemma: String,
     pub cue_type: CueType,
     pub polarity: Polarity,
@@ -30,6 +32,15 @@ pub struct Attribution {
     pub kind: QuoteKind,
     pub layout: Layout,
     pub speakers: Vec<Speaker>,
+}
+
+impl Attribution {
+    /// The content with its continuation parts, in text order.
+    pub fn content_parts(&self) -> Vec<ByteRange> {
+        std::iter::once(self.content.clone())
+            .chain(self.continuation.iter().cloned())
+            .collect()
+    }
 }
 
 /// Everything extracted from one document.
@@ -70,6 +81,48 @@ fn tok_bytes(seg: &Segmented, toks: &std::ops::Range<usize>) -> ByteRange {
     seg.tokens[toks.start].range.start..seg.tokens[toks.end - 1].range.end
 }
 
+/// "“Q1,” he said. “Q2.”": a sentence that is nothing but a quotation, right after a quoted
+/// attribution in the same paragraph, continues that attribution's content.
+fn continue_quotations(seg: &Segmented, raw: &mut [attrib::RawAttribution]) {
+    let mut open: Option<usize> = None;
+    let mut ai = 0;
+    for (s, sent) in seg.sentences.iter().enumerate() {
+        let first = ai;
+        while ai < raw.len() && raw[ai].sentence == s {
+            ai += 1;
+        }
+        if first < ai {
+            let last = ai - 1;
+            open = (raw[last].kind != QuoteKind::Indirect).then_some(last);
+            continue;
+        }
+        let Some(o) = open else { continue };
+        let same_paragraph = seg.sentences[raw[o].sentence].paragraph == sent.paragraph;
+        match quote_sentence(seg, s) {
+            Some(inner) if same_paragraph => raw[o].extra.push(inner),
+            _ => open = None,
+        }
+    }
+}
+
+/// The quoted tokens of a sentence made of one quotation (trailing punctuation aside).
+fn quote_sentence(seg: &Segmented, s: usize) -> Option<std::ops::Range<usize>> {
+    let toks = seg.sentences[s].tokens.clone();
+    let q = seg.quotes.iter().find(|q| q.open == toks.start)?;
+    let close = q.close.unwrap_or(toks.end).min(toks.end);
+    let rest_is_punct = (close..toks.end).all(|k| {
+        let t = &seg.tokens[k];
+        t.is_quote() || (t.kind == crate::segment::TokKind::Punct && t.lower != "(")
+    });
+    let mut inner = toks.start + 1..close;
+    while inner.end > inner.start
+        && seg.tokens[inner.end - 1].kind == crate::segment::TokKind::Punct
+    {
+        inner.end -= 1;
+    }
+    (rest_is_punct && !inner.is_empty()).then_some(inner)
+}
+
 /// Extracts attributions and propositions from one document.
 pub fn extract(doc: Document, lx: &Lexicon) -> Extraction {
     let seg = segment(&doc.text, doc.body_start, lx);
@@ -77,6 +130,7 @@ pub fn extract(doc: Document, lx: &Lexicon) -> Extraction {
     for s in 0..seg.sentences.len() {
         raw.extend(attrib::sentence_attributions(&seg, s, lx));
     }
+    continue_quotations(&seg, &mut raw);
     let mentions = speaker::find_mentions(&doc.text, &seg, lx);
     let speakers = speaker::resolve(&doc.text, &seg, &raw, &mentions, lx);
     let attributions: Vec<Attribution> = raw
@@ -87,6 +141,7 @@ pub fn extract(doc: Document, lx: &Lexicon) -> Extraction {
             source: a.source.as_ref().map(|r| tok_bytes(&seg, r)),
             cue: tok_bytes(&seg, &a.cue),
             content: tok_bytes(&seg, &a.content),
+            continuation: a.extra.iter().map(|r| tok_bytes(&seg, r)).collect(),
             cue_lemma: a.cue_lemma.clone(),
             cue_type: a.cue_type,
             polarity: a.polarity,

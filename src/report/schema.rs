@@ -20,6 +20,9 @@ pub struct ClaimOut {
     pub source: Option<Span>,
     pub cue: Span,
     pub content: Span,
+    /// Further parts of a discontinuous content ("“Q1,” he said. “Q2.”").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub continuation: Vec<Span>,
     pub cue_lemma: String,
     pub cue_type: CueType,
     pub polarity: Polarity,
@@ -54,6 +57,7 @@ pub fn claims(x: &Extraction) -> Vec<ClaimOut> {
             source: a.source.as_ref().map(|r| cm.span(r)),
             cue: cm.span(&a.cue),
             content: cm.span(&a.content),
+            continuation: a.continuation.iter().map(|r| cm.span(r)).collect(),
             cue_lemma: a.cue_lemma.clone(),
             cue_type: a.cue_type,
             polarity: a.polarity,
