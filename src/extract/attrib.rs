@@ -522,6 +522,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
     }
     trim_contents(&cx, &mut out);
     for a in &mut out {
+        cut_phrase_content(&cx, a);
         a.kind = quote_kind(&cx, &mut a.content);
     }
     medial_continuation(&cx, &mut out);
@@ -924,7 +925,7 @@ fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
             // start ("He said the center believed") or mid-clause ("angered by the media
             // declaring") belongs to the content
             let nested = a.source.is_some() && out_source_starts_at(cx, c.start, *fs);
-            let introduced = cx.is_boundary_before(*fs) || is_connector(cx, *fs);
+            let introduced = is_connector(cx, *fs) || (*fs > cx.lo && is_connector(cx, *fs - 1));
             if *fs > c.start && *fs < a.content.end && !nested && introduced {
                 a.content.end = *fs;
             }
@@ -932,11 +933,51 @@ fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
     }
 }
 
+/// A cue that takes a phrase, not a clause ("endorsed Cruz", "criticized the plan"): its content
+/// ends where a comma opens a new clause or an apposition (", and he", ", a sentiment ...").
+fn cut_phrase_content(cx: &Ctx, a: &mut RawAttribution) {
+    let Some((c, _)) = cx.lx.cue_forms.get(&a.cue_lemma).map(|&(c, f)| (c, f)) else {
+        return;
+    };
+    let f = &cx.lx.cue(c).frames;
+    if a.layout != Layout::SourceCueContent {
+        return;
+    }
+    if f.that || f.quote {
+        // a clause content still ends at ", but" / ";" opening another clause
+        for k in a.content.clone() {
+            if cx.t[k].in_quote || k + 1 >= a.content.end {
+                continue;
+            }
+            if cx.is_punct(k, ";") || (cx.is_comma(k) && cx.low(k + 1) == "but") {
+                a.content.end = k;
+                return;
+            }
+        }
+        return;
+    }
+    for k in a.content.clone() {
+        if cx.t[k].in_quote || !cx.is_comma(k) || k + 1 >= a.content.end {
+            continue;
+        }
+        let next = k + 1;
+        if is_connector(cx, next)
+            || matches!(cx.class(next), Some(FnClass::Det | FnClass::Sub))
+            || cx.is_pronoun(next)
+        {
+            a.content.end = k;
+            return;
+        }
+    }
+}
+
+/// A clause-level connector: a comma, a dash, a semicolon, "and", "but".
 fn is_connector(cx: &Ctx, k: usize) -> bool {
     cx.is_comma(k)
+        || cx.is_punct(k, ";")
         || cx.t[k].kind == TokKind::Dash
         || cx.low(k) == "but"
-        || matches!(cx.class(k), Some(FnClass::Sub | FnClass::Conj))
+        || matches!(cx.class(k), Some(FnClass::Conj))
 }
 
 /// "“Q1,” he said, “Q2.”" / "Otherwise, she said, countries may ...": the content resumes after
@@ -955,11 +996,13 @@ fn medial_continuation(cx: &Ctx, out: &mut [RawAttribution]) {
             continue;
         }
         let start = end + 1;
-        let opens_quote = cx.t[start].kind == TokKind::OpenQuote;
-        if !opens_quote
-            && (matches!(cx.class(start), Some(FnClass::Prep | FnClass::Sub))
-                || cx.is_cue_word(start))
-        {
+                let opens_quote = cx.t[start].kind == TokKind::OpenQuote;
+        // after a quotation only another quotation continues it ("“Q,” she said, speaking
+        // by phone" is an adjunct)
+        let adjunct = matches!(cx.class(start), Some(FnClass::Prep | FnClass::Sub))
+            || cx.is_cue_word(start)
+            || a.kind == QuoteKind::Direct;
+        if !opens_quote && adjunct {
             continue;
         }
         if frames.iter().any(|&f| f >= start && f < cx.hi) {
