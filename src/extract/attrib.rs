@@ -153,11 +153,12 @@ impl Ctx<'_> {
             let class = self.class(i);
             match class {
                 Some(FnClass::Prep) | Some(FnClass::Conj) => {
-                    // np-internal only between noun material
+                    // np-internal only between noun material; after a determiner the word is no
+                    // preposition ("an inside source") or the determiner heads ("Many in the crowd")
                     if words == 0 || i == self.lo || !self.np_word(i - 1) {
                         break;
                     }
-                    if matches!(self.class(i - 1), Some(FnClass::Det | FnClass::Prep)) {
+                    if matches!(self.class(i - 1), Some(FnClass::Prep)) {
                         break;
                     }
                 }
@@ -203,8 +204,16 @@ impl Ctx<'_> {
         if self.is_pronoun(j) && !self.t[j].in_quote {
             return Some((j..k, j..k));
         }
-        if self.is_comma(j) {
-            // NP1 , APPOSITION , cue
+        let dash = self.t[j].kind == TokKind::Dash;
+        if self.is_comma(j) || dash {
+            // NP1 , APPOSITION , cue  /  NP1 — PARENTHETICAL — cue
+            let delimiter = |i: usize| {
+                if dash {
+                    self.t[i].kind == TokKind::Dash
+                } else {
+                    self.is_comma(i)
+                }
+            };
             let mut c2 = None;
             let mut i = j;
             while i > self.lo {
@@ -212,7 +221,7 @@ impl Ctx<'_> {
                 if self.t[i].in_quote || self.t[i].is_quote() {
                     break;
                 }
-                if self.is_comma(i) {
+                if delimiter(i) {
                     c2 = Some(i);
                     break;
                 }
@@ -245,6 +254,18 @@ impl Ctx<'_> {
             || self.t[p].kind == TokKind::Dash
             || matches!(self.class(p), Some(FnClass::Sub | FnClass::Conj))
             || self.low(p) == "but"
+    }
+
+    /// A lower-case word that is a known predicate or has a past-tense ending.
+    fn looks_verbal(&self, k: usize) -> bool {
+        let t = &self.t[k];
+        let w = t.lower.as_str();
+        !t.cap
+            && t.kind == TokKind::Word
+            && (w.ends_with("ed")
+                || self.lx.control.get(w).is_some()
+                || self.lx.casualties.get(w).is_some()
+                || self.lx.responsibility.get(w).is_some())
     }
 
     /// Noun phrase starting at `p` going right; returns its end (== p if none).
@@ -581,10 +602,20 @@ fn verbal_context(cx: &Ctx, c0: usize, c1: usize) -> bool {
         || after == ":"
         || (c1 < cx.hi && cx.t[c1].kind == TokKind::OpenQuote)
         || (after == "," && c1 + 1 < cx.hi && cx.t[c1 + 1].kind == TokKind::OpenQuote);
+    let plural_subject = c0 > cx.lo && {
+        let p = &cx.t[c0 - 1];
+        p.kind == TokKind::Word
+            && p.lower.len() > 3
+            && p.lower.ends_with('s')
+            && !p.lower.ends_with("ss")
+            && cx.class(c0 - 1).is_none()
+            && !cx.is_cue_word(c0 - 1)
+    };
     let before = c0 > cx.lo
         && (matches!(cx.class(c0 - 1), Some(FnClass::Aux))
             || cx.is_pronoun(c0 - 1)
-            || cx.lx.negations.contains(cx.low(c0 - 1)));
+            || cx.lx.negations.contains(cx.low(c0 - 1))
+            || plural_subject);
     marker || before
 }
 
@@ -761,7 +792,7 @@ fn cue_attribution(
     let participle = form == Form::Ing
         && k0 > cx.lo
         && (cx.is_comma(k0 - 1) || cx.t[k0 - 1].kind == TokKind::Dash);
-    if participle
+    if (participle || coordinated)
         && !prev.iter().any(|a| a.source.is_some())
         && (cue.frames.that || cue.frames.quote)
     {
@@ -777,7 +808,11 @@ fn cue_attribution(
         while subj < k0 && matches!(cx.class(subj), Some(FnClass::Conj)) || cx.low(subj) == "but" {
             subj += 1;
         }
-        let subj_end = cx.np_right(subj);
+        // the subject ends before its verb ("House Democrats seized the floor ... and said")
+        let np_end = cx.np_right(subj);
+        let subj_end = (subj..np_end)
+            .find(|&k| k > subj && cx.looks_verbal(k))
+            .unwrap_or(np_end);
         if subj_end > subj && subj_end < k0 {
             if let Ok(Some(p)) = cx.right_content(c1, cue) {
                 return Some(mk(
@@ -819,7 +854,8 @@ fn cue_attribution(
             let name_like = head.clone().any(|k| cx.t[k].cap)
                 || matches!(cx.class(src.start), Some(FnClass::Det))
                 || (cx.is_pronoun(src.start) && first.lower != "it");
-            if name_like && head.len() <= 7 && cx.source_tail_ok(head.end) {
+            let words = head.clone().filter(|&k| cx.t[k].is_word()).count();
+            if name_like && words <= 7 && cx.source_tail_ok(head.end) {
                 let end = pre_content_end(cx, k0);
                 let start = content_start(cx, prev);
                 if end > start {
@@ -996,7 +1032,7 @@ fn medial_continuation(cx: &Ctx, out: &mut [RawAttribution]) {
             continue;
         }
         let start = end + 1;
-                let opens_quote = cx.t[start].kind == TokKind::OpenQuote;
+        let opens_quote = cx.t[start].kind == TokKind::OpenQuote;
         // after a quotation only another quotation continues it ("“Q,” she said, speaking
         // by phone" is an adjunct)
         let adjunct = matches!(cx.class(start), Some(FnClass::Prep | FnClass::Sub))

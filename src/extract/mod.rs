@@ -99,8 +99,12 @@ fn continue_quotations(seg: &Segmented, raw: &mut [attrib::RawAttribution]) {
         let Some(o) = open else { continue };
         // the same paragraph, or the next one when the attribution ended its paragraph
         let ps = seg.sentences[raw[o].sentence].paragraph;
-        let last_of_para = seg.sentences.get(raw[o].sentence + 1).is_none_or(|n| n.paragraph != ps);
-        let near = sent.paragraph == ps || (sent.paragraph == ps + 1 && (last_of_para || raw[o].extra.len() > 0));
+        let last_of_para = seg
+            .sentences
+            .get(raw[o].sentence + 1)
+            .is_none_or(|n| n.paragraph != ps);
+        let near = sent.paragraph == ps
+            || (sent.paragraph == ps + 1 && (last_of_para || raw[o].extra.len() > 0));
         match quote_sentence(seg, s) {
             Some(inner) if near => raw[o].extra.push(inner),
             _ => open = None,
