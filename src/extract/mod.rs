@@ -104,7 +104,7 @@ fn continue_quotations(seg: &Segmented, raw: &mut [attrib::RawAttribution]) {
             .get(raw[o].sentence + 1)
             .is_none_or(|n| n.paragraph != ps);
         let near = sent.paragraph == ps
-            || (sent.paragraph == ps + 1 && (last_of_para || raw[o].extra.len() > 0));
+            || (sent.paragraph == ps + 1 && (last_of_para || !raw[o].extra.is_empty()));
         match quote_sentence(seg, s) {
             Some(inner) if near => raw[o].extra.push(inner),
             _ => open = None,
