@@ -194,27 +194,75 @@ pub enum TimeWord {
     Unit,
 }
 
+/// A small, fast, deterministic hasher (the Fx multiply-rotate hash) for the word tables: the
+/// tables are read on every token, and SipHash's protection against hash flooding buys nothing
+/// for a compiled-in lexicon.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map keyed by words, with [`FxHasher`].
+pub type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+/// A hash set of words, with [`FxHasher`].
+pub type WordSet<K> = HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// A table of (possibly multi-word) lower-case phrases.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    map: HashMap<String, T>,
-    max_words: usize,
+    map: WordMap<String, T>,
+    /// First word of each phrase to the longest phrase (in words) starting with it.
+    first: WordMap<String, usize>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            map: HashMap::new(),
-            max_words: 0,
+            map: WordMap::default(),
+            first: WordMap::default(),
         }
     }
 }
 
 impl<T> PhraseTable<T> {
     pub fn insert(&mut self, phrase: &str, value: T) {
-        let words: Vec<&str> = phrase.split_whitespace().collect();
-        self.max_words = self.max_words.max(words.len());
-        self.map.insert(words.join(" ").to_lowercase(), value);
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        let Some(w0) = words.first() else { return };
+        let n = self.first.entry(w0.clone()).or_insert(0);
+        *n = (*n).max(words.len());
+        self.map.insert(words.join(" "), value);
     }
 
     pub fn get(&self, phrase: &str) -> Option<&T> {
@@ -223,15 +271,34 @@ impl<T> PhraseTable<T> {
 
     /// The longest phrase starting at `words[i]`: (number of words, value).
     pub fn longest_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, &T)> {
-        let mut key = String::new();
-        let mut best = None;
-        for n in 1..=self.max_words.min(words.len().saturating_sub(i)) {
-            if n > 1 {
+        self.longest_by(|k| words.get(i + k).map(|w| w.as_ref()))
+    }
+
+    /// The longest phrase starting at token `i` (not reaching `end`), read from the tokens'
+    /// lower-case forms without allocating for single words.
+    pub fn longest_in(
+        &self,
+        toks: &[crate::segment::Token],
+        i: usize,
+        end: usize,
+    ) -> Option<(usize, &T)> {
+        let end = end.min(toks.len());
+        self.longest_by(|k| (i + k < end).then(|| toks[i + k].lower.as_str()))
+    }
+
+    fn longest_by<'w>(&self, word: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &T)> {
+        let w0 = word(0)?;
+        let &max = self.first.get(w0)?;
+        let mut best = self.map.get(w0).map(|v| (1, v));
+        if max > 1 {
+            let mut key = w0.to_string();
+            for n in 2..=max {
+                let Some(w) = word(n - 1) else { break };
                 key.push(' ');
-            }
-            key.push_str(words[i + n - 1].as_ref());
-            if let Some(v) = self.map.get(&key) {
-                best = Some((n, v));
+                key.push_str(w);
+                if let Some(v) = self.map.get(&key) {
+                    best = Some((n, v));
+                }
             }
         }
         best
@@ -252,19 +319,19 @@ pub struct Lexicon {
     pub cues: Vec<Cue>,
     /// Cue forms (possibly multi-word) to (index into `cues`, form).
     pub cue_forms: PhraseTable<(usize, Form)>,
-    pub negations: HashSet<String>,
+    pub negations: WordSet<String>,
     /// Cue forms that are also nouns or adjectives: cues only in a verbal context.
-    pub cue_nouns: HashSet<String>,
-    pub hedges: HashMap<String, Commitment>,
-    pub abbreviations: HashMap<String, AbbrClass>,
+    pub cue_nouns: WordSet<String>,
+    pub hedges: WordMap<String, Commitment>,
+    pub abbreviations: WordMap<String, AbbrClass>,
     pub aliases: Vec<Alias>,
     /// First word (lower case) of each alias to alias indices.
-    pub alias_index: HashMap<String, Vec<usize>>,
+    pub alias_index: WordMap<String, Vec<usize>>,
     pub roles: PhraseTable<RoleMention>,
-    pub kinds: HashMap<String, EntityKind>,
-    pub pronouns: HashMap<String, Vec<EntityKind>>,
+    pub kinds: WordMap<String, EntityKind>,
+    pub pronouns: WordMap<String, Vec<EntityKind>>,
     pub frames: PhraseTable<String>,
-    pub frame_defs: HashMap<String, FrameDef>,
+    pub frame_defs: WordMap<String, FrameDef>,
     /// The frame responsibility predicates evoke.
     pub predicate_frame: String,
     pub responsibility: PhraseTable<AgentRelation>,
@@ -272,21 +339,21 @@ pub struct Lexicon {
     pub control: PhraseTable<ControlChange>,
     pub quantities: PhraseTable<QuantWord>,
     pub places: PhraseTable<Place>,
-    pub place_heads: HashSet<String>,
+    pub place_heads: WordSet<String>,
     /// Prepositions after which a capitalized name is read as a place.
-    pub place_preps: HashSet<String>,
+    pub place_preps: WordSet<String>,
     /// Name particles ("al-", "el-", "bin") that may start a place-name word in lower case.
     pub particles: Vec<String>,
     /// Words that commonly open a sentence (after an abbreviation such as "U.S.").
-    pub openers: HashSet<String>,
+    pub openers: WordSet<String>,
     /// What a denial may deny without naming the event ("denied involvement").
-    pub deny_anaphors: HashSet<String>,
+    pub deny_anaphors: WordSet<String>,
     /// Victim nouns that count the same people ("people", "civilians").
-    pub generic_victims: HashSet<String>,
-    pub time: HashMap<String, TimeWord>,
-    pub function: HashMap<String, FnClass>,
+    pub generic_victims: WordSet<String>,
+    pub time: WordMap<String, TimeWord>,
+    pub function: WordMap<String, FnClass>,
     /// Forms of "to be" (marked `be` in `function_words.tsv`).
-    pub be_forms: HashSet<String>,
+    pub be_forms: WordSet<String>,
 }
 
 struct Rows<'a> {

@@ -314,9 +314,10 @@ pub fn segment(text: &str, base: usize, lx: &Lexicon) -> Segmented {
         let ptext = &body[pr.clone()];
         let first_tok = seg.tokens.len();
         let mut toks = tokenize(ptext, base + pr.start);
+        let first_quote = seg.quotes.len();
         mark_quotes(&mut toks, first_tok, &mut seg.quotes, text);
         seg.tokens.extend(toks);
-        split_sentences(text, &mut seg, first_tok, p, lx);
+        split_sentences(text, &mut seg, first_tok, first_quote, p, lx);
     }
     seg
 }
@@ -374,7 +375,14 @@ fn is_terminal(t: &Token) -> bool {
     t.kind == TokKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?" | "…" | "..." | "....")
 }
 
-fn split_sentences(text: &str, seg: &mut Segmented, first: usize, paragraph: usize, lx: &Lexicon) {
+fn split_sentences(
+    text: &str,
+    seg: &mut Segmented,
+    first: usize,
+    first_quote: usize,
+    paragraph: usize,
+    lx: &Lexicon,
+) {
     let toks = &seg.tokens[first..];
     let n = toks.len();
     if n == 0 {
@@ -382,7 +390,7 @@ fn split_sentences(text: &str, seg: &mut Segmented, first: usize, paragraph: usi
     }
     // Quotations that close within the paragraph suppress splits inside them.
     let mut closed_quote_depth = vec![false; n];
-    for q in seg.quotes.iter().filter(|q| q.open >= first) {
+    for q in &seg.quotes[first_quote..] {
         if let Some(c) = q.close {
             for d in &mut closed_quote_depth[q.open - first + 1..c - first] {
                 *d = true;

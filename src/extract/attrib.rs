@@ -396,13 +396,11 @@ impl Ctx<'_> {
                 continue;
             }
             // "in a statement that", "on Monday that" (but "at least 25 people" is content)
-            let quantity = {
-                let words: Vec<&str> = (p..self.hi.min(p + 3)).map(|k| self.low(k)).collect();
-                self.lx
-                    .quantities
-                    .longest_at(&words, 0)
-                    .is_some_and(|(n, _)| n > 1)
-            };
+            let quantity = self
+                .lx
+                .quantities
+                .longest_in(self.t, p, self.hi)
+                .is_some_and(|(n, _)| n > 1);
             if matches!(self.class(p), Some(FnClass::Prep))
                 && !(f.for_ && self.low(p) == "for")
                 && !quantity
@@ -514,8 +512,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
             i += 2;
             continue;
         }
-        let lowers: Vec<&str> = (i..cx.hi.min(i + 4)).map(|k| cx.low(k)).collect();
-        let Some((n, &(cue_idx, form))) = lx.cue_forms.longest_at(&lowers, 0) else {
+        let Some((n, &(cue_idx, form))) = lx.cue_forms.longest_in(cx.t, i, cx.hi) else {
             i += 1;
             continue;
         };

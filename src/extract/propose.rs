@@ -173,8 +173,9 @@ impl PropInput<'_> {
         ev.places = self.places(range.clone());
         // the object of an attack verb is a place too ("shelled Varosh")
         for i in range.clone() {
-            let w: Vec<&str> = lowers_of(toks, i..range.end.min(i + 4));
-            if let Some((n, AgentRelation::Subject)) = self.lx.responsibility.longest_at(&w, 0) {
+            if let Some((n, AgentRelation::Subject)) =
+                self.lx.responsibility.longest_in(toks, i, range.end)
+            {
                 if let (Some(p), _) = self.proper_name(i + n, range.end) {
                     if !ev.places.contains(&p) {
                         ev.places.push(p);
@@ -192,7 +193,7 @@ impl PropInput<'_> {
         let mut out: Vec<String> = Vec::new();
         let mut i = range.start;
         while i < range.end {
-            if let Some((n, place)) = self.lx.places.longest_at(&lowers_of(toks, i..range.end), 0) {
+            if let Some((n, place)) = self.lx.places.longest_in(toks, i, range.end) {
                 if toks[i].cap || toks[i].lower.starts_with("al-") {
                     if !out.contains(&place.canonical) {
                         out.push(place.canonical.clone());
@@ -251,7 +252,11 @@ impl PropInput<'_> {
         if let Some(p) = self.lx.places.get(&lw) {
             return (Some(p.canonical.clone()), k);
         }
-        if self.mentions.iter().any(|m| m.tokens.start == s) {
+        if super::speaker::within(self.mentions, &(s..s + 1))
+            .iter()
+            .next()
+            .is_some()
+        {
             return (None, k);
         }
         // Following words like "camp" were dropped; also skip the heads after the name.
@@ -262,10 +267,7 @@ impl PropInput<'_> {
     }
 
     fn party_of(&self, range: Range<usize>) -> Option<String> {
-        self.mentions
-            .iter()
-            .filter(|m| m.tokens.start >= range.start && m.tokens.end <= range.end)
-            .max_by_key(|m| (m.tokens.end, m.tokens.len()))
+        super::speaker::best_alias(self.mentions, &range)
             .map(|m| self.lx.aliases[m.alias].party.clone())
     }
 

@@ -44,12 +44,9 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     if q >= end {
         return None;
     }
-    let lowers: Vec<&str> = (q..end.min(q + 6))
-        .map(|k| toks[k].lower.as_str())
-        .collect();
     let mut i = 0;
     let mut qualifier = None;
-    if let Some((n, w)) = lx.quantities.longest_at(&lowers, 0) {
+    if let Some((n, w)) = lx.quantities.longest_in(toks, q, end) {
         match *w {
             QuantWord::Vague(lo, hi) => {
                 return Some(Quantity {
@@ -72,7 +69,7 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
         (v, 1)
     } else if let Some(v) = word_number(&toks[k].lower, lx) {
         (v as f64, 1)
-    } else if let Some((n, QuantWord::Vague(lo, hi))) = lx.quantities.longest_at(&lowers, i) {
+    } else if let Some((n, QuantWord::Vague(lo, hi))) = lx.quantities.longest_in(toks, q + i, end) {
         // "about a dozen"
         let _ = n;
         return Some(Quantity {

@@ -12,6 +12,9 @@ use crate::segment::{Segmented, TokKind, Token, span_text};
 
 use super::attrib::{Layout, RawAttribution};
 
+/// How many earlier attributions a role noun looks back over for the name that introduced it.
+const LOOKBACK: usize = 40;
+
 /// A party alias found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -76,11 +79,18 @@ pub fn find_mentions(text: &str, seg: &Segmented, lx: &Lexicon) -> Vec<Mention> 
 
 /// The alias that best names the party of a phrase: the one ending nearest the phrase's end,
 /// then the longest.
-fn best_alias<'m>(mentions: &'m [Mention], span: &Range<usize>) -> Option<&'m Mention> {
-    mentions
+pub fn best_alias<'m>(mentions: &'m [Mention], span: &Range<usize>) -> Option<&'m Mention> {
+    within(mentions, span)
         .iter()
-        .filter(|m| m.tokens.start >= span.start && m.tokens.end <= span.end)
+        .filter(|m| m.tokens.end <= span.end)
         .max_by_key(|m| (m.tokens.end, m.tokens.len()))
+}
+
+/// The mentions starting inside `span` (mentions are sorted by position).
+pub fn within<'m>(mentions: &'m [Mention], span: &Range<usize>) -> &'m [Mention] {
+    let a = mentions.partition_point(|m| m.tokens.start < span.start);
+    let b = mentions.partition_point(|m| m.tokens.start < span.end);
+    &mentions[a..b.max(a)]
 }
 
 /// Resolves the speakers of every attribution of a document, in order.
@@ -280,16 +290,14 @@ fn named_speaker(
             // ("the military source", "a senior military source", not "Health Ministry")
             let named_modifier = (core.start..core.start + st).any(|k| toks[k].cap);
             if st + n == words.len() && !named_modifier {
-                let before = toks[src.start].range.start;
-                let found = mentions
+                let found = mentions[..mentions.partition_point(|m| m.tokens.start < src.start)]
                     .iter()
                     .rev()
-                    .filter(|m| toks[m.tokens.start].range.start < before)
                     .find(|m| lx.aliases[m.alias].roles.contains(&role.role));
                 let mention = span_text(text, toks, src.clone()).to_string();
                 // else an earlier speaker named with the same head ("the ministry" after
                 // "The Kestrian defence ministry said ...")
-                let earlier = (0..ai).rev().find_map(|bi| {
+                let earlier = (ai.saturating_sub(LOOKBACK)..ai).rev().find_map(|bi| {
                     done[bi].iter().find(|sp| {
                         !matches!(sp.resolution, Resolution::Unresolved { .. })
                             && sp.name.as_deref().is_some_and(|n| {
@@ -324,7 +332,7 @@ fn named_speaker(
     // Role noun back-reference: "the spokesman" → "Yasser al-Yousef, a spokesman for ...".
     let definite = toks.get(head.start).is_some_and(|t| t.lower == "the");
     if definite && kind.is_some() && core.len() <= 3 {
-        for bi in (0..ai).rev() {
+        for bi in (ai.saturating_sub(LOOKBACK)..ai).rev() {
             let b = &atts[bi];
             let Some(bs) = &b.source else { continue };
             let has_noun = bs.clone().any(|k| toks[k].lower == head_noun);
@@ -370,11 +378,10 @@ fn resolve_pronoun(
     };
     // Candidates: earlier speakers, and person aliases, in this or the previous sentence.
     let mut best: Option<(usize, Speaker)> = None; // (token position, speaker)
-    for bi in 0..ai {
+    // attributions of this and the previous sentence (they are in text order)
+    let window = atts[..ai].partition_point(|b| b.sentence + 1 < s);
+    for bi in window..ai {
         let b = &atts[bi];
-        if b.sentence + 1 < s {
-            continue;
-        }
         let Some(bs) = &b.source else { continue };
         if bs.start >= pron_tok {
             continue;
@@ -396,7 +403,8 @@ fn resolve_pronoun(
     };
     // Speakers first (subject preference); named persons only when no speaker fits.
     let have_speaker = best.is_some();
-    for m in mentions.iter().filter(|_| !have_speaker) {
+    let in_window = within(mentions, &(window_start..pron_tok));
+    for m in in_window.iter().filter(|_| !have_speaker) {
         if m.tokens.start < window_start || m.tokens.end > pron_tok {
             continue;
         }

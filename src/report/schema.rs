@@ -47,6 +47,12 @@ pub struct PropOut {
 /// The claims of one document, in order.
 pub fn claims(x: &Extraction) -> Vec<ClaimOut> {
     let cm = CharMap::new(&x.doc.text);
+    let mut by_att: Vec<Vec<&crate::extract::Proposition>> = vec![Vec::new(); x.attributions.len()];
+    for p in &x.propositions {
+        if let Some(a) = p.attribution.filter(|&a| a < by_att.len()) {
+            by_att[a].push(p);
+        }
+    }
     x.attributions
         .iter()
         .enumerate()
@@ -66,10 +72,8 @@ pub fn claims(x: &Extraction) -> Vec<ClaimOut> {
             kind: a.kind,
             layout: a.layout.id(),
             speakers: a.speakers.clone(),
-            propositions: x
-                .propositions
+            propositions: by_att[i]
                 .iter()
-                .filter(|p| p.attribution == Some(i))
                 .map(|p| PropOut {
                     kind: p.kind.clone(),
                     negated: p.negated,
