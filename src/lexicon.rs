@@ -14,6 +14,10 @@ use crate::model::{Commitment, CueType, EntityKind};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("cues.tsv", include_str!("../resources/cues.tsv")),
     ("negations.txt", include_str!("../resources/negations.txt")),
+    (
+        "nominal_cues.tsv",
+        include_str!("../resources/nominal_cues.tsv"),
+    ),
     ("cue_nouns.txt", include_str!("../resources/cue_nouns.txt")),
     ("hedges.txt", include_str!("../resources/hedges.txt")),
     (
@@ -70,6 +74,8 @@ pub struct Frames {
     pub inv: bool,
     /// The source must begin a clause ("Obama called X Y", not "a group called X").
     pub clause: bool,
+    /// A sentence adverb with no source ("reportedly").
+    pub adv: bool,
 }
 
 impl Frames {
@@ -142,6 +148,8 @@ pub enum FnClass {
 pub enum AgentRelation {
     Subject,
     By,
+    /// The speaker is the agent: "X claimed responsibility for C".
+    Speaker,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -320,6 +328,8 @@ pub struct Lexicon {
     /// Cue forms (possibly multi-word) to (index into `cues`, form).
     pub cue_forms: PhraseTable<(usize, Form)>,
     pub negations: WordSet<String>,
+    /// Nouns that report speech or belief: "X's claim that C".
+    pub nominal_cues: WordMap<String, (CueType, Commitment)>,
     /// Cue forms that are also nouns or adjectives: cues only in a verbal context.
     pub cue_nouns: WordSet<String>,
     pub hedges: WordMap<String, Commitment>,
@@ -485,6 +495,15 @@ impl Lexicon {
         for (_, f) in get("negations.txt").iter() {
             lx.negations.insert(f[0].to_lowercase());
         }
+        let rows = get("nominal_cues.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 3)?;
+            let ty = CueType::parse(f[1])
+                .ok_or_else(|| rows.err(line, format!("unknown cue type `{}`", f[1])))?;
+            let c = Commitment::parse(f[2])
+                .ok_or_else(|| rows.err(line, format!("unknown commitment `{}`", f[2])))?;
+            lx.nominal_cues.insert(f[0].to_lowercase(), (ty, c));
+        }
         for (_, f) in get("cue_nouns.txt").iter() {
             lx.cue_nouns.insert(f[0].to_lowercase());
         }
@@ -584,6 +603,7 @@ impl Lexicon {
             let rel = match f[1] {
                 "agent_subject" => AgentRelation::Subject,
                 "agent_by" => AgentRelation::By,
+                "agent_speaker" => AgentRelation::Speaker,
                 "anaphor" => {
                     lx.deny_anaphors.insert(f[0].to_lowercase());
                     continue;
@@ -695,6 +715,7 @@ impl Lexicon {
                     "as" => frames.as_ = true,
                     "inv" => frames.inv = true,
                     "clause" => frames.clause = true,
+                    "adv" => frames.adv = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

@@ -257,3 +257,135 @@ fn noun_uses_of_cue_words_are_not_cues() {
         &[("The ministry", "states", "the bridge reopened")],
     );
 }
+
+#[test]
+fn quoted_as_saying_and_statement_forms() {
+    check(
+        "The minister was quoted as saying that the bridge had reopened.",
+        &[(
+            "The minister",
+            "quoted as saying",
+            "the bridge had reopened",
+        )],
+    );
+    check(
+        "In a statement, the ministry said the bridge had reopened.",
+        &[("the ministry", "said", "the bridge had reopened")],
+    );
+    check(
+        "The ministry, in a statement, said the bridge had reopened.",
+        &[(
+            "The ministry, in a statement",
+            "said",
+            "the bridge had reopened",
+        )],
+    );
+}
+
+#[test]
+fn dash_signed_quotation() {
+    check(
+        "“The bridge is open” — Transport Minister Ana Ruiz.",
+        &[("Transport Minister Ana Ruiz", "—", "The bridge is open")],
+    );
+}
+
+#[test]
+fn sourceless_attributions() {
+    let x = common::extract_one("The bridge has reportedly reopened.");
+    assert_eq!(x.attributions.len(), 1);
+    assert!(x.attributions[0].source.is_none());
+    assert_eq!(x.attributions[0].layout.id(), "sourceless");
+    let x = common::extract_one("It was reported that the bridge had reopened.");
+    assert_eq!(x.attributions.len(), 1);
+    assert!(x.attributions[0].source.is_none());
+    check(
+        "Sources said the bridge had reopened.",
+        &[("Sources", "said", "the bridge had reopened")],
+    );
+}
+
+#[test]
+fn denials_of_reports_and_claims() {
+    check(
+        "The ministry denied reports that the bridge had collapsed.",
+        &[("The ministry", "denied", "the bridge had collapsed")],
+    );
+    check(
+        "The ministry rejected claims that the bridge had collapsed.",
+        &[("The ministry", "rejected", "the bridge had collapsed")],
+    );
+}
+
+#[test]
+fn accusations_and_blame() {
+    let text = "The mayor accused the contractor of cutting corners on the bridge.";
+    check(
+        text,
+        &[(
+            "The mayor",
+            "accused",
+            "the contractor of cutting corners on the bridge",
+        )],
+    );
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions[0].cue_type, CueType::Accuse);
+    check(
+        "The mayor blamed the contractor for the collapse.",
+        &[("The mayor", "blamed", "the contractor for the collapse")],
+    );
+}
+
+#[test]
+fn nominal_cues() {
+    let x = common::extract_one("The ministry's claim that the bridge had reopened was disputed.");
+    assert_eq!(x.attributions.len(), 1);
+    assert_eq!(x.attributions[0].layout.id(), "nominal");
+    let x = common::extract_one(
+        "The announcement by the ministry that the bridge had reopened surprised residents.",
+    );
+    assert_eq!(x.attributions.len(), 1);
+    let text = &x.doc.text;
+    assert_eq!(
+        &text[x.attributions[0].source.clone().unwrap()],
+        "the ministry"
+    );
+}
+
+#[test]
+fn role_nouns_resolve_to_the_name_that_introduced_them() {
+    let text = "Yasser al-Yousef, a spokesman for the Nour el-Din al-Zinki faction, said the road was cut.\n\nThe spokesman said fighting continued.";
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions.len(), 2);
+    assert_eq!(
+        x.attributions[1].speakers[0].name.as_deref(),
+        Some("Yasser al-Yousef")
+    );
+    assert_eq!(
+        x.attributions[1].speakers[0].party.as_deref(),
+        Some("rebels")
+    );
+}
+
+#[test]
+fn modal_and_negated_cues_lower_commitment() {
+    let x = common::extract_one("Officials could not verify that the bridge had reopened.");
+    assert!(x.attributions[0].negated);
+    assert_eq!(
+        x.attributions[0].commitment,
+        gainsay::model::Commitment::Possible
+    );
+    // "refused to say": the refusal is the cue, and it commits to nothing
+    let x = common::extract_one("The ministry refused to say whether the bridge had reopened.");
+    assert_eq!(x.attributions.len(), 1);
+    assert_eq!(x.attributions[0].cue_lemma, "refuse");
+    assert_eq!(
+        x.attributions[0].commitment,
+        gainsay::model::Commitment::Possible
+    );
+    let x = common::extract_one("The ministry may say the bridge reopened.");
+    assert_eq!(
+        x.attributions[0].commitment,
+        gainsay::model::Commitment::Possible
+    );
+}

@@ -32,6 +32,10 @@ pub enum Layout {
     Sourceless,
     /// "X: C", a headline or transcript line.
     Colon,
+    /// "“Q” — X".
+    QuoteDash,
+    /// "X's claim that C", "the announcement by X that C".
+    Nominal,
 }
 
 impl Layout {
@@ -45,6 +49,8 @@ impl Layout {
             Layout::PassiveBy => "passive-by",
             Layout::Sourceless => "sourceless",
             Layout::Colon => "source-colon-content",
+            Layout::QuoteDash => "quote-dash-source",
+            Layout::Nominal => "nominal",
         }
     }
 }
@@ -431,7 +437,7 @@ impl Ctx<'_> {
                 match found {
                     Some(k) => p = k,
                     None => {
-                        if f.np && self.low(p) == "to" {
+                        if (f.np || f.to) && self.low(p) == "to" {
                             break;
                         }
                         return Err(());
@@ -492,7 +498,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
         .filter(|&k| cx.t[k].kind == TokKind::Word && cx.t[k].cap)
         .count();
     let title_case = sent.headline || (words >= 4 && caps * 10 >= words * 7);
-    if let Some(a) = colon_line(&cx, s) {
+    if let Some(a) = colon_line(&cx, s).or_else(|| dash_line(&cx, s)) {
         out.push(a);
     }
     let mut i = cx.lo;
@@ -510,6 +516,11 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
                 continue;
             }
             i += 2;
+            continue;
+        }
+        if let Some(a) = nominal(&cx, s, i) {
+            i = a.content.start;
+            out.push(a);
             continue;
         }
         let Some((n, &(cue_idx, form))) = lx.cue_forms.longest_in(cx.t, i, cx.hi) else {
@@ -588,6 +599,96 @@ fn colon_line(cx: &Ctx, s: usize) -> Option<RawAttribution> {
         kind: QuoteKind::Indirect,
         layout: Layout::Colon,
         frame_start: cx.lo,
+        inherits: None,
+    })
+}
+
+/// "“The bridge is open” — Transport Minister Ana Ruiz": a quotation signed after a dash.
+fn dash_line(cx: &Ctx, s: usize) -> Option<RawAttribution> {
+    if cx.t[cx.lo].kind != TokKind::OpenQuote {
+        return None;
+    }
+    let d = (cx.lo..cx.hi).find(|&k| cx.t[k].kind == TokKind::Dash && !cx.t[k].in_quote)?;
+    if d == cx.lo || !cx.is_close_quote(d - 1) && !(d >= 2 && cx.is_close_quote(d - 2)) {
+        return None;
+    }
+    let mut end = cx.hi;
+    while end > d + 1 && cx.t[end - 1].kind == TokKind::Punct {
+        end -= 1;
+    }
+    let name = d + 1..end;
+    let words = name.clone().filter(|&k| cx.t[k].is_word()).count();
+    if name.is_empty() || words > 8 || !cx.t[d + 1].cap || name.clone().any(|k| cx.is_cue_word(k)) {
+        return None;
+    }
+    let head_end = (name.start..name.end)
+        .find(|&k| cx.is_comma(k))
+        .unwrap_or(name.end);
+    Some(RawAttribution {
+        sentence: s,
+        source: Some(name.clone()),
+        source_head: Some(name.start..head_end),
+        cue: d..d + 1,
+        content: cx.lo..d,
+        extra: Vec::new(),
+        cue_lemma: "—".into(),
+        cue_type: CueType::Assert,
+        polarity: Polarity::Assert,
+        commitment: Commitment::Certain,
+        negated: false,
+        kind: QuoteKind::Direct,
+        layout: Layout::QuoteDash,
+        frame_start: d,
+        inherits: None,
+    })
+}
+
+/// "The ministry's claim that C", "the announcement by the ministry that C".
+fn nominal(cx: &Ctx, s: usize, i: usize) -> Option<RawAttribution> {
+    let &(ty, commitment) = cx.lx.nominal_cues.get(cx.low(i))?;
+    if cx.t[i].in_quote {
+        return None;
+    }
+    let (source, head, content_start) =
+        if i >= 2 && cx.low(i - 1) == "'s" && cx.low(i + 1) == "that" {
+            // possessor: "The ministry's claim that"
+            let s0 = cx.np_left_core(i - 1);
+            if s0 == i - 1 {
+                return None;
+            }
+            (s0..i - 1, s0..i - 1, i + 2)
+        } else if cx.low(i + 1) == "by" {
+            let (src, head) = cx.right_source(i + 2, false)?;
+            if cx.low(src.end) != "that" {
+                return None;
+            }
+            let p = src.end + 1;
+            (src, head, p)
+        } else {
+            return None;
+        };
+    if content_start >= cx.hi {
+        return None;
+    }
+    Some(RawAttribution {
+        sentence: s,
+        source: Some(source),
+        source_head: Some(head),
+        cue: i..i + 1,
+        content: content_start..cx.hi,
+        extra: Vec::new(),
+        cue_lemma: cx.low(i).to_string(),
+        cue_type: ty,
+        polarity: if ty == CueType::Deny {
+            Polarity::Deny
+        } else {
+            Polarity::Assert
+        },
+        commitment,
+        negated: false,
+        kind: QuoteKind::Indirect,
+        layout: Layout::Nominal,
+        frame_start: i,
         inherits: None,
     })
 }
@@ -756,7 +857,37 @@ fn cue_attribution(
         }
     };
 
-    // Passive with an agent: "which was deemed by X as C"; "it was reported that C".
+    // A sentence adverb ("The bridge has reportedly reopened"), unless a verb cue follows.
+    if cue.frames.adv {
+        if (c1..cx.hi).any(|k| !cx.t[k].in_quote && cx.is_cue_word(k)) {
+            return None;
+        }
+        return Some(mk(None, cx.lo..cx.hi, Layout::Sourceless, cx.lo));
+    }
+
+    // Passive with an agent: "which was deemed by X as C"; "it was reported that C";
+    // "X was quoted as saying C".
+    if passive_aux && form == Form::Past && cx.low(c1) == "as" {
+        let saying = lx
+            .cue_forms
+            .get(cx.low(c1 + 1))
+            .is_some_and(|(_, f)| *f == Form::Ing);
+        let (src, head) = cx.left_source(k0)?;
+        if saying {
+            let mut p = c1 + 2;
+            if cx.low(p) == "that" || cx.is_punct(p, ":") || cx.is_comma(p) {
+                p += 1;
+            }
+            let mut a = mk(
+                Some((src.clone(), head)),
+                p..cx.hi,
+                Layout::SourceCueContent,
+                src.start,
+            );
+            a.cue = c0..c1 + 2;
+            return Some(a);
+        }
+    }
     if passive_aux && form == Form::Past {
         if cx.low(c1) == "by" {
             let (src, head) = cx.right_source(c1 + 1, false)?;
@@ -898,6 +1029,15 @@ fn cue_attribution(
                     Layout::ContentSourceCue,
                     fs,
                 ));
+            }
+            // "denied reports that C", "rejected claims that C": the content is C
+            let mut p = p;
+            let mut k = p;
+            if matches!(cx.class(k), Some(FnClass::Det)) {
+                k += 1;
+            }
+            if lx.deny_anaphors.contains(cx.low(k)) && cx.low(k + 1) == "that" {
+                p = k + 2;
             }
             Some(mk(
                 Some((src.clone(), head)),

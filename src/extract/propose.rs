@@ -396,6 +396,11 @@ pub fn region_propositions(
                 let e = np_after(inp, k + n, range.end);
                 (inp.agent_name(k + n..e, r.speakers), e)
             }
+            // only at the start of a claim: "X claimed responsibility for C"
+            AgentRelation::Speaker if k == range.start && r.attribution.is_some() => {
+                (r.speakers.first().map(|s| s.label().to_string()), k + n)
+            }
+            AgentRelation::Speaker => (None, k + n),
         };
         i += n;
         let Some(agent) = agent else { continue };
