@@ -609,7 +609,7 @@ fn dash_line(cx: &Ctx, s: usize) -> Option<RawAttribution> {
         return None;
     }
     let d = (cx.lo..cx.hi).find(|&k| cx.t[k].kind == TokKind::Dash && !cx.t[k].in_quote)?;
-    if d == cx.lo || !cx.is_close_quote(d - 1) && !(d >= 2 && cx.is_close_quote(d - 2)) {
+    if d == cx.lo || !(cx.is_close_quote(d - 1) || (d >= 2 && cx.is_close_quote(d - 2))) {
         return None;
     }
     let mut end = cx.hi;
