@@ -35,6 +35,8 @@ pub struct PredAttribution {
     pub source: Option<ByteRange>,
     pub cue: ByteRange,
     pub content: Vec<ByteRange>,
+    /// A label to break precision down by (the extractor's layout id); not part of matching.
+    pub label: String,
 }
 
 /// A gold attribution; every component is a possibly discontinuous list of byte ranges.
@@ -592,6 +594,8 @@ pub struct EvalReport {
     pub per_doc: Vec<(String, Prf)>,
     /// Missed and spurious attributions, in document order (missed first within a document).
     pub errors: Vec<ErrorCase>,
+    /// Per prediction label: (predictions, predictions matched under the full rule).
+    pub by_label: std::collections::BTreeMap<String, (usize, usize)>,
 }
 
 /// Runs `extract` on every document, timing it, and scores the predictions.
@@ -627,6 +631,19 @@ pub fn evaluate<F: FnMut(&Document) -> Vec<PredAttribution>>(
         for &i in &s.missed {
             let g = &gd.gold[i];
             r.errors.push(case("missed", &g.source, &g.cue, &g.content));
+        }
+        let spurious: HashSet<usize> = s.spurious.iter().copied().collect();
+        let mut seen = HashSet::new();
+        for (i, p) in pred.iter().enumerate() {
+            let key = (&p.source, &p.cue, &p.content);
+            if !seen.insert(key) {
+                continue;
+            }
+            let e = r.by_label.entry(p.label.clone()).or_insert((0, 0));
+            e.0 += 1;
+            if !spurious.contains(&i) {
+                e.1 += 1;
+            }
         }
         for &i in &s.spurious {
             let p = &pred[i];
@@ -673,10 +690,18 @@ impl EvalReport {
         let (r, speed) = (self, self.chars_per_second());
         s += &format!("documents {}, gold {}", r.documents, r.gold);
         s += &format!(" (skipped {}), predicted {}\n", r.skipped_gold, r.predicted);
-        s + &format!(
+        s += &format!(
             "{} chars in {:.3} s ({speed:.0} chars/s)\n",
             r.chars, r.seconds
-        )
+        );
+        if self.by_label.len() > 1 {
+            s += "by layout (predicted, matched, precision):\n";
+            for (label, (n, m)) in &self.by_label {
+                let p = if *n == 0 { 0.0 } else { *m as f64 / *n as f64 };
+                s += &format!("  {label:<22} {n:>6} {m:>6} {p:>6.3}\n");
+            }
+        }
+        s
     }
 
     /// The report as JSON: totals, one object per score with P/R/F1 and counts, and the errors.
@@ -694,6 +719,12 @@ impl EvalReport {
             .iter()
             .map(|(id, p)| json!({"id": id, "tp": p.tp, "fp": p.fp, "fn": p.fn_}));
         v["per_doc"] = per_doc.collect();
+        v["by_label"] = self
+            .by_label
+            .iter()
+            .map(|(l, (n, m))| (l.clone(), json!({"predicted": n, "matched": m})))
+            .collect::<serde_json::Map<_, _>>()
+            .into();
         v
     }
 }
@@ -717,6 +748,7 @@ mod tests {
             source: src.map(|s| at(text, s, 0)),
             cue: at(text, cue, 0),
             content: vec![at(text, content, 0)],
+            label: String::new(),
         }
     }
 
@@ -953,6 +985,7 @@ mod tests {
                     source: (!g.source.is_empty()).then(|| hull(&g.source)),
                     cue: hull(&g.cue),
                     content: vec![hull(&g.content)],
+                    label: String::new(),
                 })
                 .collect()
         });

@@ -325,26 +325,51 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(n) = limit {
                 docs.truncate(n);
             }
+            // speakers that stay unresolved (pronouns or roles with no antecedent)
+            let (mut sourced, mut unresolved) = (0usize, 0usize);
             let report = eval::evaluate(&docs, |doc| {
                 let x = gainsay::extract::extract(doc.clone(), &lx);
+                for a in x.attributions.iter().filter(|a| a.source.is_some()) {
+                    sourced += 1;
+                    let open = |s: &gainsay::model::Speaker| {
+                        matches!(s.resolution, gainsay::model::Resolution::Unresolved { .. })
+                    };
+                    if a.speakers.iter().any(open) {
+                        unresolved += 1;
+                    }
+                }
                 x.attributions
                     .iter()
                     .map(|a| eval::PredAttribution {
                         source: a.source.clone(),
                         cue: a.cue.clone(),
                         content: a.content_parts(),
+                        label: a.layout.id().to_string(),
                     })
                     .collect()
             });
+            let share = if sourced == 0 {
+                0.0
+            } else {
+                unresolved as f64 / sourced as f64
+            };
             match format {
                 EvalFormat::Text => {
                     print!("{}", report.to_text());
+                    println!(
+                        "unresolved speakers: {unresolved} of {sourced} sourced attributions ({:.1}%)",
+                        share * 100.0
+                    );
                     for e in report.errors.iter().take(show_errors) {
                         println!("{e}");
                     }
                 }
                 EvalFormat::Json => {
-                    println!("{}", serde_json::to_string_pretty(&report.to_json())?)
+                    let mut v = report.to_json();
+                    v["unresolved_speakers"] = serde_json::json!({
+                        "unresolved": unresolved, "sourced": sourced, "share": share
+                    });
+                    println!("{}", serde_json::to_string_pretty(&v)?)
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -389,3 +389,24 @@ fn modal_and_negated_cues_lower_commitment() {
         gainsay::model::Commitment::Possible
     );
 }
+
+#[test]
+fn nested_attributions_keep_new_speakers_only() {
+    // a speaker of its own: both attributions
+    check(
+        "He said the center believed more than 50 people were trapped.",
+        &[
+            (
+                "He",
+                "said",
+                "the center believed more than 50 people were trapped",
+            ),
+            ("the center", "believed", "more than 50 people were trapped"),
+        ],
+    );
+    // the same speaker reporting its own feeling: one attribution
+    check(
+        "Most voters said they felt betrayed by the party.",
+        &[("Most voters", "said", "they felt betrayed by the party")],
+    );
+}

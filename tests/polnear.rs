@@ -22,6 +22,7 @@ fn polnear_dev_does_not_regress() {
                 source: a.source.clone(),
                 cue: a.cue.clone(),
                 content: a.content_parts(),
+                label: a.layout.id().to_string(),
             })
             .collect()
     });

@@ -550,6 +550,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
         }
     }
     trim_contents(&cx, &mut out);
+    drop_self_reports(&cx, &mut out);
     for a in &mut out {
         cut_phrase_content(&cx, a);
         a.kind = quote_kind(&cx, &mut a.content);
@@ -892,8 +893,12 @@ fn cue_attribution(
         if cx.low(c1) == "by" {
             let (src, head) = cx.right_source(c1 + 1, false)?;
             let mut p = src.end;
+            // only "deemed by X as C" / "told by X that C" carry their content after the agent;
+            // "Trump was criticized by his rivals" reports no content of its own
             if cue.frames.as_ && cx.low(p) == "as" || cx.low(p) == "that" {
                 p += 1;
+            } else {
+                return None;
             }
             let a = mk(
                 Some((src, head)),
@@ -1081,6 +1086,45 @@ fn polarity_of(ty: CueType, negated: bool, commitment: Commitment) -> (Polarity,
     }
     // "did not deny" does not assert; "did not confirm" does not deny: both leave it open.
     (Polarity::Assert, Commitment::Possible)
+}
+
+/// "Voters said they felt betrayed", "He said he hoped": a pronoun-sourced attribution opening
+/// another's content repeats the outer speaker's own report and adds no speaker; it stays part
+/// of the outer content. A nested attribution with a speaker of its own ("He said the center
+/// believed C") is kept.
+fn drop_self_reports(cx: &Ctx, out: &mut Vec<RawAttribution>) {
+    let contents: Vec<Range<usize>> = out.iter().map(|a| a.content.clone()).collect();
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|a| {
+            let Some(src) = &a.source else { return true };
+            let pronoun = src.len() == 1 && cx.is_pronoun(src.start);
+            let nested = contents.iter().any(|c| {
+                *c != a.content
+                    && c.start <= src.start
+                    && a.cue.end <= c.end
+                    && out_source_starts_at(cx, c.start, src.start)
+            });
+            !(pronoun && nested)
+        })
+        .collect();
+    // participial attributions point at their parent by index: renumber
+    let mut new_index = vec![None; out.len()];
+    let mut n = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for a in out.iter_mut() {
+        a.inherits = a.inherits.and_then(|p| new_index[p]);
+    }
 }
 
 /// Cuts each content where a later attribution's frame begins (unless nested at its start).
