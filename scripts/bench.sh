@@ -14,7 +14,7 @@ if [ -d "$polnear/train/text" ]; then
   echo "== extract over PolNeAR train texts ($(cat "$polnear"/train/text/*.txt | wc -c) bytes)"
   time "$bin" extract "$polnear/train/text" >/dev/null
   echo "== eval throughput on PolNeAR dev (extraction only)"
-  "$bin" eval attributions --polnear "$polnear" --split dev | tail -1
+  "$bin" eval attributions --polnear "$polnear" --split dev | grep "chars/s"
 else
   echo "PolNeAR not found at $polnear: skipping the corpus timings"
 fi
