@@ -76,6 +76,8 @@ pub struct Frames {
     pub clause: bool,
     /// A sentence adverb with no source ("reportedly").
     pub adv: bool,
+    /// A raising verb: "X seemed to C" attributes "X ... to C" to no one in particular.
+    pub raise: bool,
 }
 
 impl Frames {
@@ -716,6 +718,7 @@ impl Lexicon {
                     "inv" => frames.inv = true,
                     "clause" => frames.clause = true,
                     "adv" => frames.adv = true,
+                    "raise" => frames.raise = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

@@ -410,3 +410,18 @@ fn nested_attributions_keep_new_speakers_only() {
         &[("Most voters", "said", "they felt betrayed by the party")],
     );
 }
+
+#[test]
+fn raising_verbs_are_sourceless() {
+    let text = "Trump's supporters seemed equally unperturbed.";
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions.len(), 1);
+    let a = &x.attributions[0];
+    assert!(a.source.is_none());
+    assert_eq!(&text[a.content.clone()], "Trump's supporters");
+    assert_eq!(&text[a.continuation[0].clone()], "equally unperturbed");
+    // inside someone's words it is part of what they said
+    let x = common::extract_one("The station appeared to have been switched off, she said.");
+    assert_eq!(x.attributions.len(), 1);
+    assert_eq!(x.attributions[0].cue_lemma, "say");
+}

@@ -551,9 +551,13 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
     }
     trim_contents(&cx, &mut out);
     drop_self_reports(&cx, &mut out);
+    drop_nested_sourceless(&mut out);
     for a in &mut out {
         cut_phrase_content(&cx, a);
         a.kind = quote_kind(&cx, &mut a.content);
+        for r in &mut a.extra {
+            quote_kind(&cx, r);
+        }
     }
     medial_continuation(&cx, &mut out);
     out.retain(|a| {
@@ -760,6 +764,7 @@ fn according_to(cx: &Ctx, s: usize, i: usize, prev: &[RawAttribution]) -> Option
 /// Start of a content that precedes its cue: the sentence start, or after an earlier attribution.
 fn content_start(cx: &Ctx, prev: &[RawAttribution]) -> usize {
     prev.iter()
+        .filter(|a| a.layout != Layout::Sourceless)
         .map(|a| {
             a.content
                 .end
@@ -864,6 +869,28 @@ fn cue_attribution(
             return None;
         }
         return Some(mk(None, cx.lo..cx.hi, Layout::Sourceless, cx.lo));
+    }
+
+    // Raising: "Trump's supporters seemed unperturbed", "X is expected to win": no source;
+    // the content is the subject and what follows.
+    if cue.frames.raise {
+        let passive_ok = !passive_aux || cx.low(c1) == "to";
+        let active_ok = passive_aux || !cue.frames.that || cx.low(c1) == "to";
+        if passive_ok && active_ok && c1 < cx.hi && !cx.is_terminal(c1) {
+            if let Some((subj, _)) = cx.left_source(k0) {
+                if !(subj.len() == 1 && cx.low(subj.start) == "it") {
+                    let mut a = mk(None, subj.clone(), Layout::Sourceless, subj.start);
+                    a.extra.push(c1..cx.hi);
+                    a.cue = (if passive_aux { k0 } else { c0 })..c1;
+                    return Some(a);
+                }
+            }
+        }
+        if cue.frames.that && !passive_aux {
+            // "analysts expect that C": an ordinary cue, handled below
+        } else {
+            return None;
+        }
     }
 
     // Passive with an agent: "which was deemed by X as C"; "it was reported that C";
@@ -1109,6 +1136,38 @@ fn drop_self_reports(cx: &Ctx, out: &mut Vec<RawAttribution>) {
         })
         .collect();
     // participial attributions point at their parent by index: renumber
+    let mut new_index = vec![None; out.len()];
+    let mut n = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for a in out.iter_mut() {
+        a.inherits = a.inherits.and_then(|p| new_index[p]);
+    }
+}
+
+/// A sourceless attribution ("seemed", "reportedly") inside another attribution's content is
+/// part of what that speaker said, not a claim of unnamed others.
+fn drop_nested_sourceless(out: &mut Vec<RawAttribution>) {
+    let spans: Vec<(Range<usize>, Layout)> =
+        out.iter().map(|a| (a.content.clone(), a.layout)).collect();
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|a| {
+            a.layout != Layout::Sourceless
+                || !spans.iter().any(|(c, l)| {
+                    *l != Layout::Sourceless && c.start <= a.cue.start && a.cue.end <= c.end
+                })
+        })
+        .collect();
     let mut new_index = vec![None; out.len()];
     let mut n = 0;
     for (i, k) in keep.iter().enumerate() {
