@@ -820,7 +820,9 @@ fn cue_attribution(
             k0 = p - 1;
             continue;
         }
-        if matches!(cx.class(p), Some(FnClass::Aux)) && !cx.t[p].in_quote {
+        // auxiliaries and adverbs ("has also said", "falsely claimed") sit between source and cue
+        let adverb = !cx.t[p].cap && w.len() > 4 && w.ends_with("ly") && cx.class(p).is_none();
+        if (matches!(cx.class(p), Some(FnClass::Aux)) || adverb) && !cx.t[p].in_quote {
             if lx.negations.contains(w) {
                 negated = true;
             }
