@@ -418,7 +418,9 @@ fn split_sentences(
             }
         }
         let word_period = t.kind == TokKind::Word && t.lower.ends_with('.');
-        if (is_terminal(t) || word_period) && !closed_quote_depth[i] {
+        // inside a quotation only its last sentence may end one of ours ("... race-baiting.” “We ...")
+        let quote_ends = i + 1 < n && toks[i + 1].kind == TokKind::CloseQuote;
+        if (is_terminal(t) || word_period) && (!closed_quote_depth[i] || quote_ends) {
             // absorb closing quotes / brackets
             let mut j = i + 1;
             while j < n
@@ -531,6 +533,15 @@ mod tests {
         assert_eq!(
             s,
             vec!["“We will win. They will lose,” he said.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_quotation_ending_a_sentence_ends_it() {
+        let s = sentences("He called it “a disgrace.” “We will fight,” she said.");
+        assert_eq!(
+            s,
+            vec!["He called it “a disgrace.”", "“We will fight,” she said."]
         );
     }
 
