@@ -289,8 +289,13 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     let rc = responsibility_claims(g, e);
     // agent -> asserting claims (not self-claims, not denials)
     let mut by_agent: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // only perpetrators that are known parties compete ("shell", "strikes" are not perpetrators)
     for (c, a) in &rc {
-        if g.claims[*c].stance != Stance::Deny && g.claims[*c].party != *a && g.claims[*c].resolved
+        let known = g.known_parties.contains(a);
+        if known
+            && g.claims[*c].stance != Stance::Deny
+            && g.claims[*c].party != *a
+            && g.claims[*c].resolved
         {
             by_agent.entry(a.clone()).or_default().push(*c);
         }
@@ -352,6 +357,7 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                 count_text,
                 measure,
                 victims,
+                cumulative: false,
                 ..
             } if !g.prop(&g.claims[c]).negated => Some(Fig {
                 claim: c,
@@ -368,7 +374,11 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
     for (i, a) in figs.iter().enumerate() {
         for b in &figs[i + 1..] {
             let (ca, cb) = (&g.claims[a.claim], &g.claims[b.claim]);
+            // inside one report, different figures are usually different incidents; they
+            // conflict only when two known parties give them
+            let same_report_unknown = ca.doc == cb.doc && !(ca.known_party && cb.known_party);
             if ca.party == cb.party
+                || same_report_unknown
                 || a.measure != b.measure
                 || !crate::extract::propose::same_victims(&a.victims, &b.victims, lx)
                 || a.interval.overlaps(&b.interval)
@@ -592,6 +602,9 @@ fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
     }]
 }
 
+/// How much of their content words an assertion and a denial must share (Jaccard).
+const POLARITY_MIN_OVERLAP: f64 = 0.6;
+
 fn jaccard(a: &[String], b: &[String]) -> f64 {
     let sa: BTreeSet<&String> = a.iter().collect();
     let sb: BTreeSet<&String> = b.iter().collect();
@@ -617,7 +630,10 @@ fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
         .claims
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.resolved && !covered_atts.contains(&(c.doc, c.attribution)))
+        // both sides known parties: a denial by "killed" or "the source" is no party's stance
+        .filter(|(_, c)| {
+            c.resolved && c.known_party && !covered_atts.contains(&(c.doc, c.attribution))
+        })
         .filter_map(|(i, c)| match &g.prop(c).kind {
             PropKind::Generic { key } if key.len() >= 3 => Some((i, c, key)),
             _ => None,
@@ -633,7 +649,8 @@ fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
                 continue;
             }
             let sim = jaccard(ka, kb);
-            if sim < 0.5 {
+            let shared = ka.iter().filter(|w| kb.contains(w)).count();
+            if sim < POLARITY_MIN_OVERLAP || shared < 3 {
                 continue;
             }
             out.push(Finding {

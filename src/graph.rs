@@ -39,6 +39,8 @@ pub struct Claim {
     pub party: String,
     /// Whether the speaker behind the label was resolved.
     pub resolved: bool,
+    /// Whether the label is a known party (from `parties.tsv`), not just a speaker's name.
+    pub known_party: bool,
     pub stance: Stance,
     pub commitment: Commitment,
 }
@@ -89,6 +91,8 @@ pub struct ClaimGraph {
     pub prop_nodes: BTreeMap<(usize, usize), NodeIndex>,
     /// How reports name each frame (from `frames.tsv`).
     pub frame_text: BTreeMap<String, String>,
+    /// Every party named in `parties.tsv`.
+    pub known_parties: std::collections::BTreeSet<String>,
 }
 
 /// Whether two places can name the same location: equal, or one lies in the other (a country is
@@ -119,8 +123,8 @@ pub fn same_event(a: &EventRef, b: &EventRef, lx: &Lexicon) -> bool {
 /// [`same_event`] with the number of agreeing details required (one suffices inside a single
 /// report, where descriptions are already shared through the sentence context).
 pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) -> bool {
-    if a == b {
-        return a.frame.is_some();
+    if !dates_can_meet(a, b) {
+        return false;
     }
     let mut score = 0;
     match (&a.frame, &b.frame) {
@@ -155,6 +159,29 @@ pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) 
         }
     }
     score >= needed
+}
+
+/// How many days before its report an undated event may have happened.
+const UNDATED_WINDOW_DAYS: i64 = 7;
+
+/// Whether the two events can fall on the same day: an explicit date, or else the week before
+/// the report's publication date.
+fn dates_can_meet(a: &EventRef, b: &EventRef) -> bool {
+    use jiff::civil::Date;
+    let window = |e: &EventRef| -> Option<(Date, Date)> {
+        if let Some(d) = e.time.as_ref().and_then(|t| t.date) {
+            return Some((d, d));
+        }
+        let p = e.published?;
+        let from = p
+            .checked_sub(jiff::Span::new().days(UNDATED_WINDOW_DAYS))
+            .ok()?;
+        Some((from, p))
+    };
+    match (window(a), window(b)) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => true,
+    }
 }
 
 fn merge(desc: &mut EventRef, other: &EventRef, lx: &Lexicon) {
@@ -209,6 +236,7 @@ impl ClaimGraph {
                 .iter()
                 .map(|(k, d)| (k.clone(), d.description.clone()))
                 .collect(),
+            known_parties: lx.aliases.iter().map(|a| a.party.clone()).collect(),
         };
         for (di, x) in docs.iter().enumerate() {
             let dn = g.graph.add_node(Node::Document {
@@ -300,6 +328,7 @@ impl ClaimGraph {
                         prop: pi,
                         party: label.clone(),
                         resolved,
+                        known_party: sp.party.is_some(),
                         stance,
                         commitment: a.commitment,
                     });
@@ -415,6 +444,7 @@ mod tests {
                 part: None,
             }),
             agent: agent.map(str::to_string),
+            published: None,
         }
     }
 

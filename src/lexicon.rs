@@ -19,6 +19,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../resources/nominal_cues.tsv"),
     ),
     ("cue_nouns.txt", include_str!("../resources/cue_nouns.txt")),
+    ("not_cues.tsv", include_str!("../resources/not_cues.tsv")),
     ("hedges.txt", include_str!("../resources/hedges.txt")),
     (
         "abbreviations.txt",
@@ -332,6 +333,8 @@ pub struct Lexicon {
     pub negations: WordSet<String>,
     /// Nouns that report speech or belief: "X's claim that C".
     pub nominal_cues: WordMap<String, (CueType, Commitment)>,
+    /// Phrases in which a cue form is no cue ("claimed the lives").
+    pub not_cues: PhraseTable<()>,
     /// Cue forms that are also nouns or adjectives: cues only in a verbal context.
     pub cue_nouns: WordSet<String>,
     pub hedges: WordMap<String, Commitment>,
@@ -360,6 +363,8 @@ pub struct Lexicon {
     pub openers: WordSet<String>,
     /// What a denial may deny without naming the event ("denied involvement").
     pub deny_anaphors: WordSet<String>,
+    /// Words after a casualty figure that make it a running total ("since April").
+    pub cumulative: PhraseTable<()>,
     /// Victim nouns that count the same people ("people", "civilians").
     pub generic_victims: WordSet<String>,
     pub time: WordMap<String, TimeWord>,
@@ -506,6 +511,9 @@ impl Lexicon {
                 .ok_or_else(|| rows.err(line, format!("unknown commitment `{}`", f[2])))?;
             lx.nominal_cues.insert(f[0].to_lowercase(), (ty, c));
         }
+        for (_, f) in get("not_cues.tsv").iter() {
+            lx.not_cues.insert(f[0], ());
+        }
         for (_, f) in get("cue_nouns.txt").iter() {
             lx.cue_nouns.insert(f[0].to_lowercase());
         }
@@ -619,6 +627,8 @@ impl Lexicon {
             rows.need(line, &f, 2)?;
             if f[1] == "@people" {
                 lx.generic_victims.insert(f[0].to_lowercase());
+            } else if f[1] == "@cumulative" {
+                lx.cumulative.insert(f[0], ());
             } else {
                 lx.casualties.insert(f[0], f[1].to_string());
             }

@@ -541,6 +541,9 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
                 continue;
             }
         }
+        if lx.not_cues.longest_in(cx.t, c0, cx.hi).is_some() {
+            continue;
+        }
         // noun-like forms ("the report", "swing states") need a verbal context
         if n == 1 && lx.cue_nouns.contains(&tok.lower) && !verbal_context(&cx, c0, c1) {
             continue;

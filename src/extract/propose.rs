@@ -30,6 +30,10 @@ pub struct EventRef {
     pub time: Option<TimeRef>,
     /// Party (or name) said to have carried it out.
     pub agent: Option<String>,
+    /// Publication date of the report that mentions it: an event it does not date happened
+    /// shortly before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<jiff::civil::Date>,
 }
 
 impl EventRef {
@@ -68,6 +72,8 @@ pub enum PropKind {
     Casualty {
         count: Interval,
         count_text: String,
+        /// A running total ("since April", "so far"), not the toll of one event.
+        cumulative: bool,
         /// killed, wounded, missing, trapped, destroyed
         measure: String,
         /// What was counted ("soldiers", "people").
@@ -141,7 +147,10 @@ impl PropInput<'_> {
     /// The event described by the tokens of `range` alone.
     pub fn local_event(&self, range: Range<usize>) -> EventRef {
         let toks = self.toks();
-        let mut ev = EventRef::default();
+        let mut ev = EventRef {
+            published: self.doc.date,
+            ..EventRef::default()
+        };
         let pf = self.lx.predicate_frame.as_str();
         let lowers: Vec<&str> = range.clone().map(|k| toks[k].lower.as_str()).collect();
         let mut i = 0;
@@ -271,8 +280,34 @@ impl PropInput<'_> {
             .map(|m| self.lx.aliases[m.alias].party.clone())
     }
 
+    /// Names the agent of a predicate in a claim: as [`Self::agent_name`], and a pronoun that
+    /// opens the claim ("it captured", "they retook", "its troops took") is the speaker's side.
+    fn claim_agent(
+        &self,
+        range: Range<usize>,
+        claim_start: usize,
+        speakers: &[Speaker],
+    ) -> Option<String> {
+        if range.is_empty() {
+            return None;
+        }
+        let toks = self.toks();
+        let first = toks[range.start].lower.as_str();
+        let possessive = matches!(self.lx.fn_class(first), Some(FnClass::Det));
+        let opens = range.start == claim_start
+            || (range.start > claim_start && toks[range.start - 1].lower == "that");
+        if self.lx.pronouns.contains_key(first) && (range.len() == 1 || possessive) {
+            return if opens {
+                speakers.first().map(|s| s.label().to_string())
+            } else {
+                None
+            };
+        }
+        self.agent_name(range)
+    }
+
     /// Names an agent phrase: its party when an alias matches, else its text.
-    fn agent_name(&self, range: Range<usize>, speakers: &[Speaker]) -> Option<String> {
+    fn agent_name(&self, range: Range<usize>) -> Option<String> {
         if range.is_empty() {
             return None;
         }
@@ -281,7 +316,7 @@ impl PropInput<'_> {
         let first = toks[range.start].lower.as_str();
         let possessive = matches!(self.lx.fn_class(first), Some(FnClass::Det));
         if self.lx.pronouns.contains_key(first) && (range.len() == 1 || possessive) {
-            return speakers.first().map(|s| s.label().to_string());
+            return None;
         }
         if let Some(p) = self.party_of(range.clone()) {
             return Some(p);
@@ -301,7 +336,12 @@ impl PropInput<'_> {
         let toks = self.toks();
         // auxiliaries, negation and adverbs between subject and verb ("it had not carried out")
         let mut k = k;
-        while k > lo && matches!(self.lx.fn_class(&toks[k - 1].lower), Some(FnClass::Aux)) {
+        while k > lo
+            && (matches!(self.lx.fn_class(&toks[k - 1].lower), Some(FnClass::Aux))
+                || (!toks[k - 1].cap
+                    && toks[k - 1].lower.len() > 4
+                    && toks[k - 1].lower.ends_with("ly")))
+        {
             k -= 1;
         }
         let mut s = k;
@@ -388,13 +428,13 @@ pub fn region_propositions(
                 let agent = if np.is_empty() && (r.subjectless || k == range.start) {
                     r.speakers.first().map(|s| s.label().to_string())
                 } else {
-                    inp.agent_name(np, r.speakers)
+                    inp.claim_agent(np, range.start, r.speakers)
                 };
                 (agent, k + n)
             }
             AgentRelation::By => {
                 let e = np_after(inp, k + n, range.end);
-                (inp.agent_name(k + n..e, r.speakers), e)
+                (inp.agent_name(k + n..e), e)
             }
             // only at the start of a claim: "X claimed responsibility for C"
             AgentRelation::Speaker if k == range.start && r.attribution.is_some() => {
@@ -431,7 +471,7 @@ pub fn region_propositions(
     // "X accused Y of C" / "X blamed Y for C": Y is the agent.
     if r.cue_type == Some(crate::model::CueType::Accuse) && out.is_empty() {
         if let Some(p) = lowers.iter().position(|w| *w == "of" || *w == "for") {
-            let agent = inp.agent_name(range.start..range.start + p, r.speakers);
+            let agent = inp.agent_name(range.start..range.start + p);
             if let Some(agent) = agent {
                 let mut event = inp.local_event(range.start + p..range.end);
                 event.agent = Some(agent.clone());
@@ -537,6 +577,15 @@ pub fn region_propositions(
             }
         }
         prev_casualty_end = k + n;
+        // "... have been killed since April": a running total
+        let clause = |j: &usize| toks[*j].lower != "," && toks[*j].lower != ".";
+        let after = (k + n..range.end.min(k + n + 8)).take_while(clause);
+        let before = (range.start.max(k.saturating_sub(8))..k)
+            .rev()
+            .take_while(clause);
+        let cumulative = after
+            .chain(before)
+            .any(|j| lx.cumulative.longest_in(toks, j, range.end).is_some());
         for q in quants {
             let victims = victims_after(inp, q.tokens.end, range.end.max(k))
                 .unwrap_or_else(|| last_victims.clone());
@@ -557,6 +606,7 @@ pub fn region_propositions(
                 kind: PropKind::Casualty {
                     count: q.interval,
                     count_text,
+                    cumulative,
                     measure: measure.clone(),
                     victims,
                     event,
@@ -584,10 +634,14 @@ pub fn region_propositions(
         };
         let Some(place) = place else { continue };
         let np = inp.np_before(range.start, k);
+        // "vowed to recapture Aleppo" is an intention, not a claim of control
+        if k > range.start && toks[k - 1].lower == "to" {
+            continue;
+        }
         let holder = if np.is_empty() {
             r.speakers.first().map(|s| s.label().to_string())
         } else {
-            inp.agent_name(np, r.speakers)
+            inp.claim_agent(np, range.start, r.speakers)
         };
         let Some(holder) = holder else { continue };
         let time = find_time(inp.text(), toks, k..range.end, lx, inp.doc.date)
@@ -750,11 +804,17 @@ pub fn sentence_contexts(inp: &PropInput) -> Vec<EventRef> {
         }
         let describes =
             |ev: &EventRef| ev.frame.is_some() && (!ev.places.is_empty() || ev.time.is_some());
-        if !describes(&ev) && !sent.headline {
+        if !sent.headline {
             if let Some((ls, lev)) = &last {
                 let compatible_place =
                     ev.places.is_empty() || lev.places.iter().any(|p| ev.places.contains(p));
-                if s - ls <= 3 && compatible_place {
+                let compatible_frame = match (&ev.frame, &lev.frame) {
+                    (Some(a), Some(b)) => inp.lx.frames_compatible(a, b),
+                    _ => true,
+                };
+                // a sentence that says little more fills in from the event before it; one that
+                // describes an event of its own takes only what it does not contradict
+                if s - ls <= 3 && compatible_place && compatible_frame {
                     ev.fill_from(lev);
                 }
             }

@@ -189,6 +189,7 @@ mod tests {
             })
         );
         assert_eq!(q("18 of 31 trucks"), Some(Interval::exact(18)));
+        assert_eq!(q("two dozen people"), Some(Interval::exact(24)));
     }
 
     #[test]
