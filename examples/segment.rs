@@ -21,10 +21,21 @@ fn main() -> std::process::ExitCode {
     let seg = gainsay::segment::segment(&text, 0, &lx);
     for s in &seg.sentences {
         let kind = if s.headline { "headline" } else { "sentence" };
-        println!("{kind} (paragraph {}): {:?}", s.paragraph, &text[s.range.clone()]);
+        println!(
+            "{kind} (paragraph {}): {:?}",
+            s.paragraph,
+            &text[s.range.clone()]
+        );
         let toks: Vec<String> = seg.tokens[s.tokens.clone()]
             .iter()
-            .map(|t| format!("{}:{:?}{}", t.lower, t.kind, if t.in_quote { "q" } else { "" }))
+            .map(|t| {
+                format!(
+                    "{}:{:?}{}",
+                    t.lower,
+                    t.kind,
+                    if t.in_quote { "q" } else { "" }
+                )
+            })
             .collect();
         println!("  {}", toks.join(" "));
     }

@@ -244,7 +244,17 @@ impl Ctx<'_> {
             return (s < j).then_some((s..j, s..j));
         }
         let s = self.np_left_core(k);
+        // "Police last month said": a time phrase between subject and cue is not the source
+        if s < k && (s..k).all(|i| self.is_time_word(i)) {
+            let s2 = self.np_left_core(s);
+            return (s2 < s).then_some((s2..s, s2..s));
+        }
         (s < k).then_some((s..k, s..k))
+    }
+
+    /// A word of a time phrase ("last", "month", "Monday", "2016").
+    fn is_time_word(&self, i: usize) -> bool {
+        self.lx.time.contains_key(self.low(i)) || self.t[i].kind == TokKind::Number
     }
 
     /// Whether the token before `s` ends a clause (so an NP may start at `s`).
@@ -964,7 +974,10 @@ fn cue_attribution(
         // ", saying C" after a clause that is not itself an attribution: its subject speaks
         // skip a fronted adverbial ("In an interview with CNN, Trump continued ..., saying")
         let mut subj = cx.lo;
-        if matches!(cx.class(subj), Some(FnClass::Prep | FnClass::Sub)) {
+        // ... or a fronted participle clause ("Walking to the next address, Ebeling ...")
+        let fronted_participle = cx.t[subj].kind == TokKind::Word
+            && (cx.low(subj).ends_with("ing") || cx.low(subj).ends_with("ed"));
+        if matches!(cx.class(subj), Some(FnClass::Prep | FnClass::Sub)) || fronted_participle {
             subj = match (subj..k0).find(|&k| cx.is_comma(k)) {
                 Some(c) => c + 1,
                 None => return None,
