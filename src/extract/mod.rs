@@ -84,7 +84,8 @@ fn tok_bytes(seg: &Segmented, toks: &std::ops::Range<usize>) -> ByteRange {
 /// "“Q1,” he said. “Q2.”": a sentence that is nothing but a quotation, right after a quoted
 /// attribution in the same paragraph, continues that attribution's content.
 fn continue_quotations(seg: &Segmented, raw: &mut [attrib::RawAttribution]) {
-    let mut open: Option<usize> = None;
+    // (attribution being continued, sentence of its last piece)
+    let mut open: Option<(usize, usize)> = None;
     let mut ai = 0;
     for (s, sent) in seg.sentences.iter().enumerate() {
         let first = ai;
@@ -93,20 +94,19 @@ fn continue_quotations(seg: &Segmented, raw: &mut [attrib::RawAttribution]) {
         }
         if first < ai {
             let last = ai - 1;
-            open = (raw[last].kind != QuoteKind::Indirect).then_some(last);
+            open = (raw[last].kind != QuoteKind::Indirect).then_some((last, s));
             continue;
         }
-        let Some(o) = open else { continue };
-        // the same paragraph, or the next one when the attribution ended its paragraph
-        let ps = seg.sentences[raw[o].sentence].paragraph;
-        let last_of_para = seg
-            .sentences
-            .get(raw[o].sentence + 1)
-            .is_none_or(|n| n.paragraph != ps);
-        let near = sent.paragraph == ps
-            || (sent.paragraph == ps + 1 && (last_of_para || !raw[o].extra.is_empty()));
+        let Some((o, piece)) = open else { continue };
+        // the same paragraph as the last piece, or the next one when that piece ended its
+        // paragraph (quotations run on over several paragraphs)
+        let pp = seg.sentences[piece].paragraph;
+        let near = sent.paragraph == pp || (sent.paragraph == pp + 1 && s == piece + 1);
         match quote_sentence(seg, s) {
-            Some(inner) if near => raw[o].extra.push(inner),
+            Some(inner) if near => {
+                raw[o].extra.push(inner);
+                open = Some((o, s));
+            }
             _ => open = None,
         }
     }
