@@ -229,7 +229,10 @@ fn one_sided(g: &ClaimGraph) -> Vec<OneSided> {
         let mut den: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for c in g.event_claims(e) {
             let cl = &g.claims[c];
-            if let PropKind::Responsibility { agent, .. } = &g.prop(cl).kind {
+            // perpetrators that are known parties only ("shells" is nobody's side)
+            if let PropKind::Responsibility { agent, .. } = &g.prop(cl).kind
+                && g.known_parties.contains(agent)
+            {
                 if cl.stance == Stance::Deny && cl.party == *agent {
                     den.entry(agent.clone())
                         .or_default()

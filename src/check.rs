@@ -370,7 +370,9 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
         })
         .collect();
     let mut out = Vec::new();
-    let mut seen: BTreeSet<(String, String, Interval, Interval)> = BTreeSet::new();
+    // one finding per pair of parties and measure: the first disjoint pair of figures, with every
+    // claim of each party that gives the same figure
+    let mut seen: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
     for (i, a) in figs.iter().enumerate() {
         for b in &figs[i + 1..] {
             let (ca, cb) = (&g.claims[a.claim], &g.claims[b.claim]);
@@ -390,12 +392,12 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
             } else {
                 (b, a)
             };
-            let key = (
-                g.claims[lo.claim].party.clone(),
-                g.claims[hi.claim].party.clone(),
-                lo.interval,
-                hi.interval,
-            );
+            let (pa, pb) = (ca.party.as_str(), cb.party.as_str());
+            let key = if pa < pb {
+                (pa, pb, a.measure.as_str())
+            } else {
+                (pb, pa, a.measure.as_str())
+            };
             if !seen.insert(key) {
                 continue;
             }
@@ -605,11 +607,27 @@ fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
 /// How much of their content words an assertion and a denial must share (Jaccard).
 const POLARITY_MIN_OVERLAP: f64 = 0.6;
 
+/// Shared words of two sorted, deduplicated keys.
+fn shared_words(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Jaccard similarity of two sorted, deduplicated keys.
 fn jaccard(a: &[String], b: &[String]) -> f64 {
-    let sa: BTreeSet<&String> = a.iter().collect();
-    let sb: BTreeSet<&String> = b.iter().collect();
-    let inter = sa.intersection(&sb).count();
-    let union = sa.union(&sb).count();
+    let inter = shared_words(a, b);
+    let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
     } else {
@@ -640,6 +658,7 @@ fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
         })
         .collect();
     let mut out = Vec::new();
+    let mut paired: BTreeSet<(usize, &str)> = BTreeSet::new();
     for (ia, a, ka) in &generic {
         if a.stance != Stance::Assert {
             continue;
@@ -649,8 +668,12 @@ fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
                 continue;
             }
             let sim = jaccard(ka, kb);
-            let shared = ka.iter().filter(|w| kb.contains(w)).count();
+            let shared = shared_words(ka, kb);
             if sim < POLARITY_MIN_OVERLAP || shared < 3 {
+                continue;
+            }
+            // each denial is paired once with each asserting party (the first assertion)
+            if !paired.insert((*ib, a.party.as_str())) {
                 continue;
             }
             out.push(Finding {

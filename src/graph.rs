@@ -143,6 +143,16 @@ pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) 
             },
         }
     }
+    // the most specific places (named first: "the Pellin market in Marvano") must not differ
+    if let (Some(pa), Some(pb)) = (a.places.first(), b.places.first()) {
+        if pa != pb
+            && !b.places.contains(pa)
+            && !a.places.contains(pb)
+            && !places_compatible(pa, pb, lx)
+        {
+            return false;
+        }
+    }
     if !a.places.is_empty() && !b.places.is_empty() {
         let any = a
             .places
@@ -314,7 +324,13 @@ impl ClaimGraph {
                 // Stances.
                 let Some(ai) = p.attribution else { continue };
                 let a = &x.attributions[ai];
+                let mut labels_seen: Vec<&str> = Vec::new();
                 for sp in &a.speakers {
+                    // "the Veltorian army and the Veltorian air force": one party, one claim
+                    if labels_seen.contains(&sp.label()) {
+                        continue;
+                    }
+                    labels_seen.push(sp.label());
                     let stance = stance_of(a.cue_type, a.polarity, p.negated, &p.kind);
                     let label = sp.label().to_string();
                     let resolved = !matches!(

@@ -79,7 +79,8 @@ impl Ingested {
         let n = seen.entry(doc.id.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
-            let new_id = format!("{}#{}", doc.id, n);
+            // `#` separates a document id from a claim number in claim ids: use `~`
+            let new_id = format!("{}~{}", doc.id, n);
             warnings.push(format!(
                 "duplicate document id `{}`; renamed to `{new_id}`",
                 doc.id

@@ -79,6 +79,8 @@ pub struct Frames {
     pub adv: bool,
     /// A raising verb: "X seemed to C" attributes "X ... to C" to no one in particular.
     pub raise: bool,
+    /// A prepositional cue whose source follows it ("according to X").
+    pub prep: bool,
 }
 
 impl Frames {
@@ -363,6 +365,8 @@ pub struct Lexicon {
     pub openers: WordSet<String>,
     /// What a denial may deny without naming the event ("denied involvement").
     pub deny_anaphors: WordSet<String>,
+    /// Words between a casualty noun and its count ("the death toll has risen to 31").
+    pub casualty_links: WordSet<String>,
     /// Words after a casualty figure that make it a running total ("since April").
     pub cumulative: PhraseTable<()>,
     /// Victim nouns that count the same people ("people", "civilians").
@@ -629,6 +633,8 @@ impl Lexicon {
                 lx.generic_victims.insert(f[0].to_lowercase());
             } else if f[1] == "@cumulative" {
                 lx.cumulative.insert(f[0], ());
+            } else if f[1] == "@link" {
+                lx.casualty_links.insert(f[0].to_lowercase());
             } else {
                 lx.casualties.insert(f[0], f[1].to_string());
             }
@@ -729,6 +735,7 @@ impl Lexicon {
                     "clause" => frames.clause = true,
                     "adv" => frames.adv = true,
                     "raise" => frames.raise = true,
+                    "prep" => frames.prep = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

@@ -162,8 +162,32 @@ fn main() -> ExitCode {
     }
 }
 
-/// Output sink opened before the work starts, so a bad path fails fast.
-fn open_output(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
+/// Output sink opened before the work starts, so a bad path fails fast. An output path that is
+/// also an input (or lies in an input directory with an input extension) is refused: creating it
+/// would wipe the input before it is read.
+fn open_output(path: &Option<PathBuf>, inputs: &[PathBuf]) -> Result<Box<dyn Write>> {
+    if let Some(p) = path {
+        let abs =
+            |x: &std::path::Path| std::fs::canonicalize(x).unwrap_or_else(|_| x.to_path_buf());
+        let out_parent = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        let out_abs = abs(out_parent).join(p.file_name().unwrap_or_default());
+        let readable_ext = p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ingest::EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+        for i in inputs.iter().filter(|i| i.as_os_str() != "-") {
+            let ia = abs(i);
+            if ia == out_abs || (ia.is_dir() && readable_ext && out_abs.starts_with(&ia)) {
+                bail!(
+                    "output file {} is also an input (or inside an input directory); choose another path",
+                    p.display()
+                );
+            }
+        }
+    }
     Ok(match path {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p)
@@ -229,7 +253,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             let lx = load_lexicon(&common.resources)?;
-            let mut out = open_output(&common.output)?;
+            let mut out = open_output(&common.output, &common.inputs)?;
             let (ing, xs, had_errors) = read_and_extract(&common, &lx);
             let g = ClaimGraph::build(xs, &lx);
             let opts = CheckOptions {
@@ -261,7 +285,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Extract { common } => {
             let lx = load_lexicon(&common.resources)?;
-            let mut out = open_output(&common.output)?;
+            let mut out = open_output(&common.output, &common.inputs)?;
             let (_, xs, had_errors) = read_and_extract(&common, &lx);
             for x in &xs {
                 for c in report::schema::claims(x) {
@@ -274,7 +298,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Graph { common, format } => {
             let lx = load_lexicon(&common.resources)?;
-            let mut out = open_output(&common.output)?;
+            let mut out = open_output(&common.output, &common.inputs)?;
             let (_, xs, had_errors) = read_and_extract(&common, &lx);
             let g = ClaimGraph::build(xs, &lx);
             match format {
@@ -289,7 +313,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Audit { common, format } => {
             let lx = load_lexicon(&common.resources)?;
-            let mut out = open_output(&common.output)?;
+            let mut out = open_output(&common.output, &common.inputs)?;
             let (_, xs, had_errors) = read_and_extract(&common, &lx);
             let g = ClaimGraph::build(xs, &lx);
             let a = audit::audit(&g);
@@ -323,21 +347,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 _ => bail!("give either --gold FILE --corpus DIR, or --polnear DIR"),
             };
             if let Some(n) = limit {
-                docs.truncate(n);
+                docs.truncate(n); // the string-form loader has no limit of its own
             }
             // speakers that stay unresolved (pronouns or roles with no antecedent)
             let (mut sourced, mut unresolved) = (0usize, 0usize);
             let report = eval::evaluate(&docs, |doc| {
                 let x = gainsay::extract::extract(doc.clone(), &lx);
-                for a in x.attributions.iter().filter(|a| a.source.is_some()) {
-                    sourced += 1;
-                    let open = |s: &gainsay::model::Speaker| {
-                        matches!(s.resolution, gainsay::model::Resolution::Unresolved { .. })
-                    };
-                    if a.speakers.iter().any(open) {
-                        unresolved += 1;
-                    }
-                }
+                let (s, u) = x.unresolved_speakers();
+                sourced += s;
+                unresolved += u;
                 x.attributions
                     .iter()
                     .map(|a| eval::PredAttribution {

@@ -353,7 +353,13 @@ fn mark_quotes(toks: &mut [Token], offset: usize, quotes: &mut Vec<Quote>, text:
         found.push((o, None));
     }
     for (o, c) in found {
-        let end_tok = c.unwrap_or(toks.len());
+        // a quotation never closed is taken to run to the end of its first sentence, so that a
+        // stray mark does not swallow the rest of the paragraph
+        let end_tok = c.unwrap_or_else(|| {
+            (o + 1..toks.len())
+                .find(|&k| is_terminal(&toks[k]))
+                .map_or(toks.len(), |k| k + 1)
+        });
         for t in &mut toks[o + 1..end_tok] {
             t.in_quote = true;
         }
@@ -370,6 +376,9 @@ fn mark_quotes(toks: &mut [Token], offset: usize, quotes: &mut Vec<Quote>, text:
         });
     }
 }
+
+/// The longest sentence, in tokens (news sentences rarely pass 80).
+pub const MAX_SENTENCE_TOKENS: usize = 150;
 
 fn is_terminal(t: &Token) -> bool {
     t.kind == TokKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?" | "…" | "..." | "....")
@@ -453,8 +462,25 @@ fn split_sentences(
             .is_some_and(|t| is_terminal(t) || t.kind == TokKind::CloseQuote || t.lower == ")");
         bounds.push((n, last_headline));
     }
-    let mut s = 0;
+    // No sentence is longer than MAX_SENTENCE_TOKENS: a run-on stretch (a list, text without
+    // punctuation) is cut at its last comma or semicolon before the limit, else at the limit.
+    let mut capped: Vec<(usize, bool)> = Vec::with_capacity(bounds.len());
+    let mut start = 0;
     for (e, headline) in bounds {
+        while e - start > MAX_SENTENCE_TOKENS {
+            let limit = start + MAX_SENTENCE_TOKENS;
+            let cut = (start + MAX_SENTENCE_TOKENS / 2..limit)
+                .rev()
+                .find(|&k| matches!(toks[k].lower.as_str(), "," | ";") && !closed_quote_depth[k])
+                .map_or(limit, |k| k + 1);
+            capped.push((cut, false));
+            start = cut;
+        }
+        capped.push((e, headline));
+        start = e;
+    }
+    let mut s = 0;
+    for (e, headline) in capped {
         // skip leading markup tokens (#, *, >, -, bullets)
         let mut a = s;
         while a < e
@@ -546,6 +572,22 @@ mod tests {
     }
 
     #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        let text = "word ".repeat(1000);
+        let lx = Lexicon::builtin();
+        let seg = segment(&text, 0, &lx);
+        assert!(
+            seg.sentences
+                .iter()
+                .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS)
+        );
+        assert_eq!(
+            seg.sentences.iter().map(|s| s.tokens.len()).sum::<usize>(),
+            1000
+        );
+    }
+
+    #[test]
     fn headlines_are_their_own_sentences() {
         let s = sentences(
             "Battle rages near Aleppo\nThe army said it advanced.\n\nNext paragraph here.",
@@ -578,6 +620,19 @@ mod tests {
                 "They denied it."
             ]
         );
+    }
+
+    #[test]
+    fn an_unclosed_quote_ends_with_its_first_sentence() {
+        let lx = Lexicon::builtin();
+        let text = "He said “we will win. The ministry said the road was open.";
+        let seg = segment(text, 0, &lx);
+        let said = seg
+            .tokens
+            .iter()
+            .filter(|t| t.lower == "said")
+            .collect::<Vec<_>>();
+        assert!(!said[1].in_quote);
     }
 
     #[test]

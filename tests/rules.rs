@@ -169,3 +169,15 @@ fn intentions_and_embedded_pronouns_are_no_control_claims() {
     let (_, f) = run(&[("a", a), ("b", b)]);
     assert!(of_type(&f, ControlConflict).is_empty(), "{f:#?}");
 }
+
+#[test]
+fn different_sites_in_one_city_are_different_events() {
+    let a = "---\ndate: 2016-09-21\n---\nThe Syrian Health Ministry said 14 people were killed in an air strike on the Pellin market in Marvano on Tuesday.\n";
+    let b = "---\ndate: 2016-09-21\n---\nThe White Helmets said 3 people were killed when shells hit the Ilan hospital in Marvano on Tuesday.\n";
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+    // a running total for the year is no event toll
+    let c = "---\ndate: 2016-09-21\n---\nAn air strike hit the Pellin market in Marvano on Tuesday.\n\nThe White Helmets said 400 people have been killed in the city this year.\n";
+    let (_, f) = run(&[("a", a), ("c", c)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+}

@@ -518,15 +518,18 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
             i += 1;
             continue;
         }
-        // "according to X"
-        if tok.lower == "according" && cx.low(i + 1) == "to" {
-            if let Some(a) = according_to(&cx, s, i, &out) {
-                i = a.cue.end;
-                out.push(a);
+        // prepositional cues: "according to X"
+        if let Some((n, &(c, _))) = lx.cue_forms.longest_in(cx.t, i, cx.hi) {
+            if lx.cue(c).frames.prep {
+                match according_to(&cx, s, i, n, lx.cue(c), &out) {
+                    Some(a) => {
+                        i = a.cue.end;
+                        out.push(a);
+                    }
+                    None => i += n,
+                }
                 continue;
             }
-            i += 2;
-            continue;
         }
         if let Some(a) = nominal(&cx, s, i) {
             i = a.content.start;
@@ -735,8 +738,15 @@ fn verbal_context(cx: &Ctx, c0: usize, c1: usize) -> bool {
     marker || before
 }
 
-fn according_to(cx: &Ctx, s: usize, i: usize, prev: &[RawAttribution]) -> Option<RawAttribution> {
-    let p = i + 2;
+fn according_to(
+    cx: &Ctx,
+    s: usize,
+    i: usize,
+    n: usize,
+    cue: &crate::lexicon::Cue,
+    prev: &[RawAttribution],
+) -> Option<RawAttribution> {
+    let p = i + n;
     // fronted only at the start of the sentence ("But according to X, C")
     let fronted =
         (cx.lo..i).all(|k| matches!(cx.class(k), Some(FnClass::Conj)) || cx.low(k) == "but");
@@ -760,13 +770,17 @@ fn according_to(cx: &Ctx, s: usize, i: usize, prev: &[RawAttribution]) -> Option
         frame_start: if fronted { i } else { extend_frame_left(cx, i) },
         source: Some(source),
         source_head: Some(head),
-        cue: i..i + 2,
+        cue: i..i + n,
         content,
         extra: Vec::new(),
-        cue_lemma: "according to".into(),
-        cue_type: CueType::Assert,
-        polarity: Polarity::Assert,
-        commitment: Commitment::Certain,
+        cue_lemma: cue.lemma.clone(),
+        cue_type: cue.ty,
+        polarity: if cue.ty == CueType::Deny {
+            Polarity::Deny
+        } else {
+            Polarity::Assert
+        },
+        commitment: cue.commitment,
         negated: false,
         kind: QuoteKind::Indirect,
         layout: Layout::AccordingTo,

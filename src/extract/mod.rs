@@ -60,6 +60,20 @@ impl Extraction {
         tok_bytes(&self.seg, toks)
     }
 
+    /// (attributions with a source, those whose speaker stayed unresolved).
+    pub fn unresolved_speakers(&self) -> (usize, usize) {
+        let sourced = self.attributions.iter().filter(|a| a.source.is_some());
+        let unresolved = sourced
+            .clone()
+            .filter(|a| {
+                a.speakers
+                    .iter()
+                    .any(|s| matches!(s.resolution, crate::model::Resolution::Unresolved { .. }))
+            })
+            .count();
+        (sourced.count(), unresolved)
+    }
+
     /// Sentences from which nothing at all was extracted.
     pub fn empty_sentences(&self) -> Vec<usize> {
         let mut used = vec![false; self.seg.sentences.len()];

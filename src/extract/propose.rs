@@ -199,7 +199,31 @@ impl PropInput<'_> {
     /// Canonical places named in `range`.
     pub fn places(&self, range: Range<usize>) -> Vec<String> {
         let toks = self.toks();
+        // Sites first: a name before a place head ("the Pellin market", "the Handarat camp") is
+        // the most specific place a claim names.
         let mut out: Vec<String> = Vec::new();
+        for k in range.clone() {
+            if k > range.start && self.lx.place_heads.contains(&toks[k].lower) && toks[k - 1].cap {
+                let mut s = k - 1;
+                while s > range.start
+                    && (toks[s - 1].cap || self.lx.is_particle(&toks[s - 1].lower))
+                {
+                    s -= 1;
+                }
+                let words = lowers_of(toks, s..k).join(" ");
+                let name = match self.lx.places.get(&words) {
+                    Some(p) => p.canonical.clone(),
+                    None => span_text(self.text(), toks, s..k).to_string(),
+                };
+                let is_party = super::speaker::within(self.mentions, &(s..k))
+                    .iter()
+                    .next()
+                    .is_some();
+                if !is_party && !self.lx.time.contains_key(&toks[s].lower) && !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
         let mut i = range.start;
         while i < range.end {
             if let Some((n, place)) = self.lx.places.longest_in(toks, i, range.end) {
@@ -375,6 +399,16 @@ impl PropInput<'_> {
         s..k
     }
 
+    /// The predicate at `k` is coordinated with an earlier one ("captured X and seized Y").
+    fn coordinated(&self, lo: usize, k: usize) -> bool {
+        let toks = self.toks();
+        let mut j = k;
+        while j > lo && matches!(self.lx.fn_class(&toks[j - 1].lower), Some(FnClass::Aux)) {
+            j -= 1;
+        }
+        j > lo && matches!(self.lx.fn_class(&toks[j - 1].lower), Some(FnClass::Conj))
+    }
+
     fn negated_before(&self, lo: usize, k: usize) -> bool {
         let toks = self.toks();
         (lo.max(k.saturating_sub(3))..k).any(|i| self.lx.negations.contains(&toks[i].lower))
@@ -409,6 +443,8 @@ pub fn region_propositions(
 
     // Responsibility.
     let mut agent_for_region: Option<String> = None;
+    let mut last_agent: Option<String> = None;
+    let mut last_holder: Option<String> = None;
     let mut i = 0;
     while i < lowers.len() {
         let Some((n, rel)) = lx.responsibility.longest_at(&lowers, i) else {
@@ -425,7 +461,10 @@ pub fn region_propositions(
         let (agent, obj_start) = match rel {
             AgentRelation::Subject => {
                 let np = inp.np_before(range.start, k);
-                let agent = if np.is_empty() && (r.subjectless || k == range.start) {
+                let agent = if inp.coordinated(range.start, k) {
+                    // "struck the base and shelled the town": the same agent
+                    last_agent.clone()
+                } else if np.is_empty() && (r.subjectless || k == range.start) {
                     r.speakers.first().map(|s| s.label().to_string())
                 } else {
                     inp.claim_agent(np, range.start, r.speakers)
@@ -444,6 +483,7 @@ pub fn region_propositions(
         };
         i += n;
         let Some(agent) = agent else { continue };
+        last_agent = Some(agent.clone());
         let negated = inp.negated_before(range.start, k);
         let mut event = local.clone();
         // the object phrase sharpens the event ("the Monday attack on a convoy")
@@ -552,13 +592,15 @@ pub fn region_propositions(
         let mut quants = Vec::new();
         // right: "killing 90 soldiers", "killed at least 25"
         let mut j = k + n;
-        while j < range.end.min(k + n + 3) {
+        while j < range.end.min(k + n + 5) {
             if let Some(q) = parse_quantity(toks, j, range.end, lx) {
                 quants.push(q);
                 break;
             }
-            // only a determiner may stand between the verb and its count ("killing the 20")
-            if !matches!(lx.fn_class(&toks[j].lower), Some(FnClass::Det)) {
+            // only a determiner or a linking word may stand between the casualty word and its
+            // count ("killing the 20", "the death toll has risen to 31")
+            let det = matches!(lx.fn_class(&toks[j].lower), Some(FnClass::Det));
+            if !det && !lx.casualty_links.contains(&toks[j].lower) {
                 break;
             }
             j += 1;
@@ -638,12 +680,16 @@ pub fn region_propositions(
         if k > range.start && toks[k - 1].lower == "to" {
             continue;
         }
-        let holder = if np.is_empty() {
+        let holder = if inp.coordinated(range.start, k) {
+            // "captured Ostrel and seized Dalen": the same holder
+            last_holder.clone()
+        } else if np.is_empty() {
             r.speakers.first().map(|s| s.label().to_string())
         } else {
             inp.claim_agent(np, range.start, r.speakers)
         };
         let Some(holder) = holder else { continue };
+        last_holder = Some(holder.clone());
         let time = find_time(inp.text(), toks, k..range.end, lx, inp.doc.date)
             .or_else(|| local.time.clone())
             .or_else(|| {
@@ -704,7 +750,7 @@ fn left_clause_start(inp: &PropInput, lo: usize, k: usize) -> usize {
         if matches!(t.lower.as_str(), "that" | "which" | "who" | ";" | ":") || t.is_quote() {
             break;
         }
-        if inp.lx.cue_forms.get(&t.lower).is_some() && t.lower != "killed" {
+        if inp.lx.cue_forms.get(&t.lower).is_some() && inp.lx.casualties.get(&t.lower).is_none() {
             break;
         }
         s -= 1;

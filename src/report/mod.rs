@@ -111,7 +111,27 @@ fn evidence(g: &ClaimGraph, maps: &[CharMap], c: usize) -> EvidenceOut {
 }
 
 fn md_escape(s: &str) -> String {
-    s.replace('\n', " ").replace('|', "\\|")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// At most `n` characters of a (long) sentence for Markdown evidence lines.
+fn md_clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        md_escape(s)
+    } else {
+        format!("{}…", md_escape(&s.chars().take(n).collect::<String>()))
+    }
 }
 
 /// Markdown rendering of a `check` output.
@@ -164,7 +184,7 @@ pub fn check_markdown(out: &CheckOut) -> String {
                     md_escape(&e.content.text),
                     e.sentence.start,
                     e.sentence.end,
-                    md_escape(&e.sentence.text)
+                    md_clip(&e.sentence.text, 400)
                 );
             }
         }
