@@ -1,4 +1,4 @@
-//! Input: files, directories (recursively: `.txt`, `.md`, `.jsonl`), and `-` for stdin.
+//! Input: files, directories (recursively: `.txt`, `.md`, `.markdown`, `.jsonl`), and `-` for stdin.
 //!
 //! Every input document ends up either in [`Ingested::docs`] or reported as skipped with a reason
 //! in [`Ingested::status`]; nothing is dropped silently. Bad input never aborts the run.
@@ -15,8 +15,8 @@
 //! Body text ...
 //! ```
 //!
-//! Keys are `title`, `outlet`, `date` (`YYYY-MM-DD`) and `note` (free text, ignored); others are
-//! ignored with a warning. Offsets in
+//! Keys are `title`, `outlet` (or `source`, `publisher`), `date` (`YYYY-MM-DD`) and `note` (free
+//! text, ignored); others are ignored with a warning. Offsets in
 //! the output still count from the first character of the file.
 //!
 //! ## JSON Lines

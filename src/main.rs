@@ -33,7 +33,7 @@ struct Cli {
 
 #[derive(Args, Clone)]
 struct Common {
-    /// Files, directories (read recursively: .txt, .md, .jsonl) or `-` for stdin.
+    /// Files, directories (read recursively: .txt, .md, .markdown, .jsonl) or `-` for stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Write the output to this file instead of stdout (opened before any work starts).
@@ -155,6 +155,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // a closed pipe (`gainsay extract ... | head`) is the reader's choice, not an error
+        Err(e)
+            if e.chain().any(|c| {
+                let pipe = std::io::ErrorKind::BrokenPipe;
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == pipe)
+                    || c.downcast_ref::<serde_json::Error>()
+                        .is_some_and(|j| j.io_error_kind() == Some(pipe))
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("gainsay: error: {e:#}");
             ExitCode::from(2)
