@@ -1167,7 +1167,12 @@ fn drop_self_reports(cx: &Ctx, out: &mut Vec<RawAttribution>) {
             !(pronoun && nested)
         })
         .collect();
-    // participial attributions point at their parent by index: renumber
+    retain_renumbered(out, &keep);
+}
+
+/// Keeps the attributions marked in `keep`; participial attributions point at their parent by
+/// index, so those indices are renumbered (a dropped parent leaves none).
+fn retain_renumbered(out: &mut Vec<RawAttribution>, keep: &[bool]) {
     let mut new_index = vec![None; out.len()];
     let mut n = 0;
     for (i, k) in keep.iter().enumerate() {
@@ -1200,22 +1205,7 @@ fn drop_nested_sourceless(out: &mut Vec<RawAttribution>) {
                 })
         })
         .collect();
-    let mut new_index = vec![None; out.len()];
-    let mut n = 0;
-    for (i, k) in keep.iter().enumerate() {
-        if *k {
-            new_index[i] = Some(n);
-            n += 1;
-        }
-    }
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
-    for a in out.iter_mut() {
-        a.inherits = a.inherits.and_then(|p| new_index[p]);
-    }
+    retain_renumbered(out, &keep);
 }
 
 /// Cuts each content where a later attribution's frame begins (unless nested at its start).
