@@ -448,7 +448,13 @@ fn split_sentences(
                     || next.kind == TokKind::OpenQuote
                     || next.kind == TokKind::Number
                     || next.kind == TokKind::Dash);
-            if next_ok && !abbreviation_blocks(toks, i, next, lx) {
+            // "“... to find the emails.” Trump said.": a short source-and-cue tail after a quotation
+            // belongs to it
+            let attribution_tail = quote_ends && {
+                let end = (j..n).find(|&k| is_terminal(&toks[k])).unwrap_or(n);
+                end - j <= 6 && (j..end).any(|k| lx.cue_forms.get(&toks[k].lower).is_some())
+            };
+            if next_ok && !attribution_tail && !abbreviation_blocks(toks, i, next, lx) {
                 bounds.push((j, false));
                 i = j;
                 continue;
@@ -568,6 +574,12 @@ mod tests {
         assert_eq!(
             s,
             vec!["He called it “a disgrace.”", "“We will fight,” she said."]
+        );
+        // ... unless its attribution follows
+        let s = sentences("“I hope you find the emails.” Trump said. Then he left.");
+        assert_eq!(
+            s,
+            vec!["“I hope you find the emails.” Trump said.", "Then he left."]
         );
     }
 
