@@ -220,23 +220,30 @@ impl Ctx<'_> {
                     self.is_comma(i)
                 }
             };
-            let mut c2 = None;
+            // the apposition may hold commas of its own ("Clinton, during a meeting in
+            // Columbus, Ohio, said"): among the delimiters before it, prefer one whose noun
+            // phrase opens the sentence
+            let mut candidates = Vec::new();
             let mut i = j;
-            while i > self.lo {
+            while i > self.lo && candidates.len() < 3 {
                 i -= 1;
                 if self.t[i].in_quote || self.t[i].is_quote() {
                     break;
                 }
                 if delimiter(i) {
-                    c2 = Some(i);
-                    break;
+                    candidates.push(i);
                 }
             }
-            let c2 = c2?;
-            let s = self.np_left_core(c2);
-            if s == c2 || !(s == self.lo || self.is_boundary_before(s)) {
-                return None;
-            }
+            let valid = |c2: usize| {
+                let s = self.np_left_core(c2);
+                (s < c2 && (s == self.lo || self.is_boundary_before(s))).then_some((s, c2))
+            };
+            let chosen = candidates
+                .iter()
+                .filter_map(|&c| valid(c))
+                .find(|&(s, _)| s == self.lo)
+                .or_else(|| candidates.first().and_then(|&c| valid(c)));
+            let (s, c2) = chosen?;
             return Some((s..j, s..c2));
         }
         if matches!(self.low(j), "who" | "which") {
