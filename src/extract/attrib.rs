@@ -125,7 +125,7 @@ impl Ctx<'_> {
         match tok.kind {
             TokKind::Word | TokKind::Number => {
                 !matches!(self.class(i), Some(FnClass::Sub | FnClass::Aux))
-                    && (!self.is_cue_word(i) || tok.cap)
+                    && (!self.is_cue_word(i) || tok.cap || self.low(i + 1) == "by")
                     && tok.lower != "but"
             }
             TokKind::Dash => i + 1 < self.hi && !self.t[i + 1].space_before,
