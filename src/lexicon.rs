@@ -147,6 +147,8 @@ pub enum FnClass {
     Aux,
     /// Typical objects of "told" ("him", "reporters").
     Obj,
+    /// A coordinator that only joins clauses ("but").
+    ClauseConj,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -701,6 +703,7 @@ impl Lexicon {
                 "sub" => FnClass::Sub,
                 "aux" => FnClass::Aux,
                 "obj" => FnClass::Obj,
+                "cconj" => FnClass::ClauseConj,
                 x => return Err(rows.err(line, format!("unknown class `{x}`"))),
             };
             lx.function.insert(f[0].to_lowercase(), c);

@@ -124,9 +124,10 @@ impl Ctx<'_> {
         }
         match tok.kind {
             TokKind::Word | TokKind::Number => {
-                !matches!(self.class(i), Some(FnClass::Sub | FnClass::Aux))
-                    && (!self.is_cue_word(i) || tok.cap || self.low(i + 1) == "by")
-                    && tok.lower != "but"
+                !matches!(
+                    self.class(i),
+                    Some(FnClass::Sub | FnClass::Aux | FnClass::ClauseConj)
+                ) && (!self.is_cue_word(i) || tok.cap || self.low(i + 1) == "by")
             }
             TokKind::Dash => i + 1 < self.hi && !self.t[i + 1].space_before,
             TokKind::Punct => {
@@ -275,8 +276,10 @@ impl Ctx<'_> {
             || self.is_punct(p, ":")
             || self.is_punct(p, ";")
             || self.t[p].kind == TokKind::Dash
-            || matches!(self.class(p), Some(FnClass::Sub | FnClass::Conj))
-            || self.low(p) == "but"
+            || matches!(
+                self.class(p),
+                Some(FnClass::Sub | FnClass::Conj | FnClass::ClauseConj)
+            )
     }
 
     /// A lower-case word that is a known predicate or has a past-tense ending.
@@ -756,7 +759,7 @@ fn according_to(
     let p = i + n;
     // fronted only at the start of the sentence ("But according to X, C")
     let fronted =
-        (cx.lo..i).all(|k| matches!(cx.class(k), Some(FnClass::Conj)) || cx.low(k) == "but");
+        (cx.lo..i).all(|k| matches!(cx.class(k), Some(FnClass::Conj | FnClass::ClauseConj)));
     let (source, head) = cx.right_source(p, !fronted)?;
     let content = if fronted {
         let mut c = source.end;
@@ -816,10 +819,9 @@ fn extend_frame_left(cx: &Ctx, mut k: usize) -> usize {
         let w = cx.low(p);
         let connector = cx.is_comma(p)
             || cx.t[p].kind == TokKind::Dash
-            || w == "but"
             || matches!(
                 cx.class(p),
-                Some(FnClass::Aux | FnClass::Sub | FnClass::Conj)
+                Some(FnClass::Aux | FnClass::Sub | FnClass::Conj | FnClass::ClauseConj)
             );
         if !connector {
             break;
@@ -984,7 +986,8 @@ fn cue_attribution(
 
     // Participial ", adding that C" and coordinated "... and suggested that C" inherit the
     // preceding attribution's source.
-    let coordinated = k0 > cx.lo && matches!(cx.low(k0 - 1), "and" | "but");
+    let coordinated =
+        k0 > cx.lo && matches!(cx.class(k0 - 1), Some(FnClass::Conj | FnClass::ClauseConj));
     let participle = form == Form::Ing
         && k0 > cx.lo
         && (cx.is_comma(k0 - 1) || cx.t[k0 - 1].kind == TokKind::Dash);
@@ -1004,7 +1007,7 @@ fn cue_attribution(
                 None => return None,
             };
         }
-        while subj < k0 && matches!(cx.class(subj), Some(FnClass::Conj)) || cx.low(subj) == "but" {
+        while subj < k0 && matches!(cx.class(subj), Some(FnClass::Conj | FnClass::ClauseConj)) {
             subj += 1;
         }
         // the subject ends before its verb ("House Democrats seized the floor ... and said")
@@ -1254,7 +1257,9 @@ fn cut_phrase_content(cx: &Ctx, a: &mut RawAttribution) {
             if cx.t[k].in_quote || k + 1 >= a.content.end {
                 continue;
             }
-            if cx.is_punct(k, ";") || (cx.is_comma(k) && cx.low(k + 1) == "but") {
+            if cx.is_punct(k, ";")
+                || (cx.is_comma(k) && matches!(cx.class(k + 1), Some(FnClass::ClauseConj)))
+            {
                 a.content.end = k;
                 return;
             }
@@ -1281,8 +1286,7 @@ fn is_connector(cx: &Ctx, k: usize) -> bool {
     cx.is_comma(k)
         || cx.is_punct(k, ";")
         || cx.t[k].kind == TokKind::Dash
-        || cx.low(k) == "but"
-        || matches!(cx.class(k), Some(FnClass::Conj))
+        || matches!(cx.class(k), Some(FnClass::Conj | FnClass::ClauseConj))
 }
 
 /// "“Q1,” he said, “Q2.”" / "Otherwise, she said, countries may ...": the content resumes after

@@ -374,8 +374,10 @@ impl PropInput<'_> {
             let class = self.lx.fn_class(&t.lower);
             let ok = match t.kind {
                 TokKind::Word | TokKind::Number => {
-                    !matches!(class, Some(FnClass::Sub | FnClass::Aux))
-                        && self.lx.cue_forms.get(&t.lower).is_none()
+                    !matches!(
+                        class,
+                        Some(FnClass::Sub | FnClass::Aux | FnClass::ClauseConj)
+                    ) && self.lx.cue_forms.get(&t.lower).is_none()
                 }
                 TokKind::Dash => true,
                 _ => false,
@@ -406,7 +408,11 @@ impl PropInput<'_> {
         while j > lo && matches!(self.lx.fn_class(&toks[j - 1].lower), Some(FnClass::Aux)) {
             j -= 1;
         }
-        j > lo && matches!(self.lx.fn_class(&toks[j - 1].lower), Some(FnClass::Conj))
+        j > lo
+            && matches!(
+                self.lx.fn_class(&toks[j - 1].lower),
+                Some(FnClass::Conj | FnClass::ClauseConj)
+            )
     }
 
     fn negated_before(&self, lo: usize, k: usize) -> bool {
@@ -810,7 +816,7 @@ fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
         && toks[i].is_word()
         && !matches!(
             inp.lx.fn_class(&toks[i].lower),
-            Some(FnClass::Sub | FnClass::Aux)
+            Some(FnClass::Sub | FnClass::Aux | FnClass::ClauseConj)
         )
         && !predicate(&toks[i].lower)
     {
