@@ -816,7 +816,6 @@ fn content_start(cx: &Ctx, prev: &[RawAttribution]) -> usize {
 fn extend_frame_left(cx: &Ctx, mut k: usize) -> usize {
     while k > cx.lo {
         let p = k - 1;
-        let w = cx.low(p);
         let connector = cx.is_comma(p)
             || cx.t[p].kind == TokKind::Dash
             || matches!(
