@@ -263,3 +263,46 @@ fn seed_gold_eval_meets_the_target() {
     let f1 = v["attribution"]["f1"].as_f64().unwrap();
     assert!(f1 >= 0.85, "seed attribution F1 {f1}");
 }
+
+#[test]
+fn an_output_path_that_is_an_input_is_refused_and_left_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("r.txt");
+    std::fs::write(&input, "The ministry said the bridge reopened.").unwrap();
+    let out = gainsay()
+        .args(["check"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is also an input"));
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        "The ministry said the bridge reopened."
+    );
+    // a report written into the input directory would be read back as an input
+    let out = gainsay()
+        .args(["check"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(dir.path().join("report.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // elsewhere is fine
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = gainsay()
+        .args(["check"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(elsewhere.path().join("report.md"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
