@@ -171,6 +171,37 @@ pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) 
     score >= needed
 }
 
+/// The details under which an event is filed for lookup: two events can only match when they
+/// share one (places are also filed under the region they lie in).
+fn event_keys(e: &EventRef, lx: &Lexicon) -> Vec<String> {
+    let mut keys = Vec::new();
+    for p in &e.places {
+        keys.push(format!("p:{p}"));
+        if let Some(parent) = lx
+            .places
+            .get(&p.to_lowercase())
+            .and_then(|x| x.parent.clone())
+        {
+            keys.push(format!("p:{parent}"));
+        }
+    }
+    if let Some(t) = &e.time {
+        if let Some(d) = t.date {
+            keys.push(format!("d:{d}"));
+        }
+        if let Some(w) = &t.weekday {
+            keys.push(format!("w:{w}"));
+        }
+    }
+    if let Some(a) = &e.agent {
+        keys.push(format!("a:{a}"));
+    }
+    if let Some(f) = e.frame.as_deref().filter(|f| lx.frame_specific(f)) {
+        keys.push(format!("f:{f}"));
+    }
+    keys
+}
+
 /// How many days before its report an undated event may have happened.
 const UNDATED_WINDOW_DAYS: i64 = 7;
 
@@ -248,6 +279,8 @@ impl ClaimGraph {
                 .collect(),
             known_parties: lx.aliases.iter().map(|a| a.party.clone()).collect(),
         };
+        // event lookup by shared detail (place, day, agent, specific frame)
+        let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (di, x) in docs.iter().enumerate() {
             let dn = g.graph.add_node(Node::Document {
                 id: x.doc.id.clone(),
@@ -266,7 +299,17 @@ impl ClaimGraph {
                 if let Some(ev) = ev.filter(|e| e.frame.is_some()) {
                     // every earlier mention must agree: across reports on two details, within
                     // this report on one
-                    let found = g.events.iter().position(|e| {
+                    // only events sharing a detail can match: look those up, in id order
+                    let mut candidates: Vec<usize> = event_keys(ev, lx)
+                        .iter()
+                        .filter_map(|k| index.get(k))
+                        .flatten()
+                        .copied()
+                        .collect();
+                    candidates.sort_unstable();
+                    candidates.dedup();
+                    let found = candidates.into_iter().find(|&i| {
+                        let e = &g.events[i];
                         let needed = |d: usize| if d == di { 1 } else { 2 };
                         let all_here = e.mentions.iter().all(|&(d, _)| d == di);
                         same_event_with(&e.desc, ev, lx, if all_here { 1 } else { 2 })
@@ -296,6 +339,12 @@ impl ClaimGraph {
                             id
                         }
                     };
+                    for k in event_keys(ev, lx) {
+                        let ids = index.entry(k).or_default();
+                        if ids.last() != Some(&ei) {
+                            ids.push(ei);
+                        }
+                    }
                     g.events[ei].mentions.push((di, pi));
                     g.graph.add_edge(pn, g.event_nodes[ei], Edge::About);
                 }
