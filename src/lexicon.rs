@@ -355,7 +355,8 @@ pub struct Lexicon {
     pub predicate_frame: String,
     pub responsibility: PhraseTable<AgentRelation>,
     pub casualties: PhraseTable<String>,
-    pub control: PhraseTable<ControlChange>,
+    /// Control predicates: the change, and whether the place comes first ("X fell to Y").
+    pub control: PhraseTable<(ControlChange, bool)>,
     pub quantities: PhraseTable<QuantWord>,
     pub places: PhraseTable<Place>,
     pub place_heads: WordSet<String>,
@@ -650,7 +651,12 @@ impl Lexicon {
                 "hold" => ControlChange::Hold,
                 x => return Err(rows.err(line, format!("unknown control change `{x}`"))),
             };
-            lx.control.insert(f[0], ch);
+            let place_first = match f.get(2).copied() {
+                None | Some("") | Some("holder-first") => false,
+                Some("place-first") => true,
+                Some(x) => return Err(rows.err(line, format!("unknown order `{x}`"))),
+            };
+            lx.control.insert(f[0], (ch, place_first));
         }
         lx.parse_quantities(&get("quantities.tsv"))?;
         let rows = get("places.tsv");
@@ -968,6 +974,6 @@ mod tests {
         let words = ["took", "control", "of", "handarat"];
         let (n, ch) = lx.control.longest_at(&words, 0).unwrap();
         assert_eq!(n, 3);
-        assert_eq!(*ch, ControlChange::Gain);
+        assert_eq!(*ch, (ControlChange::Gain, false));
     }
 }

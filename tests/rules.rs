@@ -181,3 +181,13 @@ fn different_sites_in_one_city_are_different_events() {
     let (_, f) = run(&[("a", a), ("c", c)]);
     assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
 }
+
+#[test]
+fn control_claims_with_the_place_first() {
+    let a = "---\ndate: 2016-09-25\n---\nThe Syrian army said Handarat fell to its forces on Saturday.\n";
+    let b = "---\ndate: 2016-09-25\n---\nA rebel spokesman said Handarat remained under the control of the rebels on Saturday.\n";
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    let c = of_type(&f, ControlConflict);
+    assert_eq!(c.len(), 1, "{f:#?}");
+    assert_eq!(c[0].subject, "Handarat");
+}

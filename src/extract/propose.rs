@@ -668,13 +668,44 @@ pub fn region_propositions(
     // Control of places.
     let mut i = 0;
     while i < lowers.len() {
-        let Some((n, change)) = lx.control.longest_at(&lowers, i) else {
+        let Some((n, &(change, place_first))) = lx.control.longest_at(&lowers, i) else {
             i += 1;
             continue;
         };
         let k = range.start + i;
         i += n;
         let obj = k + n;
+        if place_first {
+            // "Handarat fell to the rebels", "Ostrel is held by the army"
+            let np = inp.np_before(range.start, k);
+            let (place, _) = inp.proper_name(np.start, k);
+            let holder_end = np_after(inp, obj, range.end);
+            // "fell to its forces": the speaker's side
+            let possessive = obj < holder_end && lx.pronouns.contains_key(&toks[obj].lower);
+            let holder = if possessive {
+                r.speakers.first().map(|s| s.label().to_string())
+            } else {
+                inp.agent_name(obj..holder_end)
+            };
+            if let (Some(place), Some(holder)) = (place, holder) {
+                let time = find_time(inp.text(), toks, range.clone(), lx, inp.doc.date)
+                    .or_else(|| local.time.clone());
+                last_holder = Some(holder.clone());
+                out.push(Proposition {
+                    sentence: r.sentence,
+                    attribution: r.attribution,
+                    tokens: np.start..holder_end.max(obj),
+                    kind: PropKind::Control {
+                        place,
+                        holder,
+                        change,
+                        time,
+                    },
+                    negated: inp.negated_before(range.start, k),
+                });
+            }
+            continue;
+        }
         let (place, _) = if obj < range.end && toks[obj].lower == "it" {
             (last_place.map(str::to_string), obj + 1)
         } else {
@@ -711,7 +742,7 @@ pub fn region_propositions(
             kind: PropKind::Control {
                 place,
                 holder,
-                change: *change,
+                change,
                 time,
             },
             negated: inp.negated_before(range.start, k),
