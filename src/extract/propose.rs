@@ -509,7 +509,10 @@ pub fn region_propositions(
         out.push(Proposition {
             sentence: r.sentence,
             attribution: r.attribution,
-            tokens: k..(k + n).max(obj_start),
+            // evidence: the agent phrase through the object ("US-led coalition air strikes hit
+            // Syrian army positions")
+            tokens: inp.np_before(range.start, k).start.min(k)
+                ..np_after(inp, obj_start, range.end).max(k + n),
             kind: PropKind::Responsibility { agent, event },
             negated,
         });
