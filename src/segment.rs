@@ -81,6 +81,7 @@ pub struct Sentence {
 pub struct Segmented {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// In order of their opening marks.
     pub quotes: Vec<Quote>,
 }
 
@@ -319,6 +320,8 @@ pub fn segment(text: &str, base: usize, lx: &Lexicon) -> Segmented {
         seg.tokens.extend(toks);
         split_sentences(text, &mut seg, first_tok, first_quote, p, lx);
     }
+    // quotations in text order, so that they can be looked up by their opening mark
+    seg.quotes.sort_by_key(|q| q.open);
     seg
 }
 

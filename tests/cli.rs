@@ -38,13 +38,17 @@ fn findings_of(v: &Value, ty: &str) -> Vec<Value> {
         .collect()
 }
 
-fn side_parties(f: &Value, i: usize) -> Vec<String> {
-    f["sides"][i]["parties"]
-        .as_array()
+/// The strings of a JSON array of strings, or of field `key` of each object in an array.
+fn strings(v: &Value, key: Option<&str>) -> Vec<String> {
+    v.as_array()
         .unwrap()
         .iter()
-        .map(|p| p.as_str().unwrap().to_string())
+        .map(|x| key.map_or(x, |k| &x[k]).as_str().unwrap().to_string())
         .collect()
+}
+
+fn side_parties(f: &Value, i: usize) -> Vec<String> {
+    strings(&f["sides"][i]["parties"], None)
 }
 
 #[test]
@@ -59,12 +63,8 @@ fn samples_convoy_responsibility_dispute() {
     assert_eq!(side_parties(f, 0), vec!["United States"]);
     assert_eq!(side_parties(f, 1), vec!["Russia"]);
     // the denial in the seed report and the one in the companion report both count
-    let docs: Vec<&str> = f["sides"][1]["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["doc"].as_str().unwrap())
-        .collect();
+    let docs = strings(&f["sides"][1]["evidence"], Some("doc"));
+    let docs: Vec<&str> = docs.iter().map(String::as_str).collect();
     assert!(
         docs.contains(&"report-a") && docs.contains(&"convoy-urum-al-kubra"),
         "{docs:?}"
@@ -79,18 +79,8 @@ fn samples_deir_al_zour_casualty_conflict_and_nothing_else() {
     // are three events: the only numeric conflict is 62 against 90 at Deir al-Zour.
     assert_eq!(n.len(), 1, "{n:#?}");
     let f = &n[0];
-    assert!(
-        f["event"]["places"]
-            .as_array()
-            .unwrap()
-            .contains(&Value::from("Deir al-Zour"))
-    );
-    let roles: Vec<&str> = f["sides"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["role"].as_str().unwrap())
-        .collect();
+    assert!(strings(&f["event"]["places"], None).contains(&"Deir al-Zour".to_string()));
+    let roles = strings(&f["sides"], Some("role"));
     assert_eq!(roles, vec!["62 soldiers killed", "90 soldiers killed"]);
     assert_eq!(side_parties(f, 0), vec!["Russia"]);
     assert_eq!(side_parties(f, 1), vec!["Syrian government"]);

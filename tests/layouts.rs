@@ -213,8 +213,13 @@ fn unbalanced_quote_does_not_empty_the_document() {
 
 #[test]
 fn no_attribution_without_a_source() {
-    // "Asked about ..." has no subject of its own
+    // no cue at all
     check("Intense bombardment shook the city on Friday.", &[]);
+    // a cue with no subject of its own is no attribution
+    check(
+        "Said to be the largest in the region, the plant closed on Monday.",
+        &[],
+    );
 }
 
 #[test]

@@ -1045,10 +1045,11 @@ fn cue_attribution(
 
     // Inverted: "C, said X" / "“Q,” said X" (unless "X, a spokesman, said C").
     let after_comma_or_quote = k0 > cx.lo && (cx.is_comma(k0 - 1) || cx.is_close_quote(k0 - 1));
-    let appositive_subject = k0 > cx.lo
-        && cx.is_comma(k0 - 1)
-        && cx.left_source(k0).is_some()
-        && matches!(cx.right_content(c1, cue), Ok(Some(_)));
+    // the subject phrase and the complement, computed once for both readings
+    let left = cx.left_source(k0);
+    let post = cx.right_content(c1, cue);
+    let appositive_subject =
+        k0 > cx.lo && cx.is_comma(k0 - 1) && left.is_some() && matches!(post, Ok(Some(_)));
     if cue.frames.inv && k0 == c0 && after_comma_or_quote && !appositive_subject {
         if let Some((src, head)) = cx.right_source(c1, true) {
             let first = &cx.t[src.start];
@@ -1072,17 +1073,15 @@ fn cue_attribution(
     }
 
     // Subject source: never the object of a preposition ("in an interview for the TV news show").
-    let (src, head) = cx.left_source(k0)?;
+    let (src, head) = left?;
     if src.is_empty() || src.start > cx.lo && matches!(cx.class(src.start - 1), Some(FnClass::Prep))
     {
         return None;
     }
-    // "Asked about X, the source said" is fine; but an unknown lower-case word alone as source
-    // (e.g. a stray verb) is not a speaker.
+    // "a group called X": a cue marked `clause` needs its source to open a clause
     if cue.frames.clause && !cx.is_boundary_before(src.start) {
         return None;
     }
-    let post = cx.right_content(c1, cue);
     let pre_ok =
         src.start > cx.lo && (cx.is_comma(src.start - 1) || cx.is_close_quote(src.start - 1));
     let start = content_start(cx, prev);

@@ -129,7 +129,11 @@ fn continue_quotations(seg: &Segmented, raw: &mut [attrib::RawAttribution]) {
 /// The quoted tokens of a sentence made of one quotation (trailing punctuation aside).
 fn quote_sentence(seg: &Segmented, s: usize) -> Option<std::ops::Range<usize>> {
     let toks = seg.sentences[s].tokens.clone();
-    let q = seg.quotes.iter().find(|q| q.open == toks.start)?;
+    let q = seg
+        .quotes
+        .binary_search_by_key(&toks.start, |q| q.open)
+        .ok()
+        .map(|i| &seg.quotes[i])?;
     let close = q.close.unwrap_or(toks.end).min(toks.end);
     let rest_is_punct = (close..toks.end).all(|k| {
         let t = &seg.tokens[k];

@@ -678,10 +678,14 @@ pub fn region_propositions(
         let k = range.start + i;
         i += n;
         let obj = k + n;
-        if place_first {
+        // "vowed to recapture Aleppo" is an intention, not a claim of control
+        if k > range.start && toks[k - 1].lower == "to" {
+            continue;
+        }
+        let np = inp.np_before(range.start, k);
+        // (place, holder, evidence end, time searched from)
+        let (place, holder, evidence_end, time_from) = if place_first {
             // "Handarat fell to the rebels", "Ostrel is held by the army"
-            let np = inp.np_before(range.start, k);
-            let (place, _) = inp.proper_name(np.start, k);
             let holder_end = np_after(inp, obj, range.end);
             // "fell to its forces": the speaker's side
             let possessive = obj < holder_end && lx.pronouns.contains_key(&toks[obj].lower);
@@ -690,47 +694,34 @@ pub fn region_propositions(
             } else {
                 inp.agent_name(obj..holder_end)
             };
-            if let (Some(place), Some(holder)) = (place, holder) {
-                let time = find_time(inp.text(), toks, range.clone(), lx, inp.doc.date)
-                    .or_else(|| local.time.clone());
-                last_holder = Some(holder.clone());
-                out.push(Proposition {
-                    sentence: r.sentence,
-                    attribution: r.attribution,
-                    tokens: np.start..holder_end.max(obj),
-                    kind: PropKind::Control {
-                        place,
-                        holder,
-                        change,
-                        time,
-                    },
-                    negated: inp.negated_before(range.start, k),
-                });
-            }
-            continue;
-        }
-        let (place, _) = if obj < range.end && toks[obj].lower == "it" {
-            (last_place.map(str::to_string), obj + 1)
+            (
+                inp.proper_name(np.start, k).0,
+                holder,
+                holder_end.max(obj),
+                np.start,
+            )
         } else {
-            inp.proper_name(obj, range.end)
+            // "rebels seized Handarat", "rebels retook it"
+            let place = if obj < range.end && toks[obj].lower == "it" {
+                last_place.map(str::to_string)
+            } else {
+                inp.proper_name(obj, range.end).0
+            };
+            let holder = if inp.coordinated(range.start, k) {
+                // "captured Ostrel and seized Dalen": the same holder
+                last_holder.clone()
+            } else if np.is_empty() {
+                r.speakers.first().map(|s| s.label().to_string())
+            } else {
+                inp.claim_agent(np.clone(), range.start, r.speakers)
+            };
+            (place, holder, (obj + 1).min(range.end), k)
         };
-        let Some(place) = place else { continue };
-        let np = inp.np_before(range.start, k);
-        // "vowed to recapture Aleppo" is an intention, not a claim of control
-        if k > range.start && toks[k - 1].lower == "to" {
+        let (Some(place), Some(holder)) = (place, holder) else {
             continue;
-        }
-        let holder = if inp.coordinated(range.start, k) {
-            // "captured Ostrel and seized Dalen": the same holder
-            last_holder.clone()
-        } else if np.is_empty() {
-            r.speakers.first().map(|s| s.label().to_string())
-        } else {
-            inp.claim_agent(np, range.start, r.speakers)
         };
-        let Some(holder) = holder else { continue };
         last_holder = Some(holder.clone());
-        let time = find_time(inp.text(), toks, k..range.end, lx, inp.doc.date)
+        let time = find_time(inp.text(), toks, time_from..range.end, lx, inp.doc.date)
             .or_else(|| local.time.clone())
             .or_else(|| {
                 context
@@ -741,7 +732,7 @@ pub fn region_propositions(
         out.push(Proposition {
             sentence: r.sentence,
             attribution: r.attribution,
-            tokens: k..(obj + 1).min(range.end),
+            tokens: np.start.min(k)..evidence_end,
             kind: PropKind::Control {
                 place,
                 holder,
