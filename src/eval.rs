@@ -37,6 +37,22 @@ pub struct PredAttribution {
     pub content: Vec<ByteRange>,
     /// A label to break precision down by (the extractor's layout id); not part of matching.
     pub label: String,
+    /// The cue's lemma, to break precision down by; not part of matching.
+    pub cue_lemma: String,
+}
+
+/// The predictions of one extraction, labelled by layout and cue lemma.
+pub fn predictions(x: &crate::extract::Extraction) -> Vec<PredAttribution> {
+    x.attributions
+        .iter()
+        .map(|a| PredAttribution {
+            source: a.source.clone(),
+            cue: a.cue.clone(),
+            content: a.content_parts(),
+            label: a.layout.id().to_string(),
+            cue_lemma: a.cue_lemma.clone(),
+        })
+        .collect()
 }
 
 /// A gold attribution; every component is a possibly discontinuous list of byte ranges.
@@ -596,6 +612,8 @@ pub struct EvalReport {
     pub errors: Vec<ErrorCase>,
     /// Per prediction label: (predictions, predictions matched under the full rule).
     pub by_label: std::collections::BTreeMap<String, (usize, usize)>,
+    /// Per cue lemma: (predictions, predictions matched under the full rule).
+    pub by_cue: std::collections::BTreeMap<String, (usize, usize)>,
 }
 
 /// Runs `extract` on every document, timing it, and scores the predictions.
@@ -639,10 +657,11 @@ pub fn evaluate<F: FnMut(&Document) -> Vec<PredAttribution>>(
             if !seen.insert(key) {
                 continue;
             }
-            let e = r.by_label.entry(p.label.clone()).or_insert((0, 0));
-            e.0 += 1;
-            if !spurious.contains(&i) {
-                e.1 += 1;
+            let hit = usize::from(!spurious.contains(&i));
+            for (map, key) in [(&mut r.by_label, &p.label), (&mut r.by_cue, &p.cue_lemma)] {
+                let e = map.entry(key.clone()).or_insert((0, 0));
+                e.0 += 1;
+                e.1 += hit;
             }
         }
         for &i in &s.spurious {
@@ -704,6 +723,19 @@ impl EvalReport {
         s
     }
 
+    /// Precision by cue lemma, most predicted first (ties by lemma): where the lexicon gains or
+    /// loses.
+    pub fn by_cue_text(&self) -> String {
+        let mut rows: Vec<_> = self.by_cue.iter().collect();
+        rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+        let mut s = String::from("by cue (predicted, matched, precision):\n");
+        for (lemma, (n, m)) in rows {
+            let p = if *n == 0 { 0.0 } else { *m as f64 / *n as f64 };
+            s += &format!("  {lemma:<22} {n:>6} {m:>6} {p:>6.3}\n");
+        }
+        s
+    }
+
     /// The report as JSON: totals, one object per score with P/R/F1 and counts, and the errors.
     pub fn to_json(&self) -> serde_json::Value {
         let mut v = json!({
@@ -719,12 +751,14 @@ impl EvalReport {
             .iter()
             .map(|(id, p)| json!({"id": id, "tp": p.tp, "fp": p.fp, "fn": p.fn_}));
         v["per_doc"] = per_doc.collect();
-        v["by_label"] = self
-            .by_label
-            .iter()
-            .map(|(l, (n, m))| (l.clone(), json!({"predicted": n, "matched": m})))
-            .collect::<serde_json::Map<_, _>>()
-            .into();
+        let counts = |m: &std::collections::BTreeMap<String, (usize, usize)>| {
+            m.iter()
+                .map(|(l, (n, m))| (l.clone(), json!({"predicted": n, "matched": m})))
+                .collect::<serde_json::Map<_, _>>()
+                .into()
+        };
+        v["by_label"] = counts(&self.by_label);
+        v["by_cue"] = counts(&self.by_cue);
         v
     }
 }
@@ -749,6 +783,7 @@ mod tests {
             cue: at(text, cue, 0),
             content: vec![at(text, content, 0)],
             label: String::new(),
+            cue_lemma: String::new(),
         }
     }
 
@@ -986,6 +1021,7 @@ mod tests {
                     cue: hull(&g.cue),
                     content: vec![hull(&g.content)],
                     label: String::new(),
+                    cue_lemma: String::new(),
                 })
                 .collect()
         });

@@ -122,6 +122,9 @@ enum EvalCmd {
         /// Print up to N missed / spurious attributions.
         #[arg(long, default_value_t = 0)]
         show_errors: usize,
+        /// Also print precision by cue lemma (where the lexicon gains or loses).
+        #[arg(long)]
+        by_cue: bool,
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
         #[arg(long, value_name = "DIR")]
@@ -346,6 +349,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             split,
             limit,
             show_errors,
+            by_cue,
             format,
             resources,
         }) => {
@@ -368,15 +372,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let (s, u) = x.unresolved_speakers();
                 sourced += s;
                 unresolved += u;
-                x.attributions
-                    .iter()
-                    .map(|a| eval::PredAttribution {
-                        source: a.source.clone(),
-                        cue: a.cue.clone(),
-                        content: a.content_parts(),
-                        label: a.layout.id().to_string(),
-                    })
-                    .collect()
+                eval::predictions(&x)
             });
             let share = if sourced == 0 {
                 0.0
@@ -390,6 +386,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         "unresolved speakers: {unresolved} of {sourced} sourced attributions ({:.1}%)",
                         share * 100.0
                     );
+                    if by_cue {
+                        print!("{}", report.by_cue_text());
+                    }
                     for e in report.errors.iter().take(show_errors) {
                         println!("{e}");
                     }

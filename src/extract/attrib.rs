@@ -96,6 +96,15 @@ impl Ctx<'_> {
         }
     }
     fn class(&self, i: usize) -> Option<FnClass> {
+        // "Jill A. Martin": a capital initial is a name, not the determiner "a"
+        if i >= self.lo
+            && i < self.hi
+            && self.t[i].cap
+            && self.low(i + 1) == "."
+            && self.low(i).len() == 1
+        {
+            return None;
+        }
         self.lx.fn_class(self.low(i))
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -127,7 +136,11 @@ impl Ctx<'_> {
                 !matches!(
                     self.class(i),
                     Some(FnClass::Sub | FnClass::Aux | FnClass::ClauseConj)
-                ) && (!self.is_cue_word(i) || tok.cap || self.low(i + 1) == "by")
+                ) && (!self.is_cue_word(i)
+                    || tok.cap
+                    || self.low(i + 1) == "by"
+                    // a noun after a determiner or preposition: "the report", "secretary of state"
+                    || (i > self.lo && matches!(self.class(i - 1), Some(FnClass::Det | FnClass::Prep))))
             }
             TokKind::Dash => i + 1 < self.hi && !self.t[i + 1].space_before,
             TokKind::Punct => {
@@ -248,8 +261,14 @@ impl Ctx<'_> {
             return Some((s..j, s..c2));
         }
         if matches!(self.low(j), "who" | "which") {
-            let s = self.np_left_core(j);
-            return (s < j).then_some((s..j, s..j));
+            // "Jeb Bush, who announced C": the relative pronoun speaks for its antecedent
+            let a = if j > self.lo && self.is_comma(j - 1) {
+                j - 1
+            } else {
+                j
+            };
+            let s = self.np_left_core(a);
+            return (s < a).then_some((s..k, s..a));
         }
         let s = self.np_left_core(k);
         // "Police last month said": a time phrase between subject and cue is not the source
@@ -414,6 +433,23 @@ impl Ctx<'_> {
             }
         }
         for _ in 0..3 {
+            // a parenthetical: "said, twice, that C", "said — on Twitter, as it happens — that C"
+            if self.is_comma(p) || self.t.get(p).is_some_and(|t| t.kind == TokKind::Dash) {
+                let dash = self.t[p].kind == TokKind::Dash;
+                let close = (p + 1..self.hi.min(p + 10)).find(|&k| {
+                    if dash {
+                        self.t[k].kind == TokKind::Dash
+                    } else {
+                        self.is_comma(k) || self.t[k].is_quote() || self.is_terminal(k)
+                    }
+                });
+                if let Some(k) = close {
+                    if k > p + 1 && self.low(k + 1) == "that" && (dash || self.is_comma(k)) {
+                        p = k + 1;
+                        break;
+                    }
+                }
+            }
             if let Some(e) = self.time_phrase(p) {
                 p = e;
                 if self.is_comma(p) {
@@ -773,7 +809,7 @@ fn according_to(
         } else {
             i
         };
-        content_start(cx, prev)..end
+        content_start(cx, prev, i)..end
     };
     Some(RawAttribution {
         sentence: s,
@@ -798,10 +834,12 @@ fn according_to(
     })
 }
 
-/// Start of a content that precedes its cue: the sentence start, or after an earlier attribution.
-fn content_start(cx: &Ctx, prev: &[RawAttribution]) -> usize {
+/// Start of a content that precedes its cue at `cue`: the sentence start, or after an earlier
+/// attribution. An earlier attribution whose content runs on past `cue` is nested in this
+/// content ("Voters said C, according to a poll": the poll reports that voters said C).
+fn content_start(cx: &Ctx, prev: &[RawAttribution], cue: usize) -> usize {
     prev.iter()
-        .filter(|a| a.layout != Layout::Sourceless)
+        .filter(|a| a.layout != Layout::Sourceless && a.content.end <= cue)
         .map(|a| {
             a.content
                 .end
@@ -987,13 +1025,13 @@ fn cue_attribution(
     // preceding attribution's source.
     let coordinated =
         k0 > cx.lo && matches!(cx.class(k0 - 1), Some(FnClass::Conj | FnClass::ClauseConj));
+    // ", adding", "— adding", "“…,” adding" (the comma inside the quotation)
     let participle = form == Form::Ing
         && k0 > cx.lo
-        && (cx.is_comma(k0 - 1) || cx.t[k0 - 1].kind == TokKind::Dash);
-    if (participle || coordinated)
-        && !prev.iter().any(|a| a.source.is_some())
-        && (cue.frames.that || cue.frames.quote)
-    {
+        && (cx.is_comma(k0 - 1)
+            || cx.t[k0 - 1].kind == TokKind::Dash
+            || (cx.is_close_quote(k0 - 1) && k0 - 1 > cx.lo && cx.is_comma(k0 - 2)));
+    if (participle || coordinated) && !prev.iter().any(|a| a.source.is_some()) {
         // ", saying C" after a clause that is not itself an attribution: its subject speaks
         // skip a fronted adverbial ("In an interview with CNN, Trump continued ..., saying")
         let mut subj = cx.lo;
@@ -1059,7 +1097,7 @@ fn cue_attribution(
             let words = head.clone().filter(|&k| cx.t[k].is_word()).count();
             if name_like && words <= 7 && cx.source_tail_ok(head.end) {
                 let end = pre_content_end(cx, k0);
-                let start = content_start(cx, prev);
+                let start = content_start(cx, prev, c0);
                 if end > start {
                     return Some(mk(
                         Some((src, head)),
@@ -1084,7 +1122,7 @@ fn cue_attribution(
     }
     let pre_ok =
         src.start > cx.lo && (cx.is_comma(src.start - 1) || cx.is_close_quote(src.start - 1));
-    let start = content_start(cx, prev);
+    let start = content_start(cx, prev, c0);
     let pre_end = if pre_ok {
         pre_content_end(cx, src.start)
     } else {
