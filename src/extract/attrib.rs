@@ -1269,7 +1269,10 @@ fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
             // start ("He said the center believed") or mid-clause ("angered by the media
             // declaring") belongs to the content
             let nested = a.source.is_some() && out_source_starts_at(cx, c.start, *fs);
-            let introduced = is_connector(cx, *fs) || (*fs > cx.lo && is_connector(cx, *fs - 1));
+            let introduced = is_connector(cx, *fs)
+                || (*fs > cx.lo && is_connector(cx, *fs - 1))
+                // "“… an orange buffoon,” Susan said": the comma sits inside the quotation
+                || (*fs > cx.lo + 1 && cx.is_close_quote(*fs - 1) && cx.is_comma(*fs - 2));
             if *fs > c.start && *fs < a.content.end && !nested && introduced {
                 a.content.end = *fs;
             }
@@ -1303,7 +1306,18 @@ fn cut_phrase_content(cx: &Ctx, a: &mut RawAttribution) {
         return;
     }
     for k in a.content.clone() {
-        if cx.t[k].in_quote || !cx.is_comma(k) || k + 1 >= a.content.end {
+        if cx.t[k].in_quote || k + 1 >= a.content.end {
+            continue;
+        }
+        // "praised the stock market and made comments": a second verb phrase of the source
+        if matches!(cx.class(k), Some(FnClass::Conj | FnClass::ClauseConj))
+            && k > a.content.start
+            && second_verb_phrase(cx, k + 1)
+        {
+            a.content.end = k;
+            return;
+        }
+        if !cx.is_comma(k) {
             continue;
         }
         let next = k + 1;
@@ -1315,6 +1329,18 @@ fn cut_phrase_content(cx: &Ctx, a: &mut RawAttribution) {
             return;
         }
     }
+}
+
+/// Whether a verb phrase without a subject starts at `k` ("and made comments", "and would not
+/// identify", "and learning from them").
+fn second_verb_phrase(cx: &Ctx, k: usize) -> bool {
+    let t = &cx.t[k];
+    !t.cap
+        && !t.in_quote
+        && t.kind == TokKind::Word
+        && (matches!(cx.class(k), Some(FnClass::Aux))
+            || cx.looks_verbal(k)
+            || (t.lower.len() > 5 && t.lower.ends_with("ing") && cx.class(k).is_none()))
 }
 
 /// A clause-level connector: a comma, a dash, a semicolon, "and", "but".
