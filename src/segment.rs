@@ -32,6 +32,8 @@ pub struct Token {
     pub in_quote: bool,
     /// Starts with an upper-case letter.
     pub cap: bool,
+    /// Two or more letters, all upper-case ("WASHINGTON", "AP").
+    pub upper: bool,
     /// Whitespace (or the start of text) precedes the token.
     pub space_before: bool,
 }
@@ -281,6 +283,8 @@ fn push(
         lower,
         in_quote: false,
         cap: raw.chars().next().is_some_and(char::is_uppercase),
+        upper: raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()),
         space_before,
     });
 }
@@ -455,7 +459,12 @@ fn split_sentences(
             // belongs to it
             let attribution_tail = quote_ends && {
                 let end = (j..n).find(|&k| is_terminal(&toks[k])).unwrap_or(n);
-                end - j <= 6 && (j..end).any(|k| lx.cue_forms.get(&toks[k].lower).is_some())
+                end - j <= 6
+                    && (j..end).any(|k| {
+                        lx.cue_forms
+                            .get(&toks[k].lower)
+                            .is_some_and(|&(c, _)| lx.cue(c).frames.quote)
+                    })
             };
             if next_ok && !attribution_tail && !abbreviation_blocks(toks, i, next, lx) {
                 bounds.push((j, false));

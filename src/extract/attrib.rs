@@ -616,6 +616,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
     drop_nested_sourceless(&mut out);
     for a in &mut out {
         cut_phrase_content(&cx, a);
+        cut_relative_content(&cx, a);
         a.kind = quote_kind(&cx, &mut a.content);
         for r in &mut a.extra {
             quote_kind(&cx, r);
@@ -1034,7 +1035,7 @@ fn cue_attribution(
     if (participle || coordinated) && !prev.iter().any(|a| a.source.is_some()) {
         // ", saying C" after a clause that is not itself an attribution: its subject speaks
         // skip a fronted adverbial ("In an interview with CNN, Trump continued ..., saying")
-        let mut subj = cx.lo;
+        let mut subj = dateline_end(cx);
         // ... or a fronted participle clause ("Walking to the next address, Ebeling ...")
         let fronted_participle = cx.t[subj].kind == TokKind::Word
             && (cx.low(subj).ends_with("ing") || cx.low(subj).ends_with("ed"));
@@ -1329,6 +1330,53 @@ fn cut_phrase_content(cx: &Ctx, a: &mut RawAttribution) {
             return;
         }
     }
+}
+
+/// "Obama, who called the attack an act of terror, reiterated …": an attribution inside a
+/// relative clause ends where the main clause's verb phrase resumes.
+fn cut_relative_content(cx: &Ctx, a: &mut RawAttribution) {
+    let relative = a
+        .source
+        .as_ref()
+        .is_some_and(|s| !s.is_empty() && matches!(cx.low(s.end - 1), "who" | "which"));
+    if !relative {
+        return;
+    }
+    for k in a.content.clone() {
+        if cx.t[k].in_quote || !(cx.is_comma(k) || cx.t[k].kind == TokKind::Dash) {
+            continue;
+        }
+        let mut v = k + 1;
+        // an adverb before the verb: ", notably stopped short", ", also said"
+        while v < a.content.end && cx.t[v].lower.ends_with("ly") && cx.class(v).is_none() {
+            v += 1;
+        }
+        if v < a.content.end && second_verb_phrase(cx, v) {
+            a.content.end = k;
+            return;
+        }
+    }
+}
+
+/// "WASHINGTON (AP) — ", "BEIJING, Jan. 5 -": the end of a dateline opening the sentence
+/// (`cx.lo` when there is none).
+fn dateline_end(cx: &Ctx) -> usize {
+    let Some(d) = (cx.lo..cx.hi.min(cx.lo + 12)).find(|&k| cx.t[k].kind == TokKind::Dash) else {
+        return cx.lo;
+    };
+    let upper = |k: usize| {
+        let t = &cx.t[k];
+        t.kind == TokKind::Word && t.upper
+    };
+    let first_upper = d > cx.lo && upper(cx.lo);
+    let rest_ok = (cx.lo..d).all(|k| {
+        let t = &cx.t[k];
+        upper(k)
+            || t.cap
+            || t.kind == TokKind::Number
+            || matches!(t.lower.as_str(), "," | "(" | ")" | ".")
+    });
+    if first_upper && rest_ok { d + 1 } else { cx.lo }
 }
 
 /// Whether a verb phrase without a subject starts at `k` ("and made comments", "and would not
