@@ -1039,7 +1039,14 @@ fn cue_attribution(
         // ... or a fronted participle clause ("Walking to the next address, Ebeling ...")
         let fronted_participle = cx.t[subj].kind == TokKind::Word
             && (cx.low(subj).ends_with("ing") || cx.low(subj).ends_with("ed"));
-        if matches!(cx.class(subj), Some(FnClass::Prep | FnClass::Sub)) || fronted_participle {
+        // ... or a sentence adverb or time phrase ("Instead, he was …", "This week, two groups …")
+        let fronted_adverb = (matches!(cx.class(subj), Some(FnClass::Aux))
+            && cx.is_comma(subj + 1))
+            || cx.time_phrase(subj).is_some_and(|e| cx.is_comma(e));
+        if matches!(cx.class(subj), Some(FnClass::Prep | FnClass::Sub))
+            || fronted_participle
+            || fronted_adverb
+        {
             subj = match (subj..k0).find(|&k| cx.is_comma(k)) {
                 Some(c) => c + 1,
                 None => return None,
@@ -1089,7 +1096,10 @@ fn cue_attribution(
     let post = cx.right_content(c1, cue);
     let appositive_subject =
         k0 > cx.lo && cx.is_comma(k0 - 1) && left.is_some() && matches!(post, Ok(Some(_)));
-    if cue.frames.inv && k0 == c0 && after_comma_or_quote && !appositive_subject {
+    // a cue with an indirect object never inverts: in "“Q,” Joe Kasper, an aide, told POLITICO"
+    // the name after "told" is its object
+    if cue.frames.inv && !cue.frames.obj && k0 == c0 && after_comma_or_quote && !appositive_subject
+    {
         if let Some((src, head)) = cx.right_source(c1, true) {
             let first = &cx.t[src.start];
             let name_like = head.clone().any(|k| cx.t[k].cap)
