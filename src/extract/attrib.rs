@@ -360,7 +360,8 @@ impl Ctx<'_> {
             let n = &self.t[e + 1];
             let starts_np = matches!(self.class(e + 1), Some(FnClass::Det))
                 || n.cap
-                || self.lx.kinds.contains_key(&n.lower);
+                || self.lx.kinds.contains_key(&n.lower)
+                || n.lower == "who";
             if starts_np && !self.is_cue_word(e + 1) {
                 let mut k = e + 1;
                 while k < self.hi
@@ -1094,8 +1095,20 @@ fn cue_attribution(
     // the subject phrase and the complement, computed once for both readings
     let left = cx.left_source(k0);
     let post = cx.right_content(c1, cue);
-    let appositive_subject =
-        k0 > cx.lo && cx.is_comma(k0 - 1) && left.is_some() && matches!(post, Ok(Some(_)));
+    // "C, said DeSantis, who was elected in 2012.": a source running to the sentence end after
+    // the cue is no content
+    let source_to_end = cx.right_source(c1, true).is_some_and(|(src, head)| {
+        cx.is_terminal(src.end)
+            && cx.is_comma(head.end)
+            && head.len() <= 5
+            && cx.t[head.start].cap
+            && !head.clone().any(|k| cx.looks_verbal(k))
+    });
+    let appositive_subject = k0 > cx.lo
+        && cx.is_comma(k0 - 1)
+        && left.is_some()
+        && matches!(post, Ok(Some(_)))
+        && !source_to_end;
     // a cue with an indirect object never inverts: in "“Q,” Joe Kasper, an aide, told POLITICO"
     // the name after "told" is its object
     if cue.frames.inv && !cue.frames.obj && k0 == c0 && after_comma_or_quote && !appositive_subject
@@ -1142,7 +1155,15 @@ fn cue_attribution(
     let pre_content = pre_ok && pre_end > start && cue.frames.inv;
     match post {
         Ok(Some(p)) => {
-            if pre_content && is_adjunct_start(cx, p) {
+            // "said that with the delegates …" is a complement; "said carefully, as …" and
+            // "said during his speech" after a fronted content are adjuncts
+            let marked = p > c1 && matches!(cx.low(p - 1), "that" | ":");
+            // "“Q1,” Robinson said, “Q2.”": the quotation resumes; it is not a new complement
+            let resumed = p > c1
+                && cx.is_comma(p - 1)
+                && cx.t[p].kind == TokKind::OpenQuote
+                && cx.is_close_quote(src.start - 1);
+            if pre_content && ((!marked && is_adjunct_start(cx, p)) || resumed) {
                 let fs = extend_frame_left(cx, src.start);
                 return Some(mk(
                     Some((src, head)),
@@ -1179,7 +1200,11 @@ fn cue_attribution(
 
 /// Whether a post-cue complement at `p` is really an adjunct ("in an interview for ...").
 fn is_adjunct_start(cx: &Ctx, p: usize) -> bool {
-    matches!(cx.class(p), Some(FnClass::Prep | FnClass::Sub)) && cx.low(p) != "that"
+    let adverb = {
+        let t = &cx.t[p];
+        !t.in_quote && t.kind == TokKind::Word && t.lower.ends_with("ly") && cx.class(p).is_none()
+    };
+    (matches!(cx.class(p), Some(FnClass::Prep | FnClass::Sub)) && cx.low(p) != "that") || adverb
 }
 
 /// End of a content that precedes a source/cue at `k`: drop the comma (and closing quote).
