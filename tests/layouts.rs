@@ -435,3 +435,98 @@ fn raising_verbs_are_sourceless() {
     assert_eq!(x.attributions.len(), 1);
     assert_eq!(x.attributions[0].cue_lemma, "say");
 }
+
+#[test]
+fn appositions_initials_and_relative_pronouns() {
+    // a middle initial is no determiner; a cue word inside the apposition is a noun
+    check(
+        "Jill A. Martin, vice president of the firm, said the allegations had no substance.",
+        &[(
+            "Jill A. Martin, vice president of the firm",
+            "said",
+            "the allegations had no substance",
+        )],
+    );
+    check(
+        "The former secretary of state said the U.S. needed a stronger air campaign.",
+        &[(
+            "The former secretary of state",
+            "said",
+            "the U.S. needed a stronger air campaign",
+        )],
+    );
+    // the relative pronoun speaks for its antecedent; the content ends where the main clause resumes
+    check(
+        "Obama, who called the attack an act of terror, reiterated his frustration.",
+        &[
+            ("Obama, who", "called", "the attack an act of terror"),
+            (
+                "Obama, who called the attack an act of terror",
+                "reiterated",
+                "his frustration",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn parentheticals_around_the_cue() {
+    check(
+        "He said, twice, that he was going back to work.",
+        &[("He", "said", "he was going back to work")],
+    );
+    check(
+        "Manafort said — on Twitter, as it happens — that Trump raised $4 million.",
+        &[("Manafort", "said", "Trump raised $4 million")],
+    );
+    // an adverb or adjunct after a post-posed cue leaves the fronted content in place
+    check(
+        "“I did not come here to pander,” Trump said carefully, as the words rolled by.",
+        &[("Trump", "said", "I did not come here to pander")],
+    );
+    // "told" takes an object: the name after it is no inverted source
+    check(
+        "“Positions will soften,” Joe Kasper, an aide, told POLITICO on Monday.",
+        &[("Joe Kasper, an aide", "told", "Positions will soften")],
+    );
+    // a quantity after the cue is content, not an adjunct
+    check(
+        "The United Nations said about 20 civilians were killed.",
+        &[(
+            "The United Nations",
+            "said",
+            "about 20 civilians were killed",
+        )],
+    );
+}
+
+#[test]
+fn outer_attribution_contains_an_earlier_one() {
+    // "according to" a poll reports what voters said: its content holds the nested attribution
+    let got = triples("Most voters said they distrust her, according to a Quinnipiac poll.");
+    assert!(
+        got.contains(&(
+            "a Quinnipiac poll".into(),
+            "according to".into(),
+            "Most voters said they distrust her".into()
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn participles_after_a_quotation_and_fronted_adverbs() {
+    let got = triples(
+        "Palmieri called the idea a “ridiculous proposition,” adding that Trump must change course.",
+    );
+    assert!(
+        got.iter().any(|t| t.1 == "adding" && t.0 == "Palmieri"),
+        "{got:?}"
+    );
+    let got =
+        triples("Instead, the senator is sticking to his message, hoping to avoid any misstep.");
+    assert!(
+        got.iter().any(|t| t.1 == "hoping" && t.0 == "the senator"),
+        "{got:?}"
+    );
+}

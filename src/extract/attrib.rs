@@ -458,12 +458,14 @@ impl Ctx<'_> {
                 }
                 continue;
             }
-            // "in a statement that", "on Monday that" (but "at least 25 people" is content)
+            // "in a statement that", "on Monday that" (but "at least 25 people", "about 20 civilians" are content)
             let quantity = self
                 .lx
                 .quantities
                 .longest_in(self.t, p, self.hi)
-                .is_some_and(|(n, _)| n > 1);
+                .is_some_and(|(n, _)| {
+                    n > 1 || self.t.get(p + n).is_some_and(|t| t.kind == TokKind::Number)
+                });
             if matches!(self.class(p), Some(FnClass::Prep))
                 && !(f.for_ && self.low(p) == "for")
                 && !quantity
