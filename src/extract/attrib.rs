@@ -1425,6 +1425,7 @@ fn second_verb_phrase(cx: &Ctx, k: usize) -> bool {
         && t.kind == TokKind::Word
         && (matches!(cx.class(k), Some(FnClass::Aux))
             || cx.looks_verbal(k)
+            || cx.is_cue_word(k)
             || (t.lower.len() > 5 && t.lower.ends_with("ing") && cx.class(k).is_none()))
 }
 
