@@ -19,6 +19,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../resources/nominal_cues.tsv"),
     ),
     ("cue_nouns.txt", include_str!("../resources/cue_nouns.txt")),
+    (
+        "document_nouns.txt",
+        include_str!("../resources/document_nouns.txt"),
+    ),
     ("not_cues.tsv", include_str!("../resources/not_cues.tsv")),
     ("hedges.txt", include_str!("../resources/hedges.txt")),
     (
@@ -341,6 +345,8 @@ pub struct Lexicon {
     pub not_cues: PhraseTable<()>,
     /// Cue forms that are also nouns or adjectives: cues only in a verbal context.
     pub cue_nouns: WordSet<String>,
+    /// Documents and messages: "X issued a statement saying C" is X's attribution.
+    pub document_nouns: WordSet<String>,
     pub hedges: WordMap<String, Commitment>,
     pub abbreviations: WordMap<String, AbbrClass>,
     pub aliases: Vec<Alias>,
@@ -523,6 +529,9 @@ impl Lexicon {
         }
         for (_, f) in get("cue_nouns.txt").iter() {
             lx.cue_nouns.insert(f[0].to_lowercase());
+        }
+        for (_, f) in get("document_nouns.txt").iter() {
+            lx.document_nouns.insert(f[0].to_lowercase());
         }
         let rows = get("hedges.txt");
         for (line, f) in rows.iter() {

@@ -530,3 +530,15 @@ fn participles_after_a_quotation_and_fronted_adverbs() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_document_saying_is_its_issuers_attribution() {
+    check(
+        "Black Lives Matter issued a statement saying it took the action because of unsafe conditions.",
+        &[(
+            "Black Lives Matter",
+            "saying",
+            "it took the action because of unsafe conditions",
+        )],
+    );
+}

@@ -1095,7 +1095,20 @@ fn cue_attribution(
     // Inverted: "C, said X" / "“Q,” said X" (unless "X, a spokesman, said C").
     let after_comma_or_quote = k0 > cx.lo && (cx.is_comma(k0 - 1) || cx.is_close_quote(k0 - 1));
     // the subject phrase and the complement, computed once for both readings
-    let left = cx.left_source(k0);
+    let mut left = cx.left_source(k0);
+    // "Black Lives Matter issued a statement saying C": the issuer speaks, not the document
+    if form == Form::Ing {
+        if let Some((src, head)) = &left {
+            let doc = !head.is_empty() && lx.document_nouns.contains(cx.low(head.end - 1));
+            let v = src.start;
+            if doc && v > cx.lo + 1 && cx.t[v - 1].kind == TokKind::Word && !cx.t[v - 1].cap {
+                let s0 = cx.np_left_core(v - 1);
+                if s0 < v - 1 && (s0 == cx.lo || cx.is_boundary_before(s0)) {
+                    left = Some((s0..v - 1, s0..v - 1));
+                }
+            }
+        }
+    }
     let post = cx.right_content(c1, cue);
     // "C, said DeSantis, who was elected in 2012.": a source running to the sentence end after
     // the cue is no content
