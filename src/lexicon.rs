@@ -85,6 +85,10 @@ pub struct Frames {
     pub raise: bool,
     /// A prepositional cue whose source follows it ("according to X").
     pub prep: bool,
+    /// An interrogative complement: "asked whether C", "wondered why C".
+    pub wh: bool,
+    /// A complement opened by "about": "asked about C".
+    pub about: bool,
 }
 
 impl Frames {
@@ -382,6 +386,9 @@ pub struct Lexicon {
     pub generic_victims: WordSet<String>,
     pub time: WordMap<String, TimeWord>,
     pub function: WordMap<String, FnClass>,
+    /// Words that open an interrogative complement ("asked whether", "wondered why"), marked
+    /// `wh` in `function_words.tsv`.
+    pub interrogatives: WordSet<String>,
     /// Forms of "to be" (marked `be` in `function_words.tsv`).
     pub be_forms: WordSet<String>,
 }
@@ -722,8 +729,15 @@ impl Lexicon {
                 x => return Err(rows.err(line, format!("unknown class `{x}`"))),
             };
             lx.function.insert(f[0].to_lowercase(), c);
-            if f.get(2) == Some(&"be") {
-                lx.be_forms.insert(f[0].to_lowercase());
+            match f.get(2) {
+                Some(&"be") => {
+                    lx.be_forms.insert(f[0].to_lowercase());
+                }
+                Some(&"wh") => {
+                    lx.interrogatives.insert(f[0].to_lowercase());
+                }
+                Some(x) => return Err(rows.err(line, format!("unknown marker `{x}`"))),
+                None => {}
             }
         }
         Ok(lx)
@@ -754,6 +768,8 @@ impl Lexicon {
                     "adv" => frames.adv = true,
                     "raise" => frames.raise = true,
                     "prep" => frames.prep = true,
+                    "wh" => frames.wh = true,
+                    "about" => frames.about = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

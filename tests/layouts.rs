@@ -542,3 +542,23 @@ fn a_document_saying_is_its_issuers_attribution() {
         )],
     );
 }
+
+#[test]
+fn questions_take_interrogative_and_about_complements() {
+    check(
+        "A reporter asked Clinton whether she would release the transcripts.",
+        &[(
+            "A reporter",
+            "asked",
+            "whether she would release the transcripts",
+        )],
+    );
+    check(
+        "Hugh Hewitt asked about statements he had made the previous night.",
+        &[(
+            "Hugh Hewitt",
+            "asked",
+            "about statements he had made the previous night",
+        )],
+    );
+}

@@ -466,6 +466,9 @@ impl Ctx<'_> {
                 .is_some_and(|(n, _)| {
                     n > 1 || self.t.get(p + n).is_some_and(|t| t.kind == TokKind::Number)
                 });
+            if f.about && self.low(p) == "about" {
+                return Ok(Some(p));
+            }
             if matches!(self.class(p), Some(FnClass::Prep))
                 && !(f.for_ && self.low(p) == "for")
                 && !quantity
@@ -528,6 +531,10 @@ impl Ctx<'_> {
             }
             "," => return Err(()),
             _ => {}
+        }
+        // "asked whether C", "wondered why C"
+        if f.wh && self.lx.interrogatives.contains(self.low(p)) {
+            return Ok(Some(p));
         }
         if matches!(self.class(p), Some(FnClass::Sub)) && self.low(p) != "that" {
             return Err(());
