@@ -789,6 +789,7 @@ fn verbal_context(cx: &Ctx, c0: usize, c1: usize) -> bool {
     };
     let before = c0 > cx.lo
         && (matches!(cx.class(c0 - 1), Some(FnClass::Aux))
+            || cx.lx.document_nouns.contains(cx.low(c0 - 1))
             || cx.is_pronoun(c0 - 1)
             || cx.lx.negations.contains(cx.low(c0 - 1))
             || plural_subject);
