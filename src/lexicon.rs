@@ -462,6 +462,9 @@ fn regular_forms(lemma: &str) -> [String; 3] {
 }
 
 fn form_of(lemma: &str, form: &str) -> Form {
+    // a phrasal cue inflects its first word: "referring to", "pointed out"
+    let first = |s: &str| s.split(' ').next().unwrap_or("").to_string();
+    let (lemma, form) = (first(lemma), first(form));
     if form.ends_with("ing") {
         Form::Ing
     } else if form == lemma {
@@ -957,6 +960,10 @@ mod tests {
         assert_eq!(lx.cue_forms.get("accuses").unwrap().1, Form::ThirdSingular);
         assert_eq!(lx.cue_forms.get("adding").unwrap().1, Form::Ing);
         assert!(lx.cue_forms.get("points out").is_some());
+        // phrasal cues inflect their first word
+        assert_eq!(lx.cue_forms.get("referring to").unwrap().1, Form::Ing);
+        assert_eq!(lx.cue_forms.get("pointed out").unwrap().1, Form::Past);
+        assert_eq!(lx.cue_forms.get("according to").unwrap().1, Form::Base);
     }
 
     #[test]
