@@ -465,10 +465,10 @@ fn form_of(lemma: &str, form: &str) -> Form {
     // a phrasal cue inflects its first word: "referring to", "pointed out"
     let first = |s: &str| s.split(' ').next().unwrap_or("").to_string();
     let (lemma, form) = (first(lemma), first(form));
-    if form.ends_with("ing") {
-        Form::Ing
-    } else if form == lemma {
+    if form == lemma {
         Form::Base
+    } else if form.ends_with("ing") {
+        Form::Ing
     } else if form.ends_with('s') && !form.ends_with("ss") && !lemma.ends_with('s') {
         Form::ThirdSingular
     } else {
