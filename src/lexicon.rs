@@ -89,6 +89,9 @@ pub struct Frames {
     pub wh: bool,
     /// A complement opened by "about": "asked about C".
     pub about: bool,
+    /// The complement must be marked by "that", a colon or a quotation ("maintained that C",
+    /// not "maintained an account").
+    pub marked: bool,
 }
 
 impl Frames {
@@ -773,6 +776,7 @@ impl Lexicon {
                     "prep" => frames.prep = true,
                     "wh" => frames.wh = true,
                     "about" => frames.about = true,
+                    "marked" => frames.marked = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

@@ -562,3 +562,19 @@ fn questions_take_interrogative_and_about_complements() {
         )],
     );
 }
+
+#[test]
+fn marked_complements_and_phrasal_participles() {
+    // "maintain" reports only a marked complement
+    check("The agency did not maintain a separate account.", &[]);
+    check(
+        "The agency maintained that the account was separate.",
+        &[("The agency", "maintained", "the account was separate")],
+    );
+    // a phrasal cue inflects its first word: "referring to" is a participle
+    let got = triples("“He sold us out,” Trump said, referring to Barack Obama.");
+    assert!(
+        got.contains(&("Trump".into(), "referring to".into(), "Barack Obama".into())),
+        "{got:?}"
+    );
+}

@@ -542,6 +542,10 @@ impl Ctx<'_> {
         if self.t[p].kind == TokKind::Dash {
             return Err(());
         }
+        // "maintained that C" but not "maintained an account"
+        if f.marked && self.t[p].kind != TokKind::OpenQuote {
+            return Err(());
+        }
         Ok(Some(p))
     }
 }
