@@ -450,11 +450,14 @@ fn split_sentences(
                 break;
             }
             let next = &toks[j];
+            // "… is slim. (The chances …": a parenthesis opening with a capital starts a sentence
+            let paren = next.lower == "(" && toks.get(j + 1).is_some_and(|t| t.cap);
             let next_ok = next.space_before
                 && (next.cap
                     || next.kind == TokKind::OpenQuote
                     || next.kind == TokKind::Number
-                    || next.kind == TokKind::Dash);
+                    || next.kind == TokKind::Dash
+                    || paren);
             // "“... to find the emails.” Trump said.": a short source-and-cue tail after a quotation
             // belongs to it
             let attribution_tail = quote_ends && {
