@@ -578,3 +578,25 @@ fn marked_complements_and_phrasal_participles() {
         "{got:?}"
     );
 }
+
+#[test]
+fn sources_after_fronted_adjuncts_and_bare_relatives() {
+    check(
+        "For Cruz, Darran Whiting of Liberty Baptist Church, said he had made 150 calls.",
+        &[(
+            "Darran Whiting of Liberty Baptist Church",
+            "said",
+            "he had made 150 calls",
+        )],
+    );
+    check(
+        "An earlier report in a local paper said that the fliers used images of pastors.",
+        &[(
+            "An earlier report in a local paper",
+            "said",
+            "the fliers used images of pastors",
+        )],
+    );
+    let got = triples("The poll found 18% who say they would be dissatisfied.");
+    assert!(got.iter().any(|t| t.0 == "who" && t.1 == "say"), "{got:?}");
+}

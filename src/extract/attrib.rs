@@ -133,14 +133,23 @@ impl Ctx<'_> {
         }
         match tok.kind {
             TokKind::Word | TokKind::Number => {
-                !matches!(
-                    self.class(i),
-                    Some(FnClass::Sub | FnClass::Aux | FnClass::ClauseConj)
-                ) && (!self.is_cue_word(i)
+                // an adverb-like word after a determiner is an adjective: "An earlier report"
+                let adjective = matches!(self.class(i), Some(FnClass::Aux))
+                    && i > self.lo
+                    && matches!(self.class(i - 1), Some(FnClass::Det));
+                (adjective
+                    || !matches!(
+                        self.class(i),
+                        Some(FnClass::Sub | FnClass::Aux | FnClass::ClauseConj)
+                    ))
+                    && (!self.is_cue_word(i)
                     || tok.cap
                     || self.low(i + 1) == "by"
                     // a noun after a determiner or preposition: "the report", "secretary of state"
-                    || (i > self.lo && matches!(self.class(i - 1), Some(FnClass::Det | FnClass::Prep))))
+                    || (i > self.lo && matches!(self.class(i - 1), Some(FnClass::Det | FnClass::Prep)))
+                    // a noun-like form before a preposition: "An earlier report in a paper said"
+                    || (self.lx.cue_nouns.contains(&tok.lower)
+                        && matches!(self.class(i + 1), Some(FnClass::Prep))))
             }
             TokKind::Dash => i + 1 < self.hi && !self.t[i + 1].space_before,
             TokKind::Punct => {
@@ -257,7 +266,15 @@ impl Ctx<'_> {
                 .filter_map(|&c| valid(c))
                 .find(|&(s, _)| s == self.lo)
                 .or_else(|| candidates.first().and_then(|&c| valid(c)));
-            let (s, c2) = chosen?;
+            let Some((s, c2)) = chosen else {
+                // "For Cruz, Darran Whiting of Liberty Baptist Church, said": after a fronted
+                // adjunct the phrase between the commas is the source itself
+                let c = *candidates.first()?;
+                let s = self.np_left_core(j);
+                let name_like =
+                    s < j && (self.t[s].cap || matches!(self.class(s), Some(FnClass::Det)));
+                return (s == c + 1 && name_like).then_some((s..j, s..j));
+            };
             return Some((s..j, s..c2));
         }
         if matches!(self.low(j), "who" | "which") {
@@ -268,7 +285,8 @@ impl Ctx<'_> {
                 j
             };
             let s = self.np_left_core(a);
-            return (s < a).then_some((s..k, s..a));
+            // "18% who say C": with no antecedent phrase the pronoun itself is the source
+            return Some(if s < a { (s..k, s..a) } else { (j..k, j..k) });
         }
         let s = self.np_left_core(k);
         // "Police last month said": a time phrase between subject and cue is not the source
@@ -791,8 +809,9 @@ fn verbal_context(cx: &Ctx, c0: usize, c1: usize) -> bool {
             && cx.class(c0 - 1).is_none()
             && !cx.is_cue_word(c0 - 1)
     };
+    let adjective = c0 > cx.lo + 1 && matches!(cx.class(c0 - 2), Some(FnClass::Det));
     let before = c0 > cx.lo
-        && (matches!(cx.class(c0 - 1), Some(FnClass::Aux))
+        && ((matches!(cx.class(c0 - 1), Some(FnClass::Aux)) && !adjective)
             || cx.lx.document_nouns.contains(cx.low(c0 - 1))
             || cx.is_pronoun(c0 - 1)
             || cx.lx.negations.contains(cx.low(c0 - 1))
