@@ -23,6 +23,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "document_nouns.txt",
         include_str!("../resources/document_nouns.txt"),
     ),
+    ("verbs.txt", include_str!("../resources/verbs.txt")),
     ("not_cues.tsv", include_str!("../resources/not_cues.tsv")),
     ("hedges.txt", include_str!("../resources/hedges.txt")),
     (
@@ -354,6 +355,8 @@ pub struct Lexicon {
     pub cue_nouns: WordSet<String>,
     /// Documents and messages: "X issued a statement saying C" is X's attribution.
     pub document_nouns: WordSet<String>,
+    /// Verb forms without an "-ed" ending that end a subject phrase ("came", "went").
+    pub verb_forms: WordSet<String>,
     pub hedges: WordMap<String, Commitment>,
     pub abbreviations: WordMap<String, AbbrClass>,
     pub aliases: Vec<Alias>,
@@ -545,6 +548,9 @@ impl Lexicon {
         }
         for (_, f) in get("document_nouns.txt").iter() {
             lx.document_nouns.insert(f[0].to_lowercase());
+        }
+        for (_, f) in get("verbs.txt").iter() {
+            lx.verb_forms.insert(f[0].to_lowercase());
         }
         let rows = get("hedges.txt");
         for (line, f) in rows.iter() {

@@ -600,3 +600,15 @@ fn sources_after_fronted_adjuncts_and_bare_relatives() {
     let got = triples("The poll found 18% who say they would be dissatisfied.");
     assert!(got.iter().any(|t| t.0 == "who" && t.1 == "say"), "{got:?}");
 }
+
+#[test]
+fn coordinated_cues_share_the_outer_subject() {
+    let got = triples(
+        "Nigel Farage said the President did not know what he was talking about, and accused Downing Street of putting words in his mouth.",
+    );
+    assert!(
+        got.iter()
+            .any(|t| t.0 == "Nigel Farage" && t.1 == "accused"),
+        "{got:?}"
+    );
+}

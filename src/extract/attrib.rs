@@ -319,13 +319,14 @@ impl Ctx<'_> {
             )
     }
 
-    /// A lower-case word that is a known predicate or has a past-tense ending.
+    /// A lower-case word that is a known predicate or verb form, or has a past-tense ending.
     fn looks_verbal(&self, k: usize) -> bool {
         let t = &self.t[k];
         let w = t.lower.as_str();
         !t.cap
             && t.kind == TokKind::Word
             && (w.ends_with("ed")
+                || self.lx.verb_forms.contains(w)
                 || self.lx.control.get(w).is_some()
                 || self.lx.casualties.get(w).is_some()
                 || self.lx.responsibility.get(w).is_some())
@@ -1107,7 +1108,12 @@ fn cue_attribution(
         return None;
     }
     if k0 > cx.lo && (participle || coordinated) {
-        let parent = prev.iter().rposition(|a| a.source.is_some())?;
+        // "X said the President did not know C, and accused Y": a coordinated or participial cue
+        // shares the subject of the outermost attribution around it, not of one nested in it
+        let parent = prev
+            .iter()
+            .position(|a| a.source.is_some() && a.content.start < k0 && k0 < a.content.end)
+            .or_else(|| prev.iter().rposition(|a| a.source.is_some()))?;
         let start = match cx.right_content(c1, cue) {
             Ok(Some(p)) => p,
             _ => return None,
