@@ -612,3 +612,17 @@ fn coordinated_cues_share_the_outer_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn relative_that_and_relative_gaps_are_no_contents() {
+    // "states that vote": a noun followed by a relative clause
+    check(
+        "He must narrow the gap in delegate-rich states that have voted already.",
+        &[],
+    );
+    // the gap of a relative clause is no content
+    check(
+        "The account Trump retweeted was set up as a trap by a writer.",
+        &[],
+    );
+}

@@ -797,7 +797,11 @@ fn nominal(cx: &Ctx, s: usize, i: usize) -> Option<RawAttribution> {
 /// A complement marker after the cue, or an auxiliary / negation / pronoun right before it.
 fn verbal_context(cx: &Ctx, c0: usize, c1: usize) -> bool {
     let after = cx.low(c1);
-    let marker = after == "that"
+    // "states that vote": a relative "that" is followed by its verb, a complementizer by a subject
+    let complementizer = after == "that"
+        && !(c1 + 1 < cx.hi
+            && (matches!(cx.class(c1 + 1), Some(FnClass::Aux)) || cx.looks_verbal(c1 + 1)));
+    let marker = complementizer
         || after == ":"
         || (c1 < cx.hi && cx.t[c1].kind == TokKind::OpenQuote)
         || (after == "," && c1 + 1 < cx.hi && cx.t[c1 + 1].kind == TokKind::OpenQuote);
@@ -1223,6 +1227,12 @@ fn cue_attribution(
                     Layout::ContentSourceCue,
                     fs,
                 ));
+            }
+            // "The account Trump retweeted was set up", "what she said were punitive policies":
+            // a complement opening on a verb is the gap of a relative clause, not a content
+            let gap = p == c1 && !cx.t[p].in_quote && cx.lx.be_forms.contains(cx.low(p));
+            if gap {
+                return None;
             }
             // "denied reports that C", "rejected claims that C": the content is C
             let mut p = p;
