@@ -626,3 +626,11 @@ fn relative_that_and_relative_gaps_are_no_contents() {
         &[],
     );
 }
+
+#[test]
+fn attributions_in_adverbial_clauses_end_with_the_clause() {
+    check(
+        "As Trump and Cruz lamented illegal immigration, Clinton reached out to voters.",
+        &[("Trump and Cruz", "lamented", "illegal immigration")],
+    );
+}

@@ -650,6 +650,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
     for a in &mut out {
         cut_phrase_content(&cx, a);
         cut_relative_content(&cx, a);
+        cut_fronted_clause_content(&cx, a);
         a.kind = quote_kind(&cx, &mut a.content);
         for r in &mut a.extra {
             quote_kind(&cx, r);
@@ -1452,6 +1453,24 @@ fn cut_relative_content(cx: &Ctx, a: &mut RawAttribution) {
             a.content.end = k;
             return;
         }
+    }
+}
+
+/// "As Trump lamented illegal immigration, Clinton took …", "When Francis said C, the pope …":
+/// an attribution inside a fronted adverbial clause ends at the comma that closes the clause.
+fn cut_fronted_clause_content(cx: &Ctx, a: &mut RawAttribution) {
+    let Some(src) = &a.source else { return };
+    if a.layout != Layout::SourceCueContent || src.start == cx.lo {
+        return;
+    }
+    let sub = src.start - 1;
+    if !matches!(cx.class(sub), Some(FnClass::Sub))
+        || matches!(cx.low(sub), "that" | "who" | "which" | "whom" | "where")
+    {
+        return;
+    }
+    if let Some(k) = (a.content.clone()).find(|&k| cx.is_comma(k) && !cx.t[k].in_quote) {
+        a.content.end = k;
     }
 }
 
