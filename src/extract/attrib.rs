@@ -1368,12 +1368,17 @@ fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
             // start ("He said the center believed") or mid-clause ("angered by the media
             // declaring") belongs to the content
             let nested = a.source.is_some() && out_source_starts_at(cx, c.start, *fs);
+            // ", while 22 percent said …": the content ends before the subordinator
+            let subordinate = *fs > cx.lo + 1
+                && matches!(cx.class(*fs - 1), Some(FnClass::Sub))
+                && cx.is_comma(*fs - 2);
             let introduced = is_connector(cx, *fs)
                 || (*fs > cx.lo && is_connector(cx, *fs - 1))
                 // "“… an orange buffoon,” Susan said": the comma sits inside the quotation
-                || (*fs > cx.lo + 1 && cx.is_close_quote(*fs - 1) && cx.is_comma(*fs - 2));
+                || (*fs > cx.lo + 1 && cx.is_close_quote(*fs - 1) && cx.is_comma(*fs - 2))
+                || subordinate;
             if *fs > c.start && *fs < a.content.end && !nested && introduced {
-                a.content.end = *fs;
+                a.content.end = if subordinate { *fs - 2 } else { *fs };
             }
         }
     }
