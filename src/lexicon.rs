@@ -24,6 +24,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../resources/document_nouns.txt"),
     ),
     ("verbs.txt", include_str!("../resources/verbs.txt")),
+    ("stance.tsv", include_str!("../resources/stance.tsv")),
+    ("opposites.tsv", include_str!("../resources/opposites.tsv")),
     ("not_cues.tsv", include_str!("../resources/not_cues.tsv")),
     ("hedges.txt", include_str!("../resources/hedges.txt")),
     (
@@ -148,6 +150,18 @@ pub struct RoleMention {
 pub enum AbbrClass {
     Title,
     Other,
+}
+
+/// What a stance word does to a report's stance toward a claim (`stance.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StanceMarker {
+    /// "hoax", "debunked": the report calls the claim false.
+    Refute,
+    /// "rumor", "unconfirmed": the report passes the claim on without vouching for it.
+    Rumor,
+    /// A cue lemma that is no sign of observing: its speaker vouches for the content ("confirm",
+    /// "show"), or it is a request or a common part of names ("ask", "Islamic State").
+    Neutral,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -357,6 +371,10 @@ pub struct Lexicon {
     pub document_nouns: WordSet<String>,
     /// Verb forms without an "-ed" ending that end a subject phrase ("came", "went").
     pub verb_forms: WordSet<String>,
+    /// Stance markers: words and phrases that refute a claim or pass it on as a rumor.
+    pub stance_markers: PhraseTable<StanceMarker>,
+    /// Lexical opposites, both ways ("dead" / "alive", "captured" / "freed").
+    pub opposites: WordMap<String, Vec<String>>,
     pub hedges: WordMap<String, Commitment>,
     pub abbreviations: WordMap<String, AbbrClass>,
     pub aliases: Vec<Alias>,
@@ -551,6 +569,24 @@ impl Lexicon {
         }
         for (_, f) in get("verbs.txt").iter() {
             lx.verb_forms.insert(f[0].to_lowercase());
+        }
+        let rows = get("opposites.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let (a, b) = (f[0].to_lowercase(), f[1].to_lowercase());
+            lx.opposites.entry(a.clone()).or_default().push(b.clone());
+            lx.opposites.entry(b).or_default().push(a);
+        }
+        let rows = get("stance.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let m = match f[1] {
+                "refute" => StanceMarker::Refute,
+                "rumor" => StanceMarker::Rumor,
+                "neutral" => StanceMarker::Neutral,
+                x => return Err(rows.err(line, format!("unknown stance marker `{x}`"))),
+            };
+            lx.stance_markers.insert(&f[0].to_lowercase(), m);
         }
         let rows = get("hedges.txt");
         for (line, f) in rows.iter() {

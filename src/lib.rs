@@ -11,6 +11,7 @@
 
 pub mod audit;
 pub mod check;
+pub mod csv;
 pub mod eval;
 pub mod extract;
 pub mod graph;
@@ -19,3 +20,4 @@ pub mod lexicon;
 pub mod model;
 pub mod report;
 pub mod segment;
+pub mod stance;

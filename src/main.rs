@@ -87,7 +87,20 @@ enum Cmd {
         #[arg(short, long, value_enum, default_value_t = AuditFormat::Md)]
         format: AuditFormat,
     },
-    /// Score extraction against gold annotations.
+    /// Stance of each report toward a claim: for, against, observing (it reports the claim
+    /// without taking a position: "X, officials say", "reportedly") or unrelated.
+    ///
+    /// Example: gainsay stance --claim "Russian aircraft struck the aid convoy" samples/aleppo-2016-09
+    Stance {
+        /// The claim to judge the reports against.
+        #[arg(long)]
+        claim: String,
+        #[command(flatten)]
+        common: Common,
+        #[arg(short, long, value_enum, default_value_t = StanceFormat::Md)]
+        format: StanceFormat,
+    },
+    /// Score extraction or stance against gold annotations.
     #[command(subcommand)]
     Eval(EvalCmd),
     /// List the checker rules with their stable ids.
@@ -130,6 +143,28 @@ enum EvalCmd {
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },
+    /// Score `stance` on headline–claim pairs (Emergent's CSV: claimHeadline, articleHeadline,
+    /// articleHeadlineStance).
+    ///
+    ///   gainsay eval stance --emergent ../shared/data/emergent/emergent_train.csv
+    Stance {
+        /// Emergent CSV file.
+        #[arg(long)]
+        emergent: PathBuf,
+        /// Print up to N wrongly judged headlines with their markers.
+        #[arg(long, default_value_t = 0)]
+        show_errors: usize,
+        #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+        #[arg(long, value_name = "DIR")]
+        resources: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StanceFormat {
+    Md,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -341,6 +376,55 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             out.flush()?;
             Ok(finish(had_errors))
+        }
+        Cmd::Stance {
+            claim,
+            common,
+            format,
+        } => {
+            let lx = load_lexicon(&common.resources)?;
+            let mut out = open_output(&common.output, &common.inputs)?;
+            let (ing, xs, had_errors) = read_and_extract(&common, &lx);
+            let c = gainsay::stance::Claim::new(&claim, &lx);
+            let judgments: Vec<_> = xs
+                .iter()
+                .map(|x| gainsay::stance::judge(&c, x, &lx, false))
+                .collect();
+            match format {
+                StanceFormat::Json => {
+                    let v = serde_json::json!({
+                        "claim": claim,
+                        "documents": ing.status,
+                        "judgments": judgments,
+                    });
+                    writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+                }
+                StanceFormat::Md => {
+                    write!(out, "{}", gainsay::stance::markdown(&claim, &judgments))?;
+                }
+            }
+            out.flush()?;
+            Ok(finish(had_errors))
+        }
+        Cmd::Eval(EvalCmd::Stance {
+            emergent,
+            show_errors,
+            format,
+            resources,
+        }) => {
+            let lx = load_lexicon(&resources)?;
+            let items = eval::stance::load_emergent(&emergent)?;
+            let r = eval::stance::evaluate_stance(&items, &lx);
+            match format {
+                EvalFormat::Text => {
+                    print!("{}", r.to_text());
+                    for e in r.errors.iter().take(show_errors) {
+                        println!("{e}");
+                    }
+                }
+                EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&r.to_json())?),
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Cmd::Eval(EvalCmd::Attributions {
             gold,

@@ -296,3 +296,34 @@ fn an_output_path_that_is_an_input_is_refused_and_left_intact() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn stance_judges_each_report() {
+    let out = run_in_repo(&[
+        "stance",
+        "--claim",
+        "Russian aircraft struck the aid convoy",
+        "samples/aleppo-2016-09",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stance_of = |id: &str| {
+        v["judgments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|j| j["doc"] == id)
+            .map(|j| j["stance"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    // the convoy report quotes the accusation and the denial: it takes no side
+    assert_eq!(stance_of("convoy-urum-al-kubra"), "observing");
+    assert_eq!(stance_of("handarat-control"), "unrelated");
+    assert_eq!(v["documents"].as_array().unwrap().len(), 4);
+}

@@ -1217,6 +1217,8 @@ fn cue_attribution(
             let marked = p > c1 && matches!(cx.low(p - 1), "that" | ":");
             // "“Q1,” Robinson said, “Q2.”": the quotation resumes; it is not a new complement
             let resumed = p > c1
+                && p < cx.hi
+                && src.start > cx.lo
                 && cx.is_comma(p - 1)
                 && cx.t[p].kind == TokKind::OpenQuote
                 && cx.is_close_quote(src.start - 1);
@@ -1231,7 +1233,8 @@ fn cue_attribution(
             }
             // "The account Trump retweeted was set up", "what she said were punitive policies":
             // a complement opening on a verb is the gap of a relative clause, not a content
-            let gap = p == c1 && !cx.t[p].in_quote && cx.lx.be_forms.contains(cx.low(p));
+            let gap =
+                p == c1 && p < cx.hi && !cx.t[p].in_quote && cx.lx.be_forms.contains(cx.low(p));
             if gap {
                 return None;
             }
@@ -1263,6 +1266,9 @@ fn cue_attribution(
 
 /// Whether a post-cue complement at `p` is really an adjunct ("in an interview for ...").
 fn is_adjunct_start(cx: &Ctx, p: usize) -> bool {
+    if p >= cx.hi {
+        return false;
+    }
     let adverb = {
         let t = &cx.t[p];
         !t.in_quote && t.kind == TokKind::Word && t.lower.ends_with("ly") && cx.class(p).is_none()

@@ -13,6 +13,8 @@
 //! All overlap arithmetic is done on **character** offsets (ranges are converted with
 //! [`CharMap`]), so multi-byte characters such as curly quotes count as one.
 
+pub mod stance;
+
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::fs;

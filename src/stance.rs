@@ -1,0 +1,463 @@
+//! Stance of a report toward a claim: for, against, observing (it passes the claim on without
+//! taking a position: "X, officials say", "reportedly", "rumors"), or unrelated (it does not
+//! mention the claim).
+//!
+//! The judgment uses the extraction machinery: the report is segmented like any other, the
+//! sentences that mention the claim are those sharing enough of its content words, and each such
+//! sentence is read for markers — cue words typed as denials, negations, refutation words
+//! (`stance.tsv`) for *against*; other reporting cues, hedges, rumor words and questions for
+//! *observing*. A marker that the claim itself contains ("X says he met God") is part of the
+//! claim, not of the report's stance.
+
+use serde::Serialize;
+
+use crate::extract::Extraction;
+use crate::lexicon::{Lexicon, StanceMarker};
+use crate::model::{CharMap, CueType, Span};
+use crate::segment::{TokKind, Token, segment};
+
+/// A report's stance toward a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    For,
+    Against,
+    Observing,
+    /// No sentence of the report states, reports or denies the claim (some may share a few of
+    /// its words).
+    Unrelated,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 4] = [
+        Stance::For,
+        Stance::Against,
+        Stance::Observing,
+        Stance::Unrelated,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Stance::For => "for",
+            Stance::Against => "against",
+            Stance::Observing => "observing",
+            Stance::Unrelated => "unrelated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|x| x.id() == s)
+    }
+}
+
+/// One marker found in a sentence that mentions the claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Marker {
+    /// `deny`, `negation`, `refute`, `opposite`, `cue`, `hedge`, `rumor` or `question`.
+    pub kind: &'static str,
+    pub span: Span,
+}
+
+/// The stance of one report, with the sentence it rests on and the markers found there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Judgment {
+    pub doc: String,
+    pub stance: Stance,
+    /// Share of the claim's content words found in the deciding sentence (0 to 1).
+    pub overlap: f64,
+    /// The sentence the stance rests on (none when unrelated).
+    pub sentence: Option<Span>,
+    pub markers: Vec<Marker>,
+}
+
+/// The claim, read once: its content words (stemmed) and every word it contains.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub text: String,
+    content: Vec<String>,
+    words: std::collections::BTreeSet<String>,
+    /// Stems of the opposites of the claim's words ("alive" for "killed").
+    opposites: std::collections::BTreeSet<String>,
+}
+
+/// How many tokens after a negation may hold the claim word it negates ("not missing").
+const NEGATION_SCOPE: usize = 4;
+
+/// Share of the claim's content words an unmarked sentence must contain to state the claim.
+const STATE_SHARE: f64 = 0.6;
+
+/// Share of the claim's content words a sentence must contain to mention it (and at least one).
+const MENTION_SHARE: f64 = 0.3;
+
+impl Claim {
+    pub fn new(text: &str, lx: &Lexicon) -> Claim {
+        let seg = segment(text, 0, lx);
+        let mut content = Vec::new();
+        let mut words = std::collections::BTreeSet::new();
+        for t in &seg.tokens {
+            words.insert(t.lower.clone());
+            if let Some(w) = content_word(t, lx) {
+                if !content.contains(&w) {
+                    content.push(w);
+                }
+            }
+        }
+        let opposites = words
+            .iter()
+            .filter_map(|w| lx.opposites.get(w))
+            .flatten()
+            .map(|o| stem(o))
+            .filter(|o| !content.contains(o))
+            .collect();
+        Claim {
+            text: text.to_string(),
+            content,
+            words,
+            opposites,
+        }
+    }
+
+    /// Share of the claim's content words among `tokens`.
+    fn overlap(&self, tokens: &[Token], lx: &Lexicon) -> f64 {
+        if self.content.is_empty() {
+            return 0.0;
+        }
+        let found: std::collections::BTreeSet<String> =
+            tokens.iter().filter_map(|t| content_word(t, lx)).collect();
+        let shared = self.content.iter().filter(|w| found.contains(*w)).count();
+        shared as f64 / self.content.len() as f64
+    }
+}
+
+/// A lower-cased, lightly stemmed content word (no function word, pronoun or punctuation).
+fn content_word(t: &Token, lx: &Lexicon) -> Option<String> {
+    if !t.is_word() || lx.fn_class(&t.lower).is_some() || lx.pronouns.contains_key(&t.lower) {
+        return None;
+    }
+    let w = t.lower.trim_end_matches("'s");
+    if w.chars().count() < 3 && t.kind != TokKind::Number {
+        return None;
+    }
+    Some(stem(w))
+}
+
+/// A light suffix stripper, enough to meet "beheads" / "beheaded" / "beheading".
+fn stem(w: &str) -> String {
+    for suffix in ["ings", "ing", "ied", "ies", "ed", "es", "s"] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.chars().count() >= 3 {
+                return match suffix {
+                    "ied" | "ies" => format!("{base}y"),
+                    _ => base.to_string(),
+                };
+            }
+        }
+    }
+    w.to_string()
+}
+
+/// Judges the stance of one extracted report toward `claim`. With `assume_related` (headline
+/// datasets pair every headline with its claim) a report whose sentences share no content word
+/// is judged on its first sentence instead of being called unrelated.
+pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) -> Judgment {
+    let seg = &x.seg;
+    let mut mentions: Vec<(usize, f64)> = (0..seg.sentences.len())
+        .map(|s| (s, claim.overlap(seg.sentence_tokens(s), lx)))
+        .filter(|&(_, o)| o > 0.0 && o + 1e-9 >= MENTION_SHARE.min(1.0))
+        .collect();
+    if mentions.is_empty() && assume_related && !seg.sentences.is_empty() {
+        let best = (0..seg.sentences.len())
+            .map(|s| (s, claim.overlap(seg.sentence_tokens(s), lx)))
+            .fold((0, -1.0), |a, b| if b.1 > a.1 { b } else { a });
+        mentions.push(best);
+    }
+    let Some(&(first, first_overlap)) = mentions.first() else {
+        return Judgment {
+            doc: x.doc.id.clone(),
+            stance: Stance::Unrelated,
+            overlap: 0.0,
+            sentence: None,
+            markers: Vec::new(),
+        };
+    };
+    // each mentioning sentence gets a stance; against outweighs for, which outweighs observing
+    let map = CharMap::new(&x.doc.text);
+    if assume_related {
+        // a headline paired with its claim: its sentences are read together ("Willie Nelson
+        // dead? Viral hoax fools internet")
+        let markers: Vec<Marker> = (0..seg.sentences.len())
+            .flat_map(|s| sentence_markers(claim, x, &map, s, lx))
+            .collect();
+        let (s, overlap) = mentions
+            .iter()
+            .copied()
+            .fold((first, first_overlap), |a, b| if b.1 > a.1 { b } else { a });
+        return Judgment {
+            doc: x.doc.id.clone(),
+            stance: stance_of(&markers),
+            overlap,
+            sentence: Some(map.span(&seg.sentences[s].range)),
+            markers,
+        };
+    }
+    // Each sentence mentioning the claim is read as the report's own voice or as reported
+    // speech. The report's own voice decides (a refutation before an assertion); reported speech
+    // alone makes it observing, unless the only voices it reports deny the claim.
+    let mut reads: Vec<(Voice, usize, f64, Vec<Marker>)> = mentions
+        .iter()
+        .map(|&(s, overlap)| {
+            let markers = sentence_markers(claim, x, &map, s, lx);
+            let mut voice = voice_of(&markers);
+            // an unmarked sentence states the claim only when it holds most of it
+            if voice == Voice::OwnFor && overlap + 1e-9 < STATE_SHARE {
+                voice = Voice::Topic;
+            }
+            (voice, s, overlap, markers)
+        })
+        .collect();
+    reads.sort_by_key(|r| r.0);
+    let (voice, s, overlap, markers) = reads.swap_remove(0);
+    let stance = match voice {
+        Voice::OwnAgainst => Stance::Against,
+        Voice::OwnFor => Stance::For,
+        Voice::ReportedDenial if reads.iter().all(|r| r.0 == Voice::ReportedDenial) => {
+            Stance::Against
+        }
+        Voice::ReportedDenial | Voice::Reported => Stance::Observing,
+        Voice::Topic => Stance::Unrelated,
+    };
+    Judgment {
+        doc: x.doc.id.clone(),
+        stance,
+        overlap,
+        sentence: Some(map.span(&seg.sentences[s].range)),
+        markers,
+    }
+}
+
+/// How one sentence mentioning the claim speaks of it, in order of weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Voice {
+    /// A negation, refutation or opposite: the sentence calls the claim false.
+    OwnAgainst,
+    /// No marker: the sentence states the claim.
+    OwnFor,
+    /// A denial cue: somebody is reported denying the claim.
+    ReportedDenial,
+    /// Reported speech, hedges, rumors, questions.
+    Reported,
+    /// No marker, but less than [`STATE_SHARE`] of the claim: the sentence is about the matter
+    /// without stating the claim.
+    Topic,
+}
+
+fn voice_of(markers: &[Marker]) -> Voice {
+    if markers
+        .iter()
+        .any(|m| matches!(m.kind, "negation" | "refute" | "opposite"))
+    {
+        Voice::OwnAgainst
+    } else if markers.is_empty() {
+        Voice::OwnFor
+    } else if markers.iter().any(|m| m.kind == "deny") {
+        Voice::ReportedDenial
+    } else {
+        Voice::Reported
+    }
+}
+
+fn stance_of(markers: &[Marker]) -> Stance {
+    let against = markers
+        .iter()
+        .any(|m| matches!(m.kind, "deny" | "negation" | "refute" | "opposite"));
+    if against {
+        Stance::Against
+    } else if markers.is_empty() {
+        Stance::For
+    } else {
+        Stance::Observing
+    }
+}
+
+/// The stance markers of sentence `s` that the claim does not itself contain.
+fn sentence_markers(
+    claim: &Claim,
+    x: &Extraction,
+    map: &CharMap,
+    s: usize,
+    lx: &Lexicon,
+) -> Vec<Marker> {
+    let seg = &x.seg;
+    let toks = &seg.tokens;
+    let range = seg.sentences[s].tokens.clone();
+    let mut out = Vec::new();
+    let span_of = |a: usize, b: usize| map.span(&(toks[a].range.start..toks[b - 1].range.end));
+    let in_claim = |a: usize, b: usize| (a..b).all(|k| claim.words.contains(&toks[k].lower));
+    // in a title-case headline a capital says nothing about names
+    let words = range
+        .clone()
+        .filter(|&k| toks[k].kind == TokKind::Word)
+        .count();
+    let caps = range
+        .clone()
+        .filter(|&k| toks[k].kind == TokKind::Word && toks[k].cap)
+        .count();
+    let title_case = caps * 10 >= words * 6;
+    let mut i = range.start;
+    while i < range.end {
+        let t = &toks[i];
+        if t.lower == "?" {
+            out.push(Marker {
+                kind: "question",
+                span: span_of(i, i + 1),
+            });
+            i += 1;
+            continue;
+        }
+        if !t.is_word() {
+            i += 1;
+            continue;
+        }
+        if let Some((n, m)) = lx.stance_markers.longest_in(toks, i, range.end) {
+            if !in_claim(i, i + n) {
+                let kind = match m {
+                    StanceMarker::Refute => Some("refute"),
+                    StanceMarker::Rumor => Some("rumor"),
+                    StanceMarker::Neutral => None,
+                };
+                if let Some(kind) = kind {
+                    out.push(Marker {
+                        kind,
+                        span: span_of(i, i + n),
+                    });
+                }
+            }
+            i += n;
+            continue;
+        }
+        // a reporting cue ("says", "claims", "denies"), unless it is part of a name or a cue
+        // marked neutral in stance.tsv ("confirms", "shows")
+        if let Some((n, &(c, _))) = lx.cue_forms.longest_in(toks, i, range.end) {
+            let cue = lx.cue(c);
+            let in_name =
+                !title_case && t.cap && i > range.start && toks[i - 1].cap && toks[i - 1].is_word();
+            let neutral = lx.stance_markers.get(&cue.lemma) == Some(&StanceMarker::Neutral);
+            if !in_claim(i, i + n) && !in_name && !neutral {
+                let kind = if cue.ty == CueType::Deny {
+                    "deny"
+                } else {
+                    "cue"
+                };
+                out.push(Marker {
+                    kind,
+                    span: span_of(i, i + n),
+                });
+            }
+            i += n;
+            continue;
+        }
+        // "Rehana is alive" against "Rehana was killed"
+        if content_word(t, lx).is_some_and(|w| claim.opposites.contains(&w)) {
+            out.push(Marker {
+                kind: "opposite",
+                span: span_of(i, i + 1),
+            });
+            i += 1;
+            continue;
+        }
+        if !in_claim(i, i + 1) {
+            let negation = lx.negations.contains(&t.lower) || t.lower.ends_with("n't");
+            let kind = if negation {
+                // a negation counts when it bears on the claim: one of the claim's words follows
+                // closely ("Banksy not arrested"; not "had no idea she was pregnant"), and it is
+                // not itself negating a refutation ("no hoax", "not fake")
+                let window = i + 1..(i + 1 + NEGATION_SCOPE).min(range.end);
+                let refuted = window.clone().any(|k| {
+                    lx.stance_markers
+                        .longest_in(toks, k, range.end)
+                        .map(|(_, m)| *m)
+                        == Some(StanceMarker::Refute)
+                });
+                let on_claim = window.clone().any(|k| {
+                    content_word(&toks[k], lx).is_some_and(|w| claim.content.contains(&w))
+                });
+                if refuted {
+                    // "no hoax": skip the refutation word too
+                    i = window
+                        .clone()
+                        .find(|&k| lx.stance_markers.longest_in(toks, k, range.end).is_some())
+                        .map_or(i + 1, |k| k + 1);
+                    continue;
+                }
+                // "Did Banksy draw it? Probably not": a negation closing the sentence answers it
+                let answer = window.clone().all(|k| !toks[k].is_word());
+                (on_claim || answer).then_some("negation")
+            } else if lx.hedges.contains_key(&t.lower) {
+                Some("hedge")
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                out.push(Marker {
+                    kind,
+                    span: span_of(i, i + 1),
+                });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A Markdown table: one row per report, with the deciding sentence and its markers.
+pub fn markdown(claim: &str, judgments: &[Judgment]) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut s = format!("# Stance toward: {}\n\n", cell(claim));
+    let mut counts = std::collections::BTreeMap::new();
+    for j in judgments {
+        *counts.entry(j.stance).or_insert(0usize) += 1;
+    }
+    let summary: Vec<String> = counts
+        .iter()
+        .map(|(st, n)| format!("{} {}", n, st.id()))
+        .collect();
+    s += &format!(
+        "{} report(s): {}\n\n",
+        judgments.len(),
+        if summary.is_empty() {
+            "none".to_string()
+        } else {
+            summary.join(", ")
+        }
+    );
+    s += "| report | stance | overlap | markers | sentence |\n|---|---|---|---|---|\n";
+    for j in judgments {
+        let markers: Vec<String> = j
+            .markers
+            .iter()
+            .map(|m| format!("{} “{}”", m.kind, cell(&m.span.text)))
+            .collect();
+        s += &format!(
+            "| {} | {} | {:.2} | {} | {} |\n",
+            cell(&j.doc),
+            j.stance.id(),
+            j.overlap,
+            markers.join("; "),
+            j.sentence.as_ref().map_or(String::new(), |x| cell(&x.text))
+        );
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_meet_inflections() {
+        assert_eq!(stem("beheads"), stem("beheaded"));
+        assert_eq!(stem("beheading"), "behead");
+        assert_eq!(stem("studies"), "study");
+        assert_eq!(stem("is"), "is");
+    }
+}
