@@ -53,7 +53,8 @@ impl Stance {
 /// One marker found in a sentence that mentions the claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Marker {
-    /// `deny`, `negation`, `refute`, `opposite`, `cue`, `hedge`, `rumor` or `question`.
+    /// `deny`, `negation`, `refute`, `opposite`, `cue`, `hedge`, `rumor`, `question` or `signed`
+    /// (a short name signing a headline: "C: Analyst").
     pub kind: &'static str,
     pub span: Span,
 }
@@ -82,6 +83,9 @@ pub struct Claim {
 
 /// How many tokens after a negation may hold the claim word it negates ("not missing").
 const NEGATION_SCOPE: usize = 4;
+
+/// Longest name that signs a headline ("C: Analyst", "C -- NYT").
+const SIGNATURE_WORDS: usize = 3;
 
 /// Share of the claim's content words an unmarked sentence must contain to state the claim.
 const STATE_SHARE: f64 = 0.6;
@@ -293,6 +297,30 @@ fn sentence_markers(
     let mut out = Vec::new();
     let span_of = |a: usize, b: usize| map.span(&(toks[a].range.start..toks[b - 1].range.end));
     let in_claim = |a: usize, b: usize| (a..b).all(|k| claim.words.contains(&toks[k].lower));
+    // "C: Analyst", "C -- NYT": a short name signing a headline attributes it
+    let signed = {
+        let end = (range.start..range.end)
+            .rev()
+            .find(|&k| toks[k].is_word())
+            .map_or(range.start, |k| k + 1);
+        (range.start..end)
+            .rev()
+            .find(|&k| toks[k].lower == ":" || toks[k].kind == TokKind::Dash)
+            .filter(|&k| {
+                let n = (k + 1..end).filter(|&j| toks[j].is_word()).count();
+                (1..=SIGNATURE_WORDS).contains(&n)
+                    && toks[range.start..k].iter().any(|t| t.is_word())
+            })
+            .map(|k| (k + 1, end))
+    };
+    if let Some((a, b)) = signed {
+        if !in_claim(a, b) {
+            out.push(Marker {
+                kind: "signed",
+                span: span_of(a, b),
+            });
+        }
+    }
     // in a title-case headline a capital says nothing about names
     let words = range
         .clone()
@@ -342,7 +370,12 @@ fn sentence_markers(
             let in_name =
                 !title_case && t.cap && i > range.start && toks[i - 1].cap && toks[i - 1].is_word();
             let neutral = lx.stance_markers.get(&cue.lemma) == Some(&StanceMarker::Neutral);
-            if !in_claim(i, i + n) && !in_name && !neutral {
+            // a form that is also a noun ("charges", "orders", "fears") counts only where the
+            // extractor read it as a cue
+            let noun_like = n == 1
+                && lx.cue_nouns.contains(&t.lower)
+                && !x.attributions.iter().any(|a| a.cue.start == t.range.start);
+            if !in_claim(i, i + n) && !in_name && !neutral && !noun_like {
                 let kind = if cue.ty == CueType::Deny {
                     "deny"
                 } else {
