@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::extract::{EventRef, PropKind};
 use crate::graph::{Claim, ClaimGraph, Stance};
 use crate::lexicon::{ControlChange, Lexicon};
-use crate::model::{Interval, TimeRef};
+use crate::model::{Commitment, Interval, TimeRef};
 
 /// A checker rule: stable id, finding type, and what it looks for.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -82,11 +82,54 @@ pub struct Side {
     pub claims: Vec<usize>,
 }
 
+/// How much weight a finding carries, from the commitment of the claims on its sides: two firm
+/// claims make a high-severity conflict; a hedged claim against a firm one a weaker conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The weakest side only says it is possible ("may have", "could not confirm").
+    Low,
+    /// The weakest side says it is probable ("believed", "reportedly", "claimed").
+    Medium,
+    /// Every side says it firmly.
+    #[default]
+    High,
+}
+
+impl Severity {
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+}
+
+/// The severity of a finding: each side counts with its firmest claim, the finding with its
+/// weakest side.
+pub fn severity(g: &ClaimGraph, sides: &[Side]) -> Severity {
+    let side_strength = |s: &Side| {
+        s.claims
+            .iter()
+            .map(|&c| g.claims[c].commitment)
+            .min()
+            .unwrap_or(Commitment::Possible)
+    };
+    match sides.iter().map(side_strength).max() {
+        Some(Commitment::Certain) => Severity::High,
+        Some(Commitment::Probable) => Severity::Medium,
+        _ => Severity::Low,
+    }
+}
+
 /// A finding, with the claims behind it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub ty: FindingType,
     pub rule: &'static str,
+    /// From the commitment of both sides' claims (set by [`check`]).
+    pub severity: Severity,
     /// What the finding is about ("convoy attack at Urum al-Kubra ...", "Handarat").
     pub subject: String,
     pub event: Option<usize>,
@@ -123,6 +166,9 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
     }
     if on("polarity-opposed") {
         out.extend(polarity(g, &out));
+    }
+    for f in &mut out {
+        f.severity = severity(g, &f.sides);
     }
     out
 }
@@ -263,6 +309,7 @@ fn responsibility_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
             if doc_count(g, &deniers) == 1 { "" } else { "s" },
         );
         out.push(Finding {
+            severity: Severity::default(),
             ty: FindingType::ResponsibilityDispute,
             rule: "responsibility-dispute",
             subject: describe_event(ev, &g.frame_text),
@@ -326,6 +373,7 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
         .map(|s| format!("{} {}", list(&s.parties), s.role))
         .collect();
     vec![Finding {
+        severity: Severity::default(),
         ty: FindingType::CompetingAttribution,
         rule: "responsibility-competing",
         subject: describe_event(ev, &g.frame_text),
@@ -415,6 +463,7 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
             let ev = &g.events[e].desc;
             let (pl, ph) = (&g.claims[lo.claim].party, &g.claims[hi.claim].party);
             out.push(Finding {
+                severity: Severity::default(),
                 ty: FindingType::NumericConflict,
                 rule: "casualty-disjoint",
                 subject: describe_event(ev, &g.frame_text),
@@ -595,6 +644,7 @@ fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
         "the claims name different days; undated claims may overlap any of them".to_string()
     };
     vec![Finding {
+        severity: Severity::default(),
         ty: FindingType::ControlConflict,
         rule: "control-opposed",
         subject: place.to_string(),
@@ -677,6 +727,7 @@ fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
                 continue;
             }
             out.push(Finding {
+                severity: Severity::default(),
                 ty: FindingType::PolarityConflict,
                 rule: "polarity-opposed",
                 subject: ka.join(" "),

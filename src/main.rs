@@ -393,6 +393,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match format {
                 StanceFormat::Json => {
                     let v = serde_json::json!({
+                        "schema_version": gainsay::report::schema::SCHEMA_VERSION,
+                        "tool": format!("gainsay {}", env!("CARGO_PKG_VERSION")),
                         "claim": claim,
                         "documents": ing.status,
                         "judgments": judgments,

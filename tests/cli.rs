@@ -54,10 +54,12 @@ fn side_parties(f: &Value, i: usize) -> Vec<String> {
 #[test]
 fn samples_convoy_responsibility_dispute() {
     let v = check_json();
-    assert_eq!(v["schema_version"], "1.0");
+    assert_eq!(v["schema_version"], "1.1");
     let d = findings_of(&v, "responsibility_dispute");
     assert_eq!(d.len(), 1, "{d:#?}");
     let f = &d[0];
+    // both sides state their claims firmly
+    assert_eq!(f["severity"], "high");
     assert_eq!(f["rule"], "responsibility-dispute");
     assert_eq!(f["event"]["frame"], "convoy");
     assert_eq!(side_parties(f, 0), vec!["United States"]);

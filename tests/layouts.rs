@@ -398,6 +398,19 @@ fn modal_and_negated_cues_lower_commitment() {
         x.attributions[0].commitment,
         gainsay::model::Commitment::Possible
     );
+    // a modal at the head of the content hedges the claim ("may have"), one deep inside does not
+    let x = common::extract_one("Officials said Russian jets may have carried out the strike.");
+    assert_eq!(
+        x.attributions[0].commitment,
+        gainsay::model::Commitment::Possible
+    );
+    let x = common::extract_one(
+        "Officials said Russian jets carried out the strike on the convoy near the town, which could reopen soon.",
+    );
+    assert_eq!(
+        x.attributions[0].commitment,
+        gainsay::model::Commitment::Certain
+    );
 }
 
 #[test]

@@ -191,3 +191,19 @@ fn control_claims_with_the_place_first() {
     assert_eq!(c.len(), 1, "{f:#?}");
     assert_eq!(c[0].subject, "Handarat");
 }
+
+#[test]
+fn severity_follows_the_weaker_sides_commitment() {
+    use gainsay::check::Severity;
+    let (_, f) = run(&[("a", CONVOY_ACCUSE), ("b", CONVOY_DENY)]);
+    assert_eq!(
+        of_type(&f, ResponsibilityDispute)[0].severity,
+        Severity::High
+    );
+    // a hedged accusation against a firm denial is a weaker conflict
+    let hedged = "---\ndate: 2016-09-20\n---\nAn air strike on Monday hit an aid convoy at Urum al-Kubra, west of Aleppo.\n\nUS officials said Russian jets may have carried out the strike on the convoy.\n";
+    let (_, f) = run(&[("a", hedged), ("b", CONVOY_DENY)]);
+    let d = of_type(&f, ResponsibilityDispute);
+    assert_eq!(d.len(), 1, "{f:#?}");
+    assert!(d[0].severity < Severity::High, "{:?}", d[0].severity);
+}

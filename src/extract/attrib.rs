@@ -651,6 +651,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
         cut_phrase_content(&cx, a);
         cut_relative_content(&cx, a);
         cut_fronted_clause_content(&cx, a);
+        hedge_from_content(&cx, a);
         a.kind = quote_kind(&cx, &mut a.content);
         for r in &mut a.extra {
             quote_kind(&cx, r);
@@ -1482,6 +1483,21 @@ fn cut_fronted_clause_content(cx: &Ctx, a: &mut RawAttribution) {
     }
     if let Some(k) = (a.content.clone()).find(|&k| cx.is_comma(k) && !cx.t[k].in_quote) {
         a.content.end = k;
+    }
+}
+
+/// Tokens at the head of a content in which a modal or hedge ("may have", "possibly") lowers the
+/// commitment of the whole claim; deeper ones belong to subordinate clauses.
+const CONTENT_HEDGE_WINDOW: usize = 6;
+
+/// "X said Russian jets may have carried out the strike": a hedge at the head of the content
+/// lowers the claim's commitment as a hedged cue would.
+fn hedge_from_content(cx: &Ctx, a: &mut RawAttribution) {
+    let end = a.content.end.min(a.content.start + CONTENT_HEDGE_WINDOW);
+    for k in a.content.start..end {
+        if let Some(&h) = cx.lx.hedges.get(cx.low(k)) {
+            a.commitment = a.commitment.max(h);
+        }
     }
 }
 

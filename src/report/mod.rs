@@ -26,6 +26,7 @@ pub fn check_output(
             id: format!("F{}", i + 1),
             ty: f.ty,
             rule: f.rule,
+            severity: f.severity,
             subject: f.subject.clone(),
             event: f.event.map(|e| EventOut {
                 id: e,
@@ -162,7 +163,13 @@ pub fn check_markdown(out: &CheckOut) -> String {
             f.ty.title(),
             md_escape(&f.subject)
         );
-        let _ = writeln!(s, "Rule `{}`. {}\n", f.rule, f.explanation);
+        let _ = writeln!(
+            s,
+            "Rule `{}`, severity {}. {}\n",
+            f.rule,
+            f.severity.id(),
+            f.explanation
+        );
         for side in &f.sides {
             let _ = writeln!(
                 s,

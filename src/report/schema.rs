@@ -7,7 +7,7 @@ use crate::extract::{Extraction, PropKind};
 use crate::model::{CharMap, Commitment, CueType, Polarity, QuoteKind, Span, Speaker};
 
 /// Bumped on any incompatible change of the JSON output.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// One attributed claim.
 #[derive(Debug, Clone, Serialize)]
@@ -131,6 +131,8 @@ pub struct FindingOut {
     #[serde(rename = "type")]
     pub ty: crate::check::FindingType,
     pub rule: &'static str,
+    /// `high` (both sides firm), `medium` (the weaker side says probable), `low` (possible).
+    pub severity: crate::check::Severity,
     pub subject: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<EventOut>,
