@@ -387,16 +387,18 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     }]
 }
 
-fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
-    struct Fig {
-        claim: usize,
-        interval: Interval,
-        text: String,
-        measure: String,
-        victims: String,
-    }
-    let figs: Vec<Fig> = g
-        .event_claims(e)
+/// A casualty figure claimed for an event.
+struct Fig {
+    claim: usize,
+    interval: Interval,
+    text: String,
+    measure: String,
+    victims: String,
+}
+
+/// The asserted, resolved, non-cumulative casualty figures claimed for event `e`.
+fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
+    g.event_claims(e)
         .into_iter()
         .filter(|&c| g.claims[c].stance == Stance::Assert && g.claims[c].resolved)
         .filter_map(|c| match &g.prop(&g.claims[c]).kind {
@@ -416,7 +418,99 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
             }),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// One report's figure in a sequence of rising figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SequenceStep {
+    pub date: jiff::civil::Date,
+    pub party: String,
+    /// The figure as written ("at least 90").
+    pub text: String,
+    pub interval: Interval,
+    /// Indices into [`ClaimGraph::claims`].
+    pub claims: Vec<usize>,
+}
+
+/// A toll that rises from report to report: an update, not a conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureSequence {
+    pub event: usize,
+    pub subject: String,
+    pub measure: String,
+    pub victims: String,
+    /// In date order; each step's figure lies above the previous one's.
+    pub steps: Vec<SequenceStep>,
+}
+
+/// Tolls that rise across reports published on different days, per event, measure and victims.
+pub fn figure_sequences(g: &ClaimGraph, lx: &Lexicon) -> Vec<FigureSequence> {
+    let mut out = Vec::new();
+    for e in 0..g.events.len() {
+        let figs = casualty_figures(g, e);
+        let mut used = vec![false; figs.len()];
+        for i in 0..figs.len() {
+            if used[i] {
+                continue;
+            }
+            // the figures of one measure and victims, dated
+            let group: Vec<usize> = (i..figs.len())
+                .filter(|&j| {
+                    !used[j]
+                        && figs[j].measure == figs[i].measure
+                        && crate::extract::propose::same_victims(
+                            &figs[i].victims,
+                            &figs[j].victims,
+                            lx,
+                        )
+                })
+                .collect();
+            for &j in &group {
+                used[j] = true;
+            }
+            let mut steps: Vec<SequenceStep> = Vec::new();
+            let mut dated: Vec<(jiff::civil::Date, usize)> = group
+                .iter()
+                .filter_map(|&j| g.docs[g.claims[figs[j].claim].doc].doc.date.map(|d| (d, j)))
+                .collect();
+            dated.sort_by_key(|&(d, j)| (d, figs[j].interval.lo, figs[j].claim));
+            for (d, j) in dated {
+                let f = &figs[j];
+                let party = g.claims[f.claim].party.clone();
+                match steps.last_mut() {
+                    Some(last) if last.date == d && last.interval == f.interval => {
+                        last.claims.push(f.claim)
+                    }
+                    _ => steps.push(SequenceStep {
+                        date: d,
+                        party,
+                        text: f.text.clone(),
+                        interval: f.interval,
+                        claims: vec![f.claim],
+                    }),
+                }
+            }
+            // a sequence: at least two days, each figure above the one before
+            let rising = steps.windows(2).all(|w| {
+                w[0].date < w[1].date && w[1].interval.lo > w[0].interval.hi.unwrap_or(u64::MAX)
+            });
+            if steps.len() >= 2 && rising {
+                out.push(FigureSequence {
+                    event: e,
+                    subject: describe_event(&g.events[e].desc, &g.frame_text),
+                    measure: figs[i].measure.clone(),
+                    victims: figs[i].victims.clone(),
+                    steps,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
+    let figs = casualty_figures(g, e);
     let mut out = Vec::new();
     // one finding per pair of parties and measure: the first disjoint pair of figures, with every
     // claim of each party that gives the same figure
@@ -434,6 +528,28 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                 || a.interval.overlaps(&b.interval)
             {
                 continue;
+            }
+            // over time: a toll that rises in a later report is an update (see
+            // [`figure_sequences`]); a later figure below an earlier firm one is a conflict
+            let (da, db) = (g.docs[ca.doc].doc.date, g.docs[cb.doc].doc.date);
+            let mut sequence = None;
+            if let (Some(da), Some(db)) = (da, db) {
+                if da != db {
+                    let (early, late, de, dl) = if da < db {
+                        (a, b, da, db)
+                    } else {
+                        (b, a, db, da)
+                    };
+                    let rises = late.interval.lo > early.interval.hi.unwrap_or(u64::MAX);
+                    let firm = g.claims[early.claim].commitment == Commitment::Certain;
+                    if rises || !firm {
+                        continue;
+                    }
+                    sequence = Some(format!(
+                        " The lower figure comes later ({} on {}, after {} on {}): a toll that falls below an earlier firm figure is no update.",
+                        late.text, dl, early.text, de
+                    ));
+                }
             }
             let (lo, hi) = if a.interval <= b.interval {
                 (a, b)
@@ -481,7 +597,7 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                     },
                 ],
                 explanation: format!(
-                    "For the {}, {pl} gives {} {} {}{} and {ph} gives {} {} {}{}; the figures do not overlap, so they cannot both be right.",
+                    "For the {}, {pl} gives {} {} {}{} and {ph} gives {} {} {}{}; the figures do not overlap, so they cannot both be right.{}",
                     describe_event(ev, &g.frame_text),
                     lo.text,
                     lo.victims,
@@ -491,6 +607,7 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                     hi.victims,
                     hi.measure,
                     interval_note(&hi.text, hi.interval),
+                    sequence.unwrap_or_default(),
                 ),
             });
         }

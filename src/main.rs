@@ -310,7 +310,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 disabled: disable.into_iter().collect(),
             };
             let findings = gainsay::check::check(&g, &lx, &opts);
-            let co = report::check_output(&g, &findings, &ing.status, &ing.errors);
+            let sequences = if opts.disabled.contains("casualty-disjoint") {
+                Vec::new()
+            } else {
+                gainsay::check::figure_sequences(&g, &lx)
+            };
+            let co = report::check_output(&g, &findings, &sequences, &ing.status, &ing.errors);
             match format {
                 CheckFormat::Md => out.write_all(report::check_markdown(&co).as_bytes())?,
                 CheckFormat::Json => {

@@ -144,12 +144,18 @@ fn numeric_conflict_ignores_running_totals_and_one_reports_own_figures() {
 
 #[test]
 fn undated_events_in_reports_months_apart_are_different_events() {
-    // same place and same agent: one event when the reports are a day apart, two when months apart
-    let a = "---\ndate: 2016-09-09\n---\nRussian jets struck Aleppo.\n\nThe Syrian Observatory for Human Rights said 12 people were killed in the strikes on Aleppo.\n";
+    // same place and same agent: one event when the reports are of the same day, two when months
+    // apart (a day apart, the higher later toll is an update)
+    let a = "---\ndate: 2016-09-10\n---\nRussian jets struck Aleppo.\n\nThe Syrian Observatory for Human Rights said 12 people were killed in the strikes on Aleppo.\n";
     let b = "---\ndate: 2016-09-10\n---\nRussian jets struck Aleppo.\n\nThe White Helmets said 40 people were killed in the strikes on Aleppo.\n";
     let (_, f) = run(&[("a", a), ("b", b)]);
     assert_eq!(of_type(&f, NumericConflict).len(), 1, "{f:#?}");
-    let a_early = a.replace("2016-09-09", "2016-02-10");
+    let a_day_before = a.replace("2016-09-10", "2016-09-09");
+    let (g, f) = run(&[("a", &a_day_before), ("b", b)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+    let lx = gainsay::lexicon::Lexicon::builtin();
+    assert_eq!(gainsay::check::figure_sequences(&g, &lx).len(), 1);
+    let a_early = a.replace("2016-09-10", "2016-02-10");
     let (_, f) = run(&[("a", &a_early), ("b", b)]);
     assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
 }
@@ -206,4 +212,35 @@ fn severity_follows_the_weaker_sides_commitment() {
     let d = of_type(&f, ResponsibilityDispute);
     assert_eq!(d.len(), 1, "{f:#?}");
     assert!(d[0].severity < Severity::High, "{:?}", d[0].severity);
+}
+
+const TOLL_EARLY: &str = "---\ndate: 2016-09-17\n---\nThe Syrian army said 62 soldiers were killed in the air strike on Deir al-Zour on Saturday.\n";
+const TOLL_LATE: &str = "---\ndate: 2016-09-19\n---\nThe Russian defence ministry said 90 soldiers were killed in Saturday's air strike on Deir al-Zour.\n";
+
+#[test]
+fn a_toll_rising_in_later_reports_is_an_update_not_a_conflict() {
+    let (g, f) = run(&[("early", TOLL_EARLY), ("late", TOLL_LATE)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+    let lx = gainsay::lexicon::Lexicon::builtin();
+    let seq = gainsay::check::figure_sequences(&g, &lx);
+    assert_eq!(seq.len(), 1, "{seq:#?}");
+    let figures: Vec<&str> = seq[0].steps.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(figures, vec!["62", "90"]);
+}
+
+#[test]
+fn a_later_figure_below_an_earlier_firm_one_is_a_conflict() {
+    // the same two figures with the dates swapped: the toll falls
+    let early = TOLL_LATE.replace("2016-09-19", "2016-09-17");
+    let late = TOLL_EARLY.replace("2016-09-17", "2016-09-19");
+    let (g, f) = run(&[("early", &early), ("late", &late)]);
+    let d = of_type(&f, NumericConflict);
+    assert_eq!(d.len(), 1, "{f:#?}");
+    assert!(
+        d[0].explanation.contains("comes later"),
+        "{}",
+        d[0].explanation
+    );
+    let lx = gainsay::lexicon::Lexicon::builtin();
+    assert!(gainsay::check::figure_sequences(&g, &lx).is_empty());
 }

@@ -14,6 +14,7 @@ use schema::*;
 pub fn check_output(
     g: &ClaimGraph,
     findings: &[Finding],
+    sequences: &[crate::check::FigureSequence],
     status: &[DocStatus],
     input_errors: &[String],
 ) -> CheckOut {
@@ -58,12 +59,32 @@ pub fn check_output(
         events: g.events.len(),
         findings: findings.len(),
     };
+    let updates = sequences
+        .iter()
+        .map(|q| UpdateOut {
+            event: q.event,
+            subject: q.subject.clone(),
+            measure: q.measure.clone(),
+            victims: q.victims.clone(),
+            steps: q
+                .steps
+                .iter()
+                .map(|st| StepOut {
+                    date: st.date,
+                    party: st.party.clone(),
+                    figure: st.text.clone(),
+                    evidence: st.claims.iter().map(|&c| evidence(g, &maps, c)).collect(),
+                })
+                .collect(),
+        })
+        .collect();
     CheckOut {
         schema_version: SCHEMA_VERSION,
         tool: format!("gainsay {}", env!("CARGO_PKG_VERSION")),
         summary,
         documents,
         findings,
+        updates,
         input_errors: input_errors.to_vec(),
     }
 }
@@ -194,6 +215,39 @@ pub fn check_markdown(out: &CheckOut) -> String {
                     md_clip(&e.sentence.text, 400)
                 );
             }
+        }
+        let _ = writeln!(s);
+    }
+    if !out.updates.is_empty() {
+        let _ = writeln!(s, "## Figure updates\n");
+        let _ = writeln!(
+            s,
+            "Tolls that rise from report to report: updates, not conflicts.\n"
+        );
+        for u in &out.updates {
+            let steps: Vec<String> = u
+                .steps
+                .iter()
+                .map(|st| {
+                    let docs: std::collections::BTreeSet<&str> =
+                        st.evidence.iter().map(|e| e.doc.as_str()).collect();
+                    format!(
+                        "{} {} ({}, {})",
+                        st.date,
+                        md_escape(&st.figure),
+                        md_escape(&st.party),
+                        docs.into_iter().collect::<Vec<_>>().join(", ")
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                s,
+                "- {} — {} {}: {}",
+                md_escape(&u.subject),
+                md_escape(&u.victims),
+                md_escape(&u.measure),
+                steps.join(" → ")
+            );
         }
         let _ = writeln!(s);
     }

@@ -166,6 +166,28 @@ pub struct CheckOut {
     pub summary: Summary,
     pub documents: Vec<DocOut>,
     pub findings: Vec<FindingOut>,
+    /// Tolls that rise from report to report: updates, not conflicts.
+    pub updates: Vec<UpdateOut>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub input_errors: Vec<String>,
+}
+
+/// A toll that rises across reports (`check`'s `updates`).
+#[derive(Debug, Clone, Serialize)]
+pub struct UpdateOut {
+    pub event: usize,
+    pub subject: String,
+    pub measure: String,
+    pub victims: String,
+    pub steps: Vec<StepOut>,
+}
+
+/// One report's figure in an update sequence.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepOut {
+    /// Publication date of the report(s) giving the figure.
+    pub date: jiff::civil::Date,
+    pub party: String,
+    pub figure: String,
+    pub evidence: Vec<EvidenceOut>,
 }
