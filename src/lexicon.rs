@@ -202,6 +202,10 @@ pub enum QuantWord {
     UpTo,
     Fewer,
     Nearly,
+    /// "between N and M": the phrase is a range.
+    Between,
+    /// Joins the two ends of a range: "20 to 30", "20-30", "20 or 30".
+    RangeJoin,
     Vague(u64, Option<u64>),
     Number(u64),
     Multiplier(u64),
@@ -893,6 +897,8 @@ impl Lexicon {
                 ("q", "upto") => QuantWord::UpTo,
                 ("q", "fewer") => QuantWord::Fewer,
                 ("q", "nearly") => QuantWord::Nearly,
+                ("q", "between") => QuantWord::Between,
+                ("r", _) => QuantWord::RangeJoin,
                 ("v", range) => {
                     let (lo, hi) = range
                         .split_once('-')

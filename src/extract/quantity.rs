@@ -55,6 +55,7 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
                 });
             }
             QuantWord::Number(_) | QuantWord::Multiplier(_) => {}
+            QuantWord::RangeJoin => return None,
             other => {
                 qualifier = Some(other);
                 i = n;
@@ -64,6 +65,21 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     let k = q + i;
     if k >= end {
         return None;
+    }
+    // "20-30" written as one token
+    if let Some((a, b)) = toks[k].lower.split_once(['-', '–']) {
+        if let (Ok(lo), Ok(hi)) = (
+            a.replace(',', "").parse::<u64>(),
+            b.replace(',', "").parse::<u64>(),
+        ) {
+            let years = (1900..=2100).contains(&lo) && (1900..=2100).contains(&hi);
+            if lo <= hi && !years && !is_month(toks.get(k + 1).filter(|_| k + 1 < end), lx) {
+                return Some(Quantity {
+                    interval: Interval { lo, hi: Some(hi) },
+                    tokens: q..k + 1,
+                });
+            }
+        }
     }
     let (mut value, mut used) = if let Some(v) = number_value(&toks[k]) {
         (v, 1)
@@ -115,7 +131,47 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     {
         used += 2;
     }
+    // a range: "20 to 30", "20-30", "between 20 and 30", "1 to 2 million"
+    let mut range_hi = None;
+    {
+        let p = k + used;
+        let joins = toks.get(p).filter(|_| p < end).is_some_and(|t| {
+            matches!(lx.quantities.get(&t.lower), Some(QuantWord::RangeJoin))
+                || (qualifier == Some(QuantWord::Between) && t.lower == "and")
+        });
+        let second = toks
+            .get(p + 1)
+            .filter(|_| p + 1 < end)
+            .and_then(|t| number_value(t).or_else(|| word_number(&t.lower, lx).map(|v| v as f64)));
+        if let (true, Some(mut hi)) = (joins, second) {
+            let mut extra = 2;
+            if let Some(QuantWord::Multiplier(m)) = toks
+                .get(p + 2)
+                .filter(|_| p + 2 < end)
+                .and_then(|t| lx.quantities.get(&t.lower))
+            {
+                hi *= *m as f64;
+                if used == 1 {
+                    value *= *m as f64; // "1 to 2 million": the multiplier is shared
+                }
+                extra += 1;
+            }
+            if hi.is_finite() && hi >= value && hi <= 1e12 {
+                range_hi = Some(hi.round() as u64);
+                used += extra;
+            }
+        }
+    }
     let n = value.round() as u64;
+    if let Some(hi) = range_hi {
+        return Some(Quantity {
+            interval: Interval {
+                lo: n,
+                hi: Some(hi),
+            },
+            tokens: q..k + used,
+        });
+    }
     let tenth = (n / 10).max(1);
     let interval = match qualifier {
         None => Interval::exact(n),
@@ -190,6 +246,25 @@ mod tests {
         );
         assert_eq!(q("18 of 31 trucks"), Some(Interval::exact(18)));
         assert_eq!(q("two dozen people"), Some(Interval::exact(24)));
+        let range = Some(Interval {
+            lo: 20,
+            hi: Some(30),
+        });
+        assert_eq!(q("20 to 30 people"), range);
+        assert_eq!(q("between 20 and 30 people"), range);
+        assert_eq!(q("20-30 people"), range);
+        assert_eq!(q("twenty or thirty people"), range);
+        assert_eq!(
+            q("1 to 2 million people"),
+            Some(Interval {
+                lo: 1_000_000,
+                hi: Some(2_000_000)
+            })
+        );
+        // a joiner alone starts no quantity; a falling pair is no range
+        assert_eq!(q("to 30 people"), None);
+        assert_eq!(q("2011-2016 war"), None);
+        assert_eq!(q("30 to 20"), Some(Interval::exact(30)));
     }
 
     #[test]
