@@ -646,6 +646,94 @@ fn times_overlap(a: Option<&TimeRef>, b: Option<&TimeRef>) -> bool {
     }
 }
 
+/// One dated control claim in a place's timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ControlStep {
+    pub date: jiff::civil::Date,
+    pub holder: String,
+    /// `took`, `holds` or `lost`.
+    pub change: &'static str,
+    pub parties: Vec<String>,
+    /// Indices into [`ClaimGraph::claims`].
+    pub claims: Vec<usize>,
+}
+
+/// Control of a place changing hands over time: a sequence, not a conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ControlTimeline {
+    pub place: String,
+    /// In date order.
+    pub steps: Vec<ControlStep>,
+}
+
+/// For every place whose dated control claims name more than one holder on different days, the
+/// claims in date order. Claims of different holders on the same day are conflicts
+/// (`control-opposed`), not steps of a timeline; such days are left out.
+pub fn control_timelines(g: &ClaimGraph) -> Vec<ControlTimeline> {
+    let mut out = Vec::new();
+    for place in g.places.keys() {
+        let mut by_day: BTreeMap<jiff::civil::Date, BTreeMap<(String, &'static str), Vec<usize>>> =
+            BTreeMap::new();
+        for c in g.place_claims(place) {
+            let claim = &g.claims[c];
+            if claim.stance != Stance::Assert || !claim.resolved || g.prop(claim).negated {
+                continue;
+            }
+            if let PropKind::Control {
+                holder,
+                change,
+                time: Some(TimeRef { date: Some(d), .. }),
+                ..
+            } = &g.prop(claim).kind
+            {
+                let verb = match change {
+                    ControlChange::Gain => "took",
+                    ControlChange::Hold => "holds",
+                    ControlChange::Loss => "lost",
+                };
+                by_day
+                    .entry(*d)
+                    .or_default()
+                    .entry((holder.clone(), verb))
+                    .or_default()
+                    .push(c);
+            }
+        }
+        let mut steps = Vec::new();
+        for (d, claims) in by_day {
+            let holders: BTreeSet<&str> = claims
+                .keys()
+                .filter(|(_, v)| *v != "lost")
+                .map(|(h, _)| h.as_str())
+                .collect();
+            if holders.len() > 1 {
+                continue; // a same-day conflict
+            }
+            for ((holder, verb), ids) in claims {
+                steps.push(ControlStep {
+                    date: d,
+                    holder,
+                    change: verb,
+                    parties: parties_of(g, &ids),
+                    claims: ids,
+                });
+            }
+        }
+        let holders: BTreeSet<&str> = steps
+            .iter()
+            .filter(|s| s.change != "lost")
+            .map(|s| s.holder.as_str())
+            .collect();
+        if holders.len() > 1 {
+            out.push(ControlTimeline {
+                place: place.clone(),
+                steps,
+            });
+        }
+    }
+    out
+}
+
 fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
     struct C {
         claim: usize,

@@ -315,7 +315,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 gainsay::check::figure_sequences(&g, &lx)
             };
-            let co = report::check_output(&g, &findings, &sequences, &ing.status, &ing.errors);
+            let timelines = if opts.disabled.contains("control-opposed") {
+                Vec::new()
+            } else {
+                gainsay::check::control_timelines(&g)
+            };
+            let co = report::check_output(
+                &g,
+                &findings,
+                &sequences,
+                &timelines,
+                &ing.status,
+                &ing.errors,
+            );
             match format {
                 CheckFormat::Md => out.write_all(report::check_markdown(&co).as_bytes())?,
                 CheckFormat::Json => {

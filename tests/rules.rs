@@ -244,3 +244,21 @@ fn a_later_figure_below_an_earlier_firm_one_is_a_conflict() {
     let lx = gainsay::lexicon::Lexicon::builtin();
     assert!(gainsay::check::figure_sequences(&g, &lx).is_empty());
 }
+
+#[test]
+fn control_changing_hands_over_days_is_a_timeline_not_a_conflict() {
+    let later =
+        "---\ndate: 2016-09-28\n---\nA rebel spokesman said rebels seized Handarat on Tuesday.\n";
+    let (g, f) = run(&[("a", ARMY_HANDARAT), ("b", later)]);
+    assert!(of_type(&f, ControlConflict).is_empty(), "{f:#?}");
+    let t = gainsay::check::control_timelines(&g);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(t[0].place, "Handarat");
+    let holders: Vec<&str> = t[0].steps.iter().map(|s| s.holder.as_str()).collect();
+    assert_eq!(holders, vec!["Syrian government", "rebels"]);
+    assert!(t[0].steps[0].date < t[0].steps[1].date);
+    // same-day opposite claims are a conflict, not a timeline
+    let (g, f) = run(&[("a", ARMY_HANDARAT), ("b", REBELS_HANDARAT)]);
+    assert_eq!(of_type(&f, ControlConflict).len(), 1);
+    assert!(gainsay::check::control_timelines(&g).is_empty());
+}

@@ -15,6 +15,7 @@ pub fn check_output(
     g: &ClaimGraph,
     findings: &[Finding],
     sequences: &[crate::check::FigureSequence],
+    timelines: &[crate::check::ControlTimeline],
     status: &[DocStatus],
     input_errors: &[String],
 ) -> CheckOut {
@@ -78,6 +79,23 @@ pub fn check_output(
                 .collect(),
         })
         .collect();
+    let timelines = timelines
+        .iter()
+        .map(|t| TimelineOut {
+            place: t.place.clone(),
+            steps: t
+                .steps
+                .iter()
+                .map(|st| ControlStepOut {
+                    date: st.date,
+                    holder: st.holder.clone(),
+                    change: st.change,
+                    parties: st.parties.clone(),
+                    evidence: st.claims.iter().map(|&c| evidence(g, &maps, c)).collect(),
+                })
+                .collect(),
+        })
+        .collect();
     CheckOut {
         schema_version: SCHEMA_VERSION,
         tool: format!("gainsay {}", env!("CARGO_PKG_VERSION")),
@@ -85,6 +103,7 @@ pub fn check_output(
         documents,
         findings,
         updates,
+        timelines,
         input_errors: input_errors.to_vec(),
     }
 }
@@ -248,6 +267,30 @@ pub fn check_markdown(out: &CheckOut) -> String {
                 md_escape(&u.measure),
                 steps.join(" → ")
             );
+        }
+        let _ = writeln!(s);
+    }
+    if !out.timelines.is_empty() {
+        let _ = writeln!(s, "## Control timelines\n");
+        let _ = writeln!(
+            s,
+            "Places that change hands from day to day: sequences, not conflicts.\n"
+        );
+        for t in &out.timelines {
+            let steps: Vec<String> = t
+                .steps
+                .iter()
+                .map(|st| {
+                    format!(
+                        "{} {} {} (according to {})",
+                        st.date,
+                        md_escape(&st.holder),
+                        st.change,
+                        md_escape(&st.parties.join(", "))
+                    )
+                })
+                .collect();
+            let _ = writeln!(s, "- {}: {}", md_escape(&t.place), steps.join(" → "));
         }
         let _ = writeln!(s);
     }

@@ -168,6 +168,8 @@ pub struct CheckOut {
     pub findings: Vec<FindingOut>,
     /// Tolls that rise from report to report: updates, not conflicts.
     pub updates: Vec<UpdateOut>,
+    /// Control of a place changing hands over time: sequences, not conflicts.
+    pub timelines: Vec<TimelineOut>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub input_errors: Vec<String>,
 }
@@ -189,5 +191,23 @@ pub struct StepOut {
     pub date: jiff::civil::Date,
     pub party: String,
     pub figure: String,
+    pub evidence: Vec<EvidenceOut>,
+}
+
+/// Control of a place over time (`check`'s `timelines`).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineOut {
+    pub place: String,
+    pub steps: Vec<ControlStepOut>,
+}
+
+/// One day's control claim in a timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct ControlStepOut {
+    pub date: jiff::civil::Date,
+    pub holder: String,
+    /// `took`, `holds` or `lost`.
+    pub change: &'static str,
+    pub parties: Vec<String>,
     pub evidence: Vec<EvidenceOut>,
 }
