@@ -29,6 +29,10 @@ pub enum FindingType {
     NumericConflict,
     ControlConflict,
     PolarityConflict,
+    /// The same party asserts a statement in one report and denies it in another.
+    PositionReversal,
+    /// Two parties make the same statement with opposite predicates ("violated" / "respected").
+    OppositePredicates,
 }
 
 impl FindingType {
@@ -39,6 +43,8 @@ impl FindingType {
             FindingType::NumericConflict => "numeric conflict",
             FindingType::ControlConflict => "control conflict",
             FindingType::PolarityConflict => "polarity conflict",
+            FindingType::PositionReversal => "position reversal",
+            FindingType::OppositePredicates => "opposite predicates",
         }
     }
 }
@@ -69,6 +75,16 @@ pub const RULES: &[Rule] = &[
         id: "polarity-opposed",
         finding: FindingType::PolarityConflict,
         description: "one party asserts what another party denies",
+    },
+    Rule {
+        id: "position-reversal",
+        finding: FindingType::PositionReversal,
+        description: "the same party asserts a statement in one report and denies it in another",
+    },
+    Rule {
+        id: "predicate-opposed",
+        finding: FindingType::OppositePredicates,
+        description: "two parties make the same statement with opposite words (\"violated\" / \"respected\", \"captured\" / \"lost\", from opposites.tsv)",
     },
 ];
 
@@ -166,6 +182,12 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
     }
     if on("polarity-opposed") {
         out.extend(polarity(g, &out));
+    }
+    if on("position-reversal") {
+        out.extend(reversal(g));
+    }
+    if on("predicate-opposed") {
+        out.extend(opposite_predicates(g, lx));
     }
     for f in &mut out {
         f.severity = severity(g, &f.sides);
@@ -954,6 +976,171 @@ fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
                     a.party,
                     b.party,
                     sim * 100.0
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Generic claims of known, resolved parties with keys of at least `min` words.
+fn generic_claims(g: &ClaimGraph, min: usize) -> Vec<(usize, &Claim, &Vec<String>)> {
+    g.claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.resolved && c.known_party)
+        .filter_map(|(i, c)| match &g.prop(c).kind {
+            PropKind::Generic { key } if key.len() >= min => Some((i, c, key)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// "Report `doc` of DATE" (or without the date when the report has none).
+fn report_when(g: &ClaimGraph, c: &Claim) -> String {
+    let d = &g.docs[c.doc].doc;
+    match d.date {
+        Some(date) => format!("{} ({date})", d.id),
+        None => d.id.clone(),
+    }
+}
+
+/// The same party asserts a statement in one report and denies it in another: a change of
+/// position (or a misreport), in report order by date.
+fn reversal(g: &ClaimGraph) -> Vec<Finding> {
+    let generic = generic_claims(g, 3);
+    let mut out = Vec::new();
+    let mut paired: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (ia, a, ka) in &generic {
+        if a.stance != Stance::Assert {
+            continue;
+        }
+        for (ib, b, kb) in &generic {
+            if b.stance != Stance::Deny || a.party != b.party || a.doc == b.doc {
+                continue;
+            }
+            let sim = jaccard(ka, kb);
+            if sim < POLARITY_MIN_OVERLAP || shared_words(ka, kb) < 3 {
+                continue;
+            }
+            // one finding per pair of reports
+            let key = (a.doc.min(b.doc), a.doc.max(b.doc));
+            if !paired.insert(key) {
+                continue;
+            }
+            let (da, db) = (g.docs[a.doc].doc.date, g.docs[b.doc].doc.date);
+            let order = match (da, db) {
+                (Some(x), Some(y)) if x < y => "then, later, denies it",
+                (Some(x), Some(y)) if x > y => "after having denied it earlier",
+                _ => "and denies it",
+            };
+            out.push(Finding {
+                severity: Severity::default(),
+                ty: FindingType::PositionReversal,
+                rule: "position-reversal",
+                subject: ka.join(" "),
+                event: None,
+                sides: vec![
+                    Side {
+                        role: "asserts".into(),
+                        parties: vec![a.party.clone()],
+                        claims: vec![*ia],
+                    },
+                    Side {
+                        role: "denies".into(),
+                        parties: vec![b.party.clone()],
+                        claims: vec![*ib],
+                    },
+                ],
+                explanation: format!(
+                    "{} asserts the statement in {} {order} in {} (content-word overlap {:.0}%): a change of position, or one report misquotes it.",
+                    a.party,
+                    report_when(g, a),
+                    report_when(g, b),
+                    sim * 100.0
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Minimum Jaccard of two statements' words once their opposite words are set aside.
+const OPPOSITE_MIN_OVERLAP: f64 = 0.5;
+
+/// Two parties assert the same statement with opposite words: "rebels violated the truce" against
+/// "rebels respected the truce". The rest of the statements must agree (two shared words at
+/// least), so "the army captured Handarat" and "rebels lost Handarat" — which agree — do not fire.
+fn opposite_predicates(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
+    let generic = generic_claims(g, 2);
+    let mut out = Vec::new();
+    let mut paired: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (x, (ia, a, ka)) in generic.iter().enumerate() {
+        if a.stance != Stance::Assert {
+            continue;
+        }
+        for (ib, b, kb) in &generic[x + 1..] {
+            if b.stance != Stance::Assert || a.party == b.party {
+                continue;
+            }
+            // a word of one statement whose opposite is in the other
+            let pair = ka.iter().find_map(|w| {
+                lx.opposites
+                    .get(w)
+                    .and_then(|os| os.iter().find(|o| kb.contains(o)))
+                    .map(|o| (w.clone(), o.clone()))
+            });
+            let Some((wa, wb)) = pair else { continue };
+            let rest = |k: &Vec<String>| -> Vec<String> {
+                k.iter()
+                    .filter(|w| **w != wa && **w != wb)
+                    .cloned()
+                    .collect()
+            };
+            let (ra, rb) = (rest(ka), rest(kb));
+            let sim = jaccard(&ra, &rb);
+            if sim < OPPOSITE_MIN_OVERLAP || shared_words(&ra, &rb) < 2 {
+                continue;
+            }
+            // different actors ("the army won" / "the rebels lost") make agreeing statements
+            let actor = |w: &String| {
+                lx.roles.get(w).is_some()
+                    || lx
+                        .aliases
+                        .iter()
+                        .any(|al| al.words.len() == 1 && al.words[0].eq_ignore_ascii_case(w))
+            };
+            let only =
+                |x: &Vec<String>, y: &Vec<String>| x.iter().any(|w| !y.contains(w) && actor(w));
+            if only(&ra, &rb) && only(&rb, &ra) {
+                continue;
+            }
+            if !paired.insert((*ia, *ib)) {
+                continue;
+            }
+            out.push(Finding {
+                severity: Severity::default(),
+                ty: FindingType::OppositePredicates,
+                rule: "predicate-opposed",
+                subject: ra.join(" "),
+                event: None,
+                sides: vec![
+                    Side {
+                        role: format!("says {wa}"),
+                        parties: vec![a.party.clone()],
+                        claims: vec![*ia],
+                    },
+                    Side {
+                        role: format!("says {wb}"),
+                        parties: vec![b.party.clone()],
+                        claims: vec![*ib],
+                    },
+                ],
+                explanation: format!(
+                    "{}: “{wa}”; {}: “{wb}” — about the same matter ({}). The words are opposites, so both statements cannot hold.",
+                    a.party,
+                    b.party,
+                    ra.join(", ")
                 ),
             });
         }

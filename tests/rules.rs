@@ -262,3 +262,61 @@ fn control_changing_hands_over_days_is_a_timeline_not_a_conflict() {
     assert_eq!(of_type(&f, ControlConflict).len(), 1);
     assert!(gainsay::check::control_timelines(&g).is_empty());
 }
+
+const TRUCE_ARMY: &str = "---\ndate: 2016-10-01\n---\nThe Syrian army said the rebels violated the truce in Aleppo on Friday.\n";
+const TRUCE_REBELS: &str = "---\ndate: 2016-10-01\n---\nRebel commanders said the rebels respected the truce in Aleppo on Friday.\n";
+
+#[test]
+fn opposite_predicates_fire_on_the_same_statement_with_opposite_words() {
+    let (_, f) = run(&[("a", TRUCE_ARMY), ("b", TRUCE_REBELS)]);
+    let d = of_type(&f, OppositePredicates);
+    assert_eq!(d.len(), 1, "{f:#?}");
+    assert_eq!(d[0].rule, "predicate-opposed");
+    assert_eq!(d[0].sides[0].role, "says violated");
+    assert_eq!(d[0].sides[1].role, "says respected");
+}
+
+#[test]
+fn opposite_words_about_different_matters_or_agreeing_statements_do_not_fire() {
+    // the rest of the statements differ: the army won, the rebels lost — they agree
+    let a = "---\ndate: 2016-10-01\n---\nThe Syrian army said the army won the battle for the hill on Friday.\n";
+    let b = "---\ndate: 2016-10-01\n---\nRebel commanders said the rebels lost the battle for the hill on Friday.\n";
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    assert!(of_type(&f, OppositePredicates).is_empty(), "{f:#?}");
+    // one party saying both is no conflict between parties
+    let (_, f) = run(&[
+        ("a", TRUCE_ARMY),
+        (
+            "b",
+            &TRUCE_REBELS.replace("Rebel commanders", "The Syrian army"),
+        ),
+    ]);
+    assert!(of_type(&f, OppositePredicates).is_empty(), "{f:#?}");
+}
+
+const WAREHOUSE_SAID: &str = "---\ndate: 2016-10-02\n---\nThe Russian defence ministry said its jets bombed the Red Crescent warehouse in Idlib on Tuesday.\n";
+const WAREHOUSE_DENIED: &str = "---\ndate: 2016-10-05\n---\nThe Russian defence ministry denied that its jets bombed the Red Crescent warehouse in Idlib on Tuesday.\n";
+
+#[test]
+fn position_reversal_fires_when_a_party_denies_what_it_asserted() {
+    let (_, f) = run(&[("a", WAREHOUSE_SAID), ("b", WAREHOUSE_DENIED)]);
+    let d = of_type(&f, PositionReversal);
+    assert_eq!(d.len(), 1, "{f:#?}");
+    assert_eq!(d[0].sides[0].parties, vec!["Russia"]);
+    assert!(d[0].explanation.contains("later"), "{}", d[0].explanation);
+}
+
+#[test]
+fn position_reversal_needs_the_same_party_and_two_reports() {
+    // another party denying it is a polarity conflict, not a reversal
+    let other = WAREHOUSE_DENIED.replace("The Russian defence ministry", "The Syrian army");
+    let (_, f) = run(&[("a", WAREHOUSE_SAID), ("b", &other)]);
+    assert!(of_type(&f, PositionReversal).is_empty(), "{f:#?}");
+    // both in one report: no reversal between reports
+    let both = format!(
+        "{WAREHOUSE_SAID}\n{}",
+        WAREHOUSE_DENIED.split("---\n").last().unwrap()
+    );
+    let (_, f) = run(&[("a", &both)]);
+    assert!(of_type(&f, PositionReversal).is_empty(), "{f:#?}");
+}
