@@ -101,14 +101,39 @@ pub fn places_compatible(a: &str, b: &str, lx: &Lexicon) -> bool {
     if a == b {
         return true;
     }
-    let parent = |x: &str| -> Option<String> {
-        lx.places
-            .get(&x.to_lowercase())
-            .and_then(|p| p.parent.clone())
-    };
-    let is_region = |x: &str| parent(x).is_some();
-    parent(a).is_some_and(|p| p == b && is_region(b))
-        || parent(b).is_some_and(|p| p == a && is_region(a))
+    let is_region = |x: &str| place_parent(x, lx).is_some();
+    (place_ancestors(a, lx).iter().any(|p| p == b) && is_region(b))
+        || (place_ancestors(b, lx).iter().any(|p| p == a) && is_region(a))
+}
+
+/// The place a place lies in, from `places.tsv`.
+fn place_parent(x: &str, lx: &Lexicon) -> Option<String> {
+    lx.places
+        .get(&x.to_lowercase())
+        .and_then(|p| p.parent.clone())
+}
+
+/// Every place `x` lies in, nearest first (a village, its district, its governorate, its
+/// country). Bounded, so a cycle in a user's `places.tsv` cannot loop.
+pub fn place_ancestors(x: &str, lx: &Lexicon) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = x.to_string();
+    while let Some(p) = place_parent(&cur, lx) {
+        if out.contains(&p) || out.len() >= 8 || p == x {
+            break;
+        }
+        out.push(p.clone());
+        cur = p;
+    }
+    out
+}
+
+/// A place known to lie in no other (a country): too wide to tell events apart, so it neither
+/// clashes with nor supports another place.
+fn is_root_place(x: &str, lx: &Lexicon) -> bool {
+    lx.places
+        .get(&x.to_lowercase())
+        .is_some_and(|p| p.parent.is_none())
 }
 
 /// Whether two event descriptions refer to the same event.
@@ -143,21 +168,21 @@ pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) 
             },
         }
     }
+    // a country is too wide to tell events apart: it neither clashes nor counts
+    let (aps, bps): (Vec<&String>, Vec<&String>) = (
+        a.places.iter().filter(|p| !is_root_place(p, lx)).collect(),
+        b.places.iter().filter(|p| !is_root_place(p, lx)).collect(),
+    );
     // the most specific places (named first: "the Pellin market in Marvano") must not differ
-    if let (Some(pa), Some(pb)) = (a.places.first(), b.places.first()) {
-        if pa != pb
-            && !b.places.contains(pa)
-            && !a.places.contains(pb)
-            && !places_compatible(pa, pb, lx)
-        {
+    if let (Some(pa), Some(pb)) = (aps.first(), bps.first()) {
+        if pa != pb && !bps.contains(pa) && !aps.contains(pb) && !places_compatible(pa, pb, lx) {
             return false;
         }
     }
-    if !a.places.is_empty() && !b.places.is_empty() {
-        let any = a
-            .places
+    if !aps.is_empty() && !bps.is_empty() {
+        let any = aps
             .iter()
-            .any(|p| b.places.iter().any(|q| places_compatible(p, q, lx)));
+            .any(|p| bps.iter().any(|q| places_compatible(p, q, lx)));
         if !any {
             return false;
         }
@@ -176,13 +201,14 @@ pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) 
 fn event_keys(e: &EventRef, lx: &Lexicon) -> Vec<String> {
     let mut keys = Vec::new();
     for p in &e.places {
+        if is_root_place(p, lx) {
+            continue;
+        }
         keys.push(format!("p:{p}"));
-        if let Some(parent) = lx
-            .places
-            .get(&p.to_lowercase())
-            .and_then(|x| x.parent.clone())
-        {
-            keys.push(format!("p:{parent}"));
+        for a in place_ancestors(p, lx) {
+            if !is_root_place(&a, lx) {
+                keys.push(format!("p:{a}"));
+            }
         }
     }
     if let Some(t) = &e.time {
