@@ -540,6 +540,35 @@ mod tests {
     }
 
     #[test]
+    fn places_nest_through_every_level_and_countries_are_too_wide() {
+        let lx = Lexicon::builtin();
+        // a district of the city, the city, its governorate
+        assert!(places_compatible("Handarat", "Aleppo", &lx));
+        assert!(places_compatible("Handarat", "Aleppo governorate", &lx));
+        assert!(places_compatible("Manbij", "Aleppo governorate", &lx));
+        // two places of one governorate are neighbours, not one place
+        assert!(!places_compatible("Manbij", "Aleppo", &lx));
+        assert!(!places_compatible("Douma", "Damascus", &lx));
+        // a country never counts as the same place
+        assert!(!places_compatible("Aleppo", "Syria", &lx));
+        assert_eq!(
+            place_ancestors("Handarat", &lx),
+            vec!["Aleppo", "Aleppo governorate", "Syria"]
+        );
+        // ... and does not keep an event in Syria apart from one in Aleppo
+        assert!(same_event(
+            &ev("attack", &["Aleppo"], Some("Monday"), Some("Russia")),
+            &ev("attack", &["Syria"], Some("Monday"), Some("Russia")),
+            &lx
+        ));
+        assert!(!same_event(
+            &ev("attack", &["Manbij"], Some("Monday"), Some("Russia")),
+            &ev("attack", &["Aleppo"], Some("Monday"), Some("Russia")),
+            &lx
+        ));
+    }
+
+    #[test]
     fn events_match_on_enough_shared_detail() {
         let lx = Lexicon::builtin();
         // convoy: specific frame + place inside Aleppo + Monday
