@@ -79,6 +79,9 @@ pub struct Claim {
     words: std::collections::BTreeSet<String>,
     /// Stems of the opposites of the claim's words ("alive" for "killed").
     opposites: std::collections::BTreeSet<String>,
+    /// Stems of the claim's verbs ("took" in "rebels took Handarat"): a sentence states the claim
+    /// only if it has one of them.
+    predicates: Vec<String>,
 }
 
 /// How many tokens after a negation may hold the claim word it negates ("not missing").
@@ -91,7 +94,7 @@ const SIGNATURE_WORDS: usize = 3;
 const STATE_SHARE: f64 = 0.6;
 
 /// Share of the claim's content words a sentence must contain to mention it (and at least one).
-const MENTION_SHARE: f64 = 0.3;
+const MENTION_SHARE: f64 = 0.5;
 
 impl Claim {
     pub fn new(text: &str, lx: &Lexicon) -> Claim {
@@ -106,6 +109,12 @@ impl Claim {
                 }
             }
         }
+        let predicates = seg
+            .tokens
+            .iter()
+            .filter(|t| is_predicate(t, lx))
+            .filter_map(|t| content_word(t, lx))
+            .collect();
         let opposites = words
             .iter()
             .filter_map(|w| lx.opposites.get(w))
@@ -118,6 +127,7 @@ impl Claim {
             content,
             words,
             opposites,
+            predicates,
         }
     }
 
@@ -133,6 +143,18 @@ impl Claim {
     }
 }
 
+/// A verb of the claim: a known verb form, an event predicate, or a past-tense ending.
+fn is_predicate(t: &Token, lx: &Lexicon) -> bool {
+    let w = t.lower.as_str();
+    t.kind == TokKind::Word
+        && lx.fn_class(w).is_none()
+        && (lx.verb_forms.contains(w)
+            || w.ends_with("ed")
+            || lx.control.get(w).is_some()
+            || lx.casualties.get(w).is_some()
+            || lx.responsibility.get(w).is_some())
+}
+
 /// A lower-cased, lightly stemmed content word (no function word, pronoun or punctuation).
 fn content_word(t: &Token, lx: &Lexicon) -> Option<String> {
     if !t.is_word() || lx.fn_class(&t.lower).is_some() || lx.pronouns.contains_key(&t.lower) {
@@ -141,6 +163,15 @@ fn content_word(t: &Token, lx: &Lexicon) -> Option<String> {
     let w = t.lower.trim_end_matches("'s");
     if w.chars().count() < 3 && t.kind != TokKind::Number {
         return None;
+    }
+    // event predicates of one meaning meet: "seized" / "captured" / "took", "killed" / "died"
+    if let Some((change, _)) = lx.control.get(w) {
+        return Some(format!("~control:{change:?}"));
+    }
+    if let Some(measure) = lx.casualties.get(w) {
+        if !measure.starts_with('@') {
+            return Some(format!("~casualty:{measure}"));
+        }
     }
     Some(stem(w))
 }
@@ -167,7 +198,11 @@ pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) 
     let seg = &x.seg;
     let mut mentions: Vec<(usize, f64)> = (0..seg.sentences.len())
         .map(|s| (s, claim.overlap(seg.sentence_tokens(s), lx)))
-        .filter(|&(_, o)| o > 0.0 && o + 1e-9 >= MENTION_SHARE.min(1.0))
+        .filter(|&(_, o)| {
+            // at least half of the claim's content words, and two of them when it has two
+            let shared = (o * claim.content.len() as f64).round() as usize;
+            o > 0.0 && o + 1e-9 >= MENTION_SHARE && shared >= claim.content.len().min(2)
+        })
         .collect();
     if mentions.is_empty() && assume_related && !seg.sentences.is_empty() {
         let best = (0..seg.sentences.len())
@@ -212,8 +247,14 @@ pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) 
         .map(|&(s, overlap)| {
             let markers = sentence_markers(claim, x, &map, s, lx);
             let mut voice = voice_of(&markers);
-            // an unmarked sentence states the claim only when it holds most of it
-            if voice == Voice::OwnFor && overlap + 1e-9 < STATE_SHARE {
+            // an unmarked sentence states the claim only when it holds most of it, verb included
+            let has_predicate = claim.predicates.is_empty()
+                || seg
+                    .sentence_tokens(s)
+                    .iter()
+                    .filter_map(|t| content_word(t, lx))
+                    .any(|w| claim.predicates.contains(&w));
+            if voice == Voice::OwnFor && (overlap + 1e-9 < STATE_SHARE || !has_predicate) {
                 voice = Voice::Topic;
             }
             (voice, s, overlap, markers)
