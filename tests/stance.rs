@@ -107,8 +107,8 @@ fn emergent_does_not_regress() {
         r.accuracy()
     );
     // floors set below the measured values; raise them as the judgment improves
-    assert!(r.accuracy() >= 0.72, "accuracy fell to {:.3}", r.accuracy());
-    assert!(against >= 0.78, "against F1 fell to {against:.3}");
+    assert!(r.accuracy() >= 0.74, "accuracy fell to {:.3}", r.accuracy());
+    assert!(against >= 0.80, "against F1 fell to {against:.3}");
 }
 
 #[test]
