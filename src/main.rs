@@ -399,6 +399,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             common,
             format,
         } => {
+            if claim.trim().is_empty() {
+                bail!("--claim is empty: give the claim to judge the reports against");
+            }
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
             let (ing, xs, had_errors) = read_and_extract(&common, &lx);

@@ -329,3 +329,30 @@ fn stance_judges_each_report() {
     assert_eq!(stance_of("handarat-control"), "unrelated");
     assert_eq!(v["documents"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn stance_rejects_an_empty_claim_and_eval_stance_names_the_bad_line() {
+    let out = run_in_repo(&["stance", "--claim", " ", "samples/aleppo-2016-09"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--claim is empty"));
+    let dir = std::env::temp_dir().join(format!("gainsay-stance-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "claimHeadline,articleHeadline,articleHeadlineStance\nx,y,for\nx,\"open,for\n",
+    )
+    .unwrap();
+    let out = gainsay()
+        .args(["eval", "stance", "--emergent"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.csv:3: unterminated quoted field"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

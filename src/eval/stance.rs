@@ -32,7 +32,7 @@ pub fn load_emergent(path: &Path) -> Result<Vec<StanceItem>, EvalError> {
         line,
         message,
     };
-    let records = crate::csv::parse(&text).map_err(|m| data(0, m))?;
+    let records = crate::csv::parse(&text).map_err(|(line, m)| data(line, m))?;
     let Some((header, rows)) = records.split_first() else {
         return Err(data(1, "empty file".into()));
     };
