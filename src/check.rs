@@ -191,6 +191,12 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
     }
     for f in &mut out {
         f.severity = severity(g, &f.sides);
+        // a conflict across reports matched as one event only probably is itself only probable
+        if f.event
+            .is_some_and(|e| g.events[e].match_certainty() == "probable")
+        {
+            f.severity = f.severity.min(Severity::Medium);
+        }
     }
     out
 }

@@ -77,6 +77,53 @@ pub struct Event {
     pub desc: EventRef,
     /// (doc, prop) of each mention.
     pub mentions: Vec<(usize, usize)>,
+    /// Why mentions from other reports were taken for this event: the details each agreed on
+    /// with the event as described so far.
+    pub links: Vec<EventLink>,
+}
+
+/// A mention from another report merged into an event, and the details it agreed on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventLink {
+    /// Index into [`ClaimGraph::docs`].
+    pub doc: usize,
+    pub agreed: Vec<&'static str>,
+}
+
+impl EventLink {
+    /// A match on the day and on the place or the agent is certain; any other two details make a
+    /// probable match.
+    pub fn certain(&self) -> bool {
+        self.agreed.contains(&"same day")
+            && (self.agreed.contains(&"same place") || self.agreed.contains(&"same agent"))
+    }
+}
+
+impl Event {
+    /// `single report` when every mention comes from one report; otherwise `certain` when every
+    /// link from another report is certain, else `probable`.
+    pub fn match_certainty(&self) -> &'static str {
+        if self.links.is_empty() {
+            "single report"
+        } else if self.links.iter().all(EventLink::certain) {
+            "certain"
+        } else {
+            "probable"
+        }
+    }
+
+    /// Every detail that linked another report's mention to this event, deduplicated, in order.
+    pub fn matched_on(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for l in &self.links {
+            for a in &l.agreed {
+                if !out.contains(a) {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
 }
 
 pub struct ClaimGraph {
@@ -148,22 +195,29 @@ pub fn same_event(a: &EventRef, b: &EventRef, lx: &Lexicon) -> bool {
 /// [`same_event`] with the number of agreeing details required (one suffices inside a single
 /// report, where descriptions are already shared through the sentence context).
 pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) -> bool {
+    agreements(a, b, lx).is_some_and(|d| d.len() >= needed)
+}
+
+/// The details two event descriptions agree on ("same specific frame", "same day", "same place",
+/// "same agent"), or `None` when they clash (incompatible frames, different dates or weekdays,
+/// places that cannot be the same).
+pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<&'static str>> {
     if !dates_can_meet(a, b) {
-        return false;
+        return None;
     }
-    let mut score = 0;
+    let mut agree = Vec::new();
     match (&a.frame, &b.frame) {
-        (Some(x), Some(y)) if !lx.frames_compatible(x, y) => return false,
-        (Some(x), Some(y)) if x == y && lx.frame_specific(x) => score += 1,
+        (Some(x), Some(y)) if !lx.frames_compatible(x, y) => return None,
+        (Some(x), Some(y)) if x == y && lx.frame_specific(x) => agree.push("same specific frame"),
         _ => {}
     }
     if let (Some(ta), Some(tb)) = (&a.time, &b.time) {
         match (ta.date, tb.date) {
-            (Some(da), Some(db)) if da != db => return false,
-            (Some(_), Some(_)) => score += 1,
+            (Some(da), Some(db)) if da != db => return None,
+            (Some(_), Some(_)) => agree.push("same day"),
             _ => match (&ta.weekday, &tb.weekday) {
-                (Some(wa), Some(wb)) if wa != wb => return false,
-                (Some(_), Some(_)) => score += 1,
+                (Some(wa), Some(wb)) if wa != wb => return None,
+                (Some(_), Some(_)) => agree.push("same day"),
                 _ => {}
             },
         }
@@ -176,7 +230,7 @@ pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) 
     // the most specific places (named first: "the Pellin market in Marvano") must not differ
     if let (Some(pa), Some(pb)) = (aps.first(), bps.first()) {
         if pa != pb && !bps.contains(pa) && !aps.contains(pb) && !places_compatible(pa, pb, lx) {
-            return false;
+            return None;
         }
     }
     if !aps.is_empty() && !bps.is_empty() {
@@ -184,16 +238,16 @@ pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) 
             .iter()
             .any(|p| bps.iter().any(|q| places_compatible(p, q, lx)));
         if !any {
-            return false;
+            return None;
         }
-        score += 1;
+        agree.push("same place");
     }
     if let (Some(x), Some(y)) = (&a.agent, &b.agent) {
         if x == y {
-            score += 1;
+            agree.push("same agent");
         }
     }
-    score >= needed
+    Some(agree)
 }
 
 /// The details under which an event is filed for lookup: two events can only match when they
@@ -350,6 +404,12 @@ impl ClaimGraph {
                     });
                     let ei = match found {
                         Some(i) => {
+                            // a mention from a new report: record what it agreed on
+                            if g.events[i].mentions.iter().all(|&(d, _)| d != di) {
+                                let agreed =
+                                    agreements(&g.events[i].desc, ev, lx).unwrap_or_default();
+                                g.events[i].links.push(EventLink { doc: di, agreed });
+                            }
                             merge(&mut g.events[i].desc, ev, lx);
                             i
                         }
@@ -359,6 +419,7 @@ impl ClaimGraph {
                                 id,
                                 desc: ev.clone(),
                                 mentions: Vec::new(),
+                                links: Vec::new(),
                             });
                             let en = g.graph.add_node(Node::Event { id });
                             g.event_nodes.push(en);
@@ -566,6 +627,30 @@ mod tests {
             &ev("attack", &["Aleppo"], Some("Monday"), Some("Russia")),
             &lx
         ));
+    }
+
+    #[test]
+    fn agreements_name_the_shared_details_and_certainty_needs_the_day() {
+        let lx = Lexicon::builtin();
+        let a = ev("convoy", &["Aleppo"], Some("Monday"), None);
+        let b = ev("convoy", &["Urum al-Kubra"], Some("Monday"), Some("Russia"));
+        assert_eq!(
+            agreements(&a, &b, &lx).unwrap(),
+            vec!["same specific frame", "same day", "same place"]
+        );
+        // a clash is no agreement at all
+        let c = ev("convoy", &["Aleppo"], Some("Tuesday"), None);
+        assert_eq!(agreements(&a, &c, &lx), None);
+        let certain = EventLink {
+            doc: 1,
+            agreed: vec!["same day", "same place"],
+        };
+        let probable = EventLink {
+            doc: 1,
+            agreed: vec!["same place", "same agent"],
+        };
+        assert!(certain.certain());
+        assert!(!probable.certain());
     }
 
     #[test]

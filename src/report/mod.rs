@@ -33,6 +33,8 @@ pub fn check_output(
             event: f.event.map(|e| EventOut {
                 id: e,
                 description: crate::check::describe_event(&g.events[e].desc, &g.frame_text),
+                match_certainty: g.events[e].match_certainty(),
+                matched_on: g.events[e].matched_on(),
                 desc: g.events[e].desc.clone(),
             }),
             sides: f
@@ -210,6 +212,16 @@ pub fn check_markdown(out: &CheckOut) -> String {
             f.severity.id(),
             f.explanation
         );
+        if let Some(ev) = &f.event {
+            if ev.match_certainty != "single report" {
+                let _ = writeln!(
+                    s,
+                    "Reports matched as one event ({}): {}.\n",
+                    ev.match_certainty,
+                    ev.matched_on.join(", ")
+                );
+            }
+        }
         for side in &f.sides {
             let _ = writeln!(
                 s,

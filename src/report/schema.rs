@@ -144,6 +144,11 @@ pub struct FindingOut {
 pub struct EventOut {
     pub id: usize,
     pub description: String,
+    /// `certain` (every other report agreed on the day and on the place or agent), `probable`
+    /// (on two other details), or `single report`.
+    pub match_certainty: &'static str,
+    /// The details other reports' mentions agreed on ("same day", "same place", ...).
+    pub matched_on: Vec<&'static str>,
     #[serde(flatten)]
     pub desc: crate::extract::EventRef,
 }
