@@ -29,6 +29,8 @@ pub enum FindingType {
     NumericConflict,
     ControlConflict,
     PolarityConflict,
+    /// Reports date the same event differently.
+    TemporalConflict,
     /// The same party asserts a statement in one report and denies it in another.
     PositionReversal,
     /// Two parties make the same statement with opposite predicates ("violated" / "respected").
@@ -43,6 +45,7 @@ impl FindingType {
             FindingType::NumericConflict => "numeric conflict",
             FindingType::ControlConflict => "control conflict",
             FindingType::PolarityConflict => "polarity conflict",
+            FindingType::TemporalConflict => "temporal conflict",
             FindingType::PositionReversal => "position reversal",
             FindingType::OppositePredicates => "opposite predicates",
         }
@@ -75,6 +78,11 @@ pub const RULES: &[Rule] = &[
         id: "polarity-opposed",
         finding: FindingType::PolarityConflict,
         description: "one party asserts what another party denies",
+    },
+    Rule {
+        id: "date-disputed",
+        finding: FindingType::TemporalConflict,
+        description: "reports give different dates, within a week, for what every other detail says is one event (same specific frame, place and agent)",
     },
     Rule {
         id: "position-reversal",
@@ -182,6 +190,9 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
     }
     if on("polarity-opposed") {
         out.extend(polarity(g, &out));
+    }
+    if on("date-disputed") {
+        out.extend(date_disputed(g, lx));
     }
     if on("position-reversal") {
         out.extend(reversal(g));
@@ -1148,6 +1159,71 @@ fn opposite_predicates(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
                     b.party,
                     ra.join(", ")
                 ),
+            });
+        }
+    }
+    out
+}
+
+/// Longest gap between two dates given for one event that still reads as a dispute over the date
+/// rather than two events.
+const DATE_DISPUTE_DAYS: i32 = 7;
+
+/// Two events kept apart only by their dates: the same specific frame (an aid convoy, an
+/// offensive), the same place and the same agent, dated differently by different reports within
+/// a week. Each side lists the attributed claims behind one date.
+fn date_disputed(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let date_of = |e: usize| g.events[e].desc.time.as_ref().and_then(|t| t.date);
+    let docs_of =
+        |e: usize| -> BTreeSet<usize> { g.events[e].mentions.iter().map(|&(d, _)| d).collect() };
+    for a in 0..g.events.len() {
+        for b in a + 1..g.events.len() {
+            let (Some(da), Some(db)) = (date_of(a), date_of(b)) else {
+                continue;
+            };
+            let gap = (db - da).get_days().abs();
+            if da == db || gap > DATE_DISPUTE_DAYS {
+                continue;
+            }
+            // different reports on each side
+            if !docs_of(a).is_disjoint(&docs_of(b)) {
+                continue;
+            }
+            let untimed = |e: usize| {
+                let mut d = g.events[e].desc.clone();
+                d.time = None;
+                d
+            };
+            let Some(agreed) = crate::graph::agreements(&untimed(a), &untimed(b), lx) else {
+                continue;
+            };
+            let all = ["same specific frame", "same place", "same agent"];
+            if !all.iter().all(|x| agreed.contains(x)) {
+                continue;
+            }
+            let (ca, cb) = (g.event_claims(a), g.event_claims(b));
+            if ca.is_empty() || cb.is_empty() {
+                continue;
+            }
+            let side = |claims: Vec<usize>, d: jiff::civil::Date| Side {
+                role: format!("dates it {d}"),
+                parties: parties_of(g, &claims),
+                claims,
+            };
+            out.push(Finding {
+                severity: Severity::default(),
+                ty: FindingType::TemporalConflict,
+                rule: "date-disputed",
+                subject: describe_event(&g.events[a].desc, &g.frame_text),
+                event: Some(a),
+                explanation: format!(
+                    "The reports agree on what happened ({}) but date it {} and {}, {gap} day(s) apart: one of the dates is wrong, or these are two events.",
+                    agreed.join(", "),
+                    da,
+                    db
+                ),
+                sides: vec![side(ca, da), side(cb, db)],
             });
         }
     }

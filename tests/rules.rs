@@ -320,3 +320,35 @@ fn position_reversal_needs_the_same_party_and_two_reports() {
     let (_, f) = run(&[("a", &both)]);
     assert!(of_type(&f, PositionReversal).is_empty(), "{f:#?}");
 }
+
+#[test]
+fn date_disputed_fires_when_only_the_date_differs() {
+    let monday = "---\ndate: 2016-09-20\n---\nUS officials said Russian jets carried out the strike on the aid convoy at Urum al-Kubra on Monday.\n";
+    let tuesday = "---\ndate: 2016-09-21\n---\nActivists said Russian jets carried out the strike on the aid convoy at Urum al-Kubra on Tuesday.\n";
+    let (_, f) = run(&[("a", monday), ("b", tuesday)]);
+    let d = of_type(&f, TemporalConflict);
+    assert_eq!(d.len(), 1, "{f:#?}");
+    assert!(
+        d[0].explanation.contains("2016-09-19"),
+        "{}",
+        d[0].explanation
+    );
+    assert!(
+        d[0].explanation.contains("2016-09-20"),
+        "{}",
+        d[0].explanation
+    );
+}
+
+#[test]
+fn date_disputed_needs_frame_place_and_agent_and_a_short_gap() {
+    let monday = "---\ndate: 2016-09-20\n---\nUS officials said Russian jets carried out the strike on the aid convoy at Urum al-Kubra on Monday.\n";
+    // another agent: two strikes, not one disputed date
+    let other_agent = "---\ndate: 2016-09-21\n---\nActivists said Syrian government jets carried out the strike on the aid convoy at Urum al-Kubra on Tuesday.\n";
+    let (_, f) = run(&[("a", monday), ("b", other_agent)]);
+    assert!(of_type(&f, TemporalConflict).is_empty(), "{f:#?}");
+    // a month apart: two events
+    let later = "---\ndate: 2016-10-21\n---\nActivists said Russian jets carried out the strike on the aid convoy at Urum al-Kubra on Thursday.\n";
+    let (_, f) = run(&[("a", monday), ("b", later)]);
+    assert!(of_type(&f, TemporalConflict).is_empty(), "{f:#?}");
+}
