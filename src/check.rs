@@ -970,31 +970,18 @@ fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
             if !paired.insert((*ib, a.party.as_str())) {
                 continue;
             }
-            out.push(Finding {
-                severity: Severity::default(),
-                ty: FindingType::PolarityConflict,
-                rule: "polarity-opposed",
-                subject: ka.join(" "),
-                event: None,
-                sides: vec![
-                    Side {
-                        role: "asserts".into(),
-                        parties: vec![a.party.clone()],
-                        claims: vec![*ia],
-                    },
-                    Side {
-                        role: "denies".into(),
-                        parties: vec![b.party.clone()],
-                        claims: vec![*ib],
-                    },
-                ],
-                explanation: format!(
+            out.push(claim_pair(
+                (FindingType::PolarityConflict, "polarity-opposed"),
+                ka.join(" "),
+                ("asserts", a, *ia),
+                ("denies", b, *ib),
+                format!(
                     "{} asserts and {} denies the same statement (content-word overlap {:.0}%).",
                     a.party,
                     b.party,
                     sim * 100.0
                 ),
-            });
+            ));
         }
     }
     out
@@ -1051,32 +1038,19 @@ fn reversal(g: &ClaimGraph) -> Vec<Finding> {
                 (Some(x), Some(y)) if x > y => "after having denied it earlier",
                 _ => "and denies it",
             };
-            out.push(Finding {
-                severity: Severity::default(),
-                ty: FindingType::PositionReversal,
-                rule: "position-reversal",
-                subject: ka.join(" "),
-                event: None,
-                sides: vec![
-                    Side {
-                        role: "asserts".into(),
-                        parties: vec![a.party.clone()],
-                        claims: vec![*ia],
-                    },
-                    Side {
-                        role: "denies".into(),
-                        parties: vec![b.party.clone()],
-                        claims: vec![*ib],
-                    },
-                ],
-                explanation: format!(
+            out.push(claim_pair(
+                (FindingType::PositionReversal, "position-reversal"),
+                ka.join(" "),
+                ("asserts", a, *ia),
+                ("denies", b, *ib),
+                format!(
                     "{} asserts the statement in {} {order} in {} (content-word overlap {:.0}%): a change of position, or one report misquotes it.",
                     a.party,
                     report_when(g, a),
                     report_when(g, b),
                     sim * 100.0
                 ),
-            });
+            ));
         }
     }
     out
@@ -1135,31 +1109,19 @@ fn opposite_predicates(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
             if !paired.insert((*ia, *ib)) {
                 continue;
             }
-            out.push(Finding {
-                severity: Severity::default(),
-                ty: FindingType::OppositePredicates,
-                rule: "predicate-opposed",
-                subject: ra.join(" "),
-                event: None,
-                sides: vec![
-                    Side {
-                        role: format!("says {wa}"),
-                        parties: vec![a.party.clone()],
-                        claims: vec![*ia],
-                    },
-                    Side {
-                        role: format!("says {wb}"),
-                        parties: vec![b.party.clone()],
-                        claims: vec![*ib],
-                    },
-                ],
-                explanation: format!(
+            let (role_a, role_b) = (format!("says {wa}"), format!("says {wb}"));
+            out.push(claim_pair(
+                (FindingType::OppositePredicates, "predicate-opposed"),
+                ra.join(" "),
+                (&role_a, a, *ia),
+                (&role_b, b, *ib),
+                format!(
                     "{}: “{wa}”; {}: “{wb}” — about the same matter ({}). The words are opposites, so both statements cannot hold.",
                     a.party,
                     b.party,
                     ra.join(", ")
                 ),
-            });
+            ));
         }
     }
     out
@@ -1228,4 +1190,28 @@ fn date_disputed(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A finding between two single claims, one on each side: (role, claim, claim index) each.
+fn claim_pair(
+    (ty, rule): (FindingType, &'static str),
+    subject: String,
+    a: (&str, &Claim, usize),
+    b: (&str, &Claim, usize),
+    explanation: String,
+) -> Finding {
+    let side = |(role, c, i): (&str, &Claim, usize)| Side {
+        role: role.to_string(),
+        parties: vec![c.party.clone()],
+        claims: vec![i],
+    };
+    Finding {
+        severity: Severity::default(),
+        ty,
+        rule,
+        subject,
+        event: None,
+        sides: vec![side(a), side(b)],
+        explanation,
+    }
 }
