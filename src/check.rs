@@ -222,15 +222,19 @@ pub fn describe_time(t: &TimeRef) -> String {
         .as_deref()
         .map(|p| format!("{p} "))
         .unwrap_or_default();
-    match t.date {
-        Some(d) => format!(
-            "{part}{} {} {} {}",
+    let day = |d: jiff::civil::Date| {
+        format!(
+            "{} {} {} {}",
             crate::extract::time::weekday_name(d),
             d.day(),
             month_name(d.month()),
             d.year()
-        ),
-        None => format!(
+        )
+    };
+    match (t.date, t.until) {
+        (Some(a), Some(b)) => format!("“{}”, {} to {}", t.phrase, day(a), day(b)),
+        (Some(d), None) => format!("{part}{}", day(d)),
+        (None, _) => format!(
             "“{}”, no date (the report has no publication date)",
             t.phrase
         ),
@@ -674,8 +678,8 @@ fn interval_note(text: &str, i: Interval) -> String {
 /// Whether two time references can overlap (an undated one can overlap anything).
 fn times_overlap(a: Option<&TimeRef>, b: Option<&TimeRef>) -> bool {
     match (a, b) {
-        (Some(x), Some(y)) => match (x.date, y.date) {
-            (Some(dx), Some(dy)) => dx == dy,
+        (Some(x), Some(y)) => match (x.period(), y.period()) {
+            (Some((x0, x1)), Some((y0, y1))) => x0 <= y1 && y0 <= x1,
             _ => match (&x.weekday, &y.weekday) {
                 (Some(wx), Some(wy)) => wx == wy,
                 _ => true,
@@ -721,17 +725,18 @@ pub fn control_timelines(g: &ClaimGraph) -> Vec<ControlTimeline> {
             if let PropKind::Control {
                 holder,
                 change,
-                time: Some(TimeRef { date: Some(d), .. }),
+                time: Some(t),
                 ..
             } = &g.prop(claim).kind
             {
+                let Some(d) = t.day() else { continue };
                 let verb = match change {
                     ControlChange::Gain => "took",
                     ControlChange::Hold => "holds",
                     ControlChange::Loss => "lost",
                 };
                 by_day
-                    .entry(*d)
+                    .entry(d)
                     .or_default()
                     .entry((holder.clone(), verb))
                     .or_default()
@@ -850,7 +855,7 @@ fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
             set.into_iter().collect()
         };
         for c in claims.iter() {
-            if let Some(d) = c.time.as_ref().and_then(|t| t.date) {
+            if let Some(d) = c.time.as_ref().and_then(TimeRef::day) {
                 dates.insert(d);
             }
         }
@@ -878,7 +883,8 @@ fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
                 phrase: String::new(),
                 weekday: None,
                 date: Some(d),
-                part: None
+                part: None,
+                until: None,
             }))
             .unwrap_or_default()
         )
@@ -1136,7 +1142,7 @@ const DATE_DISPUTE_DAYS: i32 = 7;
 /// a week. Each side lists the attributed claims behind one date.
 fn date_disputed(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
     let mut out = Vec::new();
-    let date_of = |e: usize| g.events[e].desc.time.as_ref().and_then(|t| t.date);
+    let date_of = |e: usize| g.events[e].desc.time.as_ref().and_then(TimeRef::day);
     let docs_of =
         |e: usize| -> BTreeSet<usize> { g.events[e].mentions.iter().map(|&(d, _)| d).collect() };
     for a in 0..g.events.len() {

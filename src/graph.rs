@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::extract::{EventRef, Extraction, PropKind};
 use crate::lexicon::Lexicon;
+use crate::model::TimeRef;
 use crate::model::{Commitment, CueType, Polarity, Resolution};
 
 /// How a party stands toward a proposition.
@@ -212,9 +213,15 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<&'stat
         _ => {}
     }
     if let (Some(ta), Some(tb)) = (&a.time, &b.time) {
-        match (ta.date, tb.date) {
-            (Some(da), Some(db)) if da != db => return None,
-            (Some(_), Some(_)) => agree.push("same day"),
+        match (ta.period(), tb.period()) {
+            // periods ("last week") that do not meet clash; a day within a period agrees on no
+            // day
+            (Some((a0, a1)), Some((b0, b1))) if a1 < b0 || b1 < a0 => return None,
+            (Some(_), Some(_)) => {
+                if ta.day().is_some() && ta.day() == tb.day() {
+                    agree.push("same day");
+                }
+            }
             _ => match (&ta.weekday, &tb.weekday) {
                 (Some(wa), Some(wb)) if wa != wb => return None,
                 (Some(_), Some(_)) => agree.push("same day"),
@@ -266,7 +273,7 @@ fn event_keys(e: &EventRef, lx: &Lexicon) -> Vec<String> {
         }
     }
     if let Some(t) = &e.time {
-        if let Some(d) = t.date {
+        if let Some(d) = t.day() {
             keys.push(format!("d:{d}"));
         }
         if let Some(w) = &t.weekday {
@@ -290,8 +297,8 @@ const UNDATED_WINDOW_DAYS: i64 = 7;
 fn dates_can_meet(a: &EventRef, b: &EventRef) -> bool {
     use jiff::civil::Date;
     let window = |e: &EventRef| -> Option<(Date, Date)> {
-        if let Some(d) = e.time.as_ref().and_then(|t| t.date) {
-            return Some((d, d));
+        if let Some(period) = e.time.as_ref().and_then(TimeRef::period) {
+            return Some(period);
         }
         let p = e.published?;
         let from = p
@@ -319,9 +326,13 @@ fn merge(desc: &mut EventRef, other: &EventRef, lx: &Lexicon) {
             desc.places.push(p.clone());
         }
     }
-    if desc.time.as_ref().is_none_or(|t| t.date.is_none())
-        && other.time.as_ref().is_some_and(|t| t.date.is_some())
-    {
+    // a day beats a period, a period beats no date
+    let rank = |t: Option<&TimeRef>| match t {
+        Some(t) if t.day().is_some() => 2,
+        Some(t) if t.date.is_some() => 1,
+        _ => 0,
+    };
+    if rank(other.time.as_ref()) > rank(desc.time.as_ref()) {
         desc.time = other.time.clone();
     }
     if desc.time.is_none() {
@@ -594,6 +605,7 @@ mod tests {
                 weekday: Some(w.into()),
                 date: None,
                 part: None,
+                until: None,
             }),
             agent: agent.map(str::to_string),
             published: None,

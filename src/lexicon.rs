@@ -233,10 +233,25 @@ pub enum TimeWord {
     Part(&'static str),
     Relative(i32),
     Month(u8),
-    /// May open a time phrase: "on", "last", "this".
+    /// May open a time phrase: "on", "earlier".
     Lead,
-    /// A calendar unit: "week", "month".
-    Unit,
+    /// A calendar unit: "week", "month" (with its period, when it names one).
+    Unit(Option<PeriodUnit>),
+    /// Picks a period relative to the publication date: "last" (-1), "this" (0), "next" (1).
+    Shift(i8),
+    /// Opens a period that runs up to the publication date: "since July".
+    Since,
+    /// Puts an event inside a period: "in July", "during July".
+    Within,
+}
+
+/// A calendar period named by a unit word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodUnit {
+    Week,
+    Weekend,
+    Month,
+    Year,
 }
 
 /// A small, fast, deterministic hasher (the Fx multiply-rotate hash) for the word tables: the
@@ -762,7 +777,17 @@ impl Lexicon {
                 "rel" => TimeWord::Relative(num(v)?),
                 "month" => TimeWord::Month(num(v)?.clamp(1, 12) as u8),
                 "lead" => TimeWord::Lead,
-                "unit" => TimeWord::Unit,
+                "unit" => TimeWord::Unit(match v {
+                    "week" => Some(PeriodUnit::Week),
+                    "weekend" => Some(PeriodUnit::Weekend),
+                    "month" => Some(PeriodUnit::Month),
+                    "year" => Some(PeriodUnit::Year),
+                    "" => None,
+                    x => return Err(rows.err(line, format!("unknown unit `{x}`"))),
+                }),
+                "shift" => TimeWord::Shift(num(v)?.clamp(-9, 9) as i8),
+                "since" => TimeWord::Since,
+                "within" => TimeWord::Within,
                 x => return Err(rows.err(line, format!("unknown time kind `{x}`"))),
             };
             lx.time.insert(f[0].to_lowercase(), tw);

@@ -254,6 +254,22 @@ pub struct TimeRef {
     pub date: Option<Date>,
     /// Part of day: `early`, `late`, `morning`, `night`...
     pub part: Option<String>,
+    /// Last day of a period ("last week", "since July", "in July"): the reference then covers
+    /// `date..=until` instead of one day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+}
+
+impl TimeRef {
+    /// The days the reference covers: one day, a period, or none when it has no date.
+    pub fn period(&self) -> Option<(Date, Date)> {
+        self.date.map(|d| (d, self.until.unwrap_or(d).max(d)))
+    }
+
+    /// The day, when the reference names exactly one.
+    pub fn day(&self) -> Option<Date> {
+        self.date.filter(|_| self.until.is_none())
+    }
 }
 
 /// A casualty count as a closed interval; `hi == None` means unbounded above.

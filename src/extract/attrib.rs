@@ -418,16 +418,24 @@ impl Ctx<'_> {
     fn time_phrase(&self, p: usize) -> Option<usize> {
         use crate::lexicon::TimeWord;
         let mut i = p;
-        // an opening word ("on", "last") or part of day ("late")
-        if matches!(
-            self.lx.time.get(self.low(i)),
-            Some(TimeWord::Lead | TimeWord::Part(_))
-        ) {
+        let opener = |tw: &TimeWord| {
+            matches!(
+                tw,
+                TimeWord::Lead | TimeWord::Shift(_) | TimeWord::Since | TimeWord::Within
+            )
+        };
+        // an opening word ("on", "last", "since") or part of day ("late")
+        if self
+            .lx
+            .time
+            .get(self.low(i))
+            .is_some_and(|tw| opener(tw) || matches!(tw, TimeWord::Part(_)))
+        {
             i += 1;
         }
         let mut any = false;
         while i < self.hi
-            && (matches!(self.lx.time.get(self.low(i)), Some(tw) if *tw != TimeWord::Lead)
+            && (self.lx.time.get(self.low(i)).is_some_and(|tw| !opener(tw))
                 || (any && self.t[i].kind == TokKind::Number))
         {
             any = true;

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use crate::lexicon::{Lexicon, TimeWord};
+use crate::lexicon::{Lexicon, PeriodUnit, TimeWord};
 use crate::model::TimeRef;
 use crate::segment::{TokKind, Token, span_text};
 
@@ -29,7 +29,9 @@ pub fn last_weekday(pub_date: Date, wd: u8) -> Option<Date> {
     pub_date.checked_sub(jiff::Span::new().days(back)).ok()
 }
 
-/// Finds the first time reference in `range` of the tokens.
+/// Finds the first time reference in `range` of the tokens that dates an event, not the
+/// statement reporting it: "said on Wednesday that …", "Russia on Wednesday denied …" and "told
+/// reporters on Monday" date the statement and are passed over.
 pub fn find_time(
     text: &str,
     toks: &[Token],
@@ -38,70 +40,182 @@ pub fn find_time(
     pub_date: Option<Date>,
 ) -> Option<TimeRef> {
     let range = range.start..range.end.min(toks.len());
-    for i in range.clone() {
-        let Some(tw) = lx.time.get(&toks[i].lower) else {
+    let cue = |k: usize| k < toks.len() && lx.cue_forms.get(&toks[k].lower).is_some();
+    let mut i = range.start;
+    while i < range.end {
+        if let Some((span, t)) = time_at(text, toks, i, range.clone(), lx, pub_date) {
+            // the word before the phrase, past an opener ("said on Wednesday")
+            let mut before = span.start.checked_sub(1);
+            if let Some(b) = before {
+                if matches!(lx.time.get(&toks[b].lower), Some(TimeWord::Lead)) {
+                    before = b.checked_sub(1);
+                }
+            }
+            let object = |b: usize| {
+                lx.fn_class(&toks[b].lower) == Some(crate::lexicon::FnClass::Obj)
+                    || lx.pronouns.contains_key(&toks[b].lower)
+            };
+            let after_cue = before.is_some_and(|b| cue(b) || (b > 0 && cue(b - 1) && object(b)));
+            let before_cue = span.end < range.end && cue(span.end);
+            if !(after_cue || before_cue) {
+                return Some(t);
+            }
+            i = span.end.max(i + 1);
             continue;
-        };
-        match *tw {
-            TimeWord::Weekday(wd) => {
-                if !toks[i].cap {
-                    continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The time reference starting at token `i`: its token span and its reading.
+fn time_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    range: Range<usize>,
+    lx: &Lexicon,
+    pub_date: Option<Date>,
+) -> Option<(Range<usize>, TimeRef)> {
+    let Some(tw) = lx.time.get(&toks[i].lower) else {
+        return None;
+    };
+    match *tw {
+        TimeWord::Weekday(wd) => {
+            if !toks[i].cap {
+                return None;
+            }
+            let mut s = i;
+            let mut e = i + 1;
+            let mut part = None;
+            if i > range.start {
+                if let Some(TimeWord::Part(p)) = lx.time.get(&toks[i - 1].lower) {
+                    part = Some(p.to_string());
+                    s = i - 1;
                 }
-                let mut s = i;
-                let mut e = i + 1;
-                let mut part = None;
-                if i > range.start {
-                    if let Some(TimeWord::Part(p)) = lx.time.get(&toks[i - 1].lower) {
-                        part = Some(p.to_string());
-                        s = i - 1;
-                    }
+            }
+            if e < range.end {
+                if let Some(TimeWord::Part(p)) = lx.time.get(&toks[e].lower) {
+                    part = Some(p.to_string());
+                    e += 1;
                 }
-                if e < range.end {
-                    if let Some(TimeWord::Part(p)) = lx.time.get(&toks[e].lower) {
-                        part = Some(p.to_string());
-                        e += 1;
-                    }
-                }
-                // "Monday 19 September (2016)"
-                let explicit = explicit_date(toks, e, range.end, lx, pub_date);
-                let (date, e) = match explicit {
-                    Some((d, end)) => (d, end),
-                    None => (pub_date.and_then(|p| last_weekday(p, wd)), e),
-                };
-                return Some(TimeRef {
+            }
+            // "Monday 19 September (2016)"
+            let explicit = explicit_date(toks, e, range.end, lx, pub_date);
+            let (date, e) = match explicit {
+                Some((d, end)) => (d, end),
+                None => (pub_date.and_then(|p| last_weekday(p, wd)), e),
+            };
+            return Some((
+                s..e,
+                TimeRef {
                     phrase: span_text(text, toks, s..e).to_string(),
                     weekday: Some(WEEKDAYS[wd as usize].to_string()),
                     date,
                     part,
-                });
-            }
-            TimeWord::Relative(days) => {
-                let date =
-                    pub_date.and_then(|p| p.checked_add(jiff::Span::new().days(days as i64)).ok());
-                return Some(TimeRef {
+                    until: None,
+                },
+            ));
+        }
+        TimeWord::Relative(days) => {
+            let date =
+                pub_date.and_then(|p| p.checked_add(jiff::Span::new().days(days as i64)).ok());
+            return Some((
+                i..i + 1,
+                TimeRef {
                     phrase: text[toks[i].range.clone()].to_string(),
                     weekday: date.map(|d| WEEKDAYS[weekday_index(d) as usize].to_string()),
                     date,
                     part: None,
-                });
+                    until: None,
+                },
+            ));
+        }
+        TimeWord::Month(m) => {
+            let start = if i > range.start && toks[i - 1].kind == TokKind::Number {
+                i - 1
+            } else {
+                i
+            };
+            // "since July", "in July": a whole month, or from its start to publication
+            let opener = (i > range.start)
+                .then(|| lx.time.get(&toks[i - 1].lower))
+                .flatten()
+                .copied();
+            let no_day = explicit_date(toks, start, range.end, lx, pub_date).is_none();
+            if toks[i].cap && no_day {
+                let period = month_period(m, toks.get(i + 1), pub_date);
+                if let (Some(op @ (TimeWord::Since | TimeWord::Within)), Some((from, to))) =
+                    (opener, period)
+                {
+                    let to = match op {
+                        TimeWord::Since => pub_date.unwrap_or(to),
+                        _ => to,
+                    };
+                    return Some((
+                        i - 1..i + 1,
+                        TimeRef {
+                            phrase: span_text(text, toks, i - 1..i + 1).to_string(),
+                            weekday: None,
+                            date: Some(from),
+                            part: None,
+                            until: Some(to.max(from)),
+                        },
+                    ));
+                }
             }
-            TimeWord::Month(_) => {
-                let start = if i > range.start && toks[i - 1].kind == TokKind::Number {
-                    i - 1
-                } else {
-                    i
-                };
-                if let Some((d, end)) = explicit_date(toks, start, range.end, lx, pub_date) {
-                    return Some(TimeRef {
+            if let Some((d, end)) = explicit_date(toks, start, range.end, lx, pub_date) {
+                return Some((
+                    start..end,
+                    TimeRef {
                         phrase: span_text(text, toks, start..end).to_string(),
                         weekday: d.map(|d| WEEKDAYS[weekday_index(d) as usize].to_string()),
                         date: d,
                         part: None,
-                    });
-                }
+                        until: None,
+                    },
+                ));
             }
-            TimeWord::Part(_) | TimeWord::Lead | TimeWord::Unit => {}
         }
+        TimeWord::Shift(n) => {
+            // "last week", "this month", "last weekend"
+            let unit = match toks.get(i + 1).filter(|_| i + 1 < range.end) {
+                Some(t) => match lx.time.get(&t.lower) {
+                    Some(TimeWord::Unit(Some(u))) => *u,
+                    _ => return None,
+                },
+                None => return None,
+            };
+            let Some(p) = pub_date else {
+                return Some((
+                    i..i + 2,
+                    TimeRef {
+                        phrase: span_text(text, toks, i..i + 2).to_string(),
+                        weekday: None,
+                        date: None,
+                        part: None,
+                        until: None,
+                    },
+                ));
+            };
+            let (from, to) = shifted_period(p, unit, n)?;
+            return Some((
+                i..i + 2,
+                TimeRef {
+                    phrase: span_text(text, toks, i..i + 2).to_string(),
+                    weekday: None,
+                    date: Some(from),
+                    part: None,
+                    // a period still running ends at publication
+                    until: Some(to.min(p).max(from)),
+                },
+            ));
+        }
+        TimeWord::Part(_)
+        | TimeWord::Lead
+        | TimeWord::Unit(_)
+        | TimeWord::Since
+        | TimeWord::Within => {}
     }
     None
 }
@@ -154,6 +268,56 @@ fn explicit_date(
     Some((date, e))
 }
 
+/// The period `n` units from the one holding `p` ("last week" = -1 week): (first, last day).
+/// Weeks run Monday to Sunday; a weekend is that week's Saturday and Sunday.
+fn shifted_period(p: Date, unit: PeriodUnit, n: i8) -> Option<(Date, Date)> {
+    let days = |d: Date, k: i64| d.checked_add(jiff::Span::new().days(k)).ok();
+    match unit {
+        PeriodUnit::Week | PeriodUnit::Weekend => {
+            let monday = days(p, -(weekday_index(p) as i64))?;
+            let start = days(monday, 7 * n as i64)?;
+            match unit {
+                PeriodUnit::Week => Some((start, days(start, 6)?)),
+                _ => Some((days(start, 5)?, days(start, 6)?)),
+            }
+        }
+        PeriodUnit::Month => {
+            let total = p.year() as i32 * 12 + (p.month() as i32 - 1) + n as i32;
+            let (y, m) = (
+                total.div_euclid(12) as i16,
+                (total.rem_euclid(12) + 1) as i8,
+            );
+            let first = Date::new(y, m, 1).ok()?;
+            Some((first, first.last_of_month()))
+        }
+        PeriodUnit::Year => {
+            let y = p.year().checked_add(n as i16)?;
+            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
+        }
+    }
+}
+
+/// Month `m` as a period: the latest one starting on or before publication (or of the year that
+/// follows it, "July 2016"). Without a publication date or a year it cannot be placed.
+fn month_period(m: u8, next: Option<&Token>, pub_date: Option<Date>) -> Option<(Date, Date)> {
+    let year = match next.filter(|t| t.kind == TokKind::Number) {
+        Some(t) => t
+            .lower
+            .parse::<i16>()
+            .ok()
+            .filter(|y| (1900..=2100).contains(y)),
+        None => None,
+    };
+    let year = match (year, pub_date) {
+        (Some(y), _) => y,
+        (None, Some(p)) if m as i8 <= p.month() => p.year(),
+        (None, Some(p)) => p.year() - 1,
+        (None, None) => return None,
+    };
+    let first = Date::new(year, m as i8, 1).ok()?;
+    Some((first, first.last_of_month()))
+}
+
 pub fn weekday_name(d: Date) -> &'static str {
     WEEKDAYS[weekday_index(d) as usize]
 }
@@ -200,5 +364,56 @@ mod tests {
         assert_eq!(r.date, Some(Date::new(2016, 9, 19).unwrap()));
         let r = t("since September 17, 2016", None).unwrap();
         assert_eq!(r.date, Some(Date::new(2016, 9, 17).unwrap()));
+    }
+
+    #[test]
+    fn the_time_of_a_statement_dates_no_event() {
+        let pub_date = Some(Date::new(2024, 3, 14).unwrap());
+        assert_eq!(
+            t(
+                "The ministry said on Wednesday that 12 people were killed",
+                pub_date
+            ),
+            None
+        );
+        assert_eq!(t("Russia on Wednesday denied it", pub_date), None);
+        assert_eq!(
+            t("He told reporters on Monday that it happened", pub_date),
+            None
+        );
+        // the event's own time is still found after the statement's
+        let r = t(
+            "The ministry said on Wednesday that 12 people were killed on Tuesday",
+            pub_date,
+        )
+        .unwrap();
+        assert_eq!(r.weekday.as_deref(), Some("Tuesday"));
+    }
+
+    #[test]
+    fn periods_resolve_against_publication_date() {
+        let d = |m: i8, day: i8| Date::new(2016, m, day).unwrap();
+        let pub_date = d(9, 25); // a Sunday
+        let period = |text: &str| t(text, Some(pub_date)).and_then(|r| r.period());
+        assert_eq!(period("strikes last week"), Some((d(9, 12), d(9, 18))));
+        assert_eq!(period("strikes last weekend"), Some((d(9, 17), d(9, 18))));
+        // a period still running ends at publication
+        assert_eq!(period("strikes this month"), Some((d(9, 1), d(9, 25))));
+        assert_eq!(period("strikes last month"), Some((d(8, 1), d(8, 31))));
+        assert_eq!(period("held since July"), Some((d(7, 1), d(9, 25))));
+        assert_eq!(period("attacks in August"), Some((d(8, 1), d(8, 31))));
+        // a month after the publication month is last year's
+        assert_eq!(
+            period("attacks in November"),
+            Some((
+                Date::new(2015, 11, 1).unwrap(),
+                Date::new(2015, 11, 30).unwrap()
+            ))
+        );
+        // a period has no single day
+        assert_eq!(t("strikes last week", Some(pub_date)).unwrap().day(), None);
+        // the modal "may" is no month, and a bare "last" no period
+        assert_eq!(t("it may rain", Some(pub_date)), None);
+        assert_eq!(t("the last convoy", Some(pub_date)), None);
     }
 }
