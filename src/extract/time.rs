@@ -77,9 +77,7 @@ fn time_at(
     lx: &Lexicon,
     pub_date: Option<Date>,
 ) -> Option<(Range<usize>, TimeRef)> {
-    let Some(tw) = lx.time.get(&toks[i].lower) else {
-        return None;
-    };
+    let tw = lx.time.get(&toks[i].lower)?;
     match *tw {
         TimeWord::Weekday(wd) => {
             if !toks[i].cap {
