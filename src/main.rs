@@ -140,6 +140,7 @@ enum EvalCmd {
         by_cue: bool,
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
+        /// Directory of resource files replacing the built-in ones (same file names as resources/).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },
@@ -156,6 +157,7 @@ enum EvalCmd {
         show_errors: usize,
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
+        /// Directory of resource files replacing the built-in ones (same file names as resources/).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },
@@ -266,6 +268,17 @@ fn read_and_extract(common: &Common, lx: &Lexicon) -> (Ingested, Vec<Extraction>
         for w in &s.warnings {
             eprintln!("gainsay: warning: {}: {w}", s.origin);
         }
+    }
+    if ing.status.is_empty() {
+        eprintln!(
+            "gainsay: no documents found in the inputs (readable: {}, or `-` for stdin)",
+            ingest::EXTENSIONS
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        had_errors = true;
     }
     let docs = std::mem::take(&mut ing.docs);
     let xs = docs

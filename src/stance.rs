@@ -211,10 +211,14 @@ pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) 
         mentions.push(best);
     }
     let Some(&(first, first_overlap)) = mentions.first() else {
+        // no mention: still say how close the nearest sentence came
+        let best = (0..seg.sentences.len())
+            .map(|s| claim.overlap(seg.sentence_tokens(s), lx))
+            .fold(0.0, f64::max);
         return Judgment {
             doc: x.doc.id.clone(),
             stance: Stance::Unrelated,
-            overlap: 0.0,
+            overlap: best,
             sentence: None,
             markers: Vec::new(),
         };

@@ -356,3 +356,14 @@ fn stance_rejects_an_empty_claim_and_eval_stance_names_the_bad_line() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_directory_without_documents_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("gainsay-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("table.csv"), "a,b\n").unwrap();
+    let out = gainsay().arg("check").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no documents found"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -78,7 +78,7 @@ pub struct GoldDoc {
 /// Errors from the gold loaders. Every data error names the file and line.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error("{}: {source}", path.display())]
+    #[error("{}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -89,12 +89,21 @@ pub enum EvalError {
         line: usize,
         source: serde_json::Error,
     },
-    #[error("{}:{line}: {message}", path.display())]
+    #[error("{}{}: {message}", path.display(), at_line(*line))]
     Data {
         path: PathBuf,
         line: usize,
         message: String,
     },
+}
+
+/// `:N` for a line number, nothing for 0 (an error about the file as a whole).
+fn at_line(line: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(":{line}")
+    }
 }
 
 fn read(path: &Path) -> Result<String, EvalError> {
@@ -274,6 +283,29 @@ pub fn load_polnear(
     limit: Option<usize>,
 ) -> Result<Vec<GoldDoc>, EvalError> {
     let text_dir = dir.join(split).join("text");
+    if !text_dir.is_dir() {
+        let mut splits: Vec<String> = fs::read_dir(dir)
+            .map(|r| {
+                r.filter_map(|e| e.ok())
+                    .filter(|e| e.path().join("text").is_dir())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        splits.sort();
+        return Err(EvalError::Data {
+            path: dir.to_path_buf(),
+            line: 0,
+            message: format!(
+                "no split `{split}` (a `{split}/text` directory); splits here: {}",
+                if splits.is_empty() {
+                    "none".to_string()
+                } else {
+                    splits.join(", ")
+                }
+            ),
+        });
+    }
     let io = |source| EvalError::Io {
         path: text_dir.clone(),
         source,

@@ -177,7 +177,7 @@ impl StanceReport {
             }
             s += "\n";
         }
-        s += &format!("{:.3} s\n", self.seconds);
+        s += &format!("{:.3} s (extraction and judgment)\n", self.seconds);
         s
     }
 

@@ -294,6 +294,10 @@ impl Ctx<'_> {
             let s2 = self.np_left_core(s);
             return (s2 < s).then_some((s2..s, s2..s));
         }
+        // "Russia on Wednesday denied": a time phrase closing the subject dates the statement
+        if let Some(t) = (s + 1..k).find(|&t| self.time_phrase(t) == Some(k)) {
+            return Some((s..t, s..t));
+        }
         (s < k).then_some((s..k, s..k))
     }
 
