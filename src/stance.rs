@@ -82,6 +82,8 @@ pub struct Claim {
     /// Stems of the claim's verbs ("took" in "rebels took Handarat"): a sentence states the claim
     /// only if it has one of them.
     predicates: Vec<String>,
+    /// Whether the claim says who did it (a responsibility predicate: "carried out", "struck").
+    names_agent: bool,
 }
 
 /// How many tokens after a negation may hold the claim word it negates ("not missing").
@@ -122,12 +124,18 @@ impl Claim {
             .map(|o| stem(o))
             .filter(|o| !content.contains(o))
             .collect();
+        let names_agent = (0..seg.tokens.len()).any(|k| {
+            lx.responsibility
+                .longest_in(&seg.tokens, k, seg.tokens.len())
+                .is_some()
+        });
         Claim {
             text: text.to_string(),
             content,
             words,
             opposites,
             predicates,
+            names_agent,
         }
     }
 
@@ -421,7 +429,23 @@ fn sentence_markers(
                 && lx.cue_nouns.contains(&t.lower)
                 && !x.attributions.iter().any(|a| a.cue.start == t.range.start);
             if !in_claim(i, i + n) && !in_name && !neutral && !noun_like {
-                let kind = if cue.ty == CueType::Deny {
+                // denying who did it ("denied carrying out the strike") is no denial of a claim
+                // that names no perpetrator ("12 people were killed in the strike")
+                let denies_agency = || {
+                    x.attributions
+                        .iter()
+                        .position(|a| a.cue.start == t.range.start)
+                        .is_some_and(|ai| {
+                            x.propositions.iter().any(|p| {
+                                p.attribution == Some(ai)
+                                    && matches!(
+                                        p.kind,
+                                        crate::extract::PropKind::Responsibility { .. }
+                                    )
+                            })
+                        })
+                };
+                let kind = if cue.ty == CueType::Deny && (claim.names_agent || !denies_agency()) {
                     "deny"
                 } else {
                     "cue"

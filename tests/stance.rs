@@ -123,3 +123,27 @@ fn a_report_of_both_sides_is_observing_and_of_a_denial_alone_against() {
     let topic = "An air strike hit an aid convoy west of Aleppo.";
     assert_eq!(stance(claim, topic, false), Stance::Unrelated);
 }
+
+#[test]
+fn denying_who_did_it_is_no_denial_that_it_happened() {
+    let report = "Activists said 12 people were killed in a strike on a market in Idlib.\n\n\
+                  Russia denied carrying out the strike on the market in Idlib.";
+    // the toll is only reported: observing
+    assert_eq!(
+        stance(
+            "12 people were killed in a strike on a market in Idlib",
+            report,
+            false
+        ),
+        Stance::Observing
+    );
+    // who did it is denied, and nobody in the report asserts it
+    assert_eq!(
+        stance(
+            "Russian jets carried out the strike on the market in Idlib",
+            report,
+            false
+        ),
+        Stance::Against
+    );
+}
