@@ -640,7 +640,7 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                     },
                 ],
                 explanation: format!(
-                    "For the {}, {pl} gives {} {} {}{} and {ph} gives {} {} {}{}; the figures do not overlap, so they cannot both be right.{}",
+                    "For the {}, according to {pl} {} {} {}{}, according to {ph} {} {} {}{}; the figures do not overlap, so they cannot both be right.{}",
                     describe_event(ev, &g.frame_text),
                     lo.text,
                     lo.victims,

@@ -61,6 +61,7 @@ pub fn check_output(
             .len(),
         events: g.events.len(),
         findings: findings.len(),
+        claims_unresolved: g.claims.iter().filter(|c| !c.resolved).count(),
     };
     let updates = sequences
         .iter()
@@ -184,16 +185,21 @@ pub fn check_markdown(out: &CheckOut) -> String {
     let _ = writeln!(s, "# gainsay contradiction report\n");
     let _ = writeln!(
         s,
-        "{} document{} processed, {} skipped · {} attributed claims · {} parties · {} events · **{} finding{}**\n",
-        sm.documents_processed,
-        if sm.documents_processed == 1 { "" } else { "s" },
+        "{} processed, {} skipped · {} · {} · {} · **{}**\n",
+        plural(sm.documents_processed, "document"),
         sm.documents_skipped,
-        sm.claims,
-        sm.parties,
-        sm.events,
-        sm.findings,
-        if sm.findings == 1 { "" } else { "s" },
+        plural(sm.claims, "attributed claim"),
+        plural(sm.parties, "party"),
+        plural(sm.events, "event"),
+        plural(sm.findings, "finding"),
     );
+    if sm.claims_unresolved > 0 {
+        let _ = writeln!(
+            s,
+            "{} not compared: their speaker could not be resolved to a party or a name (see `gainsay audit`).\n",
+            plural(sm.claims_unresolved, "claim")
+        );
+    }
     if out.findings.is_empty() {
         let _ = writeln!(s, "No conflicts found between attributed claims.\n");
     }
@@ -439,4 +445,15 @@ pub fn graph_json(g: &ClaimGraph) -> serde_json::Value {
         "nodes": nodes,
         "edges": edges,
     })
+}
+
+/// "1 event", "2 events", "3 parties".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

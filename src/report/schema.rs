@@ -161,6 +161,9 @@ pub struct Summary {
     pub parties: usize,
     pub events: usize,
     pub findings: usize,
+    /// Claims left out of the comparison because their speaker could not be resolved to a party
+    /// or a name ("the army" with no army named before it, an unresolved "he").
+    pub claims_unresolved: usize,
 }
 
 /// The whole output of `gainsay check`.
