@@ -352,3 +352,15 @@ fn date_disputed_needs_frame_place_and_agent_and_a_short_gap() {
     let (_, f) = run(&[("a", monday), ("b", later)]);
     assert!(of_type(&f, TemporalConflict).is_empty(), "{f:#?}");
 }
+
+#[test]
+fn an_event_is_no_agent() {
+    let a = "---\ndate: 2024-03-14\n---\nAn air strike hit the market in Idlib on Tuesday, the ministry said.\n";
+    let (g, _) = run(&[("a", a)]);
+    assert!(
+        g.events.iter().all(|e| e.desc.agent.is_none()),
+        "{:#?}",
+        g.events
+    );
+    assert!(!g.parties.contains_key("air strike"));
+}

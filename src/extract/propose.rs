@@ -345,6 +345,16 @@ impl PropInput<'_> {
         if let Some(p) = self.party_of(range.clone()) {
             return Some(p);
         }
+        // "An air strike hit …", "the explosion killed …": an event names no agent
+        let event_head = (range.start..range.end).any(|k| {
+            self.lx
+                .frames
+                .longest_in(toks, k, range.end)
+                .is_some_and(|(n, _)| k + n == range.end)
+        });
+        if event_head {
+            return None;
+        }
         let mut s = range.start;
         while s < range.end && matches!(self.lx.fn_class(&toks[s].lower), Some(FnClass::Det)) {
             s += 1;

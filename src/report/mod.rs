@@ -61,7 +61,7 @@ pub fn check_output(
             .len(),
         events: g.events.len(),
         findings: findings.len(),
-        claims_unresolved: g.claims.iter().filter(|c| !c.resolved).count(),
+        claims_unresolved: g.docs.iter().map(|x| x.unresolved_speakers().1).sum(),
     };
     let updates = sequences
         .iter()
