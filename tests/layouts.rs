@@ -647,3 +647,15 @@ fn attributions_in_adverbial_clauses_end_with_the_clause() {
         &[("Trump and Cruz", "lamented", "illegal immigration")],
     );
 }
+
+#[test]
+fn role_nouns_resolve_to_a_description_that_introduced_them() {
+    let x = common::extract_one(
+        "A spokesman for the Syrian army said the building was a weapons depot.\n\nThe spokesman said the strike was precise.",
+    );
+    assert_eq!(x.attributions.len(), 2);
+    assert_eq!(
+        x.attributions[1].speakers[0].party.as_deref(),
+        Some("Syrian government")
+    );
+}

@@ -338,7 +338,9 @@ fn named_speaker(
             let has_noun = bs.clone().any(|k| toks[k].lower == head_noun);
             let bh = b.source_head.clone().unwrap_or(bs.clone());
             let named_head = bh.clone().any(|k| toks[k].cap);
-            if has_noun && named_head && bh != *bs {
+            // ... or one that introduced it by description: "A spokesman for the army said"
+            let indefinite = matches!(toks[bs.start].lower.as_str(), "a" | "an");
+            if has_noun && ((named_head && bh != *bs) || indefinite) {
                 if let Some(sp) = done[bi].first() {
                     let mention = span_text(text, toks, src.clone()).to_string();
                     return Speaker {
