@@ -659,3 +659,19 @@ fn role_nouns_resolve_to_a_description_that_introduced_them() {
         Some("Syrian government")
     );
 }
+
+#[test]
+fn adjuncts_after_a_post_posed_cue() {
+    for text in [
+        "“We are in a bubble,” Mr. Trump said recently in New York.",
+        "“We are in a bubble,” Trump told Fox News host Sean Hannity earlier this month.",
+        "“We are in a bubble,” Trump said in August, referring to the markets.",
+    ] {
+        let got = triples(text);
+        assert!(
+            got.iter()
+                .any(|t| t.2 == "We are in a bubble" && (t.1 == "said" || t.1 == "told")),
+            "{text}: {got:?}"
+        );
+    }
+}

@@ -428,12 +428,14 @@ impl Ctx<'_> {
                 TimeWord::Lead | TimeWord::Shift(_) | TimeWord::Since | TimeWord::Within
             )
         };
-        // an opening word ("on", "last", "since") or part of day ("late")
-        if self
-            .lx
-            .time
-            .get(self.low(i))
-            .is_some_and(|tw| opener(tw) || matches!(tw, TimeWord::Part(_)))
+        // opening words ("on", "earlier this", "since") or a part of day ("late")
+        while i < self.hi
+            && i < p + 3
+            && self
+                .lx
+                .time
+                .get(self.low(i))
+                .is_some_and(|tw| opener(tw) || matches!(tw, TimeWord::Part(_)))
         {
             i += 1;
         }
@@ -460,7 +462,7 @@ impl Ctx<'_> {
             } else {
                 self.np_right(p)
             };
-            if obj_end > p && obj_end - p <= 5 {
+            if obj_end > p && obj_end - p <= 7 {
                 p = obj_end;
             }
         }
@@ -1282,11 +1284,23 @@ fn is_adjunct_start(cx: &Ctx, p: usize) -> bool {
     if p >= cx.hi {
         return false;
     }
-    let adverb = {
-        let t = &cx.t[p];
-        !t.in_quote && t.kind == TokKind::Word && t.lower.ends_with("ly") && cx.class(p).is_none()
-    };
-    (matches!(cx.class(p), Some(FnClass::Prep | FnClass::Sub)) && cx.low(p) != "that") || adverb
+    let t = &cx.t[p];
+    let adverb = !t.in_quote
+        && t.kind == TokKind::Word
+        && ((t.lower.ends_with("ly") && cx.class(p).is_none())
+            // "said recently in New York", "said again"
+            || matches!(cx.class(p), Some(FnClass::Aux)) && !cx.lx.be_forms.contains(&t.lower));
+    // "said in August, referring to …": a participle after a comma opens an adjunct
+    let participle = p > cx.lo
+        && cx.is_comma(p - 1)
+        && cx
+            .lx
+            .cue_forms
+            .longest_in(cx.t, p, cx.hi)
+            .is_some_and(|(_, (_, f))| *f == Form::Ing);
+    (matches!(cx.class(p), Some(FnClass::Prep | FnClass::Sub)) && cx.low(p) != "that")
+        || adverb
+        || participle
 }
 
 /// End of a content that precedes a source/cue at `k`: drop the comma (and closing quote).
