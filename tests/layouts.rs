@@ -675,3 +675,19 @@ fn adjuncts_after_a_post_posed_cue() {
         );
     }
 }
+
+#[test]
+fn reduced_passive_between_commas() {
+    let x = common::extract_one(
+        "The nationwide campaign, first reported by The Washington Post, is a key element of the response.",
+    );
+    assert_eq!(x.attributions.len(), 1, "{:?}", x.attributions);
+    let a = &x.attributions[0];
+    let text = &x.doc.text;
+    assert_eq!(&text[a.source.clone().unwrap()], "The Washington Post");
+    assert_eq!(&text[a.content.clone()], "The nationwide campaign");
+    assert_eq!(
+        &text[a.continuation[0].clone()],
+        "is a key element of the response"
+    );
+}

@@ -1047,6 +1047,27 @@ fn cue_attribution(
             return Some(a);
         }
     }
+    // A reduced passive between commas: "The campaign, first reported by The Post, is …": the
+    // agent speaks; the content is the clause around the parenthesis.
+    if !passive_aux
+        && form == Form::Past
+        && cx.low(c1) == "by"
+        && k0 > cx.lo + 1
+        && cx.is_comma(k0 - 1)
+    {
+        let (src, head) = cx.right_source(c1 + 1, false)?;
+        if !cx.is_comma(src.end) || src.end + 1 >= cx.hi {
+            return None;
+        }
+        let mut a = mk(
+            Some((src.clone(), head)),
+            content_start(cx, prev, c0)..k0 - 1,
+            Layout::PassiveBy,
+            k0 - 1,
+        );
+        a.extra.push(src.end + 1..cx.hi);
+        return Some(a);
+    }
     if passive_aux && form == Form::Past {
         if cx.low(c1) == "by" {
             let (src, head) = cx.right_source(c1 + 1, false)?;
