@@ -691,3 +691,18 @@ fn reduced_passive_between_commas() {
         "is a key element of the response"
     );
 }
+
+#[test]
+fn with_subject_participles() {
+    let got = triples(
+        "Republicans were quick to react, with Donald Trump tweeting that it was a disaster for Clinton.",
+    );
+    assert!(
+        got.contains(&(
+            "Donald Trump".into(),
+            "tweeting".into(),
+            "it was a disaster for Clinton".into()
+        )),
+        "{got:?}"
+    );
+}

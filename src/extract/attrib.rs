@@ -1229,7 +1229,12 @@ fn cue_attribution(
 
     // Subject source: never the object of a preposition ("in an interview for the TV news show").
     let (src, head) = left?;
-    if src.is_empty() || src.start > cx.lo && matches!(cx.class(src.start - 1), Some(FnClass::Prep))
+    // ... except in "with Trump tweeting that C", where the participle's subject follows "with"
+    let with_subject = form == Form::Ing && src.start > cx.lo && cx.low(src.start - 1) == "with";
+    if src.is_empty()
+        || (src.start > cx.lo
+            && matches!(cx.class(src.start - 1), Some(FnClass::Prep))
+            && !with_subject)
     {
         return None;
     }
