@@ -706,3 +706,15 @@ fn with_subject_participles() {
         "{got:?}"
     );
 }
+
+#[test]
+fn demonstrative_that_is_the_content_subject() {
+    check(
+        "I think that has been part of his message.",
+        &[("I", "think", "that has been part of his message")],
+    );
+    check(
+        "The ministry said that the bridge reopened.",
+        &[("The ministry", "said", "the bridge reopened")],
+    );
+}

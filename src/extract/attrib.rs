@@ -230,6 +230,10 @@ impl Ctx<'_> {
             return None;
         }
         let j = k - 1;
+        // "(think Jimmy Carter …)": an opening parenthesis ends no subject
+        if self.low(j) == "(" {
+            return None;
+        }
         if self.is_pronoun(j) && !self.t[j].in_quote {
             return Some((j..k, j..k));
         }
@@ -552,6 +556,14 @@ impl Ctx<'_> {
             return Err(());
         }
         match self.low(p) {
+            // "I think that has been part of it": "that" is the subject, not a complementizer
+            "that"
+                if matches!(self.class(p + 1), Some(FnClass::Aux))
+                    && self.lx.be_forms.contains(self.low(p + 1))
+                    || matches!(self.low(p + 1), "has" | "had" | "will" | "would") =>
+            {
+                return Ok(Some(p));
+            }
             "that" => return Ok(Some(p + 1)),
             ":" => return Ok(Some(p + 1)),
             "for" if f.for_ => return Ok(Some(p + 1)),
