@@ -4,10 +4,12 @@
 //!
 //! The judgment uses the extraction machinery: the report is segmented like any other, the
 //! sentences that mention the claim are those sharing enough of its content words, and each such
-//! sentence is read for markers — cue words typed as denials, negations, refutation words
-//! (`stance.tsv`) for *against*; other reporting cues, hedges, rumor words and questions for
-//! *observing*. A marker that the claim itself contains ("X says he met God") is part of the
-//! claim, not of the report's stance.
+//! sentence is read for markers — negations bearing on a claim word, refutation words
+//! (`stance.tsv`) and lexical opposites (`opposites.tsv`) for *against*; denial cues (against when
+//! only denials are reported); other reporting cues, hedges, rumor words, questions and a signing
+//! name ("C: Analyst") for *observing*. A marker that the claim itself contains ("X says he met
+//! God") is part of the claim, not of the report's stance. An unmarked sentence states the claim
+//! (*for*) only when it holds most of the claim's words, its verb included.
 
 use serde::Serialize;
 
@@ -199,9 +201,14 @@ fn stem(w: &str) -> String {
     w.to_string()
 }
 
-/// Judges the stance of one extracted report toward `claim`. With `assume_related` (headline
-/// datasets pair every headline with its claim) a report whose sentences share no content word
-/// is judged on its first sentence instead of being called unrelated.
+/// Judges the stance of one extracted report toward `claim`.
+///
+/// Each sentence that mentions the claim is read as the report's own voice (a refutation, or a
+/// plain statement of the claim) or as reported speech; the report's own voice decides, reported
+/// speech alone makes the report observing unless every voice it quotes denies the claim.
+///
+/// With `assume_related` (headline datasets pair every headline with its claim) the report is
+/// never called unrelated: the markers of all its sentences are read together.
 pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) -> Judgment {
     let seg = &x.seg;
     let mut mentions: Vec<(usize, f64)> = (0..seg.sentences.len())
