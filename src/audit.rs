@@ -153,7 +153,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             };
             if sole {
                 single.push(ClaimNote {
-                    claim: Some(format!("{}#{}", x.doc.id, c.attribution + 1)),
+                    claim: Some(c.id(&x.doc.id)),
                     kind: p.kind.type_name().into(),
                     text: cm.span(&x.bytes(&p.tokens)),
                     note: Some(format!(

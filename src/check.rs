@@ -940,7 +940,7 @@ fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
         .iter()
         .flat_map(|f| f.sides.iter().flat_map(|s| s.claims.iter().copied()))
         .collect();
-    let covered_atts: BTreeSet<(usize, usize)> = covered
+    let covered_atts: BTreeSet<(usize, Option<usize>)> = covered
         .iter()
         .map(|&c| (g.claims[c].doc, g.claims[c].attribution))
         .collect();

@@ -32,8 +32,9 @@ pub enum Stance {
 pub struct Claim {
     /// Index into [`ClaimGraph::docs`].
     pub doc: usize,
-    /// Index into that document's attributions.
-    pub attribution: usize,
+    /// Index into that document's attributions; `None` for a statement in the report's own voice
+    /// (read only with [`GraphOptions::own_voice`]).
+    pub attribution: Option<usize>,
     /// Index into that document's propositions.
     pub prop: usize,
     /// The party label (party, else speaker name, else `(unresolved)`).
@@ -125,6 +126,25 @@ impl Event {
         }
         out
     }
+}
+
+impl Claim {
+    /// The claim's id as in `gainsay extract` (`doc#n` for the n-th attribution), or `doc#vN` for
+    /// the report's own voice (the N-th proposition).
+    pub fn id(&self, doc_id: &str) -> String {
+        match self.attribution {
+            Some(a) => format!("{doc_id}#{}", a + 1),
+            None => format!("{doc_id}#v{}", self.prop + 1),
+        }
+    }
+}
+
+/// How the graph reads the documents.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GraphOptions {
+    /// Also read casualty, responsibility and control statements in a report's own voice as
+    /// claims of its outlet ("AFP (own voice)"), so that outlets can be compared with each other.
+    pub own_voice: bool,
 }
 
 pub struct ClaimGraph {
@@ -354,6 +374,11 @@ fn stance_of(cue_type: CueType, polarity: Polarity, negated: bool, kind: &PropKi
 impl ClaimGraph {
     /// Builds the graph from extracted documents.
     pub fn build(docs: Vec<Extraction>, lx: &Lexicon) -> Self {
+        Self::build_with(docs, lx, GraphOptions::default())
+    }
+
+    /// [`Self::build`] with options.
+    pub fn build_with(docs: Vec<Extraction>, lx: &Lexicon, opts: GraphOptions) -> Self {
         let mut g = ClaimGraph {
             graph: DiGraph::new(),
             docs: Vec::new(),
@@ -469,7 +494,42 @@ impl ClaimGraph {
                     _ => {}
                 }
                 // Stances.
-                let Some(ai) = p.attribution else { continue };
+                let Some(ai) = p.attribution else {
+                    // the report's own voice: a claim of its outlet (or of the report itself)
+                    let event_like = matches!(
+                        p.kind,
+                        PropKind::Casualty { .. }
+                            | PropKind::Responsibility { .. }
+                            | PropKind::Control { .. }
+                    );
+                    if opts.own_voice && event_like {
+                        let who = x.doc.outlet.clone().unwrap_or_else(|| x.doc.id.clone());
+                        let label = format!("{who} (own voice)");
+                        let toks = &x.seg.tokens[p.tokens.clone()];
+                        let commitment = toks
+                            .iter()
+                            .filter_map(|t| lx.hedges.get(&t.lower).copied())
+                            .max()
+                            .unwrap_or(Commitment::Certain);
+                        let stance =
+                            stance_of(CueType::Assert, Polarity::Assert, p.negated, &p.kind);
+                        let ci = g.claims.len();
+                        g.claims.push(Claim {
+                            doc: di,
+                            attribution: None,
+                            prop: pi,
+                            party: label.clone(),
+                            resolved: true,
+                            known_party: false,
+                            stance,
+                            commitment,
+                        });
+                        let party = g.party(&label);
+                        g.graph
+                            .add_edge(party, pn, Edge::Stance { stance, claim: ci });
+                    }
+                    continue;
+                };
                 let a = &x.attributions[ai];
                 let mut labels_seen: Vec<&str> = Vec::new();
                 for sp in &a.speakers {
@@ -487,7 +547,7 @@ impl ClaimGraph {
                     let ci = g.claims.len();
                     g.claims.push(Claim {
                         doc: di,
-                        attribution: ai,
+                        attribution: Some(ai),
                         prop: pi,
                         party: label.clone(),
                         resolved,

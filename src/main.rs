@@ -60,6 +60,11 @@ enum Cmd {
         /// Exit with status 1 when there are findings.
         #[arg(long)]
         fail_on_findings: bool,
+        /// Also compare what reports say in their own voice (casualty figures, blame, control),
+        /// as claims of their outlet: "AFP (own voice)". Off by default: a report's own summary
+        /// sentences are noisier than attributed claims.
+        #[arg(long)]
+        own_voice: bool,
     },
     /// Print the attributed claims, one JSON object per line.
     ///
@@ -309,6 +314,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             disable,
             fail_on_findings,
+            own_voice,
         } => {
             for d in &disable {
                 if !RULES.iter().any(|r| r.id == d) {
@@ -318,7 +324,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
             let (ing, xs, had_errors) = read_and_extract(&common, &lx);
-            let g = ClaimGraph::build(xs, &lx);
+            let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
             let opts = CheckOptions {
                 disabled: disable.into_iter().collect(),
             };

@@ -364,3 +364,34 @@ fn an_event_is_no_agent() {
     );
     assert!(!g.parties.contains_key("air strike"));
 }
+
+#[test]
+fn own_voice_figures_of_two_outlets_conflict_only_when_asked_for() {
+    let a = "---\ndate: 2016-07-02\noutlet: Al-Araby\n---\nAt least 43 people were killed in an air strike on Jayrud on Saturday.\n";
+    let b = "---\ndate: 2016-07-02\noutlet: Asharq\n---\nThirty civilians were killed in an air strike on Jayrud on Saturday.\n";
+    // by default a report's own voice is not compared
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+    let (g, f) = common::run_with(
+        &[("a", a), ("b", b)],
+        gainsay::graph::GraphOptions { own_voice: true },
+    );
+    let d = of_type(&f, NumericConflict);
+    assert_eq!(d.len(), 1, "{f:#?}");
+    let parties: Vec<&str> = d[0].sides.iter().map(|s| s.parties[0].as_str()).collect();
+    assert!(parties.contains(&"Al-Araby (own voice)"), "{parties:?}");
+    assert!(parties.contains(&"Asharq (own voice)"), "{parties:?}");
+    // own-voice claims carry no attribution
+    let c = d[0].sides[0].claims[0];
+    assert!(g.claims[c].attribution.is_none());
+}
+
+#[test]
+fn own_voice_figures_of_one_report_are_not_compared_with_each_other() {
+    let a = "---\ndate: 2016-07-02\noutlet: Al-Araby\n---\nAt least 43 people were killed in an air strike on Jayrud on Saturday.\n\nThirty people were killed in an air strike on Jayrud on Saturday.\n";
+    let (_, f) = common::run_with(
+        &[("a", a)],
+        gainsay::graph::GraphOptions { own_voice: true },
+    );
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+}

@@ -138,19 +138,21 @@ pub fn documents(g: &ClaimGraph, status: &[DocStatus]) -> Vec<DocOut> {
 fn evidence(g: &ClaimGraph, maps: &[CharMap], c: usize) -> EvidenceOut {
     let claim = &g.claims[c];
     let x = &g.docs[claim.doc];
-    let a = &x.attributions[claim.attribution];
     let p = &x.propositions[claim.prop];
     let cm = &maps[claim.doc];
+    let proposition = cm.span(&x.bytes(&p.tokens));
+    let a = claim.attribution.map(|ai| &x.attributions[ai]);
     EvidenceOut {
-        claim: format!("{}#{}", x.doc.id, claim.attribution + 1),
+        claim: claim.id(&x.doc.id),
         doc: x.doc.id.clone(),
         party: claim.party.clone(),
         stance: claim.stance,
-        sentence: cm.span(&x.seg.sentences[a.sentence].range),
-        source: a.source.as_ref().map(|r| cm.span(r)),
-        cue: cm.span(&a.cue),
-        content: cm.span(&a.content),
-        proposition: cm.span(&x.bytes(&p.tokens)),
+        sentence: cm.span(&x.seg.sentences[p.sentence].range),
+        source: a.and_then(|a| a.source.as_ref()).map(|r| cm.span(r)),
+        // the report's own voice has no cue: its content is the proposition itself
+        cue: a.map(|a| cm.span(&a.cue)),
+        content: a.map_or_else(|| proposition.clone(), |a| cm.span(&a.content)),
+        proposition,
     }
 }
 
@@ -236,16 +238,21 @@ pub fn check_markdown(out: &CheckOut) -> String {
                 side.parties.join(", ")
             );
             for e in &side.evidence {
-                let src = e
-                    .source
+                let src = match (&e.source, &e.cue) {
+                    (Some(x), _) => x.text.clone(),
+                    (None, Some(_)) => "(no source)".to_string(),
+                    (None, None) => "(the report's own voice)".to_string(),
+                };
+                let cue = e
+                    .cue
                     .as_ref()
-                    .map_or("(no source)".to_string(), |x| x.text.clone());
+                    .map_or(String::new(), |c| format!(" *{}*", md_escape(&c.text)));
                 let _ = writeln!(
                     s,
-                    "  - `{}` {} *{}* “{}” — sentence chars {}–{}: {}",
+                    "  - `{}` {}{} “{}” — sentence chars {}–{}: {}",
                     e.claim,
                     md_escape(&src),
-                    md_escape(&e.cue.text),
+                    cue,
                     md_escape(&e.content.text),
                     e.sentence.start,
                     e.sentence.end,

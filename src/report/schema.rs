@@ -111,7 +111,9 @@ pub struct EvidenceOut {
     pub sentence: Span,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Span>,
-    pub cue: Span,
+    /// Absent for a statement in the report's own voice (`check --own-voice`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Span>,
     pub content: Span,
     /// The part of the content the proposition was read from.
     pub proposition: Span,

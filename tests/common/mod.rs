@@ -23,12 +23,20 @@ pub fn extract_one(text: &str) -> Extraction {
 
 /// Runs the whole pipeline over (id, text) documents.
 pub fn run(docs: &[(&str, &str)]) -> (ClaimGraph, Vec<Finding>) {
+    run_with(docs, gainsay::graph::GraphOptions::default())
+}
+
+/// [`run`] with graph options (`own_voice`).
+pub fn run_with(
+    docs: &[(&str, &str)],
+    opts: gainsay::graph::GraphOptions,
+) -> (ClaimGraph, Vec<Finding>) {
     let lx = Lexicon::builtin();
     let xs = docs
         .iter()
         .map(|(id, t)| extract(doc(id, t), &lx))
         .collect();
-    let g = ClaimGraph::build(xs, &lx);
+    let g = ClaimGraph::build_with(xs, &lx, opts);
     let f = check(&g, &lx, &CheckOptions::default());
     (g, f)
 }
