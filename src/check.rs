@@ -2,7 +2,8 @@
 //!
 //! Each rule has a stable id (see [`RULES`]); every finding names its rule, the parties on each
 //! side and the claims (hence evidence spans) behind each side. Rules compare *attributed* claims;
-//! statements in the reporter's own voice are listed by the audit instead.
+//! statements in the reporter's own voice are listed by the audit instead, unless the graph was
+//! built with `own_voice` (then they are claims of their outlet).
 
 use std::collections::{BTreeMap, BTreeSet};
 
