@@ -937,58 +937,55 @@ fn jaccard(a: &[String], b: &[String]) -> f64 {
 }
 
 fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
-    let covered: BTreeSet<usize> = prior
+    let covered_atts: BTreeSet<(usize, Option<usize>)> = prior
         .iter()
         .flat_map(|f| f.sides.iter().flat_map(|s| s.claims.iter().copied()))
+        .map(|c| (g.claims[c].doc, g.claims[c].attribution))
         .collect();
-    let covered_atts: BTreeSet<(usize, Option<usize>)> = covered
-        .iter()
-        .map(|&c| (g.claims[c].doc, g.claims[c].attribution))
-        .collect();
-    let generic: Vec<(usize, &Claim, &Vec<String>)> = g
-        .claims
-        .iter()
-        .enumerate()
-        // both sides known parties: a denial by "killed" or "the source" is no party's stance
-        .filter(|(_, c)| {
-            c.resolved && c.known_party && !covered_atts.contains(&(c.doc, c.attribution))
-        })
-        .filter_map(|(i, c)| match &g.prop(c).kind {
-            PropKind::Generic { key } if key.len() >= 3 => Some((i, c, key)),
-            _ => None,
-        })
+    // both sides known parties: a denial by "killed" or "the source" is no party's stance
+    let generic: Vec<_> = generic_claims(g, 3)
+        .into_iter()
+        .filter(|(_, c, _)| !covered_atts.contains(&(c.doc, c.attribution)))
         .collect();
     let mut out = Vec::new();
     let mut paired: BTreeSet<(usize, &str)> = BTreeSet::new();
-    for (ia, a, ka) in &generic {
-        if a.stance != Stance::Assert {
+    for (ia, a, ka, ib, b, sim) in assertion_denial_pairs(&generic) {
+        // each denial is paired once with each asserting party (the first assertion)
+        if a.party == b.party || !paired.insert((ib, a.party.as_str())) {
             continue;
         }
-        for (ib, b, kb) in &generic {
-            if b.stance != Stance::Deny || a.party == b.party {
-                continue;
-            }
+        out.push(claim_pair(
+            (FindingType::PolarityConflict, "polarity-opposed"),
+            ka.join(" "),
+            ("asserts", a, ia),
+            ("denies", b, ib),
+            format!(
+                "{} asserts and {} denies the same statement (content-word overlap {:.0}%).",
+                a.party,
+                b.party,
+                sim * 100.0
+            ),
+        ));
+    }
+    out
+}
+
+/// Every (assertion, denial) pair of generic claims on the same statement (content-word Jaccard
+/// at least [`POLARITY_MIN_OVERLAP`], three shared words at least), in claim order:
+/// (assertion index, claim, key, denial index, claim, similarity).
+fn assertion_denial_pairs<'g>(
+    generic: &[(usize, &'g Claim, &'g Vec<String>)],
+) -> Vec<(usize, &'g Claim, &'g Vec<String>, usize, &'g Claim, f64)> {
+    let mut out = Vec::new();
+    for &(ia, a, ka) in generic
+        .iter()
+        .filter(|(_, a, _)| a.stance == Stance::Assert)
+    {
+        for &(ib, b, kb) in generic.iter().filter(|(_, b, _)| b.stance == Stance::Deny) {
             let sim = jaccard(ka, kb);
-            let shared = shared_words(ka, kb);
-            if sim < POLARITY_MIN_OVERLAP || shared < 3 {
-                continue;
+            if sim >= POLARITY_MIN_OVERLAP && shared_words(ka, kb) >= 3 {
+                out.push((ia, a, ka, ib, b, sim));
             }
-            // each denial is paired once with each asserting party (the first assertion)
-            if !paired.insert((*ib, a.party.as_str())) {
-                continue;
-            }
-            out.push(claim_pair(
-                (FindingType::PolarityConflict, "polarity-opposed"),
-                ka.join(" "),
-                ("asserts", a, *ia),
-                ("denies", b, *ib),
-                format!(
-                    "{} asserts and {} denies the same statement (content-word overlap {:.0}%).",
-                    a.party,
-                    b.party,
-                    sim * 100.0
-                ),
-            ));
         }
     }
     out
@@ -1022,43 +1019,33 @@ fn reversal(g: &ClaimGraph) -> Vec<Finding> {
     let generic = generic_claims(g, 3);
     let mut out = Vec::new();
     let mut paired: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (ia, a, ka) in &generic {
-        if a.stance != Stance::Assert {
+    for (ia, a, ka, ib, b, sim) in assertion_denial_pairs(&generic) {
+        // one finding per pair of reports
+        if a.party != b.party
+            || a.doc == b.doc
+            || !paired.insert((a.doc.min(b.doc), a.doc.max(b.doc)))
+        {
             continue;
         }
-        for (ib, b, kb) in &generic {
-            if b.stance != Stance::Deny || a.party != b.party || a.doc == b.doc {
-                continue;
-            }
-            let sim = jaccard(ka, kb);
-            if sim < POLARITY_MIN_OVERLAP || shared_words(ka, kb) < 3 {
-                continue;
-            }
-            // one finding per pair of reports
-            let key = (a.doc.min(b.doc), a.doc.max(b.doc));
-            if !paired.insert(key) {
-                continue;
-            }
-            let (da, db) = (g.docs[a.doc].doc.date, g.docs[b.doc].doc.date);
-            let order = match (da, db) {
-                (Some(x), Some(y)) if x < y => "then, later, denies it",
-                (Some(x), Some(y)) if x > y => "after having denied it earlier",
-                _ => "and denies it",
-            };
-            out.push(claim_pair(
-                (FindingType::PositionReversal, "position-reversal"),
-                ka.join(" "),
-                ("asserts", a, *ia),
-                ("denies", b, *ib),
-                format!(
-                    "{} asserts the statement in {} {order} in {} (content-word overlap {:.0}%): a change of position, or one report misquotes it.",
-                    a.party,
-                    report_when(g, a),
-                    report_when(g, b),
-                    sim * 100.0
-                ),
-            ));
-        }
+        let (da, db) = (g.docs[a.doc].doc.date, g.docs[b.doc].doc.date);
+        let order = match (da, db) {
+            (Some(x), Some(y)) if x < y => "then, later, denies it",
+            (Some(x), Some(y)) if x > y => "after having denied it earlier",
+            _ => "and denies it",
+        };
+        out.push(claim_pair(
+            (FindingType::PositionReversal, "position-reversal"),
+            ka.join(" "),
+            ("asserts", a, ia),
+            ("denies", b, ib),
+            format!(
+                "{} asserts the statement in {} {order} in {} (content-word overlap {:.0}%): a change of position, or one report misquotes it.",
+                a.party,
+                report_when(g, a),
+                report_when(g, b),
+                sim * 100.0
+            ),
+        ));
     }
     out
 }
