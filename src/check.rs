@@ -949,7 +949,15 @@ fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
         .collect();
     let mut out = Vec::new();
     let mut paired: BTreeSet<(usize, &str)> = BTreeSet::new();
-    for (ia, a, ka, ib, b, sim) in assertion_denial_pairs(&generic) {
+    for StatementPair {
+        ia,
+        a,
+        ka,
+        ib,
+        b,
+        sim,
+    } in assertion_denial_pairs(&generic)
+    {
         // each denial is paired once with each asserting party (the first assertion)
         if a.party == b.party || !paired.insert((ib, a.party.as_str())) {
             continue;
@@ -970,12 +978,22 @@ fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
     out
 }
 
-/// Every (assertion, denial) pair of generic claims on the same statement (content-word Jaccard
-/// at least [`POLARITY_MIN_OVERLAP`], three shared words at least), in claim order:
-/// (assertion index, claim, key, denial index, claim, similarity).
+/// An assertion and a denial of the same statement.
+struct StatementPair<'g> {
+    ia: usize,
+    a: &'g Claim,
+    ka: &'g Vec<String>,
+    ib: usize,
+    b: &'g Claim,
+    /// Content-word Jaccard of the two statements.
+    sim: f64,
+}
+
+/// Every assertion/denial pair of generic claims on the same statement (content-word Jaccard at
+/// least [`POLARITY_MIN_OVERLAP`], three shared words at least), in claim order.
 fn assertion_denial_pairs<'g>(
     generic: &[(usize, &'g Claim, &'g Vec<String>)],
-) -> Vec<(usize, &'g Claim, &'g Vec<String>, usize, &'g Claim, f64)> {
+) -> Vec<StatementPair<'g>> {
     let mut out = Vec::new();
     for &(ia, a, ka) in generic
         .iter()
@@ -984,7 +1002,14 @@ fn assertion_denial_pairs<'g>(
         for &(ib, b, kb) in generic.iter().filter(|(_, b, _)| b.stance == Stance::Deny) {
             let sim = jaccard(ka, kb);
             if sim >= POLARITY_MIN_OVERLAP && shared_words(ka, kb) >= 3 {
-                out.push((ia, a, ka, ib, b, sim));
+                out.push(StatementPair {
+                    ia,
+                    a,
+                    ka,
+                    ib,
+                    b,
+                    sim,
+                });
             }
         }
     }
@@ -1019,7 +1044,15 @@ fn reversal(g: &ClaimGraph) -> Vec<Finding> {
     let generic = generic_claims(g, 3);
     let mut out = Vec::new();
     let mut paired: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (ia, a, ka, ib, b, sim) in assertion_denial_pairs(&generic) {
+    for StatementPair {
+        ia,
+        a,
+        ka,
+        ib,
+        b,
+        sim,
+    } in assertion_denial_pairs(&generic)
+    {
         // one finding per pair of reports
         if a.party != b.party
             || a.doc == b.doc
