@@ -431,6 +431,11 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     }]
 }
 
+/// Whether `later` lies wholly above `earlier` (a toll that rose).
+fn rises(earlier: Interval, later: Interval) -> bool {
+    later.lo > earlier.hi.unwrap_or(u64::MAX)
+}
+
 /// A casualty figure claimed for an event.
 struct Fig {
     claim: usize,
@@ -469,7 +474,8 @@ fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SequenceStep {
     pub date: jiff::civil::Date,
-    pub party: String,
+    /// Every party giving this figure that day.
+    pub parties: Vec<String>,
     /// The figure as written ("at least 90").
     pub text: String,
     pub interval: Interval,
@@ -524,11 +530,14 @@ pub fn figure_sequences(g: &ClaimGraph, lx: &Lexicon) -> Vec<FigureSequence> {
                 let party = g.claims[f.claim].party.clone();
                 match steps.last_mut() {
                     Some(last) if last.date == d && last.interval == f.interval => {
-                        last.claims.push(f.claim)
+                        last.claims.push(f.claim);
+                        if !last.parties.contains(&party) {
+                            last.parties.push(party);
+                        }
                     }
                     _ => steps.push(SequenceStep {
                         date: d,
-                        party,
+                        parties: vec![party],
                         text: f.text.clone(),
                         interval: f.interval,
                         claims: vec![f.claim],
@@ -536,9 +545,9 @@ pub fn figure_sequences(g: &ClaimGraph, lx: &Lexicon) -> Vec<FigureSequence> {
                 }
             }
             // a sequence: at least two days, each figure above the one before
-            let rising = steps.windows(2).all(|w| {
-                w[0].date < w[1].date && w[1].interval.lo > w[0].interval.hi.unwrap_or(u64::MAX)
-            });
+            let rising = steps
+                .windows(2)
+                .all(|w| w[0].date < w[1].date && rises(w[0].interval, w[1].interval));
             if steps.len() >= 2 && rising {
                 out.push(FigureSequence {
                     event: e,
@@ -584,7 +593,7 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                     } else {
                         (b, a, db, da)
                     };
-                    let rises = late.interval.lo > early.interval.hi.unwrap_or(u64::MAX);
+                    let rises = rises(early.interval, late.interval);
                     let firm = g.claims[early.claim].commitment == Commitment::Certain;
                     if rises || !firm {
                         continue;
@@ -1039,7 +1048,7 @@ fn report_when(g: &ClaimGraph, c: &Claim) -> String {
 }
 
 /// The same party asserts a statement in one report and denies it in another: a change of
-/// position (or a misreport), in report order by date.
+/// position (or a misreport). The explanation tells which came first when both reports are dated.
 fn reversal(g: &ClaimGraph) -> Vec<Finding> {
     let generic = generic_claims(g, 3);
     let mut out = Vec::new();
@@ -1092,7 +1101,6 @@ const OPPOSITE_MIN_OVERLAP: f64 = 0.5;
 fn opposite_predicates(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
     let generic = generic_claims(g, 2);
     let mut out = Vec::new();
-    let mut paired: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (x, (ia, a, ka)) in generic.iter().enumerate() {
         if a.stance != Stance::Assert {
             continue;
@@ -1131,9 +1139,6 @@ fn opposite_predicates(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
             let only =
                 |x: &Vec<String>, y: &Vec<String>| x.iter().any(|w| !y.contains(w) && actor(w));
             if only(&ra, &rb) && only(&rb, &ra) {
-                continue;
-            }
-            if !paired.insert((*ia, *ib)) {
                 continue;
             }
             let (role_a, role_b) = (format!("says {wa}"), format!("says {wb}"));

@@ -8,8 +8,9 @@
 //! (`stance.tsv`) and lexical opposites (`opposites.tsv`) for *against*; denial cues (against when
 //! only denials are reported); other reporting cues, hedges, rumor words, questions and a signing
 //! name ("C: Analyst") for *observing*. A marker that the claim itself contains ("X says he met
-//! God") is part of the claim, not of the report's stance. An unmarked sentence states the claim
-//! (*for*) only when it holds most of the claim's words, its verb included.
+//! God") is part of the claim, not of the report's stance. In a report, an unmarked sentence
+//! states the claim (*for*) only when it holds most of the claim's words, its verb included; a
+//! headline paired with its claim (`assume_related`) with no marker at all is *for*.
 
 use serde::Serialize;
 
@@ -238,7 +239,6 @@ pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) 
             markers: Vec::new(),
         };
     };
-    // each mentioning sentence gets a stance; against outweighs for, which outweighs observing
     let map = CharMap::new(&x.doc.text);
     if assume_related {
         // a headline paired with its claim: its sentences are read together ("Willie Nelson
@@ -284,9 +284,9 @@ pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) 
     let stance = match voice {
         Voice::OwnAgainst => Stance::Against,
         Voice::OwnFor => Stance::For,
-        Voice::ReportedDenial if reads.iter().all(|r| r.0 == Voice::ReportedDenial) => {
-            Stance::Against
-        }
+        // only denials among the voices the report quotes (sentences merely about the matter
+        // quote nobody)
+        Voice::ReportedDenial if reads.iter().all(|r| r.0 != Voice::Reported) => Stance::Against,
         Voice::ReportedDenial | Voice::Reported => Stance::Observing,
         Voice::Topic => Stance::Unrelated,
     };
@@ -475,29 +475,30 @@ fn sentence_markers(
             continue;
         }
         if !in_claim(i, i + 1) {
-            let negation = lx.negations.contains(&t.lower) || t.lower.ends_with("n't");
+            let negation = lx.negations.contains(&t.lower);
             let kind = if negation {
                 // a negation counts when it bears on the claim: one of the claim's words follows
                 // closely ("Banksy not arrested"; not "had no idea she was pregnant"), and it is
                 // not itself negating a refutation ("no hoax", "not fake")
                 let window = i + 1..(i + 1 + NEGATION_SCOPE).min(range.end);
-                let refuted = window.clone().any(|k| {
+                let refutation = window.clone().find(|&k| {
                     lx.stance_markers
                         .longest_in(toks, k, range.end)
                         .map(|(_, m)| *m)
                         == Some(StanceMarker::Refute)
                 });
+                if let Some(k) = refutation {
+                    // "no hoax": the refutation is negated; skip past both
+                    let n = lx
+                        .stance_markers
+                        .longest_in(toks, k, range.end)
+                        .map_or(1, |(n, _)| n);
+                    i = k + n;
+                    continue;
+                }
                 let on_claim = window.clone().any(|k| {
                     content_word(&toks[k], lx).is_some_and(|w| claim.content.contains(&w))
                 });
-                if refuted {
-                    // "no hoax": skip the refutation word too
-                    i = window
-                        .clone()
-                        .find(|&k| lx.stance_markers.longest_in(toks, k, range.end).is_some())
-                        .map_or(i + 1, |k| k + 1);
-                    continue;
-                }
                 // "Did Banksy draw it? Probably not": a negation closing the sentence answers it
                 let answer = window.clone().all(|k| !toks[k].is_word());
                 (on_claim || answer).then_some("negation")

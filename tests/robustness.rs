@@ -75,6 +75,13 @@ fn pathological_inputs() {
         "At least at least at least 5 5 5 killed killed",
         "999999999999999999999999 people were killed",
         "1.5 million million million killed",
+        // a dateline dash closing the document (found by a review's fuzzing)
+        "AND SAID -",
+        "TRUMP AND BIDEN AND SAID —",
+        "he said, “",
+        "since July",
+        "between 20 and",
+        "20-",
     ] {
         check_spans(text);
     }

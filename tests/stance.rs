@@ -147,3 +147,11 @@ fn denying_who_did_it_is_no_denial_that_it_happened() {
         Stance::Against
     );
 }
+
+#[test]
+fn a_sentence_merely_about_the_matter_does_not_soften_a_denial() {
+    let claim = "Russian aircraft struck the aid convoy";
+    let report = "Moscow denied that Russian aircraft struck the aid convoy.\n\n\
+                  The aid convoy had been travelling for days.";
+    assert_eq!(stance(claim, report, false), Stance::Against);
+}

@@ -472,7 +472,7 @@ impl Ctx<'_> {
         }
         for _ in 0..3 {
             // a parenthetical: "said, twice, that C", "said — on Twitter, as it happens — that C"
-            if self.is_comma(p) || self.t.get(p).is_some_and(|t| t.kind == TokKind::Dash) {
+            if self.is_comma(p) || (p < self.hi && self.t[p].kind == TokKind::Dash) {
                 let dash = self.t[p].kind == TokKind::Dash;
                 let close = (p + 1..self.hi.min(p + 10)).find(|&k| {
                     if dash {
@@ -501,7 +501,7 @@ impl Ctx<'_> {
                 .quantities
                 .longest_in(self.t, p, self.hi)
                 .is_some_and(|(n, _)| {
-                    n > 1 || self.t.get(p + n).is_some_and(|t| t.kind == TokKind::Number)
+                    n > 1 || (p + n < self.hi && self.t[p + n].kind == TokKind::Number)
                 });
             if f.about && self.low(p) == "about" {
                 return Ok(Some(p));
@@ -1125,7 +1125,8 @@ fn cue_attribution(
         // skip a fronted adverbial ("In an interview with CNN, Trump continued ..., saying")
         let mut subj = dateline_end(cx);
         // ... or a fronted participle clause ("Walking to the next address, Ebeling ...")
-        let fronted_participle = cx.t[subj].kind == TokKind::Word
+        let fronted_participle = subj < cx.hi
+            && cx.t[subj].kind == TokKind::Word
             && (cx.low(subj).ends_with("ing") || cx.low(subj).ends_with("ed"));
         // ... or a sentence adverb or time phrase ("Instead, he was …", "This week, two groups …")
         let fronted_adverb = (matches!(cx.class(subj), Some(FnClass::Aux))
@@ -1583,7 +1584,11 @@ fn dateline_end(cx: &Ctx) -> usize {
             || t.kind == TokKind::Number
             || matches!(t.lower.as_str(), "," | "(" | ")" | ".")
     });
-    if first_upper && rest_ok { d + 1 } else { cx.lo }
+    if first_upper && rest_ok && d + 1 < cx.hi {
+        d + 1
+    } else {
+        cx.lo
+    }
 }
 
 /// Whether a verb phrase without a subject starts at `k` ("and made comments", "and would not

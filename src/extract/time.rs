@@ -140,9 +140,11 @@ fn time_at(
                 .then(|| lx.time.get(&toks[i - 1].lower))
                 .flatten()
                 .copied();
-            let no_day = explicit_date(toks, start, range.end, lx, pub_date).is_none();
+            let explicit = explicit_date(toks, start, range.end, lx, pub_date);
+            let no_day = explicit.is_none();
             if toks[i].cap && no_day {
-                let period = month_period(m, toks.get(i + 1), pub_date);
+                let period =
+                    month_period(m, toks.get(i + 1).filter(|_| i + 1 < range.end), pub_date);
                 if let (Some(op @ (TimeWord::Since | TimeWord::Within)), Some((from, to))) =
                     (opener, period)
                 {
@@ -162,7 +164,7 @@ fn time_at(
                     ));
                 }
             }
-            if let Some((d, end)) = explicit_date(toks, start, range.end, lx, pub_date) {
+            if let Some((d, end)) = explicit {
                 return Some((
                     start..end,
                     TimeRef {
@@ -204,8 +206,8 @@ fn time_at(
                     weekday: None,
                     date: Some(from),
                     part: None,
-                    // a period still running ends at publication
-                    until: Some(to.min(p).max(from)),
+                    // a period still running ends at publication; one to come keeps its end
+                    until: Some(if from <= p { to.min(p) } else { to }),
                 },
             ));
         }
@@ -408,6 +410,11 @@ mod tests {
                 Date::new(2015, 11, 30).unwrap()
             ))
         );
+        // a period to come keeps its whole length
+        let wednesday = d(9, 21);
+        let next = |text: &str| t(text, Some(wednesday)).and_then(|r| r.period());
+        assert_eq!(next("talks next week"), Some((d(9, 26), d(10, 2))));
+        assert_eq!(next("talks next month"), Some((d(10, 1), d(10, 31))));
         // a period has no single day
         assert_eq!(t("strikes last week", Some(pub_date)).unwrap().day(), None);
         // the modal "may" is no month, and a bare "last" no period

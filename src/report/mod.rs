@@ -75,7 +75,7 @@ pub fn check_output(
                 .iter()
                 .map(|st| StepOut {
                     date: st.date,
-                    party: st.party.clone(),
+                    parties: st.parties.clone(),
                     figure: st.text.clone(),
                     evidence: st.claims.iter().map(|&c| evidence(g, &maps, c)).collect(),
                 })
@@ -279,7 +279,7 @@ pub fn check_markdown(out: &CheckOut) -> String {
                         "{} {} ({}, {})",
                         st.date,
                         md_escape(&st.figure),
-                        md_escape(&st.party),
+                        md_escape(&st.parties.join(", ")),
                         docs.into_iter().collect::<Vec<_>>().join(", ")
                     )
                 })

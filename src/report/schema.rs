@@ -133,7 +133,8 @@ pub struct FindingOut {
     #[serde(rename = "type")]
     pub ty: crate::check::FindingType,
     pub rule: &'static str,
-    /// `high` (both sides firm), `medium` (the weaker side says probable), `low` (possible).
+    /// `high` (both sides firm), `medium` (the weaker side says probable, or the reports were
+    /// matched as one event only probably), `low` (possible).
     pub severity: crate::check::Severity,
     pub subject: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -199,7 +200,7 @@ pub struct UpdateOut {
 pub struct StepOut {
     /// Publication date of the report(s) giving the figure.
     pub date: jiff::civil::Date,
-    pub party: String,
+    pub parties: Vec<String>,
     pub figure: String,
     pub evidence: Vec<EvidenceOut>,
 }
