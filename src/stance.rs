@@ -212,8 +212,17 @@ fn stem(w: &str) -> String {
 /// never called unrelated: the markers of all its sentences are read together.
 pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) -> Judgment {
     let seg = &x.seg;
-    let mut mentions: Vec<(usize, f64)> = (0..seg.sentences.len())
+    // each sentence's share of the claim's content words, computed once
+    let overlaps: Vec<(usize, f64)> = (0..seg.sentences.len())
         .map(|s| (s, claim.overlap(seg.sentence_tokens(s), lx)))
+        .collect();
+    let best = overlaps
+        .iter()
+        .copied()
+        .fold((0, -1.0), |a, b| if b.1 > a.1 { b } else { a });
+    let mut mentions: Vec<(usize, f64)> = overlaps
+        .iter()
+        .copied()
         .filter(|&(_, o)| {
             // at least half of the claim's content words, and two of them when it has two
             let shared = (o * claim.content.len() as f64).round() as usize;
@@ -221,16 +230,11 @@ pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) 
         })
         .collect();
     if mentions.is_empty() && assume_related && !seg.sentences.is_empty() {
-        let best = (0..seg.sentences.len())
-            .map(|s| (s, claim.overlap(seg.sentence_tokens(s), lx)))
-            .fold((0, -1.0), |a, b| if b.1 > a.1 { b } else { a });
         mentions.push(best);
     }
     let Some(&(first, first_overlap)) = mentions.first() else {
         // no mention: still say how close the nearest sentence came
-        let best = (0..seg.sentences.len())
-            .map(|s| claim.overlap(seg.sentence_tokens(s), lx))
-            .fold(0.0, f64::max);
+        let best = best.1.max(0.0);
         return Judgment {
             doc: x.doc.id.clone(),
             stance: Stance::Unrelated,

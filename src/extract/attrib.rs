@@ -1203,7 +1203,8 @@ fn cue_attribution(
     let post = cx.right_content(c1, cue);
     // "C, said DeSantis, who was elected in 2012.": a source running to the sentence end after
     // the cue is no content
-    let source_to_end = cx.right_source(c1, true).is_some_and(|(src, head)| {
+    let after = cx.right_source(c1, true);
+    let source_to_end = after.as_ref().is_some_and(|(src, head)| {
         cx.is_terminal(src.end)
             && cx.is_comma(head.end)
             && head.len() <= 5
@@ -1219,7 +1220,7 @@ fn cue_attribution(
     // the name after "told" is its object
     if cue.frames.inv && !cue.frames.obj && k0 == c0 && after_comma_or_quote && !appositive_subject
     {
-        if let Some((src, head)) = cx.right_source(c1, true) {
+        if let Some((src, head)) = after {
             let first = &cx.t[src.start];
             let name_like = head.clone().any(|k| cx.t[k].cap)
                 || matches!(cx.class(src.start), Some(FnClass::Det))
