@@ -204,9 +204,9 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
     for f in &mut out {
         f.severity = severity(g, &f.sides);
         // a conflict across reports matched as one event only probably is itself only probable
-        if f.event
-            .is_some_and(|e| g.events[e].match_certainty() == "probable")
-        {
+        if f.event.is_some_and(|e| {
+            g.events[e].match_certainty() == crate::graph::MatchCertainty::Probable
+        }) {
             f.severity = f.severity.min(Severity::Medium);
         }
     }
@@ -1192,7 +1192,8 @@ fn date_disputed(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
             let Some(agreed) = crate::graph::agreements(&untimed(a), &untimed(b), lx) else {
                 continue;
             };
-            let all = ["same specific frame", "same place", "same agent"];
+            use crate::graph::Detail;
+            let all = [Detail::SpecificFrame, Detail::Place, Detail::Agent];
             if !all.iter().all(|x| agreed.contains(x)) {
                 continue;
             }
@@ -1213,7 +1214,11 @@ fn date_disputed(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
                 event: Some(a),
                 explanation: format!(
                     "The reports agree on what happened ({}) but date it {} and {}, {gap} day(s) apart: one of the dates is wrong, or these are two events.",
-                    agreed.join(", "),
+                    agreed
+                        .iter()
+                        .map(|d| d.label())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     da,
                     db
                 ),

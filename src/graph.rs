@@ -84,43 +84,85 @@ pub struct Event {
     pub links: Vec<EventLink>,
 }
 
+/// A detail two event mentions agree on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Detail {
+    /// The same specific frame (an aid convoy, an offensive), not just "attack".
+    SpecificFrame,
+    Day,
+    Place,
+    Agent,
+}
+
+impl Detail {
+    /// How reports say it: "same day".
+    pub fn label(self) -> &'static str {
+        match self {
+            Detail::SpecificFrame => "same specific frame",
+            Detail::Day => "same day",
+            Detail::Place => "same place",
+            Detail::Agent => "same agent",
+        }
+    }
+}
+
+/// How surely the mentions of an event from several reports are one event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchCertainty {
+    /// Every mention comes from one report.
+    SingleReport,
+    /// Every other report agreed on the day and on the place or the agent.
+    Certain,
+    /// Some other report agreed on two other details only.
+    Probable,
+}
+
+impl MatchCertainty {
+    pub fn id(self) -> &'static str {
+        match self {
+            MatchCertainty::SingleReport => "single report",
+            MatchCertainty::Certain => "certain",
+            MatchCertainty::Probable => "probable",
+        }
+    }
+}
+
 /// A mention from another report merged into an event, and the details it agreed on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EventLink {
-    /// Index into [`ClaimGraph::docs`].
+    /// Index into [`ClaimGraph::docs`] of the report the mention comes from.
     pub doc: usize,
-    pub agreed: Vec<&'static str>,
+    pub agreed: Vec<Detail>,
 }
 
 impl EventLink {
     /// A match on the day and on the place or the agent is certain; any other two details make a
     /// probable match.
     pub fn certain(&self) -> bool {
-        self.agreed.contains(&"same day")
-            && (self.agreed.contains(&"same place") || self.agreed.contains(&"same agent"))
+        self.agreed.contains(&Detail::Day)
+            && (self.agreed.contains(&Detail::Place) || self.agreed.contains(&Detail::Agent))
     }
 }
 
 impl Event {
-    /// `single report` when every mention comes from one report; otherwise `certain` when every
-    /// link from another report is certain, else `probable`.
-    pub fn match_certainty(&self) -> &'static str {
+    /// See [`MatchCertainty`].
+    pub fn match_certainty(&self) -> MatchCertainty {
         if self.links.is_empty() {
-            "single report"
+            MatchCertainty::SingleReport
         } else if self.links.iter().all(EventLink::certain) {
-            "certain"
+            MatchCertainty::Certain
         } else {
-            "probable"
+            MatchCertainty::Probable
         }
     }
 
     /// Every detail that linked another report's mention to this event, deduplicated, in order.
-    pub fn matched_on(&self) -> Vec<&'static str> {
-        let mut out: Vec<&'static str> = Vec::new();
+    pub fn matched_on(&self) -> Vec<Detail> {
+        let mut out: Vec<Detail> = Vec::new();
         for l in &self.links {
             for a in &l.agreed {
                 if !out.contains(a) {
-                    out.push(a);
+                    out.push(*a);
                 }
             }
         }
@@ -222,14 +264,14 @@ pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) 
 /// The details two event descriptions agree on ("same specific frame", "same day", "same place",
 /// "same agent"), or `None` when they clash (incompatible frames, different dates or weekdays,
 /// places that cannot be the same).
-pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<&'static str>> {
+pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail>> {
     if !dates_can_meet(a, b) {
         return None;
     }
     let mut agree = Vec::new();
     match (&a.frame, &b.frame) {
         (Some(x), Some(y)) if !lx.frames_compatible(x, y) => return None,
-        (Some(x), Some(y)) if x == y && lx.frame_specific(x) => agree.push("same specific frame"),
+        (Some(x), Some(y)) if x == y && lx.frame_specific(x) => agree.push(Detail::SpecificFrame),
         _ => {}
     }
     if let (Some(ta), Some(tb)) = (&a.time, &b.time) {
@@ -239,12 +281,12 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<&'stat
             (Some((a0, a1)), Some((b0, b1))) if a1 < b0 || b1 < a0 => return None,
             (Some(_), Some(_)) => {
                 if ta.day().is_some() && ta.day() == tb.day() {
-                    agree.push("same day");
+                    agree.push(Detail::Day);
                 }
             }
             _ => match (&ta.weekday, &tb.weekday) {
                 (Some(wa), Some(wb)) if wa != wb => return None,
-                (Some(_), Some(_)) => agree.push("same day"),
+                (Some(_), Some(_)) => agree.push(Detail::Day),
                 _ => {}
             },
         }
@@ -267,11 +309,11 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<&'stat
         if !any {
             return None;
         }
-        agree.push("same place");
+        agree.push(Detail::Place);
     }
     if let (Some(x), Some(y)) = (&a.agent, &b.agent) {
         if x == y {
-            agree.push("same agent");
+            agree.push(Detail::Agent);
         }
     }
     Some(agree)
@@ -708,18 +750,18 @@ mod tests {
         let b = ev("convoy", &["Urum al-Kubra"], Some("Monday"), Some("Russia"));
         assert_eq!(
             agreements(&a, &b, &lx).unwrap(),
-            vec!["same specific frame", "same day", "same place"]
+            vec![Detail::SpecificFrame, Detail::Day, Detail::Place]
         );
         // a clash is no agreement at all
         let c = ev("convoy", &["Aleppo"], Some("Tuesday"), None);
         assert_eq!(agreements(&a, &c, &lx), None);
         let certain = EventLink {
             doc: 1,
-            agreed: vec!["same day", "same place"],
+            agreed: vec![Detail::Day, Detail::Place],
         };
         let probable = EventLink {
             doc: 1,
-            agreed: vec!["same place", "same agent"],
+            agreed: vec![Detail::Place, Detail::Agent],
         };
         assert!(certain.certain());
         assert!(!probable.certain());

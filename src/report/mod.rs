@@ -33,8 +33,12 @@ pub fn check_output(
             event: f.event.map(|e| EventOut {
                 id: e,
                 description: crate::check::describe_event(&g.events[e].desc, &g.frame_text),
-                match_certainty: g.events[e].match_certainty(),
-                matched_on: g.events[e].matched_on(),
+                match_certainty: g.events[e].match_certainty().id(),
+                matched_on: g.events[e]
+                    .matched_on()
+                    .into_iter()
+                    .map(|d| d.label())
+                    .collect(),
                 desc: g.events[e].desc.clone(),
             }),
             sides: f
@@ -221,7 +225,7 @@ pub fn check_markdown(out: &CheckOut) -> String {
             f.explanation
         );
         if let Some(ev) = &f.event {
-            if ev.match_certainty != "single report" {
+            if !ev.matched_on.is_empty() {
                 let _ = writeln!(
                     s,
                     "Reports matched as one event ({}): {}.\n",
