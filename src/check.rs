@@ -704,8 +704,7 @@ fn times_overlap(a: Option<&TimeRef>, b: Option<&TimeRef>) -> bool {
 pub struct ControlStep {
     pub date: jiff::civil::Date,
     pub holder: String,
-    /// `took`, `holds` or `lost`.
-    pub change: &'static str,
+    pub change: ControlChange,
     pub parties: Vec<String>,
     /// Indices into [`ClaimGraph::claims`].
     pub claims: Vec<usize>,
@@ -725,8 +724,8 @@ pub struct ControlTimeline {
 pub fn control_timelines(g: &ClaimGraph) -> Vec<ControlTimeline> {
     let mut out = Vec::new();
     for place in g.places.keys() {
-        let mut by_day: BTreeMap<jiff::civil::Date, BTreeMap<(String, &'static str), Vec<usize>>> =
-            BTreeMap::new();
+        type Day = BTreeMap<(String, ControlChange), Vec<usize>>;
+        let mut by_day: BTreeMap<jiff::civil::Date, Day> = BTreeMap::new();
         for c in g.place_claims(place) {
             let claim = &g.claims[c];
             if claim.stance != Stance::Assert || !claim.resolved || g.prop(claim).negated {
@@ -740,15 +739,10 @@ pub fn control_timelines(g: &ClaimGraph) -> Vec<ControlTimeline> {
             } = &g.prop(claim).kind
             {
                 let Some(d) = t.day() else { continue };
-                let verb = match change {
-                    ControlChange::Gain => "took",
-                    ControlChange::Hold => "holds",
-                    ControlChange::Loss => "lost",
-                };
                 by_day
                     .entry(d)
                     .or_default()
-                    .entry((holder.clone(), verb))
+                    .entry((holder.clone(), *change))
                     .or_default()
                     .push(c);
             }
@@ -757,17 +751,17 @@ pub fn control_timelines(g: &ClaimGraph) -> Vec<ControlTimeline> {
         for (d, claims) in by_day {
             let holders: BTreeSet<&str> = claims
                 .keys()
-                .filter(|(_, v)| *v != "lost")
+                .filter(|(_, v)| *v != ControlChange::Loss)
                 .map(|(h, _)| h.as_str())
                 .collect();
             if holders.len() > 1 {
                 continue; // a same-day conflict
             }
-            for ((holder, verb), ids) in claims {
+            for ((holder, change), ids) in claims {
                 steps.push(ControlStep {
                     date: d,
                     holder,
-                    change: verb,
+                    change,
                     parties: parties_of(g, &ids),
                     claims: ids,
                 });
@@ -775,7 +769,7 @@ pub fn control_timelines(g: &ClaimGraph) -> Vec<ControlTimeline> {
         }
         let holders: BTreeSet<&str> = steps
             .iter()
-            .filter(|s| s.change != "lost")
+            .filter(|s| s.change != ControlChange::Loss)
             .map(|s| s.holder.as_str())
             .collect();
         if holders.len() > 1 {

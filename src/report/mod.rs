@@ -310,11 +310,15 @@ pub fn check_markdown(out: &CheckOut) -> String {
                 .steps
                 .iter()
                 .map(|st| {
+                    let verb = match st.change {
+                        crate::lexicon::ControlChange::Gain => "took it",
+                        crate::lexicon::ControlChange::Hold => "holds it",
+                        crate::lexicon::ControlChange::Loss => "lost it",
+                    };
                     format!(
-                        "{} {} {} (according to {})",
+                        "{} {} {verb} (according to {})",
                         st.date,
                         md_escape(&st.holder),
-                        st.change,
                         md_escape(&st.parties.join(", "))
                     )
                 })

@@ -217,8 +217,8 @@ pub struct TimelineOut {
 pub struct ControlStepOut {
     pub date: jiff::civil::Date,
     pub holder: String,
-    /// `took`, `holds` or `lost`.
-    pub change: &'static str,
+    /// `gain`, `hold` or `loss`.
+    pub change: crate::lexicon::ControlChange,
     pub parties: Vec<String>,
     pub evidence: Vec<EvidenceOut>,
 }
