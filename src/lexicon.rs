@@ -972,6 +972,17 @@ impl Lexicon {
         &self.cues[idx]
     }
 
+    /// Whether a lower-case word reads as a verb without a tagger: a listed verb form
+    /// (`verbs.txt`), an event predicate (control, casualty, responsibility), or a past-tense
+    /// ending.
+    pub fn is_verb_form(&self, lower: &str) -> bool {
+        lower.ends_with("ed")
+            || self.verb_forms.contains(lower)
+            || self.control.get(lower).is_some()
+            || self.casualties.get(lower).is_some()
+            || self.responsibility.get(lower).is_some()
+    }
+
     pub fn fn_class(&self, lower: &str) -> Option<FnClass> {
         self.function.get(lower).copied()
     }

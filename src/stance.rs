@@ -156,14 +156,7 @@ impl Claim {
 
 /// A verb of the claim: a known verb form, an event predicate, or a past-tense ending.
 fn is_predicate(t: &Token, lx: &Lexicon) -> bool {
-    let w = t.lower.as_str();
-    t.kind == TokKind::Word
-        && lx.fn_class(w).is_none()
-        && (lx.verb_forms.contains(w)
-            || w.ends_with("ed")
-            || lx.control.get(w).is_some()
-            || lx.casualties.get(w).is_some()
-            || lx.responsibility.get(w).is_some())
+    t.kind == TokKind::Word && lx.fn_class(&t.lower).is_none() && lx.is_verb_form(&t.lower)
 }
 
 /// A lower-cased, lightly stemmed content word (no function word, pronoun or punctuation).

@@ -116,6 +116,17 @@ impl Ctx<'_> {
     fn is_close_quote(&self, i: usize) -> bool {
         i >= self.lo && i < self.hi && self.t[i].kind == TokKind::CloseQuote
     }
+    /// A lower-case "-ly" word outside the function words: an adverb ("falsely", "notably"), not
+    /// "Italy" or "only".
+    fn is_ly_adverb(&self, i: usize) -> bool {
+        i >= self.lo
+            && i < self.hi
+            && !self.t[i].cap
+            && self.t[i].kind == TokKind::Word
+            && self.t[i].lower.len() > 4
+            && self.t[i].lower.ends_with("ly")
+            && self.class(i).is_none()
+    }
     fn is_cue_word(&self, i: usize) -> bool {
         self.lx.cue_forms.get(self.low(i)).is_some()
     }
@@ -330,14 +341,7 @@ impl Ctx<'_> {
     /// A lower-case word that is a known predicate or verb form, or has a past-tense ending.
     fn looks_verbal(&self, k: usize) -> bool {
         let t = &self.t[k];
-        let w = t.lower.as_str();
-        !t.cap
-            && t.kind == TokKind::Word
-            && (w.ends_with("ed")
-                || self.lx.verb_forms.contains(w)
-                || self.lx.control.get(w).is_some()
-                || self.lx.casualties.get(w).is_some()
-                || self.lx.responsibility.get(w).is_some())
+        !t.cap && t.kind == TokKind::Word && self.lx.is_verb_form(&t.lower)
     }
 
     /// Noun phrase starting at `p` going right; returns its end (== p if none).
@@ -962,7 +966,7 @@ fn cue_attribution(
             continue;
         }
         // auxiliaries and adverbs ("has also said", "falsely claimed") sit between source and cue
-        let adverb = !cx.t[p].cap && w.len() > 4 && w.ends_with("ly") && cx.class(p).is_none();
+        let adverb = cx.is_ly_adverb(p);
         if (matches!(cx.class(p), Some(FnClass::Aux)) || adverb) && !cx.t[p].in_quote {
             if lx.negations.contains(w) {
                 negated = true;
@@ -1326,10 +1330,11 @@ fn is_adjunct_start(cx: &Ctx, p: usize) -> bool {
     }
     let t = &cx.t[p];
     let adverb = !t.in_quote
-        && t.kind == TokKind::Word
-        && ((t.lower.ends_with("ly") && cx.class(p).is_none())
+        && (cx.is_ly_adverb(p)
             // "said recently in New York", "said again"
-            || matches!(cx.class(p), Some(FnClass::Aux)) && !cx.lx.be_forms.contains(&t.lower));
+            || (t.kind == TokKind::Word
+                && matches!(cx.class(p), Some(FnClass::Aux))
+                && !cx.lx.be_forms.contains(&t.lower)));
     // "said in August, referring to …": a participle after a comma opens an adjunct
     let participle = p > cx.lo
         && cx.is_comma(p - 1)
@@ -1524,7 +1529,7 @@ fn cut_relative_content(cx: &Ctx, a: &mut RawAttribution) {
         }
         let mut v = k + 1;
         // an adverb before the verb: ", notably stopped short", ", also said"
-        while v < a.content.end && cx.t[v].lower.ends_with("ly") && cx.class(v).is_none() {
+        while v < a.content.end && cx.is_ly_adverb(v) {
             v += 1;
         }
         if v < a.content.end && second_verb_phrase(cx, v) {
