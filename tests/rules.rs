@@ -395,3 +395,11 @@ fn own_voice_figures_of_one_report_are_not_compared_with_each_other() {
     );
     assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
 }
+
+#[test]
+fn a_toll_does_not_inherit_a_truce_frame() {
+    let a = "---\ndate: 2016-07-02\n---\nRebels had agreed to a truce in Jayrud last month.\n\nThe Observatory said at least 31 people were killed in Jayrud on Saturday.\n";
+    let (g, _) = run(&[("a", a)]);
+    let frames: Vec<Option<&str>> = g.events.iter().map(|e| e.desc.frame.as_deref()).collect();
+    assert_eq!(frames, vec![Some("attack")], "{:#?}", g.events);
+}

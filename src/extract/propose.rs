@@ -895,10 +895,23 @@ pub fn sentence_contexts(inp: &PropInput) -> Vec<EventRef> {
             if let Some((ls, lev)) = &last {
                 let compatible_place =
                     ev.places.is_empty() || lev.places.iter().any(|p| ev.places.contains(p));
-                let compatible_frame = match (&ev.frame, &lev.frame) {
+                // a sentence with a casualty or attack predicate but no frame word describes an
+                // attack: it does not inherit a frame of another kind ("truce")
+                let violent = (0..lowers.len()).any(|i| {
+                    inp.lx.casualties.longest_at(&lowers, i).is_some()
+                        || inp.lx.responsibility.longest_at(&lowers, i).is_some()
+                });
+                let implied = (ev.frame.is_none() && violent)
+                    .then(|| inp.lx.predicate_frame.clone())
+                    .filter(|f| !f.is_empty());
+                let compatible_frame = match (ev.frame.as_ref().or(implied.as_ref()), &lev.frame) {
                     (Some(a), Some(b)) => inp.lx.frames_compatible(a, b),
                     _ => true,
                 };
+                if !compatible_frame && ev.frame.is_none() {
+                    // its own event, of the kind its predicate names
+                    ev.frame = implied;
+                }
                 // a sentence that says little more fills in from the event before it; one that
                 // describes an event of its own takes only what it does not contradict
                 if s - ls <= 3 && compatible_place && compatible_frame {
