@@ -403,3 +403,22 @@ fn a_toll_does_not_inherit_a_truce_frame() {
     let frames: Vec<Option<&str>> = g.events.iter().map(|e| e.desc.frame.as_deref()).collect();
     assert_eq!(frames, vec![Some("attack")], "{:#?}", g.events);
 }
+
+#[test]
+fn a_count_before_the_casualty_word_is_its_own() {
+    // comma-less headlines: "Seven killed 37 others injured"
+    let a = "---\ndate: 2016-07-05\n---\nSeven killed 37 others injured in a bombing in Hasakah\n";
+    let (g, _) = run(&[("a", a)]);
+    let mut counts: Vec<(String, u64)> = g.docs[0]
+        .propositions
+        .iter()
+        .filter_map(|p| match &p.kind {
+            gainsay::extract::PropKind::Casualty { count, measure, .. } => {
+                Some((measure.clone(), count.lo))
+            }
+            _ => None,
+        })
+        .collect();
+    counts.sort();
+    assert_eq!(counts, vec![("killed".into(), 7), ("wounded".into(), 37)]);
+}

@@ -609,9 +609,12 @@ pub fn region_propositions(
         };
         let k = range.start + i;
         let mut quants = Vec::new();
+        // a count right before the word is its own ("Seven killed 37 others injured"): then the
+        // number after it belongs to the next casualty word
+        let count_before = k > range.start && parse_quantity(toks, k - 1, k, lx).is_some();
         // right: "killing 90 soldiers", "killed at least 25"
         let mut j = k + n;
-        while j < range.end.min(k + n + 5) {
+        while !count_before && j < range.end.min(k + n + 5) {
             if let Some(q) = parse_quantity(toks, j, range.end, lx) {
                 quants.push(q);
                 break;
