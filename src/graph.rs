@@ -92,6 +92,8 @@ pub enum Detail {
     Day,
     Place,
     Agent,
+    /// The same site struck ("the market").
+    Target,
 }
 
 impl Detail {
@@ -102,6 +104,7 @@ impl Detail {
             Detail::Day => "same day",
             Detail::Place => "same place",
             Detail::Agent => "same agent",
+            Detail::Target => "same target",
         }
     }
 }
@@ -140,7 +143,9 @@ impl EventLink {
     /// probable match.
     pub fn certain(&self) -> bool {
         self.agreed.contains(&Detail::Day)
-            && (self.agreed.contains(&Detail::Place) || self.agreed.contains(&Detail::Agent))
+            && [Detail::Place, Detail::Agent, Detail::Target]
+                .iter()
+                .any(|d| self.agreed.contains(d))
     }
 }
 
@@ -316,6 +321,12 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
             agree.push(Detail::Agent);
         }
     }
+    // different sites struck are different events ("the market" and "the hospital")
+    match (&a.target, &b.target) {
+        (Some(x), Some(y)) if x != y => return None,
+        (Some(_), Some(_)) => agree.push(Detail::Target),
+        _ => {}
+    }
     Some(agree)
 }
 
@@ -399,6 +410,9 @@ fn merge(desc: &mut EventRef, other: &EventRef, lx: &Lexicon) {
     }
     if desc.time.is_none() {
         desc.time = other.time.clone();
+    }
+    if desc.target.is_none() {
+        desc.target = other.target.clone();
     }
 }
 
@@ -710,6 +724,7 @@ mod tests {
                 until: None,
             }),
             agent: agent.map(str::to_string),
+            target: None,
             published: None,
         }
     }
@@ -765,6 +780,20 @@ mod tests {
         };
         assert!(certain.certain());
         assert!(!probable.certain());
+    }
+
+    #[test]
+    fn targets_agree_or_keep_events_apart() {
+        let lx = Lexicon::builtin();
+        let at = |target: &str| EventRef {
+            target: Some(target.into()),
+            ..ev("attack", &["Idlib"], Some("Tuesday"), None)
+        };
+        assert_eq!(
+            agreements(&at("market"), &at("market"), &lx).unwrap(),
+            vec![Detail::Day, Detail::Place, Detail::Target]
+        );
+        assert_eq!(agreements(&at("market"), &at("hospital"), &lx), None);
     }
 
     #[test]

@@ -413,6 +413,8 @@ pub struct Lexicon {
     pub quantities: PhraseTable<QuantWord>,
     pub places: PhraseTable<Place>,
     pub place_heads: WordSet<String>,
+    /// Heads that name an attack's target ("market", "hospital"), marked `@site`.
+    pub sites: WordSet<String>,
     /// Prepositions after which a capitalized name is read as a place.
     pub place_preps: WordSet<String>,
     /// Name particles ("al-", "el-", "bin") that may start a place-name word in lower case.
@@ -745,8 +747,11 @@ impl Lexicon {
         let rows = get("places.tsv");
         for (line, f) in rows.iter() {
             rows.need(line, &f, 3)?;
-            if f[1] == "@head" {
+            if f[1] == "@head" || f[1] == "@site" {
                 lx.place_heads.insert(f[0].to_lowercase());
+                if f[1] == "@site" {
+                    lx.sites.insert(f[0].to_lowercase());
+                }
             } else if f[1] == "@prep" {
                 lx.place_preps.insert(f[0].to_lowercase());
             } else if f[1] == "@particle" {

@@ -422,3 +422,16 @@ fn a_count_before_the_casualty_word_is_its_own() {
     counts.sort();
     assert_eq!(counts, vec![("killed".into(), 7), ("wounded".into(), 37)]);
 }
+
+#[test]
+fn the_same_target_links_an_undated_statement_to_its_event() {
+    // the ministry's statement dates itself, not the strike; place and target link the reports
+    let a = "---\ndate: 2024-03-13\n---\nActivists said at least 30 people were killed in an air strike on a market in Idlib on Tuesday.\n";
+    let b = "---\ndate: 2024-03-14\n---\nThe Syrian health ministry said on Wednesday that 12 people were killed in the air strike on the market in Idlib.\n";
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    assert_eq!(of_type(&f, NumericConflict).len(), 1, "{f:#?}");
+    // a strike on a hospital the same day in the same city is another event
+    let c = b.replace("the market", "the hospital");
+    let (_, f) = run(&[("a", a), ("c", &c)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+}

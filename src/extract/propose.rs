@@ -30,6 +30,9 @@ pub struct EventRef {
     pub time: Option<TimeRef>,
     /// Party (or name) said to have carried it out.
     pub agent: Option<String>,
+    /// What it struck, when a site is named ("market", "hospital"; `@site` in `places.tsv`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
     /// Publication date of the report that mentions it: an event it does not date happened
     /// shortly before.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -42,6 +45,7 @@ impl EventRef {
             && self.places.is_empty()
             && self.time.is_none()
             && self.agent.is_none()
+            && self.target.is_none()
     }
     /// Fills what is missing from `other`.
     fn fill_from(&mut self, other: &EventRef) {
@@ -56,6 +60,9 @@ impl EventRef {
         }
         if self.agent.is_none() {
             self.agent = other.agent.clone();
+        }
+        if self.target.is_none() {
+            self.target = other.target.clone();
         }
     }
 }
@@ -180,6 +187,11 @@ impl PropInput<'_> {
             i += 1;
         }
         ev.places = self.places(range.clone());
+        // the site an attack struck: "the market", "a hospital"
+        ev.target = range
+            .clone()
+            .find(|&k| self.lx.sites.contains(&toks[k].lower) && !toks[k].in_quote)
+            .map(|k| toks[k].lower.trim_end_matches('s').to_string());
         // the object of an attack verb is a place too ("shelled Varosh")
         for i in range.clone() {
             if let Some((n, AgentRelation::Subject)) =
