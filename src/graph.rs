@@ -114,7 +114,7 @@ impl Detail {
 pub enum MatchCertainty {
     /// Every mention comes from one report.
     SingleReport,
-    /// Every other report agreed on the day and on the place or the agent.
+    /// Every other report agreed on the day and on the place, the agent or the target.
     Certain,
     /// Some other report agreed on two other details only.
     Probable,
@@ -139,7 +139,7 @@ pub struct EventLink {
 }
 
 impl EventLink {
-    /// A match on the day and on the place or the agent is certain; any other two details make a
+    /// A match on the day and on the place, agent or target is certain; any other two details make a
     /// probable match.
     pub fn certain(&self) -> bool {
         self.agreed.contains(&Detail::Day)
@@ -254,8 +254,8 @@ fn is_root_place(x: &str, lx: &Lexicon) -> bool {
 /// Whether two event descriptions refer to the same event.
 ///
 /// They must not clash (frames incompatible, different dates or weekdays, places that cannot be
-/// the same) and must agree on at least two of: place, day, a specific frame (convoy, offensive),
-/// agent. Two identical non-empty descriptions always match.
+/// the same, different target sites) and must agree on at least two of: place, day, a specific
+/// frame (convoy, offensive), agent, target.
 pub fn same_event(a: &EventRef, b: &EventRef, lx: &Lexicon) -> bool {
     same_event_with(a, b, lx, 2)
 }

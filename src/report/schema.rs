@@ -147,7 +147,7 @@ pub struct FindingOut {
 pub struct EventOut {
     pub id: usize,
     pub description: String,
-    /// `certain` (every other report agreed on the day and on the place or agent), `probable`
+    /// `certain` (every other report agreed on the day and on the place, agent or target), `probable`
     /// (on two other details), or `single report`.
     pub match_certainty: &'static str,
     /// The details other reports' mentions agreed on ("same day", "same place", ...).
