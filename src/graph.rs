@@ -561,11 +561,8 @@ impl ClaimGraph {
                     if opts.own_voice && event_like {
                         let who = x.doc.outlet.clone().unwrap_or_else(|| x.doc.id.clone());
                         let label = format!("{who} (own voice)");
-                        let toks = &x.seg.tokens[p.tokens.clone()];
-                        let commitment = toks
-                            .iter()
-                            .filter_map(|t| lx.hedges.get(&t.lower).copied())
-                            .max()
+                        let commitment = lx
+                            .hedge_of(&x.seg.tokens[p.tokens.clone()])
                             .unwrap_or(Commitment::Certain);
                         let stance =
                             stance_of(CueType::Assert, Polarity::Assert, p.negated, &p.kind);

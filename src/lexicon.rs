@@ -977,6 +977,13 @@ impl Lexicon {
         &self.cues[idx]
     }
 
+    /// The weakest commitment a hedge among `toks` expresses ("may", "reportedly"), if any.
+    pub fn hedge_of(&self, toks: &[crate::segment::Token]) -> Option<Commitment> {
+        toks.iter()
+            .filter_map(|t| self.hedges.get(&t.lower).copied())
+            .max()
+    }
+
     /// Whether a lower-case word reads as a verb without a tagger: a listed verb form
     /// (`verbs.txt`), an event predicate (control, casualty, responsibility), or a past-tense
     /// ending.

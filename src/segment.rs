@@ -38,6 +38,18 @@ pub struct Token {
     pub space_before: bool,
 }
 
+/// Percentage (0–100) of the words among `toks` that start with a capital, and how many words
+/// there are: a title-case headline ("Bernie Sanders Says He Has Started") is mostly capitals.
+pub fn capital_share(toks: &[Token]) -> (usize, usize) {
+    let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
+    let caps = toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Word && t.cap)
+        .count();
+    let share = (caps * 100).checked_div(words).unwrap_or(0);
+    (share, words)
+}
+
 /// The text covered by tokens `range` (empty for an empty range).
 pub fn span_text<'t>(text: &'t str, toks: &[Token], range: std::ops::Range<usize>) -> &'t str {
     if range.is_empty() || range.end > toks.len() {
@@ -547,6 +559,14 @@ fn abbreviation_blocks(toks: &[Token], i: usize, next: &Token, lx: &Lexicon) -> 
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn capital_share_counts_words_only() {
+        let toks = tokenize("Bernie Sanders Says he “Has” Started.", 0);
+        // six words, five capitalized (quotes and the period are no words)
+        assert_eq!(capital_share(&toks), (83, 6));
+        assert_eq!(capital_share(&[]), (0, 0));
+    }
     use super::*;
 
     fn sentences(text: &str) -> Vec<String> {

@@ -379,15 +379,7 @@ fn sentence_markers(
         }
     }
     // in a title-case headline a capital says nothing about names
-    let words = range
-        .clone()
-        .filter(|&k| toks[k].kind == TokKind::Word)
-        .count();
-    let caps = range
-        .clone()
-        .filter(|&k| toks[k].kind == TokKind::Word && toks[k].cap)
-        .count();
-    let title_case = caps * 10 >= words * 6;
+    let title_case = crate::segment::capital_share(&toks[range.clone()]).0 >= 60;
     let mut i = range.start;
     while i < range.end {
         let t = &toks[i];

@@ -610,13 +610,8 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
     };
     let mut out: Vec<RawAttribution> = Vec::new();
     // "Bernie Sanders Says He Has Started": cues may be capitalized in a title-case headline
-    let words = (cx.lo..cx.hi)
-        .filter(|&k| cx.t[k].kind == TokKind::Word)
-        .count();
-    let caps = (cx.lo..cx.hi)
-        .filter(|&k| cx.t[k].kind == TokKind::Word && cx.t[k].cap)
-        .count();
-    let title_case = sent.headline || (words >= 4 && caps * 10 >= words * 7);
+    let (caps, words) = crate::segment::capital_share(&cx.t[cx.lo..cx.hi]);
+    let title_case = sent.headline || (words >= 4 && caps >= 70);
     if let Some(a) = colon_line(&cx, s).or_else(|| dash_line(&cx, s)) {
         out.push(a);
     }
@@ -1565,10 +1560,10 @@ const CONTENT_HEDGE_WINDOW: usize = 6;
 /// lowers the claim's commitment as a hedged cue would.
 fn hedge_from_content(cx: &Ctx, a: &mut RawAttribution) {
     let end = a.content.end.min(a.content.start + CONTENT_HEDGE_WINDOW);
-    for k in a.content.start..end {
-        if let Some(&h) = cx.lx.hedges.get(cx.low(k)) {
-            a.commitment = a.commitment.max(h);
-        }
+    // a content may be empty here (it is dropped later)
+    let head = cx.t.get(a.content.start..end).unwrap_or(&[]);
+    if let Some(h) = cx.lx.hedge_of(head) {
+        a.commitment = a.commitment.max(h);
     }
 }
 

@@ -267,10 +267,10 @@ pub fn check_markdown(out: &CheckOut) -> String {
         let _ = writeln!(s);
     }
     if !out.updates.is_empty() {
-        let _ = writeln!(s, "## Figure updates\n");
-        let _ = writeln!(
-            s,
-            "Tolls that rise from report to report: updates, not conflicts.\n"
+        section(
+            &mut s,
+            "Figure updates",
+            "Tolls that rise from report to report: updates, not conflicts.",
         );
         for u in &out.updates {
             let steps: Vec<String> = u
@@ -300,10 +300,10 @@ pub fn check_markdown(out: &CheckOut) -> String {
         let _ = writeln!(s);
     }
     if !out.timelines.is_empty() {
-        let _ = writeln!(s, "## Control timelines\n");
-        let _ = writeln!(
-            s,
-            "Places that change hands from day to day: sequences, not conflicts.\n"
+        section(
+            &mut s,
+            "Control timelines",
+            "Places that change hands from day to day: sequences, not conflicts.",
         );
         for t in &out.timelines {
             let steps: Vec<String> = t
@@ -460,6 +460,11 @@ pub fn graph_json(g: &ClaimGraph) -> serde_json::Value {
         "nodes": nodes,
         "edges": edges,
     })
+}
+
+/// A Markdown section heading with its one-line introduction.
+fn section(s: &mut String, title: &str, intro: &str) {
+    let _ = writeln!(s, "## {title}\n\n{intro}\n");
 }
 
 /// "1 event", "2 events", "3 parties".
