@@ -87,10 +87,17 @@ pub struct Claim {
     predicates: Vec<String>,
     /// Whether the claim says who did it (a responsibility predicate: "carried out", "struck").
     names_agent: bool,
+    /// Whether the claim is itself about a statement ("A cleric declared that C"): a report
+    /// quoting that statement restates the claim rather than passing it on.
+    reports_speech: bool,
 }
 
 /// How many tokens after a negation may hold the claim word it negates ("not missing").
 const NEGATION_SCOPE: usize = 4;
+
+/// How many tokens after a hedge may hold the claim word it bears on ("could soon land you a
+/// ticket").
+const HEDGE_SCOPE: usize = 8;
 
 /// Longest name that signs a headline ("C: Analyst", "C -- NYT").
 const SIGNATURE_WORDS: usize = 3;
@@ -132,6 +139,12 @@ impl Claim {
                 .longest_in(&seg.tokens, k, seg.tokens.len())
                 .is_some()
         });
+        // an attribution with a source: "A cleric declared that C" (not "a feature called X")
+        let reports_speech = (0..seg.sentences.len()).any(|s| {
+            crate::extract::attrib::sentence_attributions(&seg, s, lx)
+                .iter()
+                .any(|a| a.source.is_some() && a.cue_type != CueType::Deny)
+        });
         Claim {
             text: text.to_string(),
             content,
@@ -139,6 +152,7 @@ impl Claim {
             opposites,
             predicates,
             names_agent,
+            reports_speech,
         }
     }
 
@@ -370,6 +384,20 @@ fn sentence_markers(
             })
             .map(|k| (k + 1, end))
     };
+    // "Analyst: C", "US officials: C": a source noun before a colon opening the headline
+    let signed = signed.or_else(|| {
+        let colon = (range.start..range.end)
+            .take(SIGNATURE_WORDS + 1)
+            .find(|&k| toks[k].lower == ":")?;
+        let head = colon.checked_sub(1).filter(|&h| h >= range.start)?;
+        let all_words = (range.start..colon).all(|k| toks[k].is_word());
+        let noun = toks[head].lower.as_str();
+        let is_source = lx.kinds.contains_key(noun)
+            || noun
+                .strip_suffix('s')
+                .is_some_and(|n| lx.kinds.contains_key(n));
+        (all_words && is_source).then_some((range.start, colon))
+    });
     if let Some((a, b)) = signed {
         if !in_claim(a, b) {
             out.push(Marker {
@@ -420,11 +448,61 @@ fn sentence_markers(
                 !title_case && t.cap && i > range.start && toks[i - 1].cap && toks[i - 1].is_word();
             let neutral = lx.stance_markers.get(&cue.lemma) == Some(&StanceMarker::Neutral);
             // a form that is also a noun ("charges", "orders", "fears") counts only where the
-            // extractor read it as a cue
+            // extractor read it as a cue, or where a verb is plain: before "to", "that" or a
+            // pronoun ("claims to have", "claims he"), after a comma (", claims analyst") or
+            // closing the sentence ("…, Congressman claims")
+            let verb_reading = toks[i + 1..range.end]
+                .iter()
+                .find(|nx| nx.is_word() || nx.lower == ",")
+                .is_none_or(|nx| {
+                    nx.lower == "to" || nx.lower == "that" || lx.pronouns.contains_key(&nx.lower)
+                })
+                || (i > range.start && toks[i - 1].lower == ",");
             let noun_like = n == 1
                 && lx.cue_nouns.contains(&t.lower)
+                && !verb_reading
                 && !x.attributions.iter().any(|a| a.cue.start == t.range.start);
-            if !in_claim(i, i + n) && !in_name && !neutral && !noun_like {
+            // a cue whose content holds none of the claim's words reports something else
+            // ("Nun complains of stomach pains, gives birth"): the claim is in the report's voice
+            let off_claim = || {
+                x.attributions
+                    .iter()
+                    .find(|a| a.cue.start == t.range.start)
+                    .is_some_and(|a| {
+                        let parts = a.content_parts();
+                        let claim_word = |k: usize| {
+                            content_word(&toks[k], lx).is_some_and(|w| claim.content.contains(&w))
+                        };
+                        let inside = range.clone().filter(|&k| {
+                            parts.iter().any(|p| p.contains(&toks[k].range.start)) && claim_word(k)
+                        });
+                        inside.count() == 0
+                    })
+            };
+            let restates = claim.reports_speech && cue.ty != CueType::Deny;
+            // perception vouches for what was seen; an announced intention is the speaker's own
+            // plan, not a claim passed on
+            let vouches = matches!(cue.ty, CueType::Perceive | CueType::Announce);
+            // a claim noun passes the claim on as a rumor does ("probing claims C")
+            let claim_noun = noun_like
+                && lx
+                    .nominal_cues
+                    .get(&t.lower)
+                    .is_some_and(|(ty, _)| *ty != CueType::Deny);
+            if claim_noun && !in_claim(i, i + n) && !restates {
+                out.push(Marker {
+                    kind: "rumor",
+                    span: span_of(i, i + n),
+                });
+            }
+            if !in_claim(i, i + n)
+                && !in_name
+                && !neutral
+                && !noun_like
+                && !restates
+                && !vouches
+                && !off_claim()
+            {
                 // denying who did it ("denied carrying out the strike") is no denial of a claim
                 // that names no perpetrator ("12 people were killed in the strike")
                 let denies_agency = || {
@@ -492,7 +570,14 @@ fn sentence_markers(
                 let answer = window.clone().all(|k| !toks[k].is_word());
                 (on_claim || answer).then_some("negation")
             } else if lx.hedges.contains_key(&t.lower) {
-                Some("hedge")
+                // a hedge counts when it bears on the claim: one of the claim's words follows in
+                // its clause ("could delete your files"; not "so they could be closer to God")
+                let on_claim = (i + 1..(i + 1 + HEDGE_SCOPE).min(range.end))
+                    .take_while(|&k| toks[k].is_word())
+                    .any(|k| {
+                        content_word(&toks[k], lx).is_some_and(|w| claim.content.contains(&w))
+                    });
+                on_claim.then_some("hedge")
             } else {
                 None
             };

@@ -450,6 +450,35 @@ fn raising_verbs_are_sourceless() {
 }
 
 #[test]
+fn passive_raising_of_a_speech_verb_is_sourceless() {
+    // "X is said to be", and a headline's "X reported to have": the subject is content
+    for (text, subject, rest) in [
+        (
+            "The commander is said to be hiding in the hills.",
+            "The commander",
+            "to be hiding in the hills",
+        ),
+        (
+            "Airdropped weapons reported to have been seized",
+            "Airdropped weapons",
+            "to have been seized",
+        ),
+    ] {
+        let x = common::extract_one(text);
+        assert_eq!(x.attributions.len(), 1, "{text}");
+        let a = &x.attributions[0];
+        assert!(a.source.is_none(), "{text}");
+        assert_eq!(&text[a.content.clone()], subject);
+        assert_eq!(&text[a.continuation[0].clone()], rest);
+    }
+    // active past with a prepositional "to": the reporter speaks
+    check(
+        "The officer reported to the court that the prisoner had fled.",
+        &[("The officer", "reported", "the prisoner had fled")],
+    );
+}
+
+#[test]
 fn appositions_initials_and_relative_pronouns() {
     // a middle initial is no determiner; a cue word inside the apposition is a noun
     check(

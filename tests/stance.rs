@@ -107,7 +107,7 @@ fn emergent_does_not_regress() {
         r.accuracy()
     );
     // floors set below the measured values; raise them as the judgment improves
-    assert!(r.accuracy() >= 0.74, "accuracy fell to {:.3}", r.accuracy());
+    assert!(r.accuracy() >= 0.78, "accuracy fell to {:.3}", r.accuracy());
     assert!(against >= 0.80, "against F1 fell to {against:.3}");
 }
 
@@ -154,4 +154,108 @@ fn a_sentence_merely_about_the_matter_does_not_soften_a_denial() {
     let report = "Moscow denied that Russian aircraft struck the aid convoy.\n\n\
                   The aid convoy had been travelling for days.";
     assert_eq!(stance(claim, report, false), Stance::Against);
+}
+
+#[test]
+fn a_hedge_counts_only_where_it_bears_on_the_claim() {
+    let claim = "Rebels shelled the hospital in Idlib";
+    // the modal hedges the shelling
+    assert_eq!(
+        stance(
+            claim,
+            "Rebels could have shelled the hospital in Idlib.",
+            true
+        ),
+        Stance::Observing
+    );
+    // the modal hedges something else: the shelling is stated
+    assert_eq!(
+        stance(
+            claim,
+            "Rebels shelled the hospital in Idlib, so the clinic could close for weeks.",
+            true
+        ),
+        Stance::For
+    );
+}
+
+#[test]
+fn an_announced_intention_does_not_pass_the_claim_on() {
+    let claim = "Militants beheaded the aid worker";
+    // the vow is the speaker's own plan; the beheading is in the report's voice
+    assert_eq!(
+        stance(
+            claim,
+            "Militants beheaded the aid worker; the prime minister vows to hunt them down.",
+            true
+        ),
+        Stance::For
+    );
+    // an ordinary reporting cue still does
+    assert_eq!(
+        stance(
+            claim,
+            "Militants beheaded the aid worker, the prime minister says.",
+            true
+        ),
+        Stance::Observing
+    );
+}
+
+#[test]
+fn a_cue_reporting_something_else_leaves_the_claim_in_the_reports_voice() {
+    let claim = "The nun gave birth to a boy";
+    assert_eq!(
+        stance(
+            claim,
+            "The nun said her stomach hurt. She later gave birth to a boy.",
+            true
+        ),
+        Stance::For
+    );
+    assert_eq!(
+        stance(
+            claim,
+            "The nun gave birth to a boy, her convent said.",
+            true
+        ),
+        Stance::Observing
+    );
+}
+
+#[test]
+fn a_claim_that_is_itself_a_statement_is_restated_by_quoting_it() {
+    // the claim is that the cleric said it; a report quoting him states the claim
+    let claim = "A cleric declared that snowmen are sinful";
+    assert_eq!(
+        stance(claim, "Cleric says snowmen are sinful", true),
+        Stance::For
+    );
+    // a claim about the world is only passed on by the same quotation
+    assert_eq!(
+        stance("Snowmen are sinful", "Cleric says snowmen are sinful", true),
+        Stance::Observing
+    );
+}
+
+#[test]
+fn a_claim_noun_and_a_signing_source_pass_the_claim_on() {
+    let claim = "Militants seized the airdropped weapons";
+    for r in [
+        "Officials probing claims militants seized the airdropped weapons",
+        "Pentagon officials: militants seized the airdropped weapons",
+        "Militants seized the airdropped weapons, lawmaker claims",
+        "Airdropped weapons reported to have been seized by militants",
+    ] {
+        assert_eq!(stance(claim, r, true), Stance::Observing, "{r}");
+    }
+    // a label before a colon is no source
+    assert_eq!(
+        stance(
+            claim,
+            "Breaking: militants seized the airdropped weapons",
+            true
+        ),
+        Stance::For
+    );
 }

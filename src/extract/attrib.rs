@@ -1013,9 +1013,15 @@ fn cue_attribution(
         return Some(mk(None, cx.lo..cx.hi, Layout::Sourceless, cx.lo));
     }
 
+    // Passive raising with a cue that takes no infinitive: "X is said to be", "X reported to
+    // have" (a headline drops the "is"): no source; the content is the subject and what follows.
+    let passive_raise = form == Form::Past
+        && !cue.frames.to
+        && cx.low(c1) == "to"
+        && matches!(cx.class(c1 + 1), Some(FnClass::Aux));
     // Raising: "Trump's supporters seemed unperturbed", "X is expected to win": no source;
     // the content is the subject and what follows.
-    if cue.frames.raise {
+    if cue.frames.raise || passive_raise {
         let passive_ok = !passive_aux || cx.low(c1) == "to";
         let active_ok = passive_aux || !cue.frames.that || cx.low(c1) == "to";
         if passive_ok && active_ok && c1 < cx.hi && !cx.is_terminal(c1) {
