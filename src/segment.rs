@@ -97,6 +97,10 @@ pub struct Segmented {
     pub sentences: Vec<Sentence>,
     /// In order of their opening marks.
     pub quotes: Vec<Quote>,
+    /// The text has had its commas stripped (a long text without a single comma, as some scraped
+    /// corpora have): "C on Wednesday the observatory said" is then read as "C, the observatory
+    /// said".
+    pub commaless: bool,
 }
 
 impl Segmented {
@@ -301,6 +305,9 @@ fn push(
     });
 }
 
+/// Fewest words in a text without commas for it to count as stripped of them.
+const COMMALESS_MIN_WORDS: usize = 60;
+
 /// Segments a document body starting at byte `base` of `text`.
 pub fn segment(text: &str, base: usize, lx: &Lexicon) -> Segmented {
     let mut seg = Segmented::default();
@@ -338,6 +345,8 @@ pub fn segment(text: &str, base: usize, lx: &Lexicon) -> Segmented {
     }
     // quotations in text order, so that they can be looked up by their opening mark
     seg.quotes.sort_by_key(|q| q.open);
+    let words = seg.tokens.iter().filter(|t| t.is_word()).count();
+    seg.commaless = words >= COMMALESS_MIN_WORDS && !seg.tokens.iter().any(|t| t.lower == ",");
     seg
 }
 

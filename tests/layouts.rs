@@ -747,3 +747,18 @@ fn demonstrative_that_is_the_content_subject() {
         &[("The ministry", "said", "the bridge reopened")],
     );
 }
+
+#[test]
+fn a_trailing_source_without_comma_closes_the_sentence() {
+    // text stripped of its commas (scraped copy): the cue must close the sentence
+    check(
+        "Air strikes killed 30 people in the town on Wednesday the Syrian Observatory said.",
+        &[(
+            "the Syrian Observatory",
+            "said",
+            "Air strikes killed 30 people in the town on Wednesday",
+        )],
+    );
+    // a relative clause is no attribution: what precedes the source is a noun phrase
+    check("Few of them agreed with everything the minister said.", &[]);
+}

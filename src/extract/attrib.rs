@@ -85,6 +85,8 @@ struct Ctx<'a> {
     /// Sentence token bounds (absolute indices).
     lo: usize,
     hi: usize,
+    /// The text has no commas at all ([`Segmented::commaless`]).
+    commaless: bool,
 }
 
 impl Ctx<'_> {
@@ -607,6 +609,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
         lx,
         lo: sent.tokens.start,
         hi: sent.tokens.end,
+        commaless: seg.commaless,
     };
     let mut out: Vec<RawAttribution> = Vec::new();
     // "Bernie Sanders Says He Has Started": cues may be capitalized in a title-case headline
@@ -1261,8 +1264,21 @@ fn cue_attribution(
     if cue.frames.clause && !cx.is_boundary_before(src.start) {
         return None;
     }
-    let pre_ok =
-        src.start > cx.lo && (cx.is_comma(src.start - 1) || cx.is_close_quote(src.start - 1));
+    // "C, X said" — or, in text stripped of its commas, "C on Wednesday the observatory said"
+    // when the cue closes the sentence and a clause of some length precedes a named source
+    // (elsewhere only after a name, a number or a time word: not "everything the minister said")
+    let bare = (cx.commaless || {
+        let before = &cx.t[src.start.saturating_sub(1)];
+        before.cap || before.kind == TokKind::Number || lx.time.contains_key(&before.lower)
+    }) && cx.is_terminal(c1)
+        && src.start >= cx.lo + MIN_BARE_CONTENT
+        && (cx.t[src.start].cap || matches!(cx.class(src.start), Some(FnClass::Det)))
+        && cx.t[src.start - 1].is_word()
+        && cx.class(src.start - 1).is_none()
+        && !lx.interrogatives.contains(cx.low(src.start - 1))
+        && !cx.is_pronoun(src.start);
+    let pre_ok = src.start > cx.lo
+        && (cx.is_comma(src.start - 1) || cx.is_close_quote(src.start - 1) || bare);
     let start = content_start(cx, prev, c0);
     let pre_end = if pre_ok {
         pre_content_end(cx, src.start)
@@ -1323,6 +1339,9 @@ fn cue_attribution(
         _ => None,
     }
 }
+
+/// Fewest tokens before a source that follows its content with no comma ("C the army said").
+const MIN_BARE_CONTENT: usize = 6;
 
 /// Whether a post-cue complement at `p` is really an adjunct ("in an interview for ...").
 fn is_adjunct_start(cx: &Ctx, p: usize) -> bool {
