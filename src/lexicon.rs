@@ -193,6 +193,17 @@ pub enum ControlChange {
     Hold,
 }
 
+/// A word right after a count that makes it no toll of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountFollower {
+    /// "four more people died": an addition to an earlier figure.
+    Increment,
+    /// "three killed 12 others injured": the count belongs to the next casualty word.
+    Others,
+    /// "one of the dead": a part of a group.
+    Partitive,
+}
+
 /// A quantity-grammar entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuantWord {
@@ -411,6 +422,8 @@ pub struct Lexicon {
     /// Control predicates: the change, and whether the place comes first ("X fell to Y").
     pub control: PhraseTable<(ControlChange, bool)>,
     pub quantities: PhraseTable<QuantWord>,
+    /// Words right after a count that make it no toll of its own (`f:` rows of quantities.tsv).
+    pub count_followers: WordMap<String, CountFollower>,
     pub places: PhraseTable<Place>,
     pub place_heads: WordSet<String>,
     /// Heads that name an attack's target ("market", "hospital"), marked `@site`.
@@ -939,6 +952,16 @@ impl Lexicon {
                 ("n", n) => QuantWord::Number(num(n)?),
                 ("u", _) => QuantWord::Unit,
                 ("m", n) => QuantWord::Multiplier(num(n)?),
+                ("f", kind) => {
+                    let follower = match kind {
+                        "increment" => CountFollower::Increment,
+                        "others" => CountFollower::Others,
+                        "partitive" => CountFollower::Partitive,
+                        _ => return Err(rows.err(line, format!("unknown follower `{kind}`"))),
+                    };
+                    self.count_followers.insert(f[0].to_lowercase(), follower);
+                    continue;
+                }
                 _ => return Err(rows.err(line, format!("unknown quantity entry `{}`", f[1]))),
             };
             self.quantities.insert(f[0], q);

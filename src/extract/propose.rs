@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::lexicon::{AgentRelation, ControlChange, FnClass, Lexicon};
+use crate::lexicon::{AgentRelation, ControlChange, CountFollower, FnClass, Lexicon};
 use crate::model::{Document, Interval, Polarity, Speaker, TimeRef};
 use crate::segment::{Segmented, TokKind, Token, span_text};
 
@@ -663,6 +663,35 @@ pub fn region_propositions(
             .chain(before)
             .any(|j| lx.cumulative.longest_in(toks, j, range.end).is_some());
         for q in quants {
+            // the word after the count may say it is no toll of its own
+            let next = q.tokens.end;
+            let follower = (next < range.end)
+                .then(|| lx.count_followers.get(&toks[next].lower))
+                .flatten();
+            let skip = match follower {
+                // "four more people died"
+                Some(CountFollower::Increment) => true,
+                // "one of the dead" (not "one of its staff were killed": a toll)
+                Some(CountFollower::Partitive) => {
+                    next + 2 < range.end
+                        && matches!(lx.fn_class(&toks[next + 1].lower), Some(FnClass::Det))
+                        && lx
+                            .casualties
+                            .longest_at(&lowers, next + 2 - range.start)
+                            .is_some()
+                }
+                // "three killed 12 others injured": 12 counts the injured
+                Some(CountFollower::Others) => {
+                    q.tokens.start > k
+                        && lowers
+                            .get(next + 1 - range.start..)
+                            .is_some_and(|rest| lx.casualties.longest_at(rest, 0).is_some())
+                }
+                None => false,
+            };
+            if skip {
+                continue;
+            }
             let victims = victims_after(inp, q.tokens.end, range.end.max(k))
                 .unwrap_or_else(|| last_victims.clone());
             let victims = if victims.is_empty() {

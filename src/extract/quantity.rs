@@ -176,10 +176,8 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     let interval = match qualifier {
         None => Interval::exact(n),
         Some(QuantWord::AtLeast) => Interval { lo: n, hi: None },
-        Some(QuantWord::MoreThan) => Interval {
-            lo: n + 1,
-            hi: None,
-        },
+        // strict bounds are read loosely: reporters write "over 5 killed" of five dead
+        Some(QuantWord::MoreThan) => Interval { lo: n, hi: None },
         Some(QuantWord::About) => Interval {
             lo: n.saturating_sub(tenth),
             hi: Some(n + tenth),
@@ -189,10 +187,7 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
             hi: Some(n),
         },
         Some(QuantWord::UpTo) => Interval { lo: 0, hi: Some(n) },
-        Some(QuantWord::Fewer) => Interval {
-            lo: 0,
-            hi: Some(n.saturating_sub(1)),
-        },
+        Some(QuantWord::Fewer) => Interval { lo: 0, hi: Some(n) },
         Some(_) => Interval::exact(n),
     };
     Some(Quantity {
@@ -217,9 +212,9 @@ mod tests {
         assert_eq!(q("at least 25 people"), Some(Interval { lo: 25, hi: None }));
         assert_eq!(
             q("more than 50 people"),
-            Some(Interval { lo: 51, hi: None })
+            Some(Interval { lo: 50, hi: None })
         );
-        assert_eq!(q("over 300 times"), Some(Interval { lo: 301, hi: None }));
+        assert_eq!(q("over 300 times"), Some(Interval { lo: 300, hi: None }));
         assert_eq!(q("dozens of people"), Some(Interval { lo: 24, hi: None }));
         assert_eq!(
             q("about 1.5 million people"),
