@@ -959,7 +959,7 @@ fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
         ib,
         b,
         sim,
-    } in assertion_denial_pairs(&generic)
+    } in assertion_denial_pairs(g, &generic)
     {
         // each denial is paired once with each asserting party (the first assertion)
         if a.party == b.party || !paired.insert((ib, a.party.as_str())) {
@@ -995,6 +995,7 @@ struct StatementPair<'g> {
 /// Every assertion/denial pair of generic claims on the same statement (content-word Jaccard at
 /// least [`POLARITY_MIN_OVERLAP`], three shared words at least), in claim order.
 fn assertion_denial_pairs<'g>(
+    g: &ClaimGraph,
     generic: &[(usize, &'g Claim, &'g Vec<String>)],
 ) -> Vec<StatementPair<'g>> {
     let mut out = Vec::new();
@@ -1004,7 +1005,7 @@ fn assertion_denial_pairs<'g>(
     {
         for &(ib, b, kb) in generic.iter().filter(|(_, b, _)| b.stance == Stance::Deny) {
             let sim = jaccard(ka, kb);
-            if sim >= POLARITY_MIN_OVERLAP && shared_words(ka, kb) >= 3 {
+            if sim >= POLARITY_MIN_OVERLAP && shared_words(ka, kb) >= 3 && !nested(g, a, b) {
                 out.push(StatementPair {
                     ia,
                     a,
@@ -1017,6 +1018,28 @@ fn assertion_denial_pairs<'g>(
         }
     }
     out
+}
+
+/// Whether one claim's attribution lies inside the other's content ("X said rebels opposed to
+/// the government had pulled back"): the inner one is part of what the outer reports.
+fn nested(g: &ClaimGraph, a: &Claim, b: &Claim) -> bool {
+    if a.doc != b.doc {
+        return false;
+    }
+    let atts = &g.docs[a.doc].attributions;
+    let (Some(ia), Some(ib)) = (a.attribution, b.attribution) else {
+        return false;
+    };
+    let (Some(x), Some(y)) = (atts.get(ia), atts.get(ib)) else {
+        return false;
+    };
+    let inside = |outer: &crate::extract::Attribution, inner: &crate::extract::Attribution| {
+        outer
+            .content_parts()
+            .iter()
+            .any(|p| p.contains(&inner.cue.start))
+    };
+    inside(x, y) || inside(y, x)
 }
 
 /// Generic claims of known, resolved parties with keys of at least `min` words.
@@ -1054,7 +1077,7 @@ fn reversal(g: &ClaimGraph) -> Vec<Finding> {
         ib,
         b,
         sim,
-    } in assertion_denial_pairs(&generic)
+    } in assertion_denial_pairs(g, &generic)
     {
         // one finding per pair of reports
         if a.party != b.party

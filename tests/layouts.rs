@@ -762,3 +762,19 @@ fn a_trailing_source_without_comma_closes_the_sentence() {
     // a relative clause is no attribution: what precedes the source is a noun phrase
     check("Few of them agreed with everything the minister said.", &[]);
 }
+
+#[test]
+fn a_restrictive_relative_clause_belongs_to_the_source() {
+    let text = "A doctor who fled to Turkey in the spring said the clinic had closed.";
+    check(
+        text,
+        &[(
+            "A doctor who fled to Turkey in the spring",
+            "said",
+            "the clinic had closed",
+        )],
+    );
+    // the speaker is the doctor, not the country in the relative clause
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions[0].speakers[0].party, None);
+}

@@ -130,6 +130,14 @@ fn polarity_conflict_needs_the_same_statement() {
 }
 
 #[test]
+fn polarity_conflict_is_not_a_claim_against_the_claim_holding_it() {
+    // the denial is reported inside the assertion: one statement, not two parties at odds
+    let a = "Turkish officials said that Russian officials denied the jets had struck the hospital in Idlib on Sunday.\n";
+    let (_, f) = run(&[("a", a)]);
+    assert!(of_type(&f, PolarityConflict).is_empty(), "{f:#?}");
+}
+
+#[test]
 fn numeric_conflict_ignores_running_totals_and_one_reports_own_figures() {
     // a running total is not the toll of the event
     let a = "---\ndate: 2016-09-24\n---\nA bombardment shook Aleppo on Friday.\n\nThe Syrian Observatory for Human Rights said 25 people were killed.\n";

@@ -306,6 +306,15 @@ impl Ctx<'_> {
             return Some(if s < a { (s..k, s..a) } else { (j..k, j..k) });
         }
         let s = self.np_left_core(k);
+        // "A doctor who fled to Turkey in the spring said": the relative clause belongs to the
+        // source; its antecedent is the head
+        if s > self.lo + 1 && s < k && matches!(self.low(s - 1), "who" | "which") {
+            let w = s - 1;
+            let h = self.np_left_core(w);
+            if h < w && !self.is_comma(w - 1) {
+                return Some((h..k, h..w));
+            }
+        }
         // "Police last month said": a time phrase between subject and cue is not the source
         if s < k && (s..k).all(|i| self.is_time_word(i)) {
             let s2 = self.np_left_core(s);

@@ -267,8 +267,16 @@ fn named_speaker(
         .map(|k| toks[k].lower.clone())
         .unwrap_or_default();
     let mut kind = lx.kinds.get(&head_noun).copied();
-    // Alias in the whole source (apposition included); the head phrase's alias first.
-    let alias = best_alias(mentions, &core).or_else(|| best_alias(mentions, src));
+    // Alias in the whole source (apposition included); the head phrase's alias first. A
+    // relative clause after the head ("a doctor who fled to Turkey") names no speaker.
+    let relative = head.end < src.end && toks[head.end].is_word();
+    let alias = best_alias(mentions, &core).or_else(|| {
+        if relative {
+            None
+        } else {
+            best_alias(mentions, src)
+        }
+    });
     if let Some(m) = alias {
         let al = &lx.aliases[m.alias];
         // The alias names the speaker itself when it covers the head noun.
