@@ -778,3 +778,23 @@ fn a_restrictive_relative_clause_belongs_to_the_source() {
     let x = common::extract_one(text);
     assert_eq!(x.attributions[0].speakers[0].party, None);
 }
+
+#[test]
+fn a_name_before_an_indefinite_article_heads_a_stripped_apposition() {
+    // "Syria Civil Defence, a Syrian rescue group, said" with its commas stripped
+    let text =
+        "Syria Civil Defence a Syrian volunteer rescue group said its teams counted three dead.";
+    check(
+        text,
+        &[(
+            "Syria Civil Defence a Syrian volunteer rescue group",
+            "said",
+            "its teams counted three dead",
+        )],
+    );
+    let x = common::extract_one(text);
+    assert_eq!(
+        x.attributions[0].speakers[0].party.as_deref(),
+        Some("Syria Civil Defence")
+    );
+}

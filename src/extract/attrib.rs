@@ -306,6 +306,18 @@ impl Ctx<'_> {
             return Some(if s < a { (s..k, s..a) } else { (j..k, j..k) });
         }
         let s = self.np_left_core(k);
+        // "Syria Civil Defence a Syrian rescue group said": an apposition whose commas were
+        // stripped; the name before the indefinite article is the head
+        if s > self.lo && s < k && self.lx.fn_class(self.low(s)) == Some(FnClass::Det) {
+            let mut n = s;
+            while n > self.lo && self.t[n - 1].cap && self.t[n - 1].is_word() {
+                n -= 1;
+            }
+            let indefinite = matches!(self.low(s), "a" | "an");
+            if indefinite && n < s && (n == self.lo || self.is_boundary_before(n)) {
+                return Some((n..k, n..s));
+            }
+        }
         // "A doctor who fled to Turkey in the spring said": the relative clause belongs to the
         // source; its antecedent is the head
         if s > self.lo + 1 && s < k && matches!(self.low(s - 1), "who" | "which") {

@@ -79,11 +79,24 @@ pub fn find_mentions(text: &str, seg: &Segmented, lx: &Lexicon) -> Vec<Mention> 
 
 /// The alias that best names the party of a phrase: the one ending nearest the phrase's end,
 /// then the longest.
+///
+/// A one-word alias (a nationality: "Syrian") yields to a longer one before it: "Syria Civil
+/// Defence a Syrian volunteer rescue group" (an apposition whose commas were stripped) is the
+/// rescue service.
 pub fn best_alias<'m>(mentions: &'m [Mention], span: &Range<usize>) -> Option<&'m Mention> {
-    within(mentions, span)
+    let inside = within(mentions, span);
+    let nearest = inside
         .iter()
         .filter(|m| m.tokens.end <= span.end)
-        .max_by_key(|m| (m.tokens.end, m.tokens.len()))
+        .max_by_key(|m| (m.tokens.end, m.tokens.len()))?;
+    if nearest.tokens.len() > 1 {
+        return Some(nearest);
+    }
+    let longer = inside
+        .iter()
+        .filter(|m| m.tokens.len() > 1 && m.tokens.end <= nearest.tokens.start)
+        .max_by_key(|m| (m.tokens.end, m.tokens.len()));
+    Some(longer.unwrap_or(nearest))
 }
 
 /// The mentions starting inside `span` (mentions are sorted by position).
