@@ -5,6 +5,7 @@
 //! statements in the reporter's own voice are listed by the audit instead, unless the graph was
 //! built with `own_voice` (then they are claims of their outlet).
 
+use itertools::Itertools;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -394,13 +395,22 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     if by_agent.len() < 2 {
         return Vec::new();
     }
-    // different claimant parties must back different agents
-    let claimants: BTreeSet<String> = by_agent
+    // different claimant parties must back different agents: two of them blaming disjoint sets
+    // (a joint attack, "the regime and Russian forces", does not compete with "Russian jets")
+    let mut blamed: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (agent, cs) in &by_agent {
+        for &c in cs {
+            blamed
+                .entry(g.claims[c].party.as_str())
+                .or_default()
+                .insert(agent.as_str());
+        }
+    }
+    let disjoint = blamed
         .values()
-        .flatten()
-        .map(|&c| g.claims[c].party.clone())
-        .collect();
-    if claimants.len() < 2 {
+        .tuple_combinations()
+        .any(|(x, y)| x.is_disjoint(y));
+    if !disjoint {
         return Vec::new();
     }
     let ev = &g.events[e].desc;

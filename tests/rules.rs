@@ -49,6 +49,24 @@ fn competing_attribution_fires_on_different_perpetrators() {
     assert!(of_type(&f, CompetingAttribution).is_empty());
 }
 
+#[test]
+fn competing_attribution_ignores_joint_agents_and_supporters() {
+    // a joint attack named by one side includes the agent the other side names
+    let joint = "---\ndate: 2016-09-14\n---\nOpposition activists said at least 40 civilians were killed in air strikes by the Assad regime and Russian forces on Idlib on Wednesday.\n";
+    let russia = "---\ndate: 2016-09-14\n---\nThe Syrian Observatory for Human Rights said Russian warplanes carried out the air strikes on Idlib on Wednesday.\n";
+    let (_, f) = run(&[("a", joint), ("b", russia)]);
+    assert!(of_type(&f, CompetingAttribution).is_empty(), "{f:#?}");
+    // a supporter introduced by a participle is not the agent
+    let a = "---\ndate: 2016-09-14\n---\nTurkish officials said Turkish troops launched the offensive on Jarablus on Wednesday.\n";
+    let b = "---\ndate: 2016-09-14\n---\nKurdish officials said Turkish armour supported by US-led coalition aircraft launched the offensive on Jarablus on Wednesday.\n";
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    assert!(of_type(&f, CompetingAttribution).is_empty(), "{f:#?}");
+    // while a sole agent against another sole agent still competes
+    let regime = "---\ndate: 2016-09-14\n---\nThe Russian defence ministry said US-led coalition jets carried out the air strikes on Idlib on Wednesday.\n";
+    let (_, f) = run(&[("a", regime), ("b", russia)]);
+    assert_eq!(of_type(&f, CompetingAttribution).len(), 1, "{f:#?}");
+}
+
 const DEIR_62: &str = "---\ndate: 2016-09-18\n---\nUS-led coalition air strikes hit Syrian army positions in Deir al-Zour on Saturday.\n\nThe Russian defence ministry said 62 soldiers were killed.\n";
 const DEIR_90: &str = "The Syrian army said the US-led coalition struck its positions in Deir al-Zour, killing 90 soldiers.\n";
 

@@ -324,8 +324,20 @@ impl PropInput<'_> {
         claim_start: usize,
         speakers: &[Speaker],
     ) -> Option<String> {
+        self.claim_agents(range, claim_start, speakers)
+            .into_iter()
+            .next()
+    }
+
+    /// [`Self::claim_agent`], with every agent of a coordination ([`Self::agent_names`]).
+    fn claim_agents(
+        &self,
+        range: Range<usize>,
+        claim_start: usize,
+        speakers: &[Speaker],
+    ) -> Vec<String> {
         if range.is_empty() {
-            return None;
+            return Vec::new();
         }
         let toks = self.toks();
         let first = toks[range.start].lower.as_str();
@@ -334,12 +346,48 @@ impl PropInput<'_> {
             || (range.start > claim_start && toks[range.start - 1].lower == "that");
         if self.lx.pronouns.contains_key(first) && (range.len() == 1 || possessive) {
             return if opens {
-                speakers.first().map(|s| s.label().to_string())
+                speakers
+                    .iter()
+                    .take(1)
+                    .map(|s| s.label().to_string())
+                    .collect()
             } else {
-                None
+                Vec::new()
             };
         }
-        self.agent_name(range)
+        self.agent_names(range)
+    }
+
+    /// The agents an agent phrase names: each party of a coordination ("the regime and Russian
+    /// forces": both, jointly), else [`Self::agent_name`]. A supporter introduced by a participle
+    /// ("Turkish armour supported by coalition aircraft") is not an agent.
+    fn agent_names(&self, range: Range<usize>) -> Vec<String> {
+        let toks = self.toks();
+        let end = (range.start + 1..range.end)
+            .find(|&k| {
+                k + 1 < range.end
+                    && toks[k + 1].lower == "by"
+                    && toks[k].kind == TokKind::Word
+                    && self.lx.is_verb_form(&toks[k].lower)
+            })
+            .unwrap_or(range.end);
+        let range = range.start..end;
+        let coordinated = range
+            .clone()
+            .any(|k| matches!(self.lx.fn_class(&toks[k].lower), Some(FnClass::Conj)));
+        if coordinated {
+            let mut parties: Vec<String> = Vec::new();
+            for m in super::speaker::within(self.mentions, &range) {
+                let p = &self.lx.aliases[m.alias].party;
+                if m.tokens.end <= range.end && !parties.contains(p) {
+                    parties.push(p.clone());
+                }
+            }
+            if parties.len() > 1 {
+                return parties;
+            }
+        }
+        self.agent_name(range).into_iter().collect()
     }
 
     /// Names an agent phrase: its party when an alias matches, else its text.
@@ -412,6 +460,15 @@ impl PropInput<'_> {
                 break;
             }
         }
+        // "Turkish armour supported by coalition aircraft launched": the phrase runs on through
+        // the reduced passive to its head ([`Self::agent_names`] drops the supporter)
+        if s > lo + 1 && s < k && toks[s].lower == "by" && self.lx.is_verb_form(&toks[s - 1].lower)
+        {
+            let outer = self.np_before(lo, s - 1);
+            if !outer.is_empty() {
+                return outer.start..k;
+            }
+        }
         while s < k
             && matches!(
                 self.lx.fn_class(&toks[s].lower),
@@ -471,7 +528,7 @@ pub fn region_propositions(
 
     // Responsibility.
     let mut agent_for_region: Option<String> = None;
-    let mut last_agent: Option<String> = None;
+    let mut last_agents: Vec<String> = Vec::new();
     let mut last_holder: Option<String> = None;
     let mut i = 0;
     while i < lowers.len() {
@@ -486,58 +543,69 @@ pub fn region_propositions(
             i += n;
             continue;
         }
-        let (agent, obj_start) = match rel {
+        let speaker = || -> Vec<String> {
+            r.speakers
+                .iter()
+                .take(1)
+                .map(|s| s.label().to_string())
+                .collect()
+        };
+        let (agents, obj_start) = match rel {
             AgentRelation::Subject => {
                 let np = inp.np_before(range.start, k);
-                let agent = if inp.coordinated(range.start, k) {
-                    // "struck the base and shelled the town": the same agent
-                    last_agent.clone()
+                let agents = if inp.coordinated(range.start, k) {
+                    // "struck the base and shelled the town": the same agents
+                    last_agents.clone()
                 } else if np.is_empty() && (r.subjectless || k == range.start) {
-                    r.speakers.first().map(|s| s.label().to_string())
+                    speaker()
                 } else {
-                    inp.claim_agent(np, range.start, r.speakers)
+                    inp.claim_agents(np, range.start, r.speakers)
                 };
-                (agent, k + n)
+                (agents, k + n)
             }
             AgentRelation::By => {
                 let e = np_after(inp, k + n, range.end);
-                (inp.agent_name(k + n..e), e)
+                (inp.agent_names(k + n..e), e)
             }
             // only at the start of a claim: "X claimed responsibility for C"
             AgentRelation::Speaker if k == range.start && r.attribution.is_some() => {
-                (r.speakers.first().map(|s| s.label().to_string()), k + n)
+                (speaker(), k + n)
             }
-            AgentRelation::Speaker => (None, k + n),
+            AgentRelation::Speaker => (Vec::new(), k + n),
         };
         i += n;
-        let Some(agent) = agent else { continue };
-        last_agent = Some(agent.clone());
-        let negated = inp.negated_before(range.start, k);
-        let mut event = local.clone();
-        // the object phrase sharpens the event ("the Monday attack on a convoy")
-        let obj_ev = inp.local_event(obj_start..range.end);
-        if let Some(f) = &obj_ev.frame {
-            if event
-                .frame
-                .as_deref()
-                .is_none_or(|cur| lx.frame_rank(f) >= lx.frame_rank(cur))
-            {
-                event.frame = Some(f.clone());
-            }
+        if agents.is_empty() {
+            continue;
         }
-        event.agent = Some(agent.clone());
-        fill(&mut event);
-        agent_for_region.get_or_insert(agent.clone());
-        out.push(Proposition {
-            sentence: r.sentence,
-            attribution: r.attribution,
-            // evidence: the agent phrase through the object ("US-led coalition air strikes hit
-            // Syrian army positions")
-            tokens: inp.np_before(range.start, k).start.min(k)
-                ..np_after(inp, obj_start, range.end).max(k + n),
-            kind: PropKind::Responsibility { agent, event },
-            negated,
-        });
+        last_agents = agents.clone();
+        for agent in agents {
+            let negated = inp.negated_before(range.start, k);
+            let mut event = local.clone();
+            // the object phrase sharpens the event ("the Monday attack on a convoy")
+            let obj_ev = inp.local_event(obj_start..range.end);
+            if let Some(f) = &obj_ev.frame {
+                if event
+                    .frame
+                    .as_deref()
+                    .is_none_or(|cur| lx.frame_rank(f) >= lx.frame_rank(cur))
+                {
+                    event.frame = Some(f.clone());
+                }
+            }
+            event.agent = Some(agent.clone());
+            fill(&mut event);
+            agent_for_region.get_or_insert(agent.clone());
+            out.push(Proposition {
+                sentence: r.sentence,
+                attribution: r.attribution,
+                // evidence: the agent phrase through the object ("US-led coalition air strikes hit
+                // Syrian army positions")
+                tokens: inp.np_before(range.start, k).start.min(k)
+                    ..np_after(inp, obj_start, range.end).max(k + n),
+                kind: PropKind::Responsibility { agent, event },
+                negated,
+            });
+        }
     }
     // "X accused Y of C" / "X blamed Y for C": Y is the agent.
     if r.cue_type == Some(crate::model::CueType::Accuse) && out.is_empty() {
