@@ -818,10 +818,11 @@ fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
             _ => None,
         })
         .collect();
-    // holder -> claims that the holder has the place (gain / hold)
+    // holder -> claims that the holder has the place (gain / hold); only known parties hold
+    // places against each other ("an alliance of factions" may be any of them)
     let mut holds: BTreeMap<&str, Vec<&C>> = BTreeMap::new();
     for c in &cs {
-        if c.change != ControlChange::Loss {
+        if c.change != ControlChange::Loss && g.known_parties.contains(&c.holder) {
             holds.entry(c.holder.as_str()).or_default().push(c);
         }
     }

@@ -67,6 +67,20 @@ fn competing_attribution_ignores_joint_agents_and_supporters() {
     assert_eq!(of_type(&f, CompetingAttribution).len(), 1, "{f:#?}");
 }
 
+#[test]
+fn control_conflict_needs_known_holders_named_whole() {
+    // "the Army of Victory" is not "the army"; an unnamed alliance is no party
+    let a = "The monitor said Idlib province is controlled by the Army of Victory, a coalition of hardline factions.\n";
+    let b = "Local officials said Idlib province is controlled by an alliance of armed opposition groups.\n";
+    let (_, f) = run(&[("a", a), ("b", b)]);
+    assert!(of_type(&f, ControlConflict).is_empty(), "{f:#?}");
+    // the army against the rebels still conflicts
+    let c = "The Syrian army said its forces control Idlib.\n";
+    let d = "Rebel commanders said rebels control Idlib.\n";
+    let (_, f) = run(&[("c", c), ("d", d)]);
+    assert_eq!(of_type(&f, ControlConflict).len(), 1, "{f:#?}");
+}
+
 const DEIR_62: &str = "---\ndate: 2016-09-18\n---\nUS-led coalition air strikes hit Syrian army positions in Deir al-Zour on Saturday.\n\nThe Russian defence ministry said 62 soldiers were killed.\n";
 const DEIR_90: &str = "The Syrian army said the US-led coalition struck its positions in Deir al-Zour, killing 90 soldiers.\n";
 

@@ -967,8 +967,15 @@ fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
         )
         && !predicate(&toks[i].lower)
     {
-        if matches!(inp.lx.fn_class(&toks[i].lower), Some(FnClass::Prep)) && i > p {
-            break;
+        if i > p {
+            let class = inp.lx.fn_class(&toks[i].lower);
+            // a preposition ends the phrase, except inside a name ("the Army of Conquest"); a
+            // determiner opens another ("the Army of Victory a coalition of factions": an
+            // apposition stripped of its commas)
+            let in_name = toks[i - 1].cap && i + 1 < end && toks[i + 1].cap;
+            if (class == Some(FnClass::Prep) && !in_name) || class == Some(FnClass::Det) {
+                break;
+            }
         }
         i += 1;
     }
