@@ -395,6 +395,9 @@ pub struct Lexicon {
     pub nominal_cues: WordMap<String, (CueType, Commitment)>,
     /// Phrases in which a cue form is no cue ("claimed the lives").
     pub not_cues: PhraseTable<()>,
+    /// A cue form that is no cue when one of these words closes its object ("claimed more than
+    /// 300 lives"): two-column rows of `not_cues.tsv`.
+    pub not_cue_objects: WordMap<String, Vec<String>>,
     /// Cue forms that are also nouns or adjectives: cues only in a verbal context.
     pub cue_nouns: WordSet<String>,
     /// Documents and messages: "X issued a statement saying C" is X's attribution.
@@ -593,7 +596,14 @@ impl Lexicon {
             lx.nominal_cues.insert(f[0].to_lowercase(), (ty, c));
         }
         for (_, f) in get("not_cues.tsv").iter() {
-            lx.not_cues.insert(f[0], ());
+            match f.get(1) {
+                Some(object) => lx
+                    .not_cue_objects
+                    .entry(f[0].to_lowercase())
+                    .or_default()
+                    .push(object.to_lowercase()),
+                None => lx.not_cues.insert(f[0], ()),
+            }
         }
         for (_, f) in get("cue_nouns.txt").iter() {
             lx.cue_nouns.insert(f[0].to_lowercase());

@@ -170,6 +170,24 @@ fn polarity_conflict_is_not_a_claim_against_the_claim_holding_it() {
 }
 
 #[test]
+fn numeric_conflict_ignores_totals_over_days_campaigns_and_wars() {
+    let strike = "---\ndate: 2016-09-14\n---\nThe civil defence said air strikes on Saraqib in Idlib killed 12 people on Wednesday.\n";
+    for total in [
+        "The observatory said five days of air strikes on Saraqib in Idlib province have left more than 60 people dead.",
+        "The observatory said the bombing campaign on Saraqib in Idlib is killing scores of people.",
+        "The observatory said the war in Idlib has claimed more than 300,000 lives.",
+    ] {
+        let doc = format!("---\ndate: 2016-09-14\n---\n{total}\n");
+        let (_, f) = run(&[("a", strike), ("b", &doc)]);
+        assert!(of_type(&f, NumericConflict).is_empty(), "{total}\n{f:#?}");
+    }
+    // one day's toll against another's still conflicts
+    let other = "---\ndate: 2016-09-14\n---\nThe observatory said air strikes on Saraqib in Idlib killed 40 people on Wednesday.\n";
+    let (_, f) = run(&[("a", strike), ("b", other)]);
+    assert_eq!(of_type(&f, NumericConflict).len(), 1, "{f:#?}");
+}
+
+#[test]
 fn numeric_conflict_ignores_running_totals_and_one_reports_own_figures() {
     // a running total is not the toll of the event
     let a = "---\ndate: 2016-09-24\n---\nA bombardment shook Aleppo on Friday.\n\nThe Syrian Observatory for Human Rights said 25 people were killed.\n";

@@ -685,6 +685,16 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
         if lx.not_cues.longest_in(cx.t, c0, cx.hi).is_some() {
             continue;
         }
+        // "the war has claimed more than 300,000 lives"
+        if let Some(objects) = lx.not_cue_objects.get(&tok.lower) {
+            let window = c1..(c1 + NOT_CUE_OBJECT_WINDOW).min(cx.hi);
+            if window
+                .take_while(|&k| cx.t[k].is_word())
+                .any(|k| objects.contains(&cx.t[k].lower))
+            {
+                continue;
+            }
+        }
         // noun-like forms ("the report", "swing states") need a verbal context
         if n == 1 && lx.cue_nouns.contains(&tok.lower) && !verbal_context(&cx, c0, c1) {
             continue;
@@ -1360,6 +1370,9 @@ fn cue_attribution(
         _ => None,
     }
 }
+
+/// How far after a cue form the object word of a two-column `not_cues.tsv` row may stand.
+const NOT_CUE_OBJECT_WINDOW: usize = 6;
 
 /// Fewest tokens before a source that follows its content with no comma ("C the army said").
 const MIN_BARE_CONTENT: usize = 6;

@@ -724,7 +724,7 @@ pub fn region_propositions(
         // "... have been killed since April": a running total
         let clause = |j: &usize| toks[*j].lower != "," && toks[*j].lower != ".";
         let after = (k + n..range.end.min(k + n + 8)).take_while(clause);
-        let before = (range.start.max(k.saturating_sub(8))..k)
+        let before = (range.start.max(k.saturating_sub(CUMULATIVE_BEFORE))..k)
             .rev()
             .take_while(clause);
         let cumulative = after
@@ -892,6 +892,10 @@ pub fn region_propositions(
     }
     out
 }
+
+/// How far before a casualty word a running-total marker may stand, within its clause ("five
+/// days of air strikes across the province have left more than 60 civilians dead").
+const CUMULATIVE_BEFORE: usize = 14;
 
 /// Start of the clause that ends at `k` (stops at a comma after a complete phrase, "that", a cue).
 fn left_clause_start(inp: &PropInput, lo: usize, k: usize) -> usize {
