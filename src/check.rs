@@ -441,6 +441,44 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     }]
 }
 
+/// The most specific places a list names: those no other place of the list lies in.
+fn footprint(places: &[String], lx: &Lexicon) -> BTreeSet<String> {
+    places
+        .iter()
+        .filter(|p| {
+            !places
+                .iter()
+                .any(|q| q != *p && crate::graph::place_ancestors(q, lx).contains(p))
+        })
+        .cloned()
+        .collect()
+}
+
+/// When one figure's area holds the other's (a governorate and a town in it; "Hamdaniyeh and
+/// Sukkari" and "Hamdaniyeh"), the wider figure and the narrower one.
+fn whole_and_part<'f>(a: &'f Fig, b: &'f Fig, lx: &Lexicon) -> Option<(&'f Fig, &'f Fig)> {
+    let (fa, fb) = (footprint(&a.places, lx), footprint(&b.places, lx));
+    if fa.is_empty() || fb.is_empty() || fa == fb {
+        return None;
+    }
+    // every place of `inner` lies in, or is one of, the places of `outer`
+    let covers = |outer: &BTreeSet<String>, inner: &BTreeSet<String>| {
+        inner.iter().all(|p| {
+            outer.contains(p)
+                || crate::graph::place_ancestors(p, lx)
+                    .iter()
+                    .any(|q| outer.contains(q))
+        })
+    };
+    if covers(&fa, &fb) {
+        Some((a, b))
+    } else if covers(&fb, &fa) {
+        Some((b, a))
+    } else {
+        None
+    }
+}
+
 /// Whether `later` lies wholly above `earlier` (a toll that rose).
 fn rises(earlier: Interval, later: Interval) -> bool {
     later.lo > earlier.hi.unwrap_or(u64::MAX)
@@ -453,6 +491,8 @@ struct Fig {
     text: String,
     measure: String,
     victims: String,
+    /// The places the claim itself names (its own event description), most specific first.
+    places: Vec<String>,
 }
 
 /// The asserted, resolved, non-cumulative casualty figures claimed for event `e`.
@@ -467,13 +507,14 @@ fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
                 measure,
                 victims,
                 cumulative: false,
-                ..
+                event,
             } if !g.prop(&g.claims[c]).negated => Some(Fig {
                 claim: c,
                 interval: *count,
                 text: count_text.clone(),
                 measure: measure.clone(),
                 victims: victims.clone(),
+                places: event.places.clone(),
             }),
             _ => None,
         })
@@ -591,6 +632,14 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                 || a.interval.overlaps(&b.interval)
             {
                 continue;
+            }
+            // a toll for a wider area, or for several places, counts the narrower one's dead
+            // too: it conflicts only when the part exceeds the whole
+            if let Some((whole, part)) = whole_and_part(a, b, lx) {
+                let exceeds = whole.interval.hi.is_some_and(|hi| part.interval.lo > hi);
+                if !exceeds {
+                    continue;
+                }
             }
             // over time: a toll that rises in a later report is an update (see
             // [`figure_sequences`]); a later figure below an earlier firm one is a conflict

@@ -321,6 +321,12 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
             agree.push(Detail::Agent);
         }
     }
+    // areas held by different sides are different areas ("rebel-held" and "government-held")
+    if let (Some(x), Some(y)) = (&a.held_by, &b.held_by) {
+        if x != y {
+            return None;
+        }
+    }
     // different sites struck are different events ("the market" and "the hospital")
     match (&a.target, &b.target) {
         (Some(x), Some(y)) if x != y => return None,
@@ -413,6 +419,9 @@ fn merge(desc: &mut EventRef, other: &EventRef, lx: &Lexicon) {
     }
     if desc.target.is_none() {
         desc.target = other.target.clone();
+    }
+    if desc.held_by.is_none() {
+        desc.held_by = other.held_by.clone();
     }
 }
 
@@ -722,6 +731,7 @@ mod tests {
             }),
             agent: agent.map(str::to_string),
             target: None,
+            held_by: None,
             published: None,
         }
     }

@@ -424,6 +424,9 @@ pub struct Lexicon {
     pub casualties: PhraseTable<String>,
     /// Control predicates: the change, and whether the place comes first ("X fell to Y").
     pub control: PhraseTable<(ControlChange, bool)>,
+    /// Suffixes of adjectives naming who holds an area ("rebel-held", "government-controlled"):
+    /// `side` rows of `control.tsv`.
+    pub side_suffixes: Vec<String>,
     pub quantities: PhraseTable<QuantWord>,
     /// Words right after a count that make it no toll of its own (`f:` rows of quantities.tsv).
     pub count_followers: WordMap<String, CountFollower>,
@@ -753,6 +756,10 @@ impl Lexicon {
         let rows = get("control.tsv");
         for (line, f) in rows.iter() {
             rows.need(line, &f, 2)?;
+            if f[1] == "side" {
+                lx.side_suffixes.push(f[0].to_lowercase());
+                continue;
+            }
             let ch = match f[1] {
                 "gain" => ControlChange::Gain,
                 "loss" => ControlChange::Loss,

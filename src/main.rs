@@ -81,6 +81,9 @@ enum Cmd {
         common: Common,
         #[arg(short, long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
+        /// Also put the reports' own-voice claims in the graph (as `check --own-voice`).
+        #[arg(long)]
+        own_voice: bool,
     },
     /// Coverage audit: parties and events per report, one-sided disputes, single-sourced and
     /// unattributed claims, unresolved speakers, sentences nothing was extracted from.
@@ -382,11 +385,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(finish(had_errors))
         }
-        Cmd::Graph { common, format } => {
+        Cmd::Graph {
+            common,
+            format,
+            own_voice,
+        } => {
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
             let (_, xs, had_errors) = read_and_extract(&common, &lx);
-            let g = ClaimGraph::build(xs, &lx);
+            let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
             match format {
                 GraphFormat::Dot => out.write_all(report::graph_dot(&g).as_bytes())?,
                 GraphFormat::Json => {

@@ -33,6 +33,11 @@ pub struct EventRef {
     /// What it struck, when a site is named ("market", "hospital"; `@site` in `places.tsv`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
+    /// The side holding the area it struck, when the report says ("rebel-held", "government-
+    /// controlled": `side` rows of `control.tsv`): a party, a role (`role:government`) or the
+    /// word itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_by: Option<String>,
     /// Publication date of the report that mentions it: an event it does not date happened
     /// shortly before.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,6 +51,7 @@ impl EventRef {
             && self.time.is_none()
             && self.agent.is_none()
             && self.target.is_none()
+            && self.held_by.is_none()
     }
     /// Fills what is missing from `other`.
     fn fill_from(&mut self, other: &EventRef) {
@@ -63,6 +69,9 @@ impl EventRef {
         }
         if self.target.is_none() {
             self.target = other.target.clone();
+        }
+        if self.held_by.is_none() {
+            self.held_by = other.held_by.clone();
         }
     }
 }
@@ -204,8 +213,33 @@ impl PropInput<'_> {
                 }
             }
         }
+        ev.held_by = range.clone().find_map(|k| self.side_of(&toks[k].lower));
         ev.time = find_time(self.text(), toks, range, self.lx, self.doc.date);
         ev
+    }
+
+    /// The side an adjective such as "rebel-held" names: the party of a one-word alias
+    /// ("rebel"), else the role of a role noun ("regime" and "government": `role:government`),
+    /// else the word.
+    fn side_of(&self, word: &str) -> Option<String> {
+        let prefix = self
+            .lx
+            .side_suffixes
+            .iter()
+            .find_map(|suf| word.strip_suffix(suf.as_str()))
+            .filter(|p| !p.is_empty())?;
+        if let Some(a) = self
+            .lx
+            .aliases
+            .iter()
+            .find(|a| a.words.len() == 1 && a.words[0].eq_ignore_ascii_case(prefix))
+        {
+            return Some(a.party.clone());
+        }
+        if let Some(r) = self.lx.roles.get(prefix) {
+            return Some(format!("role:{}", r.role));
+        }
+        Some(prefix.to_string())
     }
 
     /// Canonical places named in `range`.
@@ -222,8 +256,15 @@ impl PropInput<'_> {
                 {
                     s -= 1;
                 }
+                // "Idlib province" is the governorate, "Idlib" the city
+                let with_head = lowers_of(toks, s..k + 1).join(" ");
                 let words = lowers_of(toks, s..k).join(" ");
-                let name = match self.lx.places.get(&words) {
+                let name = match self
+                    .lx
+                    .places
+                    .get(&with_head)
+                    .or_else(|| self.lx.places.get(&words))
+                {
                     Some(p) => p.canonical.clone(),
                     None => span_text(self.text(), toks, s..k).to_string(),
                 };
@@ -260,6 +301,13 @@ impl PropInput<'_> {
             }
             i += 1;
         }
+        // most specific first: a name the gazetteer does not know ("the village of Kafr Hind in
+        // Idlib province") lies below the known places named with it; known places by depth
+        let depth = |p: &String| match self.lx.places.get(&p.to_lowercase()) {
+            Some(_) => crate::graph::place_ancestors(p, self.lx).len(),
+            None => usize::MAX,
+        };
+        out.sort_by_key(|p| std::cmp::Reverse(depth(p)));
         out
     }
 
