@@ -72,6 +72,16 @@ pub const RULES: &[Rule] = &[
         description: "two parties give casualty figures for the same event, measure and victims whose intervals do not overlap",
     },
     Rule {
+        id: "violation-dispute",
+        finding: FindingType::ResponsibilityDispute,
+        description: "a party is said to have violated an agreement (a truce, a ceasefire) and that party denies it",
+    },
+    Rule {
+        id: "violation-count-disjoint",
+        finding: FindingType::NumericConflict,
+        description: "two parties count the violations of the same agreement by the same party, on the same day and place, with intervals that do not overlap",
+    },
+    Rule {
         id: "control-opposed",
         finding: FindingType::ControlConflict,
         description: "parties claim opposite control of the same place at overlapping times",
@@ -183,6 +193,12 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
         }
         if on("casualty-disjoint") {
             out.extend(numeric(g, e, lx));
+        }
+        if on("violation-dispute") {
+            out.extend(violation_dispute(g, e));
+        }
+        if on("violation-count-disjoint") {
+            out.extend(violation_counts(g, e));
         }
     }
     if on("control-opposed") {
@@ -313,6 +329,157 @@ fn responsibility_claims(g: &ClaimGraph, e: usize) -> Vec<(usize, String)> {
             _ => None,
         })
         .collect()
+}
+
+/// A claim that an agreement was violated: (claim, violator, agreement, count with its text).
+struct ViolationClaim<'g> {
+    claim: usize,
+    violator: Option<&'g String>,
+    agreement: &'g str,
+    count: Option<(Interval, &'g str)>,
+}
+
+fn violation_claims(g: &ClaimGraph, e: usize) -> Vec<ViolationClaim<'_>> {
+    g.event_claims(e)
+        .into_iter()
+        .filter_map(|c| match &g.prop(&g.claims[c]).kind {
+            PropKind::Violation {
+                violator,
+                agreement,
+                count,
+                count_text,
+                cumulative,
+                ..
+            } => Some(ViolationClaim {
+                claim: c,
+                violator: violator.as_ref(),
+                agreement,
+                // a running total is not the count of the day
+                count: count.zip(count_text.as_deref()).filter(|_| !cumulative),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// "X violated the truce" against X's "we did not violate it".
+fn violation_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
+    let vc = violation_claims(g, e);
+    let violators: BTreeSet<&String> = vc.iter().filter_map(|v| v.violator).collect();
+    let mut out = Vec::new();
+    for v in violators {
+        let of = |deny: bool| -> Vec<usize> {
+            vc.iter()
+                .filter(|x| x.violator == Some(v) && g.claims[x.claim].resolved)
+                .filter(|x| {
+                    let c = &g.claims[x.claim];
+                    (c.stance == Stance::Deny) == deny && (c.party == *v) == deny
+                })
+                .map(|x| x.claim)
+                .collect()
+        };
+        let (accusers, deniers) = (of(false), of(true));
+        if accusers.is_empty() || deniers.is_empty() {
+            continue;
+        }
+        let agreement = vc
+            .iter()
+            .find(|x| x.claim == accusers[0])
+            .map_or("agreement", |x| x.agreement);
+        let ev = &g.events[e].desc;
+        let acc_parties = parties_of(g, &accusers);
+        out.push(Finding {
+            severity: Severity::default(),
+            ty: FindingType::ResponsibilityDispute,
+            rule: "violation-dispute",
+            subject: describe_event(ev, &g.frame_text),
+            event: Some(e),
+            explanation: format!(
+                "{} {} that {v} violated the {agreement} ({}); {v} denies it.",
+                list(&acc_parties),
+                if acc_parties.len() == 1 {
+                    "says"
+                } else {
+                    "say"
+                },
+                describe_event(ev, &g.frame_text),
+            ),
+            sides: vec![
+                Side {
+                    role: format!("{v} violated the {agreement}"),
+                    parties: acc_parties,
+                    claims: accusers,
+                },
+                Side {
+                    role: "denies".to_string(),
+                    parties: vec![v.clone()],
+                    claims: deniers,
+                },
+            ],
+        });
+    }
+    out
+}
+
+/// Counts of one party's violations that cannot both be right.
+fn violation_counts(g: &ClaimGraph, e: usize) -> Vec<Finding> {
+    let vc: Vec<ViolationClaim> = violation_claims(g, e)
+        .into_iter()
+        .filter(|x| {
+            let c = &g.claims[x.claim];
+            c.stance != Stance::Deny && c.resolved && !g.prop(c).negated && x.count.is_some()
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for (i, a) in vc.iter().enumerate() {
+        for b in &vc[i + 1..] {
+            let (ca, cb) = (&g.claims[a.claim], &g.claims[b.claim]);
+            let (Some((ia, ta)), Some((ib, tb))) = (a.count, b.count) else {
+                continue;
+            };
+            if ca.party == cb.party || a.violator != b.violator || ia.overlaps(&ib) {
+                continue;
+            }
+            let key = if ca.party < cb.party {
+                (ca.party.as_str(), cb.party.as_str())
+            } else {
+                (cb.party.as_str(), ca.party.as_str())
+            };
+            if !seen.insert(key) {
+                continue;
+            }
+            let by = a.violator.map_or(String::new(), |v| format!(" by {v}"));
+            let ev = &g.events[e].desc;
+            out.push(Finding {
+                severity: Severity::default(),
+                ty: FindingType::NumericConflict,
+                rule: "violation-count-disjoint",
+                subject: describe_event(ev, &g.frame_text),
+                event: Some(e),
+                explanation: format!(
+                    "For the violations of the {}{by} ({}), {} counts {ta} and {} counts {tb}; the counts do not overlap.",
+                    a.agreement,
+                    describe_event(ev, &g.frame_text),
+                    ca.party,
+                    cb.party
+                ),
+                sides: vec![
+                    Side {
+                        role: format!("{ta} violations"),
+                        parties: vec![ca.party.clone()],
+                        claims: vec![a.claim],
+                    },
+                    Side {
+                        role: format!("{tb} violations"),
+                        parties: vec![cb.party.clone()],
+                        claims: vec![b.claim],
+                    },
+                ],
+            });
+        }
+    }
+    out
 }
 
 fn responsibility_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {

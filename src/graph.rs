@@ -471,12 +471,7 @@ impl ClaimGraph {
                 g.prop_nodes.insert((di, pi), pn);
                 g.graph.add_edge(dn, pn, Edge::Contains);
                 // Event.
-                let ev = match &p.kind {
-                    PropKind::Responsibility { event, .. } | PropKind::Casualty { event, .. } => {
-                        Some(event)
-                    }
-                    _ => None,
-                };
+                let ev = p.kind.event();
                 if let Some(ev) = ev.filter(|e| e.frame.is_some()) {
                     // every earlier mention must agree: across reports on two details, within
                     // this report on one
@@ -495,10 +490,8 @@ impl ClaimGraph {
                         let all_here = e.mentions.iter().all(|&(d, _)| d == di);
                         same_event_with(&e.desc, ev, lx, if all_here { 1 } else { 2 })
                             && e.mentions.iter().all(|&(d, q)| {
-                                let other = match &docs[d].propositions[q].kind {
-                                    PropKind::Responsibility { event, .. }
-                                    | PropKind::Casualty { event, .. } => event,
-                                    _ => return true,
+                                let Some(other) = docs[d].propositions[q].kind.event() else {
+                                    return true;
                                 };
                                 same_event_with(other, ev, lx, needed(d))
                             })
@@ -537,7 +530,11 @@ impl ClaimGraph {
                     g.graph.add_edge(pn, g.event_nodes[ei], Edge::About);
                 }
                 match &p.kind {
-                    PropKind::Responsibility { agent, .. } => {
+                    PropKind::Responsibility { agent, .. }
+                    | PropKind::Violation {
+                        violator: Some(agent),
+                        ..
+                    } => {
                         let an = g.party(agent);
                         g.graph.add_edge(pn, an, Edge::Agent);
                     }
@@ -566,6 +563,7 @@ impl ClaimGraph {
                         PropKind::Casualty { .. }
                             | PropKind::Responsibility { .. }
                             | PropKind::Control { .. }
+                            | PropKind::Violation { .. }
                     );
                     if opts.own_voice && event_like {
                         let who = x.doc.outlet.clone().unwrap_or_else(|| x.doc.id.clone());

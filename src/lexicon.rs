@@ -47,6 +47,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("control.tsv", include_str!("../resources/control.tsv")),
     (
+        "violations.tsv",
+        include_str!("../resources/violations.tsv"),
+    ),
+    (
         "quantities.tsv",
         include_str!("../resources/quantities.tsv"),
     ),
@@ -191,6 +195,15 @@ pub enum ControlChange {
     Gain,
     Loss,
     Hold,
+}
+
+/// How a violation word reads (`violations.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViolationWord {
+    /// "X violated the truce".
+    Verb,
+    /// "199 violations of the truce by X".
+    Noun,
 }
 
 /// A word right after a count that makes it no toll of its own.
@@ -424,6 +437,14 @@ pub struct Lexicon {
     pub casualties: PhraseTable<String>,
     /// Control predicates: the change, and whether the place comes first ("X fell to Y").
     pub control: PhraseTable<(ControlChange, bool)>,
+    /// Predicates of a violation of an agreement (`violations.tsv`).
+    pub violations: PhraseTable<ViolationWord>,
+    /// Nouns naming an agreement ("truce", "ceasefire").
+    pub agreements: PhraseTable<()>,
+    /// Words that make a number after an agreement a count of violations ("30 times").
+    pub repetitions: WordSet<String>,
+    /// The frame violation events belong to.
+    pub violation_frame: String,
     /// Suffixes of adjectives naming who holds an area ("rebel-held", "government-controlled"):
     /// `side` rows of `control.tsv`.
     pub side_suffixes: Vec<String>,
@@ -751,6 +772,20 @@ impl Lexicon {
                 lx.casualty_links.insert(f[0].to_lowercase());
             } else {
                 lx.casualties.insert(f[0], f[1].to_string());
+            }
+        }
+        let rows = get("violations.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            match f[1] {
+                "verb" => lx.violations.insert(f[0], ViolationWord::Verb),
+                "noun" => lx.violations.insert(f[0], ViolationWord::Noun),
+                "agreement" => lx.agreements.insert(f[0], ()),
+                "times" => {
+                    lx.repetitions.insert(f[0].to_lowercase());
+                }
+                "frame" => lx.violation_frame = f[0].to_string(),
+                x => return Err(rows.err(line, format!("unknown violation kind `{x}`"))),
             }
         }
         let rows = get("control.tsv");

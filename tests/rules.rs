@@ -493,3 +493,59 @@ fn the_same_target_links_an_undated_statement_to_its_event() {
     let (_, f) = run(&[("a", a), ("c", &c)]);
     assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
 }
+
+const TRUCE_ACCUSE: &str = "---\ndate: 2016-09-14\n---\nThe Russian defence ministry said rebels violated the ceasefire 30 times in Aleppo on Tuesday.\n";
+
+#[test]
+fn violation_dispute_fires_on_accusation_and_the_violators_denial() {
+    let deny = "---\ndate: 2016-09-14\n---\nA spokesman for the rebel faction denied violating the ceasefire in Aleppo on Tuesday.\n";
+    let (_, f) = run(&[("a", TRUCE_ACCUSE), ("b", deny)]);
+    let d: Vec<_> = f.iter().filter(|x| x.rule == "violation-dispute").collect();
+    assert_eq!(d.len(), 1, "{f:#?}");
+    assert_eq!(d[0].sides[0].parties, vec!["Russia"]);
+    assert_eq!(d[0].sides[1].parties, vec!["rebels"]);
+    // "X accused Y of breaking the truce" is an accusation too
+    let acc = "---\ndate: 2016-09-14\n---\nRussia accused rebels of breaking the ceasefire in Aleppo on Tuesday.\n";
+    let (_, f) = run(&[("a", acc), ("b", deny)]);
+    assert_eq!(
+        f.iter().filter(|x| x.rule == "violation-dispute").count(),
+        1,
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn violation_dispute_needs_the_accused_to_deny_the_same_truce() {
+    // a denial by another party, or about another day's truce, is no dispute
+    let other = "---\ndate: 2016-09-14\n---\nThe Syrian army denied violating the ceasefire in Aleppo on Tuesday.\n";
+    let later = "---\ndate: 2016-09-30\n---\nA spokesman for the rebel faction denied violating the ceasefire in Homs on Thursday.\n";
+    for deny in [other, later] {
+        let (_, f) = run(&[("a", TRUCE_ACCUSE), ("b", deny)]);
+        assert!(f.iter().all(|x| x.rule != "violation-dispute"), "{f:#?}");
+    }
+}
+
+#[test]
+fn violation_counts_conflict_only_when_disjoint_for_one_violator() {
+    let four = "---\ndate: 2016-09-14\n---\nThe Syrian Observatory for Human Rights said rebels violated the ceasefire four times in Aleppo on Tuesday.\n";
+    let (_, f) = run(&[("a", TRUCE_ACCUSE), ("b", four)]);
+    let n: Vec<_> = f
+        .iter()
+        .filter(|x| x.rule == "violation-count-disjoint")
+        .collect();
+    assert_eq!(n.len(), 1, "{f:#?}");
+    assert!(n[0].explanation.contains("30") && n[0].explanation.contains("four"));
+    // overlapping counts ("at least 20"), or counts of another party's violations, do not conflict
+    for other in [
+        "The Syrian Observatory for Human Rights said rebels violated the ceasefire at least 20 times in Aleppo on Tuesday.",
+        "The Syrian Observatory for Human Rights said the army violated the ceasefire four times in Aleppo on Tuesday.",
+        "The Syrian Observatory for Human Rights said it had counted 112 violations of the truce by rebels in Aleppo since the truce began.",
+    ] {
+        let doc = format!("---\ndate: 2016-09-14\n---\n{other}\n");
+        let (_, f) = run(&[("a", TRUCE_ACCUSE), ("b", &doc)]);
+        assert!(
+            f.iter().all(|x| x.rule != "violation-count-disjoint"),
+            "{other}\n{f:#?}"
+        );
+    }
+}

@@ -12,7 +12,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::lexicon::{AgentRelation, ControlChange, CountFollower, FnClass, Lexicon};
+use crate::lexicon::{
+    AgentRelation, ControlChange, CountFollower, FnClass, Lexicon, ViolationWord,
+};
 use crate::model::{Document, Interval, Polarity, Speaker, TimeRef};
 use crate::segment::{Segmented, TokKind, Token, span_text};
 
@@ -102,6 +104,22 @@ pub enum PropKind {
         change: ControlChange,
         time: Option<TimeRef>,
     },
+    /// A violation of an agreement: "X violated the truce 30 times".
+    Violation {
+        /// The party (or name) said to have violated it; none when the claim does not say.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        violator: Option<String>,
+        /// The agreement as written, lower case ("truce", "ceasefire").
+        agreement: String,
+        /// How many violations, when counted.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        count: Option<Interval>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        count_text: Option<String>,
+        /// A running total ("since the truce began"), not the count of one day.
+        cumulative: bool,
+        event: EventRef,
+    },
     Generic {
         /// Sorted content words, the key for comparing generic claims.
         key: Vec<String>,
@@ -114,7 +132,18 @@ impl PropKind {
             PropKind::Responsibility { .. } => "responsibility",
             PropKind::Casualty { .. } => "casualty",
             PropKind::Control { .. } => "control",
+            PropKind::Violation { .. } => "violation",
             PropKind::Generic { .. } => "generic",
+        }
+    }
+
+    /// The event the proposition is about, for the kinds that have one.
+    pub fn event(&self) -> Option<&EventRef> {
+        match self {
+            PropKind::Responsibility { event, .. }
+            | PropKind::Casualty { event, .. }
+            | PropKind::Violation { event, .. } => Some(event),
+            PropKind::Control { .. } | PropKind::Generic { .. } => None,
         }
     }
 }
@@ -288,8 +317,18 @@ impl PropInput<'_> {
                     continue;
                 }
             }
-            // unknown capitalized name after a locative preposition
-            if self.lx.place_preps.contains(&toks[i].lower) && i + 1 < range.end {
+            // unknown capitalized name after a locative preposition (not inside a party's name:
+            // "the Syria Observatory on Human Rights")
+            let in_party = || {
+                let b = self.mentions.partition_point(|m| m.tokens.start <= i);
+                // a name is a few words long: the last mentions starting before it suffice
+                self.mentions[..b]
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .any(|m| m.tokens.contains(&i))
+            };
+            if self.lx.place_preps.contains(&toks[i].lower) && i + 1 < range.end && !in_party() {
                 let (name, e) = self.proper_name(i + 1, range.end);
                 if let Some(name) = name {
                     if !out.contains(&name) {
@@ -655,8 +694,10 @@ pub fn region_propositions(
             });
         }
     }
+    // Violations of an agreement ("accused Y of violating the truce" is one, not an attack).
+    let violated = violations(inp, r, &range, &lowers, &local, context);
     // "X accused Y of C" / "X blamed Y for C": Y is the agent.
-    if r.cue_type == Some(crate::model::CueType::Accuse) && out.is_empty() {
+    if r.cue_type == Some(crate::model::CueType::Accuse) && out.is_empty() && violated.is_empty() {
         if let Some(p) = lowers.iter().position(|w| *w == "of" || *w == "for") {
             let agent = inp.agent_name(range.start..range.start + p);
             if let Some(agent) = agent {
@@ -769,15 +810,7 @@ pub fn region_propositions(
             }
         }
         prev_casualty_end = k + n;
-        // "... have been killed since April": a running total
-        let clause = |j: &usize| toks[*j].lower != "," && toks[*j].lower != ".";
-        let after = (k + n..range.end.min(k + n + 8)).take_while(clause);
-        let before = (range.start.max(k.saturating_sub(CUMULATIVE_BEFORE))..k)
-            .rev()
-            .take_while(clause);
-        let cumulative = after
-            .chain(before)
-            .any(|j| lx.cumulative.longest_in(toks, j, range.end).is_some());
+        let cumulative = running_total(inp, &range, k, n);
         for q in quants {
             // the word after the count may say it is no toll of its own
             let next = q.tokens.end;
@@ -837,6 +870,8 @@ pub fn region_propositions(
         }
         i += n;
     }
+
+    out.extend(violated);
 
     // Control of places.
     let mut i = 0;
@@ -936,6 +971,121 @@ pub fn region_propositions(
             tokens: range.clone(),
             kind: PropKind::Generic { key },
             negated,
+        });
+    }
+    out
+}
+
+/// Whether the figure of the word at `k..k + n` is a running total: a marker in its clause
+/// ("... have been killed since April", "five days of air strikes have left 60 dead").
+fn running_total(inp: &PropInput, range: &Range<usize>, k: usize, n: usize) -> bool {
+    let toks = inp.toks();
+    let clause = |j: &usize| toks[*j].lower != "," && toks[*j].lower != ".";
+    let after = (k + n..range.end.min(k + n + 8)).take_while(clause);
+    let before = (range.start.max(k.saturating_sub(CUMULATIVE_BEFORE))..k)
+        .rev()
+        .take_while(clause);
+    after
+        .chain(before)
+        .any(|j| inp.lx.cumulative.longest_in(toks, j, range.end).is_some())
+}
+
+/// How far after a violation word its agreement may stand ("violated the fragile ceasefire").
+const AGREEMENT_WINDOW: usize = 5;
+
+/// "X violated the truce (30 times)", "199 violations of the truce by X", "X denied breaching the
+/// ceasefire", "X accused Y of breaking the truce".
+fn violations(
+    inp: &PropInput,
+    r: &Region,
+    range: &Range<usize>,
+    lowers: &[&str],
+    local: &EventRef,
+    context: &EventRef,
+) -> Vec<Proposition> {
+    let toks = inp.toks();
+    let lx = inp.lx;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lowers.len() {
+        let Some((n, &word)) = lx.violations.longest_at(lowers, i) else {
+            i += 1;
+            continue;
+        };
+        let k = range.start + i;
+        i += n;
+        // the agreement follows closely ("violations of the truce", "violated the ceasefire")
+        let window = k + n..(k + n + AGREEMENT_WINDOW).min(range.end);
+        let Some((a, an)) = window.clone().find_map(|j| {
+            lx.agreements
+                .longest_in(toks, j, range.end)
+                .map(|(m, _)| (j, m))
+        }) else {
+            continue;
+        };
+        let agreement = lowers_of(toks, a..a + an).join(" ");
+        let after = a + an;
+        let (violator, count, evidence_end) = match word {
+            ViolationWord::Verb => {
+                let of = k > range.start && toks[k - 1].lower == "of";
+                let violator = if of && r.cue_type == Some(crate::model::CueType::Accuse) {
+                    // "accused the rebels of violating the truce": the accused
+                    inp.agent_names(range.start..k - 1).into_iter().next()
+                } else {
+                    let np = inp.np_before(range.start, k);
+                    if np.is_empty() && (r.subjectless || k == range.start) {
+                        r.speakers.first().map(|s| s.label().to_string())
+                    } else {
+                        inp.claim_agent(np, range.start, r.speakers)
+                    }
+                };
+                // "30 times"
+                let count = (after..(after + 4).min(range.end)).find_map(|j| {
+                    let q = parse_quantity(toks, j, range.end, lx)?;
+                    let e = q.tokens.end;
+                    (e < range.end && lx.repetitions.contains(&toks[e].lower)).then_some((q, e + 1))
+                });
+                let end = count.as_ref().map_or(after, |(_, e)| *e);
+                (violator, count.map(|(q, _)| q), end)
+            }
+            ViolationWord::Noun => {
+                // "199 violations", "some 30 breaches"
+                let count = (range.start.max(k.saturating_sub(4))..k)
+                    .find_map(|j| parse_quantity(toks, j, k, lx).filter(|q| q.tokens.end == k));
+                // "… by the rebels"
+                let by = after < range.end && toks[after].lower == "by";
+                let (violator, end) = if by {
+                    let e = np_after(inp, after + 1, range.end);
+                    (inp.agent_names(after + 1..e).into_iter().next(), e)
+                } else {
+                    (None, after)
+                };
+                (violator, count, end)
+            }
+        };
+        let mut event = local.clone();
+        event.fill_from(context);
+        event.frame = Some(lx.violation_frame.clone());
+        event.agent = violator.clone();
+        let start = count
+            .as_ref()
+            .map_or(k, |q| q.tokens.start.min(k))
+            .min(inp.np_before(range.start, k).start.max(range.start));
+        out.push(Proposition {
+            sentence: r.sentence,
+            attribution: r.attribution,
+            tokens: start..evidence_end.max(k + n),
+            kind: PropKind::Violation {
+                violator,
+                agreement,
+                count_text: count
+                    .as_ref()
+                    .map(|q| span_text(inp.text(), toks, q.tokens.clone()).to_string()),
+                count: count.map(|q| q.interval),
+                cumulative: running_total(inp, range, k, n),
+                event,
+            },
+            negated: inp.negated_before(range.start, k),
         });
     }
     out
