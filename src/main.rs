@@ -289,10 +289,18 @@ fn read_and_extract(common: &Common, lx: &Lexicon) -> (Ingested, Vec<Extraction>
         had_errors = true;
     }
     let docs = std::mem::take(&mut ing.docs);
-    let xs = docs
+    let xs: Vec<Extraction> = docs
         .into_iter()
         .map(|d| gainsay::extract::extract(d, lx))
         .collect();
+    // what extraction noticed joins each document's notes (processed ones are in `xs` order)
+    let processed = ing.status.iter_mut().filter(|s| s.status == "processed");
+    for (s, x) in processed.zip(&xs) {
+        for w in &x.warnings {
+            eprintln!("gainsay: warning: {}: {w}", s.origin);
+            s.warnings.push(w.clone());
+        }
+    }
     (ing, xs, had_errors)
 }
 

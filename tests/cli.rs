@@ -367,3 +367,36 @@ fn a_directory_without_documents_is_an_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no documents found"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_dateline_that_contradicts_the_document_date_is_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reports.jsonl");
+    std::fs::write(
+        &path,
+        concat!(
+            r#"{"id":"late","date":"2016-09-06","text":"Strikes hit Idlib  Published September 25 2016 Air strikes hit Idlib on Saturday, activists said."}"#,
+            "\n",
+            r#"{"id":"same","date":"2016-09-24","text":"Strikes hit Idlib  Published September 25 2016 Air strikes hit Idlib on Saturday, activists said."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = gainsay()
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "reports.jsonl:1: the text is dated 2016-09-25 but the document's date is 2016-09-06"
+        ),
+        "{err}"
+    );
+    // a day apart is within the slack
+    assert!(!err.contains("reports.jsonl:2:"), "{err}");
+    // and the note reaches the report's document table
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("the text is dated 2016-09-25"), "{md}");
+}

@@ -52,6 +52,8 @@ pub struct Extraction {
     pub propositions: Vec<Proposition>,
     /// Event context per sentence.
     pub contexts: Vec<EventRef>,
+    /// What the reader should know about the document ("its dateline gives another date").
+    pub warnings: Vec<String>,
 }
 
 impl Extraction {
@@ -242,11 +244,29 @@ pub fn extract(doc: Document, lx: &Lexicon) -> Extraction {
             last_place = contexts[s].places.last().cloned();
         }
     }
+    let warnings = dateline_warning(&doc, &seg, lx).into_iter().collect();
     Extraction {
         doc,
         seg,
         attributions,
         propositions,
         contexts,
+        warnings,
     }
+}
+
+/// Days a dateline may differ from the given date (time zones, late editions).
+const DATELINE_SLACK_DAYS: i32 = 1;
+
+/// A warning when the document's own dateline gives another date than its metadata: weekday
+/// phrases ("on Monday") are resolved against the metadata date, which is then likely wrong.
+fn dateline_warning(doc: &Document, seg: &Segmented, lx: &Lexicon) -> Option<String> {
+    let given = doc.date?;
+    let own = time::dateline(&doc.text, &seg.tokens, lx)?;
+    let days = (own - given).get_days().abs();
+    (days > DATELINE_SLACK_DAYS).then(|| {
+        format!(
+            "the text is dated {own} but the document's date is {given}; weekday phrases are resolved against {given}"
+        )
+    })
 }

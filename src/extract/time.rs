@@ -69,6 +69,22 @@ pub fn find_time(
 }
 
 /// The time reference starting at token `i`: its token span and its reading.
+/// How many tokens at the head of a document may hold its dateline.
+const DATELINE_TOKENS: usize = 40;
+
+/// The first full date (day, month and year: "Saturday 24 Sep 2016", "Published September 25
+/// 2016") among the first words of a document: its own dateline.
+pub fn dateline(text: &str, toks: &[Token], lx: &Lexicon) -> Option<Date> {
+    let range = 0..toks.len().min(DATELINE_TOKENS);
+    range.clone().find_map(|i| {
+        let (span, t) = time_at(text, toks, i, range.clone(), lx, None)?;
+        let has_year = toks[span]
+            .iter()
+            .any(|t| t.kind == crate::segment::TokKind::Number && t.lower.len() == 4);
+        t.date.filter(|_| has_year && t.until.is_none())
+    })
+}
+
 fn time_at(
     text: &str,
     toks: &[Token],
