@@ -476,6 +476,9 @@ pub struct Lexicon {
     pub interrogatives: WordSet<String>,
     /// Forms of "to be" (marked `be` in `function_words.tsv`).
     pub be_forms: WordSet<String>,
+    /// Words offering alternatives ("or", "either"; marked `alt`): "Syrian or Russian jets"
+    /// names no agent.
+    pub alternatives: WordSet<String>,
 }
 
 struct Rows<'a> {
@@ -882,6 +885,9 @@ impl Lexicon {
                 }
                 Some(&"wh") => {
                     lx.interrogatives.insert(f[0].to_lowercase());
+                }
+                Some(&"alt") => {
+                    lx.alternatives.insert(f[0].to_lowercase());
                 }
                 Some(x) => return Err(rows.err(line, format!("unknown marker `{x}`"))),
                 None => {}

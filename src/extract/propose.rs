@@ -459,6 +459,13 @@ impl PropInput<'_> {
             })
             .unwrap_or(range.end);
         let range = range.start..end;
+        // "Syrian or Russian jets", "jets either Russian or Syrian": alternatives name no agent
+        if range
+            .clone()
+            .any(|k| self.lx.alternatives.contains(&toks[k].lower))
+        {
+            return Vec::new();
+        }
         let coordinated = range
             .clone()
             .any(|k| matches!(self.lx.fn_class(&toks[k].lower), Some(FnClass::Conj)));
@@ -549,12 +556,26 @@ impl PropInput<'_> {
         }
         // "Turkish armour supported by coalition aircraft launched": the phrase runs on through
         // the reduced passive to its head ([`Self::agent_names`] drops the supporter)
-        if s > lo + 1 && s < k && toks[s].lower == "by" && self.lx.is_verb_form(&toks[s - 1].lower)
-        {
-            let outer = self.np_before(lo, s - 1);
-            if !outer.is_empty() {
-                return outer.start..k;
+        // (also through a modifier: "tanks backed by jets from the coalition launched")
+        let mut j = s;
+        while j > lo + 1 && j + SUPPORTER_REACH > s && j < k {
+            let t = &toks[j];
+            if t.lower == "by" && self.lx.is_verb_form(&toks[j - 1].lower) {
+                let outer = self.np_before(lo, j - 1);
+                if !outer.is_empty() {
+                    return outer.start..k;
+                }
+                break;
             }
+            if !t.is_word()
+                || matches!(
+                    self.lx.fn_class(&t.lower),
+                    Some(FnClass::Sub | FnClass::Aux)
+                )
+            {
+                break;
+            }
+            j -= 1;
         }
         while s < k
             && matches!(
@@ -699,18 +720,23 @@ pub fn region_propositions(
     // "X accused Y of C" / "X blamed Y for C": Y is the agent.
     if r.cue_type == Some(crate::model::CueType::Accuse) && out.is_empty() && violated.is_empty() {
         if let Some(p) = lowers.iter().position(|w| *w == "of" || *w == "for") {
-            let agent = inp.agent_name(range.start..range.start + p);
-            if let Some(agent) = agent {
-                let mut event = inp.local_event(range.start + p..range.end);
-                event.agent = Some(agent.clone());
-                fill(&mut event);
-                out.push(Proposition {
-                    sentence: r.sentence,
-                    attribution: r.attribution,
-                    tokens: range.clone(),
-                    kind: PropKind::Responsibility { agent, event },
-                    negated: false,
-                });
+            let blamed = inp.local_event(range.start + p..range.end);
+            // the blame must name an event ("of carrying out the strike"), not another act ("for
+            // its collapse", "of war crimes"): the surrounding event is not what is blamed
+            if blamed.frame.is_some() {
+                // each party of a joint accusation ("blamed Russian and Syrian warplanes")
+                for agent in inp.agent_names(range.start..range.start + p) {
+                    let mut event = blamed.clone();
+                    event.agent = Some(agent.clone());
+                    fill(&mut event);
+                    out.push(Proposition {
+                        sentence: r.sentence,
+                        attribution: r.attribution,
+                        tokens: range.clone(),
+                        kind: PropKind::Responsibility { agent, event },
+                        negated: false,
+                    });
+                }
             }
         }
     }
@@ -989,6 +1015,10 @@ fn running_total(inp: &PropInput, range: &Range<usize>, k: usize, n: usize) -> b
         .chain(before)
         .any(|j| inp.lx.cumulative.longest_in(toks, j, range.end).is_some())
 }
+
+/// How many words before a subject phrase a supporter's "backed by" may stand ("backed by jets
+/// from the coalition").
+const SUPPORTER_REACH: usize = 6;
 
 /// How far after a violation word its agreement may stand ("violated the fragile ceasefire").
 const AGREEMENT_WINDOW: usize = 5;
