@@ -467,6 +467,10 @@ pub struct Lexicon {
     pub casualty_links: WordSet<String>,
     /// Words after a casualty figure that make it a running total ("since April").
     pub cumulative: PhraseTable<()>,
+    /// Units of a duration that make a figure a running total ("in three days").
+    pub span_units: WordSet<String>,
+    /// Words after a duration that make it a point in time ("three days ago").
+    pub point_words: WordSet<String>,
     /// Victim nouns that count the same people ("people", "civilians").
     pub generic_victims: WordSet<String>,
     pub time: WordMap<String, TimeWord>,
@@ -773,6 +777,10 @@ impl Lexicon {
                 lx.cumulative.insert(f[0], ());
             } else if f[1] == "@link" {
                 lx.casualty_links.insert(f[0].to_lowercase());
+            } else if f[1] == "@span" {
+                lx.span_units.insert(f[0].to_lowercase());
+            } else if f[1] == "@point" {
+                lx.point_words.insert(f[0].to_lowercase());
             } else {
                 lx.casualties.insert(f[0], f[1].to_string());
             }

@@ -13,7 +13,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::lexicon::{
-    AgentRelation, ControlChange, CountFollower, FnClass, Lexicon, ViolationWord,
+    AgentRelation, ControlChange, CountFollower, FnClass, Lexicon, QuantWord, ViolationWord,
 };
 use crate::model::{Document, Interval, Polarity, Speaker, TimeRef};
 use crate::segment::{Segmented, TokKind, Token, span_text};
@@ -862,7 +862,14 @@ pub fn region_propositions(
                             .get(next + 1 - range.start..)
                             .is_some_and(|rest| lx.casualties.longest_at(rest, 0).is_some())
                 }
-                None => false,
+                // "three people killed five injured": 5 counts the injured
+                None => {
+                    q.tokens.start > k
+                        && lowers
+                            .get(next - range.start..)
+                            .and_then(|rest| lx.casualties.longest_at(rest, 0))
+                            .is_some_and(|(_, m)| m != measure)
+                }
             };
             if skip {
                 continue;
@@ -1006,14 +1013,31 @@ pub fn region_propositions(
 /// ("... have been killed since April", "five days of air strikes have left 60 dead").
 fn running_total(inp: &PropInput, range: &Range<usize>, k: usize, n: usize) -> bool {
     let toks = inp.toks();
-    let clause = |j: &usize| toks[*j].lower != "," && toks[*j].lower != ".";
+    let lx = inp.lx;
+    // a comma ends the clause (a full stop inside a sentence ends an abbreviation: "Sept.")
+    let clause = |j: &usize| toks[*j].lower != ",";
     let after = (k + n..range.end.min(k + n + 8)).take_while(clause);
     let before = (range.start.max(k.saturating_sub(CUMULATIVE_BEFORE))..k)
         .rev()
         .take_while(clause);
-    after
-        .chain(before)
-        .any(|j| inp.lx.cumulative.longest_in(toks, j, range.end).is_some())
+    // "in three days", "over the past two weeks" (not "three days ago")
+    let duration = |j: usize| {
+        let number = toks[j].kind == TokKind::Number
+            || matches!(
+                lx.quantities.get(&toks[j].lower),
+                Some(QuantWord::Number(_))
+            );
+        number
+            && toks
+                .get(j + 1)
+                .is_some_and(|u| lx.span_units.contains(&u.lower))
+            && !toks
+                .get(j + 2)
+                .is_some_and(|p| j + 2 < range.end && lx.point_words.contains(&p.lower))
+    };
+    after.chain(before).any(|j| {
+        lx.cumulative.longest_in(toks, j, range.end).is_some() || (j + 1 < range.end && duration(j))
+    })
 }
 
 /// How many words before a subject phrase a supporter's "backed by" may stand ("backed by jets

@@ -106,7 +106,12 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     }
     // dates, years, percentages are not counts
     let next = toks.get(k + used).filter(|_| k + used < end);
-    if is_month(next, lx) || (k > 0 && is_month(toks.get(k - 1), lx)) {
+    // ("Sept. 10": past the abbreviation's full stop)
+    let before = match k.checked_sub(1) {
+        Some(b) if toks[b].lower == "." => b.checked_sub(1),
+        b => b,
+    };
+    if is_month(next, lx) || before.is_some_and(|b| is_month(toks.get(b), lx)) {
         return None;
     }
     if next.is_some_and(|t| matches!(lx.quantities.get(&t.lower), Some(QuantWord::Unit))) {
