@@ -309,7 +309,8 @@ impl PropInput<'_> {
         let mut i = range.start;
         while i < range.end {
             if let Some((n, place)) = self.lx.places.longest_in(toks, i, range.end) {
-                if toks[i].cap || toks[i].lower.starts_with("al-") {
+                // a name, possibly after a lower-case direction ("west Aleppo")
+                if (i..i + n).any(|k| toks[k].cap) || toks[i].lower.starts_with("al-") {
                     if !out.contains(&place.canonical) {
                         out.push(place.canonical.clone());
                     }
