@@ -451,6 +451,8 @@ pub struct Lexicon {
     pub quantities: PhraseTable<QuantWord>,
     /// Words right after a count that make it no toll of its own (`f:` rows of quantities.tsv).
     pub count_followers: WordMap<String, CountFollower>,
+    /// Words right before a count that make it an addition ("another six"; `b:increment`).
+    pub increment_before: WordSet<String>,
     pub places: PhraseTable<Place>,
     pub place_heads: WordSet<String>,
     /// Heads that name an attack's target ("market", "hospital"), marked `@site`.
@@ -1018,6 +1020,10 @@ impl Lexicon {
                 ("n", n) => QuantWord::Number(num(n)?),
                 ("u", _) => QuantWord::Unit,
                 ("m", n) => QuantWord::Multiplier(num(n)?),
+                ("b", "increment") => {
+                    self.increment_before.insert(f[0].to_lowercase());
+                    continue;
+                }
                 ("f", kind) => {
                     let follower = match kind {
                         "increment" => CountFollower::Increment,

@@ -303,6 +303,14 @@ impl PropInput<'_> {
                     .is_some();
                 if !is_party && !self.lx.time.contains_key(&toks[s].lower) && !out.contains(&name) {
                     out.push(name);
+                    // "the Bab Touma area of Old Damascus": the place it lies in
+                    if k + 2 < range.end && toks[k + 1].lower == "of" {
+                        if let (Some(outer), _) = self.proper_name(k + 2, range.end) {
+                            if !out.contains(&outer) {
+                                out.push(outer);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -847,14 +855,19 @@ pub fn region_propositions(
             let skip = match follower {
                 // "four more people died"
                 Some(CountFollower::Increment) => true,
-                // "one of the dead" (not "one of its staff were killed": a toll)
+                // "one of the dead", "five of them" (not "one of its staff were killed": a toll)
                 Some(CountFollower::Partitive) => {
-                    next + 2 < range.end
-                        && matches!(lx.fn_class(&toks[next + 1].lower), Some(FnClass::Det))
-                        && lx
-                            .casualties
-                            .longest_at(&lowers, next + 2 - range.start)
-                            .is_some()
+                    let group = next + 1;
+                    group < range.end
+                        && (matches!(
+                            lx.fn_class(&toks[group].lower),
+                            Some(FnClass::Obj | FnClass::Sub)
+                        ) || (group + 1 < range.end
+                            && matches!(lx.fn_class(&toks[group].lower), Some(FnClass::Det))
+                            && lx
+                                .casualties
+                                .longest_at(&lowers, group + 1 - range.start)
+                                .is_some()))
                 }
                 // "three killed 12 others injured": 12 counts the injured
                 Some(CountFollower::Others) => {
@@ -872,7 +885,12 @@ pub fn region_propositions(
                             .is_some_and(|(_, m)| m != measure)
                 }
             };
-            if skip {
+            // "another six people": an addition to an earlier figure
+            let added = q.tokens.start > range.start
+                && lx
+                    .increment_before
+                    .contains(&toks[q.tokens.start - 1].lower);
+            if skip || added {
                 continue;
             }
             let victims = victims_after(inp, q.tokens.end, range.end.max(k))
