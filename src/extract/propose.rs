@@ -372,10 +372,15 @@ impl PropInput<'_> {
             k += 2;
         }
         let s = k;
+        // (a number word opens the next phrase: "in Aleppo One child was killed")
         while k < end
             && toks[k].kind == TokKind::Word
             && (toks[k].cap || self.lx.is_particle(&toks[k].lower))
             && !self.lx.time.contains_key(&toks[k].lower)
+            && !matches!(
+                self.lx.quantities.get(&toks[k].lower),
+                Some(QuantWord::Number(_))
+            )
         {
             k += 1;
         }
