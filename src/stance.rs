@@ -385,6 +385,13 @@ fn sentence_markers(
             .map(|k| (k + 1, end))
     };
     // "Analyst: C", "US officials: C": a source noun before a colon opening the headline
+    // a signature is a name: capitalized words, no web address or contraction ("IT'S OFFICIAL")
+    let name_like = |a: usize, b: usize| {
+        let first = (a..b).find(|&k| toks[k].is_word());
+        first.is_some_and(|f| toks[f].cap)
+            && (a..b).all(|k| !toks[k].lower.contains(['.', '\'', '’']))
+    };
+    let signed = signed.filter(|&(a, b)| name_like(a, b));
     let signed = signed.or_else(|| {
         let colon = (range.start..range.end)
             .take(SIGNATURE_WORDS + 1)
@@ -396,7 +403,7 @@ fn sentence_markers(
             || noun
                 .strip_suffix('s')
                 .is_some_and(|n| lx.kinds.contains_key(n));
-        (all_words && is_source).then_some((range.start, colon))
+        (all_words && is_source && name_like(range.start, colon)).then_some((range.start, colon))
     });
     if let Some((a, b)) = signed {
         if !in_claim(a, b) {

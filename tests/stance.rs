@@ -249,6 +249,15 @@ fn a_claim_noun_and_a_signing_source_pass_the_claim_on() {
     ] {
         assert_eq!(stance(claim, r, true), Stance::Observing, "{r}");
     }
+    // a web address after a dash is no signature
+    assert_eq!(
+        stance(
+            claim,
+            "Militants seized the airdropped weapons - www.example.com",
+            true
+        ),
+        Stance::For
+    );
     // a label before a colon is no source
     assert_eq!(
         stance(
