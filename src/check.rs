@@ -608,6 +608,26 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     }]
 }
 
+/// Every place `p` lies in: its ancestors in the gazetteer, and — for a name the gazetteer does
+/// not know — the widest known places its claim names with it ("the Bab Touma area of Old
+/// Damascus", "al-Midan in Aleppo"; not a sibling district named beside it), with their
+/// ancestors.
+fn enclosing(p: &str, list: &[String], lx: &Lexicon) -> BTreeSet<String> {
+    let ancestors = |x: &str| crate::graph::place_ancestors(x, lx);
+    let mut out: BTreeSet<String> = ancestors(p).into_iter().collect();
+    let known = |x: &str| lx.places.get(&x.to_lowercase()).is_some();
+    if !known(p) {
+        let widest = list
+            .iter()
+            .filter(|q| known(q) && !list.iter().any(|r| r != *q && ancestors(q).contains(r)));
+        for q in widest {
+            out.insert(q.clone());
+            out.extend(ancestors(q));
+        }
+    }
+    out
+}
+
 /// The most specific places a list names: those no other place of the list lies in.
 fn footprint(places: &[String], lx: &Lexicon) -> BTreeSet<String> {
     places
@@ -615,7 +635,7 @@ fn footprint(places: &[String], lx: &Lexicon) -> BTreeSet<String> {
         .filter(|p| {
             !places
                 .iter()
-                .any(|q| q != *p && crate::graph::place_ancestors(q, lx).contains(p))
+                .any(|q| q != *p && enclosing(q, places, lx).contains(*p))
         })
         .cloned()
         .collect()
@@ -628,18 +648,15 @@ fn whole_and_part<'f>(a: &'f Fig, b: &'f Fig, lx: &Lexicon) -> Option<(&'f Fig, 
     if fa.is_empty() || fb.is_empty() || fa == fb {
         return None;
     }
-    // every place of `inner` lies in, or is one of, the places of `outer`
-    let covers = |outer: &BTreeSet<String>, inner: &BTreeSet<String>| {
-        inner.iter().all(|p| {
-            outer.contains(p)
-                || crate::graph::place_ancestors(p, lx)
-                    .iter()
-                    .any(|q| outer.contains(q))
-        })
+    // every place of `inner` is one of, or lies in one of, the places of `outer`
+    let covers = |outer: &BTreeSet<String>, inner: &BTreeSet<String>, list: &[String]| {
+        inner
+            .iter()
+            .all(|p| outer.contains(p) || enclosing(p, list, lx).iter().any(|q| outer.contains(q)))
     };
-    if covers(&fa, &fb) {
+    if covers(&fa, &fb, &b.places) {
         Some((a, b))
-    } else if covers(&fb, &fa) {
+    } else if covers(&fb, &fa, &a.places) {
         Some((b, a))
     } else {
         None

@@ -224,7 +224,7 @@ impl PropInput<'_> {
             }
             i += 1;
         }
-        ev.places = self.places(range.clone());
+        let mut places = self.places(range.clone());
         // the site an attack struck: "the market", "a hospital"
         ev.target = range
             .clone()
@@ -236,12 +236,13 @@ impl PropInput<'_> {
                 self.lx.responsibility.longest_in(toks, i, range.end)
             {
                 if let (Some(p), _) = self.proper_name(i + n, range.end) {
-                    if !ev.places.contains(&p) {
-                        ev.places.push(p);
+                    if !places.contains(&p) {
+                        places.push(p);
                     }
                 }
             }
         }
+        ev.places = self.most_specific_first(places);
         ev.held_by = range.clone().find_map(|k| self.side_of(&toks[k].lower));
         ev.time = find_time(self.text(), toks, range, self.lx, self.doc.date);
         ev
@@ -278,7 +279,10 @@ impl PropInput<'_> {
         // the most specific place a claim names.
         let mut out: Vec<String> = Vec::new();
         for k in range.clone() {
-            if k > range.start && self.lx.place_heads.contains(&toks[k].lower) && toks[k - 1].cap {
+            if k > range.start
+                && self.lx.place_heads.contains(&toks[k].lower)
+                && self.opens_name(k - 1)
+            {
                 let mut s = k - 1;
                 while s > range.start
                     && (toks[s - 1].cap || self.lx.is_particle(&toks[s - 1].lower))
@@ -349,14 +353,28 @@ impl PropInput<'_> {
             }
             i += 1;
         }
-        // most specific first: a name the gazetteer does not know ("the village of Kafr Hind in
-        // Idlib province") lies below the known places named with it; known places by depth
+        self.most_specific_first(out)
+    }
+
+    /// Most specific first: a name the gazetteer does not know ("the village of Kafr Hind in
+    /// Idlib province") lies below the known places named with it; known places by depth.
+    fn most_specific_first(&self, mut places: Vec<String>) -> Vec<String> {
         let depth = |p: &String| match self.lx.places.get(&p.to_lowercase()) {
             Some(_) => crate::graph::place_ancestors(p, self.lx).len(),
             None => usize::MAX,
         };
-        out.sort_by_key(|p| std::cmp::Reverse(depth(p)));
-        out
+        places.sort_by_key(|p| std::cmp::Reverse(depth(p)));
+        places
+    }
+
+    /// Whether token `k` can open a name: a capital, or a particle before one ("al-Midan").
+    fn opens_name(&self, k: usize) -> bool {
+        let t = &self.toks()[k];
+        t.cap
+            || (self.lx.is_particle(&t.lower)
+                && self.text()[t.range.clone()]
+                    .split_once('-')
+                    .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_uppercase)))
     }
 
     /// A proper place name starting at `i` (capitalized words, "al-" particles), canonicalized.
@@ -389,7 +407,7 @@ impl PropInput<'_> {
         while e > s && self.lx.place_heads.contains(&toks[e - 1].lower) {
             e -= 1;
         }
-        if e == s || !toks[s].cap {
+        if e == s || !self.opens_name(s) {
             return (None, k.max(i + 1));
         }
         // a party alias is not a place ("in Russia" is, but "UN" is not): known places first
