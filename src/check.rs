@@ -679,7 +679,8 @@ struct Fig {
     places: Vec<String>,
 }
 
-/// The asserted, resolved, non-cumulative casualty figures claimed for event `e`.
+/// The asserted, resolved, current (not cumulative, not superseded) casualty figures claimed for
+/// event `e`.
 fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
     g.event_claims(e)
         .into_iter()
@@ -691,6 +692,7 @@ fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
                 measure,
                 victims,
                 cumulative: false,
+                superseded: false,
                 event,
             } if !g.prop(&g.claims[c]).negated => Some(Fig {
                 claim: c,

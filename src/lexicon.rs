@@ -469,6 +469,8 @@ pub struct Lexicon {
     pub casualty_links: WordSet<String>,
     /// Words after a casualty figure that make it a running total ("since April").
     pub cumulative: PhraseTable<()>,
+    /// Words in a sentence that make its figures superseded ("an earlier death toll").
+    pub superseded: PhraseTable<()>,
     /// Units of a duration that make a figure a running total ("in three days").
     pub span_units: WordSet<String>,
     /// Words after a duration that make it a point in time ("three days ago").
@@ -777,6 +779,8 @@ impl Lexicon {
                 lx.generic_victims.insert(f[0].to_lowercase());
             } else if f[1] == "@cumulative" {
                 lx.cumulative.insert(f[0], ());
+            } else if f[1] == "@superseded" {
+                lx.superseded.insert(f[0], ());
             } else if f[1] == "@link" {
                 lx.casualty_links.insert(f[0].to_lowercase());
             } else if f[1] == "@span" {

@@ -42,6 +42,11 @@ struct Common {
     /// Directory of resource files replacing the built-in ones (same file names as resources/).
     #[arg(long, value_name = "DIR")]
     resources: Option<PathBuf>,
+    /// Date each document by the dateline in its text ("Published September 25 2016", within
+    /// its first 40 words) when it has one, instead of its metadata date; scraped corpora often
+    /// carry a wrong date. Each change is noted.
+    #[arg(long)]
+    text_dates: bool,
 }
 
 #[derive(Subcommand)]
@@ -291,7 +296,12 @@ fn read_and_extract(common: &Common, lx: &Lexicon) -> (Ingested, Vec<Extraction>
     let docs = std::mem::take(&mut ing.docs);
     let xs: Vec<Extraction> = docs
         .into_iter()
-        .map(|d| gainsay::extract::extract(d, lx))
+        .map(|d| {
+            let opts = gainsay::extract::ExtractOptions {
+                text_dates: common.text_dates,
+            };
+            gainsay::extract::extract_with(d, lx, &opts)
+        })
         .collect();
     // what extraction noticed joins each document's notes (processed ones are in `xs` order)
     let processed = ing.status.iter_mut().filter(|s| s.status == "processed");

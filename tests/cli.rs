@@ -399,4 +399,17 @@ fn a_dateline_that_contradicts_the_document_date_is_noted() {
     // and the note reaches the report's document table
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(md.contains("the text is dated 2016-09-25"), "{md}");
+    // --text-dates takes the dateline instead, and says so
+    let out = gainsay()
+        .args(["check", "--text-dates", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "reports.jsonl:1: dated 2016-09-25 by its text's dateline (its date was 2016-09-06)"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("the text is dated"), "{err}");
 }

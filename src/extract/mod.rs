@@ -152,7 +152,34 @@ fn quote_sentence(seg: &Segmented, s: usize) -> Option<std::ops::Range<usize>> {
 
 /// Extracts attributions and propositions from one document.
 pub fn extract(doc: Document, lx: &Lexicon) -> Extraction {
+    extract_with(doc, lx, &ExtractOptions::default())
+}
+
+/// How to read documents.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExtractOptions {
+    /// Date a document by the dateline in its text ("Published September 25 2016") when it has
+    /// one, instead of its metadata date (scraped corpora often carry a wrong one).
+    pub text_dates: bool,
+}
+
+/// [`extract`] with options.
+pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> Extraction {
     let seg = segment(&doc.text, doc.body_start, lx);
+    let mut warnings: Vec<String> = Vec::new();
+    if opts.text_dates {
+        if let Some(own) = time::dateline(&doc.text, &seg.tokens, lx) {
+            if doc.date != Some(own) {
+                warnings.push(match doc.date {
+                    Some(given) => {
+                        format!("dated {own} by its text's dateline (its date was {given})")
+                    }
+                    None => format!("dated {own} by its text's dateline"),
+                });
+                doc.date = Some(own);
+            }
+        }
+    }
     let mut raw = Vec::new();
     for s in 0..seg.sentences.len() {
         raw.extend(attrib::sentence_attributions(&seg, s, lx));
@@ -244,7 +271,7 @@ pub fn extract(doc: Document, lx: &Lexicon) -> Extraction {
             last_place = contexts[s].places.last().cloned();
         }
     }
-    let warnings = dateline_warning(&doc, &seg, lx).into_iter().collect();
+    warnings.extend(dateline_warning(&doc, &seg, lx));
     Extraction {
         doc,
         seg,

@@ -92,6 +92,9 @@ pub enum PropKind {
         count_text: String,
         /// A running total ("since April", "so far"), not the toll of one event.
         cumulative: bool,
+        /// An earlier or initial figure that a later one replaces ("an earlier death toll").
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        superseded: bool,
         /// killed, wounded, missing, trapped, destroyed
         measure: String,
         /// What was counted ("soldiers", "people").
@@ -869,6 +872,10 @@ pub fn region_propositions(
         }
         prev_casualty_end = k + n;
         let cumulative = running_total(inp, &range, k, n);
+        // "an earlier death toll ... reported nine": anywhere in the sentence, source included
+        let sentence = &inp.seg.sentences[r.sentence].tokens;
+        let superseded =
+            (sentence.clone()).any(|j| lx.superseded.longest_in(toks, j, sentence.end).is_some());
         for q in quants {
             // the word after the count may say it is no toll of its own
             let next = q.tokens.end;
@@ -936,6 +943,7 @@ pub fn region_propositions(
                     count: q.interval,
                     count_text,
                     cumulative,
+                    superseded,
                     measure: measure.clone(),
                     victims,
                     event,

@@ -78,9 +78,10 @@ pub fn dateline(text: &str, toks: &[Token], lx: &Lexicon) -> Option<Date> {
     let range = 0..toks.len().min(DATELINE_TOKENS);
     range.clone().find_map(|i| {
         let (span, t) = time_at(text, toks, i, range.clone(), lx, None)?;
+        // a year ("2016"), or a day glued to one ("142016")
         let has_year = toks[span]
             .iter()
-            .any(|t| t.kind == crate::segment::TokKind::Number && t.lower.len() == 4);
+            .any(|t| t.kind == crate::segment::TokKind::Number && (4..=6).contains(&t.lower.len()));
         t.date.filter(|_| has_year && t.until.is_none())
     })
 }
@@ -259,6 +260,14 @@ fn explicit_date(
             _ => None,
         }
     };
+    // "Sep 142016": day and year glued together when a scraper stripped the comma
+    if let (Some(m), Some(glued)) = (month(i), num(i + 1)) {
+        let (day, year) = (glued / 10_000, glued % 10_000);
+        if glued >= 10_000 && (1..=31).contains(&day) && (1900..=2100).contains(&year) {
+            let date = Date::new(year as i16, m, day as i8).ok();
+            return Some((date, i + 2));
+        }
+    }
     let (day, m, mut e) = if let (Some(d), Some(m)) = (num(i), month(i + 1)) {
         (d, m, i + 2)
     } else if let (Some(m), Some(d)) = (month(i), num(i + 1)) {
