@@ -644,6 +644,12 @@ fn footprint(places: &[String], lx: &Lexicon) -> BTreeSet<String> {
 /// When one figure's area holds the other's (a governorate and a town in it; "Hamdaniyeh and
 /// Sukkari" and "Hamdaniyeh"), the wider figure and the narrower one.
 fn whole_and_part<'f>(a: &'f Fig, b: &'f Fig, lx: &Lexicon) -> Option<(&'f Fig, &'f Fig)> {
+    // an aggregate ("across the province") holds any incident of its event
+    match (a.aggregate, b.aggregate) {
+        (true, false) => return Some((a, b)),
+        (false, true) => return Some((b, a)),
+        _ => {}
+    }
     let (fa, fb) = (footprint(&a.places, lx), footprint(&b.places, lx));
     if fa.is_empty() || fb.is_empty() || fa == fb {
         return None;
@@ -677,6 +683,8 @@ struct Fig {
     victims: String,
     /// The places the claim itself names (its own event description), most specific first.
     places: Vec<String>,
+    /// Over a wide area ("across the province").
+    aggregate: bool,
 }
 
 /// The asserted, resolved, current (not cumulative, not superseded) casualty figures claimed for
@@ -693,6 +701,7 @@ fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
                 victims,
                 cumulative: false,
                 superseded: false,
+                aggregate,
                 event,
             } if !g.prop(&g.claims[c]).negated => Some(Fig {
                 claim: c,
@@ -701,6 +710,7 @@ fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
                 measure: measure.clone(),
                 victims: victims.clone(),
                 places: event.places.clone(),
+                aggregate: *aggregate,
             }),
             _ => None,
         })

@@ -471,6 +471,8 @@ pub struct Lexicon {
     pub cumulative: PhraseTable<()>,
     /// Words in a sentence that make its figures superseded ("an earlier death toll").
     pub superseded: PhraseTable<()>,
+    /// Words in a clause that make a figure an aggregate over a wide area ("across").
+    pub aggregate: PhraseTable<()>,
     /// Units of a duration that make a figure a running total ("in three days").
     pub span_units: WordSet<String>,
     /// Words after a duration that make it a point in time ("three days ago").
@@ -781,6 +783,8 @@ impl Lexicon {
                 lx.cumulative.insert(f[0], ());
             } else if f[1] == "@superseded" {
                 lx.superseded.insert(f[0], ());
+            } else if f[1] == "@aggregate" {
+                lx.aggregate.insert(f[0], ());
             } else if f[1] == "@link" {
                 lx.casualty_links.insert(f[0].to_lowercase());
             } else if f[1] == "@span" {
@@ -1092,6 +1096,16 @@ impl Lexicon {
             || self.control.get(lower).is_some()
             || self.casualties.get(lower).is_some()
             || self.responsibility.get(lower).is_some()
+    }
+
+    /// A lower-case "-ly" word outside the function words: an adverb ("falsely", "fully"), not
+    /// "Italy" or "only".
+    pub fn is_ly_adverb(&self, t: &crate::segment::Token) -> bool {
+        !t.cap
+            && t.kind == crate::segment::TokKind::Word
+            && t.lower.len() > 4
+            && t.lower.ends_with("ly")
+            && self.fn_class(&t.lower).is_none()
     }
 
     pub fn fn_class(&self, lower: &str) -> Option<FnClass> {

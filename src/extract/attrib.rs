@@ -118,16 +118,9 @@ impl Ctx<'_> {
     fn is_close_quote(&self, i: usize) -> bool {
         i >= self.lo && i < self.hi && self.t[i].kind == TokKind::CloseQuote
     }
-    /// A lower-case "-ly" word outside the function words: an adverb ("falsely", "notably"), not
-    /// "Italy" or "only".
+    /// A "-ly" adverb ([`Lexicon::is_ly_adverb`]) inside the sentence.
     fn is_ly_adverb(&self, i: usize) -> bool {
-        i >= self.lo
-            && i < self.hi
-            && !self.t[i].cap
-            && self.t[i].kind == TokKind::Word
-            && self.t[i].lower.len() > 4
-            && self.t[i].lower.ends_with("ly")
-            && self.class(i).is_none()
+        i >= self.lo && i < self.hi && self.lx.is_ly_adverb(&self.t[i])
     }
     fn is_cue_word(&self, i: usize) -> bool {
         self.lx.cue_forms.get(self.low(i)).is_some()

@@ -95,6 +95,9 @@ pub enum PropKind {
         /// An earlier or initial figure that a later one replaces ("an earlier death toll").
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         superseded: bool,
+        /// A figure over a wide area ("across the province", "Aleppo and its countryside").
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        aggregate: bool,
         /// killed, wounded, missing, trapped, destroyed
         measure: String,
         /// What was counted ("soldiers", "people").
@@ -561,9 +564,7 @@ impl PropInput<'_> {
         let mut k = k;
         while k > lo
             && (matches!(self.lx.fn_class(&toks[k - 1].lower), Some(FnClass::Aux))
-                || (!toks[k - 1].cap
-                    && toks[k - 1].lower.len() > 4
-                    && toks[k - 1].lower.ends_with("ly")))
+                || self.lx.is_ly_adverb(&toks[k - 1]))
         {
             k -= 1;
         }
@@ -871,11 +872,15 @@ pub fn region_propositions(
             }
         }
         prev_casualty_end = k + n;
-        let cumulative = running_total(inp, &range, k, n);
+        let cumulative = running_total(inp, r.sentence, &range, k, n);
         // "an earlier death toll ... reported nine": anywhere in the sentence, source included
         let sentence = &inp.seg.sentences[r.sentence].tokens;
         let superseded =
             (sentence.clone()).any(|j| lx.superseded.longest_in(toks, j, sentence.end).is_some());
+        // "... hit Aleppo and its countryside": the figure's clause, up to a comma
+        let aggregate = (range.start..range.end)
+            .filter(|&j| toks[j].lower != ",")
+            .any(|j| lx.aggregate.longest_in(toks, j, range.end).is_some());
         for q in quants {
             // the word after the count may say it is no toll of its own
             let next = q.tokens.end;
@@ -944,6 +949,7 @@ pub fn region_propositions(
                     count_text,
                     cumulative,
                     superseded,
+                    aggregate,
                     measure: measure.clone(),
                     victims,
                     event,
@@ -966,8 +972,12 @@ pub fn region_propositions(
         let k = range.start + i;
         i += n;
         let obj = k + n;
-        // "vowed to recapture Aleppo" is an intention, not a claim of control
-        if k > range.start && toks[k - 1].lower == "to" {
+        // "vowed to (fully) recapture Aleppo" is an intention, not a claim of control
+        let mut b = k;
+        while b > range.start + 1 && lx.is_ly_adverb(&toks[b - 1]) {
+            b -= 1;
+        }
+        if b > range.start && toks[b - 1].lower == "to" {
             continue;
         }
         let np = inp.np_before(range.start, k);
@@ -1059,11 +1069,25 @@ pub fn region_propositions(
     out
 }
 
-/// Whether the figure of the word at `k..k + n` is a running total: a marker in its clause
+/// Whether the figure of the word at `k..k + n` is a running total: a marker opening its
+/// sentence, or one in its clause
 /// ("... have been killed since April", "five days of air strikes have left 60 dead").
-fn running_total(inp: &PropInput, range: &Range<usize>, k: usize, n: usize) -> bool {
+fn running_total(
+    inp: &PropInput,
+    sentence: usize,
+    range: &Range<usize>,
+    k: usize,
+    n: usize,
+) -> bool {
     let toks = inp.toks();
     let lx = inp.lx;
+    // a marker opening the sentence scopes all of it ("Since Sept. 10, when the regime declared
+    // the truce over, at least 300 civilians have been killed")
+    let whole = &inp.seg.sentences[sentence].tokens;
+    let first_word = whole.clone().find(|&j| toks[j].is_word());
+    if first_word.is_some_and(|j| lx.cumulative.longest_in(toks, j, whole.end).is_some()) {
+        return true;
+    }
     // a comma ends the clause (a full stop inside a sentence ends an abbreviation: "Sept.")
     let clause = |j: &usize| toks[*j].lower != ",";
     let after = (k + n..range.end.min(k + n + 8)).take_while(clause);
@@ -1186,7 +1210,7 @@ fn violations(
                     .as_ref()
                     .map(|q| span_text(inp.text(), toks, q.tokens.clone()).to_string()),
                 count: count.map(|q| q.interval),
-                cumulative: running_total(inp, range, k, n),
+                cumulative: running_total(inp, r.sentence, range, k, n),
                 event,
             },
             negated: inp.negated_before(range.start, k),
