@@ -448,6 +448,9 @@ pub struct Lexicon {
     /// Suffixes of adjectives naming who holds an area ("rebel-held", "government-controlled"):
     /// `side` rows of `control.tsv`.
     pub side_suffixes: Vec<String>,
+    /// Nouns for places a party holds, after its name ("army positions"): `held` rows of
+    /// `control.tsv`.
+    pub held_nouns: WordSet<String>,
     pub quantities: PhraseTable<QuantWord>,
     /// Words right after a count that make it no toll of its own (`f:` rows of quantities.tsv).
     pub count_followers: WordMap<String, CountFollower>,
@@ -814,6 +817,10 @@ impl Lexicon {
             rows.need(line, &f, 2)?;
             if f[1] == "side" {
                 lx.side_suffixes.push(f[0].to_lowercase());
+                continue;
+            }
+            if f[1] == "held" {
+                lx.held_nouns.insert(f[0].to_lowercase());
                 continue;
             }
             let ch = match f[1] {

@@ -299,6 +299,18 @@ impl Ctx<'_> {
             return Some(if s < a { (s..k, s..a) } else { (j..k, j..k) });
         }
         let s = self.np_left_core(k);
+        // "the group known as the White Helmets said": the name belongs to the phrase
+        if s >= self.lo + 2 && s < k && self.low(s - 1) == "as" {
+            let naming = self
+                .lx
+                .not_cues
+                .longest_in(self.t, s - 2, k)
+                .is_some_and(|(n, _)| n == 2);
+            let outer = self.np_left_core(s - 2);
+            if naming && outer < s - 2 {
+                return Some((outer..k, outer..k));
+            }
+        }
         // "Syria Civil Defence a Syrian rescue group said": an apposition whose commas were
         // stripped; the name before the indefinite article is the head
         if s > self.lo && s < k && self.lx.fn_class(self.low(s)) == Some(FnClass::Det) {

@@ -249,7 +249,14 @@ impl PropInput<'_> {
             }
         }
         ev.places = self.most_specific_first(places);
-        ev.held_by = range.clone().find_map(|k| self.side_of(&toks[k].lower));
+        ev.held_by = range.clone().find_map(|k| {
+            self.side_of(&toks[k].lower).or_else(|| {
+                // "struck army positions": the positions' party holds them
+                (k > range.start && self.lx.held_nouns.contains(&toks[k].lower))
+                    .then(|| self.side_named(&toks[k - 1].lower))
+                    .flatten()
+            })
+        });
         ev.time = find_time(self.text(), toks, range, self.lx, self.doc.date);
         ev
     }
@@ -264,6 +271,15 @@ impl PropInput<'_> {
             .iter()
             .find_map(|suf| word.strip_suffix(suf.as_str()))
             .filter(|p| !p.is_empty())?;
+        Some(
+            self.side_named(prefix)
+                .unwrap_or_else(|| prefix.to_string()),
+        )
+    }
+
+    /// The side a word names: the party of a one-word alias ("rebel"), else the party a role
+    /// noun stands for ("regime", "army").
+    fn side_named(&self, prefix: &str) -> Option<String> {
         if let Some(a) = self
             .lx
             .aliases
@@ -272,10 +288,11 @@ impl PropInput<'_> {
         {
             return Some(a.party.clone());
         }
-        if let Some(r) = self.lx.roles.get(prefix) {
-            return Some(format!("role:{}", r.role));
-        }
-        Some(prefix.to_string())
+        // a role noun stands for the first party of parties.tsv with that role ("regime",
+        // "government", "army": the Syrian government in the built-in list)
+        let role = &self.lx.roles.get(prefix)?.role;
+        let party = self.lx.aliases.iter().find(|a| a.roles.contains(role));
+        Some(party.map_or_else(|| format!("role:{role}"), |a| a.party.clone()))
     }
 
     /// Canonical places named in `range`.
@@ -727,6 +744,11 @@ pub fn region_propositions(
             let mut event = local.clone();
             // the object phrase sharpens the event ("the Monday attack on a convoy")
             let obj_ev = inp.local_event(obj_start..range.end);
+            // the side struck is the object's ("struck army positions", "strikes on
+            // insurgent-held parts"), not another clause's
+            if obj_ev.held_by.is_some() {
+                event.held_by = obj_ev.held_by.clone();
+            }
             if let Some(f) = &obj_ev.frame {
                 if event
                     .frame
