@@ -1,5 +1,6 @@
 //! A small CSV reader (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes), for
-//! the evaluation datasets. Records carry the line they start on, for error messages.
+//! the evaluation datasets, and the writer of `check --format csv`. Records carry the line they
+//! start on, for error messages.
 
 /// One record: its fields and the 1-based line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +76,26 @@ pub fn parse(text: &str) -> Result<Vec<Record>, (usize, String)> {
         });
     }
     Ok(out)
+}
+
+/// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+pub fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// One CSV line (ending in CRLF, as RFC 4180 asks) from its fields.
+pub fn line<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut out = fields
+        .iter()
+        .map(|f| field(f.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push_str("\r\n");
+    out
 }
 
 #[cfg(test)]

@@ -187,6 +187,8 @@ enum CheckFormat {
     Md,
     Json,
     Jsonl,
+    /// One flat row per finding, for spreadsheets.
+    Csv,
 }
 #[derive(Clone, Copy, ValueEnum)]
 enum GraphFormat {
@@ -380,6 +382,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         out.write_all(b"\n")?;
                     }
                 }
+                CheckFormat::Csv => out.write_all(report::check_csv(&co).as_bytes())?,
             }
             out.flush()?;
             if had_errors {

@@ -413,3 +413,30 @@ fn a_dateline_that_contradicts_the_document_date_is_noted() {
     );
     assert!(!err.contains("the text is dated"), "{err}");
 }
+
+#[test]
+fn check_csv_has_one_flat_row_per_finding() {
+    let out = run_in_repo(&["check", "samples/aleppo-2016-09", "--format", "csv"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows = gainsay::csv::parse(&text).unwrap();
+    let header = &rows[0].fields;
+    assert_eq!(header[0], "id");
+    assert_eq!(header.len(), gainsay::report::CSV_COLUMNS.len());
+    // every row is as wide as the header, fields with commas are quoted and read back whole
+    assert_eq!(rows.len(), 4, "{text}");
+    for r in &rows[1..] {
+        assert_eq!(r.fields.len(), header.len(), "{r:?}");
+    }
+    let rules: Vec<&str> = rows[1..].iter().map(|r| r.fields[1].as_str()).collect();
+    assert_eq!(
+        rules,
+        [
+            "responsibility-dispute",
+            "casualty-disjoint",
+            "control-opposed"
+        ]
+    );
+    let subject = header.iter().position(|h| h == "subject").unwrap();
+    assert!(rows[1].fields[subject].contains(", Aleppo"));
+}

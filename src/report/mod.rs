@@ -477,3 +477,76 @@ fn plural(n: usize, noun: &str) -> String {
         format!("{n} {noun}s")
     }
 }
+
+/// The columns of `check --format csv`, one row per finding.
+pub const CSV_COLUMNS: &[&str] = &[
+    "id",
+    "rule",
+    "type",
+    "severity",
+    "subject",
+    "match_certainty",
+    "matched_on",
+    "side_a",
+    "parties_a",
+    "claims_a",
+    "evidence_a",
+    "side_b",
+    "parties_b",
+    "claims_b",
+    "evidence_b",
+    "other_sides",
+    "explanation",
+];
+
+/// `check --format csv`: one flat row per finding, for spreadsheets. A finding with more than
+/// two sides (competing attributions) lists the rest in `other_sides`.
+pub fn check_csv(out: &CheckOut) -> String {
+    let mut s = crate::csv::line(CSV_COLUMNS);
+    for f in &out.findings {
+        let side = |i: usize| -> [String; 4] {
+            match f.sides.get(i) {
+                Some(sd) => [
+                    sd.role.clone(),
+                    sd.parties.join("; "),
+                    sd.evidence
+                        .iter()
+                        .map(|e| e.claim.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    sd.evidence
+                        .iter()
+                        .map(|e| e.sentence.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                ],
+                None => Default::default(),
+            }
+        };
+        let others: Vec<String> = f
+            .sides
+            .iter()
+            .skip(2)
+            .map(|sd| format!("{}: {}", sd.role, sd.parties.join("; ")))
+            .collect();
+        let (certainty, matched) = match &f.event {
+            Some(e) => (e.match_certainty.to_string(), e.matched_on.join("; ")),
+            None => (String::new(), String::new()),
+        };
+        let mut row = vec![
+            f.id.clone(),
+            f.rule.to_string(),
+            f.ty.title().to_string(),
+            f.severity.id().to_string(),
+            f.subject.clone(),
+            certainty,
+            matched,
+        ];
+        row.extend(side(0));
+        row.extend(side(1));
+        row.push(others.join(" || "));
+        row.push(f.explanation.clone());
+        s += &crate::csv::line(&row);
+    }
+    s
+}
