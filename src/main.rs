@@ -47,6 +47,9 @@ struct Common {
     /// carry a wrong date. Each change is noted.
     #[arg(long)]
     text_dates: bool,
+    /// No progress line on stderr (it is shown only when stderr is a terminal).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -296,15 +299,19 @@ fn read_and_extract(common: &Common, lx: &Lexicon) -> (Ingested, Vec<Extraction>
         had_errors = true;
     }
     let docs = std::mem::take(&mut ing.docs);
+    let opts = gainsay::extract::ExtractOptions {
+        text_dates: common.text_dates,
+    };
+    let mut progress = Progress::new(docs.len(), common.quiet);
     let xs: Vec<Extraction> = docs
         .into_iter()
         .map(|d| {
-            let opts = gainsay::extract::ExtractOptions {
-                text_dates: common.text_dates,
-            };
-            gainsay::extract::extract_with(d, lx, &opts)
+            let x = gainsay::extract::extract_with(d, lx, &opts);
+            progress.tick();
+            x
         })
         .collect();
+    progress.finish();
     // what extraction noticed joins each document's notes (processed ones are in `xs` order)
     let processed = ing.status.iter_mut().filter(|s| s.status == "processed");
     for (s, x) in processed.zip(&xs) {
@@ -314,6 +321,69 @@ fn read_and_extract(common: &Common, lx: &Lexicon) -> (Ingested, Vec<Extraction>
         }
     }
     (ing, xs, had_errors)
+}
+
+/// A progress line on stderr for long runs: documents done, rate, time left. Shown only when
+/// stderr is a terminal, the run has lasted a moment, and `--quiet` is not given.
+struct Progress {
+    total: usize,
+    done: usize,
+    start: std::time::Instant,
+    last: Option<std::time::Instant>,
+    on: bool,
+}
+
+/// How long a run goes before it shows progress, and how often the line is redrawn.
+const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_millis(500);
+const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
+impl Progress {
+    fn new(total: usize, quiet: bool) -> Self {
+        use std::io::IsTerminal;
+        Progress {
+            total,
+            done: 0,
+            start: std::time::Instant::now(),
+            last: None,
+            on: !quiet && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&mut self) {
+        self.done += 1;
+        if !self.on {
+            return;
+        }
+        let now = std::time::Instant::now();
+        let due = self.last.map_or(now - self.start >= PROGRESS_AFTER, |l| {
+            now - l >= PROGRESS_EVERY
+        });
+        if due || (self.done == self.total && self.last.is_some()) {
+            self.last = Some(now);
+            eprint!(
+                "\r{}\x1b[K",
+                progress_line(self.done, self.total, now - self.start)
+            );
+        }
+    }
+
+    fn finish(&self) {
+        if self.last.is_some() {
+            eprint!("\r\x1b[K");
+        }
+    }
+}
+
+/// "1200/5000 documents · 850/s · 4 s left".
+fn progress_line(done: usize, total: usize, elapsed: std::time::Duration) -> String {
+    let secs = elapsed.as_secs_f64().max(1e-3);
+    let rate = done as f64 / secs;
+    let left = if rate > 0.0 {
+        (total.saturating_sub(done)) as f64 / rate
+    } else {
+        0.0
+    };
+    format!("{done}/{total} documents · {rate:.0}/s · {left:.0} s left")
 }
 
 fn finish(had_errors: bool) -> ExitCode {
@@ -556,5 +626,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_line_gives_count_rate_and_time_left() {
+        let line = progress_line(250, 1000, std::time::Duration::from_secs(5));
+        assert_eq!(line, "250/1000 documents · 50/s · 15 s left");
+        // a finished run has no time left; no division by zero at the start
+        assert!(progress_line(10, 10, std::time::Duration::ZERO).ends_with("0 s left"));
     }
 }

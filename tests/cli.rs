@@ -440,3 +440,19 @@ fn check_csv_has_one_flat_row_per_finding() {
     let subject = header.iter().position(|h| h == "subject").unwrap();
     assert!(rows[1].fields[subject].contains(", Aleppo"));
 }
+
+#[test]
+fn no_progress_line_when_stderr_is_not_a_terminal() {
+    for args in [
+        &["check", "samples/aleppo-2016-09"][..],
+        &["check", "--quiet", "samples/aleppo-2016-09"][..],
+    ] {
+        let out = run_in_repo(args);
+        assert!(out.status.success());
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
