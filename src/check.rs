@@ -641,8 +641,8 @@ fn footprint(places: &[String], lx: &Lexicon) -> BTreeSet<String> {
         .collect()
 }
 
-/// When one figure's area holds the other's (a governorate and a town in it; "Hamdaniyeh and
-/// Sukkari" and "Hamdaniyeh"), the wider figure and the narrower one.
+/// When one figure's area holds the other's (an aggregate, "across the province"; several places,
+/// "Hamdaniyeh and Sukkari" against "Hamdaniyeh"), the wider figure and the narrower one.
 fn whole_and_part<'f>(a: &'f Fig, b: &'f Fig, lx: &Lexicon) -> Option<(&'f Fig, &'f Fig)> {
     // an aggregate ("across the province") holds any incident of its event
     match (a.aggregate, b.aggregate) {
@@ -650,8 +650,10 @@ fn whole_and_part<'f>(a: &'f Fig, b: &'f Fig, lx: &Lexicon) -> Option<(&'f Fig, 
         (false, true) => return Some((b, a)),
         _ => {}
     }
+    // several places ("Hamdaniyeh and Sukkari") hold one of them; a single wider place does not:
+    // "a gas attack on Aleppo" and "on the Sukkari neighbourhood" describe one incident
     let (fa, fb) = (footprint(&a.places, lx), footprint(&b.places, lx));
-    if fa.is_empty() || fb.is_empty() || fa == fb {
+    if fa.is_empty() || fb.is_empty() || fa == fb || (fa.len() < 2 && fb.len() < 2) {
         return None;
     }
     // every place of `inner` is one of, or lies in one of, the places of `outer`

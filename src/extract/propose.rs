@@ -436,6 +436,13 @@ impl PropInput<'_> {
         // a party alias is not a place ("in Russia" is, but "UN" is not): known places first
         let raw = span_text(self.text(), toks, s..e);
         let lw = lowers_of(toks, s..e).join(" ");
+        // "Idlib province" is the governorate, not the city
+        if e < end && self.lx.place_heads.contains(&toks[e].lower) {
+            let with_head = format!("{lw} {}", toks[e].lower);
+            if let Some(p) = self.lx.places.get(&with_head) {
+                return (Some(p.canonical.clone()), (e + 1).max(k));
+            }
+        }
         if let Some(p) = self.lx.places.get(&lw) {
             return (Some(p.canonical.clone()), k);
         }
