@@ -687,6 +687,8 @@ struct Fig {
     places: Vec<String>,
     /// Over a wide area ("across the province").
     aggregate: bool,
+    /// Who the claim's own sentence says caused it ("rebel rockets", "Russian air strikes").
+    agent: Option<String>,
 }
 
 /// The asserted, resolved, current (not cumulative, not superseded) casualty figures claimed for
@@ -713,6 +715,7 @@ fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
                 victims: victims.clone(),
                 places: event.places.clone(),
                 aggregate: *aggregate,
+                agent: event.agent.clone(),
             }),
             _ => None,
         })
@@ -830,6 +833,14 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                 || a.interval.overlaps(&b.interval)
             {
                 continue;
+            }
+            // tolls of attacks by different known parties are different incidents ("rebel
+            // rockets killed four", "Russian air strikes killed eight"); who did it is the
+            // responsibility rules' matter
+            if let (Some(x), Some(y)) = (&a.agent, &b.agent) {
+                if x != y && g.known_parties.contains(x) && g.known_parties.contains(y) {
+                    continue;
+                }
             }
             // a toll for a wider area, or for several places, counts the narrower one's dead
             // too: it conflicts only when the part exceeds the whole

@@ -170,6 +170,22 @@ fn polarity_conflict_is_not_a_claim_against_the_claim_holding_it() {
 }
 
 #[test]
+fn numeric_conflict_needs_attacks_by_the_same_side() {
+    // rebel rockets and Russian air strikes on one day in one city are two incidents
+    let rockets = "---\ndate: 2016-09-14\n---\nSyrian state media said rebel rockets killed 12 people in Aleppo on Wednesday.\n";
+    let strikes = "---\ndate: 2016-09-14\n---\nActivists said Russian air strikes killed eight people in Aleppo on Wednesday.\n";
+    let (_, f) = run(&[("a", rockets), ("b", strikes)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+    // the same attackers, different tolls: a conflict
+    let more = "---\ndate: 2016-09-14\n---\nActivists said Russian air strikes killed 30 people in Aleppo on Wednesday.\n";
+    let (_, f) = run(&[("a", more), ("b", strikes)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "one party: {f:#?}");
+    let sohr = "---\ndate: 2016-09-14\n---\nThe Syrian Observatory for Human Rights said Russian air strikes killed 30 people in Aleppo on Wednesday.\n";
+    let (_, f) = run(&[("a", sohr), ("b", strikes)]);
+    assert_eq!(of_type(&f, NumericConflict).len(), 1, "{f:#?}");
+}
+
+#[test]
 fn numeric_conflict_ignores_totals_over_days_campaigns_and_wars() {
     let strike = "---\ndate: 2016-09-14\n---\nThe civil defence said air strikes on Saraqib in Idlib killed 12 people on Wednesday.\n";
     for total in [

@@ -151,6 +151,8 @@ impl Ctx<'_> {
                     && (!self.is_cue_word(i)
                     || tok.cap
                     || self.low(i + 1) == "by"
+                    // a phrase in which the form is no cue: "state media", "known as"
+                    || self.lx.not_cues.longest_in(self.t, i, self.hi).is_some()
                     // a noun after a determiner or preposition: "the report", "secretary of state"
                     || (i > self.lo && matches!(self.class(i - 1), Some(FnClass::Det | FnClass::Prep)))
                     // a noun-like form before a preposition: "An earlier report in a paper said"
