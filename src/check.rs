@@ -1198,7 +1198,7 @@ fn shared_words(a: &[String], b: &[String]) -> usize {
 }
 
 /// Jaccard similarity of two sorted, deduplicated keys.
-fn jaccard(a: &[String], b: &[String]) -> f64 {
+pub fn jaccard(a: &[String], b: &[String]) -> f64 {
     let inter = shared_words(a, b);
     let union = a.len() + b.len() - inter;
     if union == 0 {

@@ -11,6 +11,7 @@
 
 pub mod audit;
 pub mod check;
+pub mod compare;
 pub mod csv;
 pub mod eval;
 pub mod extract;

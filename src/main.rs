@@ -93,6 +93,19 @@ enum Cmd {
         #[arg(long)]
         own_voice: bool,
     },
+    /// Compare two reports (or two sets of reports): the events both cover, what each says that
+    /// the other does not, and where they conflict.
+    ///
+    /// Example: gainsay compare report-a.txt report-b.txt
+    Compare {
+        #[command(flatten)]
+        common: Common,
+        #[arg(short, long, value_enum, default_value_t = AuditFormat::Md)]
+        format: AuditFormat,
+        /// Also compare what the reports say in their own voice (as `check --own-voice`).
+        #[arg(long)]
+        own_voice: bool,
+    },
     /// Coverage audit: parties and events per report, one-sided disputes, single-sourced and
     /// unattributed claims, unresolved speakers, sentences nothing was extracted from.
     ///
@@ -494,6 +507,56 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             out.flush()?;
             Ok(finish(had_errors))
+        }
+        Cmd::Compare {
+            common,
+            format,
+            own_voice,
+        } => {
+            if common.inputs.len() != 2 {
+                bail!(
+                    "compare takes exactly two inputs, A and B (each a file or a directory); got {}",
+                    common.inputs.len()
+                );
+            }
+            let lx = load_lexicon(&common.resources)?;
+            let mut out = open_output(&common.output, &common.inputs)?;
+            let side = |p: &PathBuf| Common {
+                inputs: vec![p.clone()],
+                output: None,
+                resources: common.resources.clone(),
+                text_dates: common.text_dates,
+                quiet: common.quiet,
+            };
+            let (ing_a, mut xs, errors_a) = read_and_extract(&side(&common.inputs[0]), &lx);
+            let (ing_b, xb, errors_b) = read_and_extract(&side(&common.inputs[1]), &lx);
+            let split = xs.len();
+            xs.extend(xb);
+            let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
+            let findings = gainsay::check::check(&g, &lx, &gainsay::check::CheckOptions::default());
+            let cmp = gainsay::compare::compare(&g, split, &findings);
+            let names = (
+                common.inputs[0].display().to_string(),
+                common.inputs[1].display().to_string(),
+            );
+            let co = report::compare_output(
+                &g,
+                &cmp,
+                &findings,
+                split,
+                (&names.0, &names.1),
+                &ing_a.status,
+                &ing_b.status,
+            );
+            match format {
+                AuditFormat::Md => out.write_all(report::compare_markdown(&co).as_bytes())?,
+                AuditFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &co)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            out.flush()?;
+            Ok(finish(errors_a || errors_b))
         }
         Cmd::Audit { common, format } => {
             let lx = load_lexicon(&common.resources)?;

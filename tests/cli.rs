@@ -456,3 +456,59 @@ fn no_progress_line_when_stderr_is_not_a_terminal() {
         );
     }
 }
+
+#[test]
+fn compare_lists_shared_events_one_sided_claims_and_conflicts() {
+    let out = run_in_repo(&[
+        "compare",
+        "samples/aleppo-2016-09/report-a.txt",
+        "samples/aleppo-2016-09/convoy-urum-al-kubra.txt",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // the convoy strike is the one event both report on
+    let shared = v["shared_events"].as_array().unwrap();
+    assert_eq!(shared.len(), 1, "{shared:?}");
+    assert!(
+        shared[0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("convoy")
+    );
+    // the US accusation is only in B; the Deir al-Zour toll only in A
+    let only = |side: &str| -> Vec<String> {
+        v[side]["claims_only_here"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["proposition"]["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        only("b").iter().any(|t| t.contains("Su-24")),
+        "{:?}",
+        only("b")
+    );
+    assert!(
+        only("a")
+            .iter()
+            .any(|t| t.contains("violated the week-long truce")),
+        "{:?}",
+        only("a")
+    );
+    assert!(!only("a").iter().any(|t| t.contains("Su-24")));
+    // the dispute spans both sides
+    let conflicts = v["conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0]["rule"], "responsibility-dispute");
+    // exactly two inputs
+    let bad = run_in_repo(&["compare", "samples/aleppo-2016-09/report-a.txt"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("exactly two inputs"));
+}

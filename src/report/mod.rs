@@ -550,3 +550,142 @@ pub fn check_csv(out: &CheckOut) -> String {
     }
     s
 }
+
+/// Builds the `compare` output: side A is documents `0..split` of the graph.
+#[allow(clippy::too_many_arguments)]
+pub fn compare_output(
+    g: &ClaimGraph,
+    cmp: &crate::compare::Comparison,
+    findings: &[Finding],
+    split: usize,
+    inputs: (&str, &str),
+    status_a: &[DocStatus],
+    status_b: &[DocStatus],
+) -> CompareOut {
+    let maps: Vec<CharMap> = g.docs.iter().map(|x| CharMap::new(&x.doc.text)).collect();
+    let all = check_output(g, findings, &[], &[], &[], &[]);
+    let conflicts = cmp
+        .conflicts
+        .iter()
+        .enumerate()
+        .map(|(i, &f)| FindingOut {
+            id: format!("C{}", i + 1),
+            ..all.findings[f].clone()
+        })
+        .collect();
+    let event = |e: usize| {
+        let count = |a: bool| {
+            g.event_claims(e)
+                .into_iter()
+                .filter(|&c| (g.claims[c].doc < split) == a)
+                .count()
+        };
+        CompareEventOut {
+            id: e,
+            description: crate::check::describe_event(&g.events[e].desc, &g.frame_text),
+            match_certainty: g.events[e].match_certainty().id(),
+            claims_a: count(true),
+            claims_b: count(false),
+        }
+    };
+    let docs = documents(g, &[status_a, status_b].concat());
+    let (docs_a, docs_b): (Vec<DocOut>, Vec<DocOut>) = {
+        let n = status_a.len();
+        let mut a = docs;
+        let b = a.split_off(n.min(a.len()));
+        (a, b)
+    };
+    let side = |input: &str, documents, events: &[usize], claims: &[usize]| CompareSideOut {
+        input: input.to_string(),
+        documents,
+        events_only_here: events.iter().map(|&e| event(e)).collect(),
+        claims_only_here: claims.iter().map(|&c| evidence(g, &maps, c)).collect(),
+    };
+    CompareOut {
+        schema_version: SCHEMA_VERSION,
+        tool: format!("gainsay {}", env!("CARGO_PKG_VERSION")),
+        a: side(inputs.0, docs_a, &cmp.only_a_events, &cmp.only_a_claims),
+        b: side(inputs.1, docs_b, &cmp.only_b_events, &cmp.only_b_claims),
+        shared_events: cmp.shared_events.iter().map(|&e| event(e)).collect(),
+        conflicts,
+    }
+}
+
+/// `compare` as Markdown.
+pub fn compare_markdown(out: &CompareOut) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut s = format!(
+        "# gainsay comparison\n\nA: `{}` ({}) · B: `{}` ({}) · {} · **{}**\n\n",
+        out.a.input,
+        plural(out.a.documents.len(), "document"),
+        out.b.input,
+        plural(out.b.documents.len(), "document"),
+        plural(out.shared_events.len(), "shared event"),
+        plural(out.conflicts.len(), "conflict"),
+    );
+    s += "## Shared events\n\n";
+    if out.shared_events.is_empty() {
+        s += "None: the two sides report no event in common.\n\n";
+    } else {
+        s += "| event | match | claims in A | claims in B |\n|---|---|---|---|\n";
+        for e in &out.shared_events {
+            let _ = writeln!(
+                s,
+                "| E{} {} | {} | {} | {} |",
+                e.id,
+                cell(&e.description),
+                e.match_certainty,
+                e.claims_a,
+                e.claims_b
+            );
+        }
+        s += "\n";
+    }
+    s += "## Conflicts between A and B\n\n";
+    if out.conflicts.is_empty() {
+        s += "None.\n\n";
+    }
+    for f in &out.conflicts {
+        let _ = writeln!(
+            s,
+            "- **{}** `{}` ({}): {}",
+            f.id,
+            f.rule,
+            f.severity.id(),
+            f.explanation
+        );
+    }
+    if !out.conflicts.is_empty() {
+        s += "\n";
+    }
+    for (name, side) in [("A", &out.a), ("B", &out.b)] {
+        let _ = writeln!(s, "## Only in {name} (`{}`)\n", side.input);
+        if side.events_only_here.is_empty() && side.claims_only_here.is_empty() {
+            s += "Nothing: every event and claim here is also on the other side.\n\n";
+            continue;
+        }
+        for e in &side.events_only_here {
+            let _ = writeln!(s, "- event E{} {}", e.id, e.description);
+        }
+        for c in &side.claims_only_here {
+            let _ = writeln!(
+                s,
+                "- `{}` {} ({}): “{}”",
+                c.claim,
+                c.party,
+                stance_word(c.stance),
+                cell(&c.proposition.text)
+            );
+        }
+        s += "\n";
+    }
+    s
+}
+
+fn stance_word(s: crate::graph::Stance) -> &'static str {
+    match s {
+        crate::graph::Stance::Assert => "asserts",
+        crate::graph::Stance::Deny => "denies",
+        crate::graph::Stance::Accuse => "accuses",
+    }
+}

@@ -222,3 +222,37 @@ pub struct ControlStepOut {
     pub parties: Vec<String>,
     pub evidence: Vec<EvidenceOut>,
 }
+
+/// An event in a comparison, with how many claims each side makes about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareEventOut {
+    pub id: usize,
+    pub description: String,
+    pub match_certainty: &'static str,
+    pub claims_a: usize,
+    pub claims_b: usize,
+}
+
+/// One side of `gainsay compare`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareSideOut {
+    /// The input path as given.
+    pub input: String,
+    pub documents: Vec<DocOut>,
+    /// Events this side mentions and the other does not.
+    pub events_only_here: Vec<CompareEventOut>,
+    /// Claims this side makes that the other does not.
+    pub claims_only_here: Vec<EvidenceOut>,
+}
+
+/// The whole output of `gainsay compare`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareOut {
+    pub schema_version: &'static str,
+    pub tool: String,
+    pub a: CompareSideOut,
+    pub b: CompareSideOut,
+    pub shared_events: Vec<CompareEventOut>,
+    /// Findings with claims from both sides.
+    pub conflicts: Vec<FindingOut>,
+}

@@ -1,0 +1,126 @@
+//! `gainsay compare A B`: how two reports (or two sets of reports) cover the same events — the
+//! events both cover, what each says that the other does not, and where they conflict.
+
+use std::collections::BTreeSet;
+
+use crate::check::Finding;
+use crate::extract::PropKind;
+use crate::graph::ClaimGraph;
+
+/// Share of content words two generic statements must have in common to say the same thing.
+const SAME_STATEMENT: f64 = 0.5;
+
+/// The comparison of side A (documents `0..split`) with side B (the rest).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Comparison {
+    /// Events mentioned on both sides.
+    pub shared_events: Vec<usize>,
+    pub only_a_events: Vec<usize>,
+    pub only_b_events: Vec<usize>,
+    /// Claims (indices into [`ClaimGraph::claims`]) of one side that the other side does not
+    /// make: about an event the other side does not cover, or a statement, a control claim or a
+    /// responsibility claim with no counterpart there.
+    pub only_a_claims: Vec<usize>,
+    pub only_b_claims: Vec<usize>,
+    /// Findings (indices into the findings given) with claims from both sides.
+    pub conflicts: Vec<usize>,
+}
+
+/// Compares documents `0..split` of the graph (side A) with the others (side B).
+pub fn compare(g: &ClaimGraph, split: usize, findings: &[Finding]) -> Comparison {
+    let side_a = |doc: usize| doc < split;
+    let mut cmp = Comparison::default();
+    for (e, ev) in g.events.iter().enumerate() {
+        let a = ev.mentions.iter().any(|&(d, _)| side_a(d));
+        let b = ev.mentions.iter().any(|&(d, _)| !side_a(d));
+        match (a, b) {
+            (true, true) => cmp.shared_events.push(e),
+            (true, false) => cmp.only_a_events.push(e),
+            (false, true) => cmp.only_b_events.push(e),
+            (false, false) => {}
+        }
+    }
+    let shared: BTreeSet<usize> = cmp.shared_events.iter().copied().collect();
+    // the event of each proposition
+    let event_of: std::collections::BTreeMap<(usize, usize), usize> = g
+        .events
+        .iter()
+        .enumerate()
+        .flat_map(|(e, ev)| ev.mentions.iter().map(move |&m| (m, e)))
+        .collect();
+    let claim_event = |c: usize| event_of.get(&(g.claims[c].doc, g.claims[c].prop)).copied();
+    for (c, claim) in g.claims.iter().enumerate() {
+        if !claim.resolved {
+            continue;
+        }
+        let mine = side_a(claim.doc);
+        let others = |o: &crate::graph::Claim| side_a(o.doc) != mine && o.resolved;
+        let kind = &g.prop(claim).kind;
+        let counterpart = match kind {
+            PropKind::Responsibility { agent, event } => {
+                // the other side names the same perpetrator of an event it shares
+                let e = claim_event(c);
+                e.is_some_and(|e| shared.contains(&e))
+                    && g.claims.iter().enumerate().any(|(o, oc)| {
+                        others(oc)
+                            && claim_event(o) == claim_event(c)
+                            && matches!(&g.prop(oc).kind,
+                                PropKind::Responsibility { agent: x, .. } if x == agent)
+                    })
+                    || event.frame.is_none()
+            }
+            PropKind::Casualty { .. } | PropKind::Violation { .. } => {
+                claim_event(c).is_some_and(|e| shared.contains(&e))
+            }
+            PropKind::Control { place, .. } => g.claims.iter().any(|oc| {
+                others(oc)
+                    && matches!(&g.prop(oc).kind, PropKind::Control { place: p, .. } if p == place)
+            }),
+            PropKind::Generic { key } => g.claims.iter().any(|oc| {
+                others(oc)
+                    && matches!(&g.prop(oc).kind,
+                        PropKind::Generic { key: k } if crate::check::jaccard(key, k) >= SAME_STATEMENT)
+            }),
+        };
+        if !counterpart {
+            if mine {
+                cmp.only_a_claims.push(c);
+            } else {
+                cmp.only_b_claims.push(c);
+            }
+        }
+    }
+    // one line per statement: an attribution read as several propositions (a responsibility and
+    // its generic content) is listed once, by its first unmatched claim
+    for list in [&mut cmp.only_a_claims, &mut cmp.only_b_claims] {
+        let mut seen = BTreeSet::new();
+        list.retain(|&c| {
+            let cl = &g.claims[c];
+            seen.insert((
+                cl.doc,
+                cl.attribution,
+                cl.party.clone(),
+                cl.attribution.is_none().then_some(cl.prop),
+            ))
+        });
+    }
+    cmp.conflicts = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            let docs = f
+                .sides
+                .iter()
+                .flat_map(|s| &s.claims)
+                .map(|&c| g.claims[c].doc);
+            let (mut a, mut b) = (false, false);
+            for d in docs {
+                a |= side_a(d);
+                b |= !side_a(d);
+            }
+            a && b
+        })
+        .map(|(i, _)| i)
+        .collect();
+    cmp
+}
