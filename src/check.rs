@@ -325,7 +325,12 @@ fn responsibility_claims(g: &ClaimGraph, e: usize) -> Vec<(usize, String)> {
     g.event_claims(e)
         .into_iter()
         .filter_map(|c| match &g.prop(&g.claims[c]).kind {
-            PropKind::Responsibility { agent, .. } => Some((c, agent.clone())),
+            // alternatives ("Russian or Syrian jets") blame no one firmly
+            PropKind::Responsibility {
+                agent,
+                alternative: false,
+                ..
+            } => Some((c, agent.clone())),
             _ => None,
         })
         .collect()

@@ -57,7 +57,7 @@ pub fn compare(g: &ClaimGraph, split: usize, findings: &[Finding]) -> Comparison
         let others = |o: &crate::graph::Claim| side_a(o.doc) != mine && o.resolved;
         let kind = &g.prop(claim).kind;
         let counterpart = match kind {
-            PropKind::Responsibility { agent, event } => {
+            PropKind::Responsibility { agent, event, .. } => {
                 // the other side names the same perpetrator of an event it shares
                 let e = claim_event(c);
                 e.is_some_and(|e| shared.contains(&e))

@@ -86,6 +86,10 @@ pub enum PropKind {
         /// The party (or name) said to be responsible.
         agent: String,
         event: EventRef,
+        /// One of alternatives the claim leaves open ("Russian or Syrian jets"): it calls for a
+        /// reply from each, but blames none firmly.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        alternative: bool,
     },
     Casualty {
         count: Interval,
@@ -546,6 +550,30 @@ impl PropInput<'_> {
         self.agent_name(range).into_iter().collect()
     }
 
+    /// The parties an agent phrase offers as alternatives ("Syrian or Russian jets", "either
+    /// Russia or the regime"); empty when it offers none.
+    fn alternative_agents(&self, range: Range<usize>) -> Vec<String> {
+        let toks = self.toks();
+        if !range
+            .clone()
+            .any(|k| self.lx.alternatives.contains(&toks[k].lower))
+        {
+            return Vec::new();
+        }
+        let mut parties: Vec<String> = Vec::new();
+        for m in super::speaker::within(self.mentions, &range) {
+            let p = &self.lx.aliases[m.alias].party;
+            if m.tokens.end <= range.end && !parties.contains(p) {
+                parties.push(p.clone());
+            }
+        }
+        if parties.len() > 1 {
+            parties
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Names an agent phrase: its party when an alias matches, else its text.
     fn agent_name(&self, range: Range<usize>) -> Option<String> {
         if range.is_empty() {
@@ -718,7 +746,7 @@ pub fn region_propositions(
                 .map(|s| s.label().to_string())
                 .collect()
         };
-        let (agents, obj_start) = match rel {
+        let (agents, obj_start, agent_phrase) = match rel {
             AgentRelation::Subject => {
                 let np = inp.np_before(range.start, k);
                 let agents = if inp.coordinated(range.start, k) {
@@ -727,25 +755,28 @@ pub fn region_propositions(
                 } else if np.is_empty() && (r.subjectless || k == range.start) {
                     speaker()
                 } else {
-                    inp.claim_agents(np, range.start, r.speakers)
+                    inp.claim_agents(np.clone(), range.start, r.speakers)
                 };
-                (agents, k + n)
+                (agents, k + n, np)
             }
             AgentRelation::By => {
                 let e = np_after(inp, k + n, range.end);
-                (inp.agent_names(k + n..e), e)
+                (inp.agent_names(k + n..e), e, k + n..e)
             }
             // only at the start of a claim: "X claimed responsibility for C"
             AgentRelation::Speaker if k == range.start && r.attribution.is_some() => {
-                (speaker(), k + n)
+                (speaker(), k + n, k..k)
             }
-            AgentRelation::Speaker => (Vec::new(), k + n),
+            AgentRelation::Speaker => (Vec::new(), k + n, k..k),
         };
         i += n;
-        if agents.is_empty() {
-            continue;
-        }
-        last_agents = agents.clone();
+        // "Russian or Syrian jets": each alternative, none firmly
+        let (agents, alternative) = if agents.is_empty() {
+            (inp.alternative_agents(agent_phrase), true)
+        } else {
+            last_agents = agents.clone();
+            (agents, false)
+        };
         for agent in agents {
             let negated = inp.negated_before(range.start, k);
             let mut event = local.clone();
@@ -765,9 +796,11 @@ pub fn region_propositions(
                     event.frame = Some(f.clone());
                 }
             }
-            event.agent = Some(agent.clone());
             fill(&mut event);
-            agent_for_region.get_or_insert(agent.clone());
+            if !alternative {
+                event.agent = Some(agent.clone());
+                agent_for_region.get_or_insert(agent.clone());
+            }
             out.push(Proposition {
                 sentence: r.sentence,
                 attribution: r.attribution,
@@ -775,7 +808,11 @@ pub fn region_propositions(
                 // Syrian army positions")
                 tokens: inp.np_before(range.start, k).start.min(k)
                     ..np_after(inp, obj_start, range.end).max(k + n),
-                kind: PropKind::Responsibility { agent, event },
+                kind: PropKind::Responsibility {
+                    agent,
+                    event,
+                    alternative,
+                },
                 negated,
             });
         }
@@ -798,7 +835,11 @@ pub fn region_propositions(
                         sentence: r.sentence,
                         attribution: r.attribution,
                         tokens: range.clone(),
-                        kind: PropKind::Responsibility { agent, event },
+                        kind: PropKind::Responsibility {
+                            agent,
+                            event,
+                            alternative: false,
+                        },
                         negated: false,
                     });
                 }
@@ -823,6 +864,7 @@ pub fn region_propositions(
                     kind: PropKind::Responsibility {
                         agent: sp.label().to_string(),
                         event,
+                        alternative: false,
                     },
                     negated: false,
                 });
@@ -837,9 +879,11 @@ pub fn region_propositions(
         let mut split = Vec::new();
         for p in out.drain(..) {
             match &p.kind {
-                PropKind::Responsibility { agent, event }
-                    if Some(agent.as_str()) == r.speakers.first().map(|s| s.label()) =>
-                {
+                PropKind::Responsibility {
+                    agent,
+                    event,
+                    alternative,
+                } if Some(agent.as_str()) == r.speakers.first().map(|s| s.label()) => {
                     for sp in r.speakers {
                         let mut ev = event.clone();
                         ev.agent = Some(sp.label().to_string());
@@ -847,6 +891,7 @@ pub fn region_propositions(
                             kind: PropKind::Responsibility {
                                 agent: sp.label().to_string(),
                                 event: ev,
+                                alternative: *alternative,
                             },
                             ..p.clone()
                         });
