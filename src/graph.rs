@@ -498,11 +498,19 @@ impl ClaimGraph {
                     });
                     let ei = match found {
                         Some(i) => {
-                            // a mention from a new report: record what it agreed on
-                            if g.events[i].mentions.iter().all(|&(d, _)| d != di) {
-                                let agreed =
-                                    agreements(&g.events[i].desc, ev, lx).unwrap_or_default();
+                            // what this mention agrees on; a report's best mention counts (a
+                            // headline without a day does not make the match merely probable
+                            // when its body gives the day)
+                            let agreed = agreements(&g.events[i].desc, ev, lx).unwrap_or_default();
+                            let first_here = g.events[i].mentions.iter().all(|&(d, _)| d != di);
+                            if first_here {
                                 g.events[i].links.push(EventLink { doc: di, agreed });
+                            } else if let Some(link) =
+                                g.events[i].links.iter_mut().find(|l| l.doc == di)
+                            {
+                                if agreed.len() > link.agreed.len() {
+                                    link.agreed = agreed;
+                                }
                             }
                             merge(&mut g.events[i].desc, ev, lx);
                             i

@@ -798,3 +798,16 @@ fn a_name_before_an_indefinite_article_heads_a_stripped_apposition() {
         Some("Syria Civil Defence")
     );
 }
+
+#[test]
+fn witnesses_speak_they_do_not_witness() {
+    // "witnesses" is the noun, not the verb "to witness"
+    check(
+        "Government forces shelled the market, witnesses said.",
+        &[("witnesses", "said", "Government forces shelled the market")],
+    );
+    check(
+        "Government forces shelled the market, witnesses told Reuters.",
+        &[("witnesses", "told", "Government forces shelled the market")],
+    );
+}
