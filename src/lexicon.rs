@@ -1105,6 +1105,16 @@ impl Lexicon {
             || self.responsibility.get(lower).is_some()
     }
 
+    /// The party a role noun stands for: the first party of `parties.tsv` with that role
+    /// ("regime", "government", "army": the Syrian government in the built-in list).
+    pub fn party_of_role(&self, word: &str) -> Option<&str> {
+        let role = &self.roles.get(word)?.role;
+        self.aliases
+            .iter()
+            .find(|a| a.roles.contains(role))
+            .map(|a| a.party.as_str())
+    }
+
     /// A lower-case "-ly" word outside the function words: an adverb ("falsely", "fully"), not
     /// "Italy" or "only".
     pub fn is_ly_adverb(&self, t: &crate::segment::Token) -> bool {

@@ -87,6 +87,8 @@ pub struct Claim {
     predicates: Vec<String>,
     /// Whether the claim says who did it (a responsibility predicate: "carried out", "struck").
     names_agent: bool,
+    /// The parties the claim says did it ("Rebels shelled the market": rebels).
+    agents: Vec<String>,
     /// Whether the claim is itself about a statement ("A cleric declared that C"): a report
     /// quoting that statement restates the claim rather than passing it on.
     reports_speech: bool,
@@ -145,6 +147,19 @@ impl Claim {
                 .iter()
                 .any(|a| a.source.is_some() && a.cue_type != CueType::Deny)
         });
+        // who the claim blames, read by the extractor as a report's own voice would be
+        let agents = {
+            let x = crate::extract::extract(crate::model::Document::new("claim", text), lx);
+            let mut out: Vec<String> = Vec::new();
+            for p in &x.propositions {
+                if let crate::extract::PropKind::Responsibility { agent, .. } = &p.kind {
+                    if lx.aliases.iter().any(|a| a.party == *agent) && !out.contains(agent) {
+                        out.push(agent.clone());
+                    }
+                }
+            }
+            out
+        };
         Claim {
             text: text.to_string(),
             content,
@@ -152,6 +167,7 @@ impl Claim {
             opposites,
             predicates,
             names_agent,
+            agents,
             reports_speech,
         }
     }
@@ -277,13 +293,22 @@ pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) 
         .map(|&(s, overlap)| {
             let markers = sentence_markers(claim, x, &map, s, lx);
             let mut voice = voice_of(&markers);
-            // an unmarked sentence states the claim only when it holds most of it, verb included
-            let has_predicate = claim.predicates.is_empty()
+            // an unmarked sentence states the claim only when it holds most of it, verb included,
+            // and the perpetrator the claim names ("shells struck the market" does not say that
+            // rebels shelled it)
+            let has_predicate = (claim.predicates.is_empty()
                 || seg
                     .sentence_tokens(s)
                     .iter()
                     .filter_map(|t| content_word(t, lx))
-                    .any(|w| claim.predicates.contains(&w));
+                    .any(|w| claim.predicates.contains(&w)))
+                && (claim.agents.is_empty()
+                    || x.propositions.iter().any(|p| {
+                        p.sentence == s
+                            && matches!(&p.kind,
+                                crate::extract::PropKind::Responsibility { agent, .. }
+                                    if claim.agents.contains(agent))
+                    }));
             if voice == Voice::OwnFor && (overlap + 1e-9 < STATE_SHARE || !has_predicate) {
                 voice = Voice::Topic;
             }
@@ -411,6 +436,50 @@ fn sentence_markers(
                 kind: "signed",
                 span: span_of(a, b),
             });
+        }
+    }
+    // another perpetrator than the claim's ("Government forces shelled the market" against
+    // "Rebels shelled the market") contradicts it
+    if !claim.agents.is_empty() {
+        let blamed: Vec<&crate::extract::Proposition> = x
+            .propositions
+            .iter()
+            .filter(|p| p.sentence == s && !p.negated)
+            .filter(|p| {
+                p.attribution
+                    .is_none_or(|a| x.attributions[a].cue_type != CueType::Deny)
+            })
+            .collect();
+        // a known party, or a phrase whose role noun stands for one ("government forces")
+        let agent_of = |p: &crate::extract::Proposition| match &p.kind {
+            crate::extract::PropKind::Responsibility {
+                agent,
+                alternative: false,
+                ..
+            } => {
+                if lx.aliases.iter().any(|a| a.party == *agent) {
+                    Some(agent.clone())
+                } else {
+                    agent
+                        .split_whitespace()
+                        .find_map(|w| lx.party_of_role(&w.to_lowercase()))
+                        .map(str::to_string)
+                }
+            }
+            _ => None,
+        };
+        let agents: Vec<(String, &crate::extract::Proposition)> = blamed
+            .iter()
+            .filter_map(|p| agent_of(p).map(|a| (a, *p)))
+            .collect();
+        let names_claims = agents.iter().any(|(a, _)| claim.agents.contains(a));
+        if let Some((_, p)) = agents.iter().find(|(a, _)| !claim.agents.contains(a)) {
+            if !names_claims {
+                out.push(Marker {
+                    kind: "opposite",
+                    span: map.span(&x.bytes(&p.tokens)),
+                });
+            }
         }
     }
     // in a title-case headline a capital says nothing about names

@@ -268,3 +268,33 @@ fn a_claim_noun_and_a_signing_source_pass_the_claim_on() {
         Stance::For
     );
 }
+
+#[test]
+fn a_claim_about_who_did_it_needs_the_same_perpetrator() {
+    let claim = "Rebels shelled the market in Jisr al-Shughur";
+    // the report blames someone else: against
+    assert_eq!(
+        stance(
+            claim,
+            "Government forces shelled the market in Jisr al-Shughur on Tuesday.",
+            false
+        ),
+        Stance::Against
+    );
+    // it names nobody: it does not state the claim
+    assert_eq!(
+        stance(
+            claim,
+            "Shells struck the market in Jisr al-Shughur on Tuesday.",
+            false
+        ),
+        Stance::Unrelated
+    );
+    // the same perpetrator, active or passive: for
+    for r in [
+        "Rebels shelled the market in Jisr al-Shughur on Tuesday.",
+        "The market in Jisr al-Shughur was shelled by rebels on Tuesday.",
+    ] {
+        assert_eq!(stance(claim, r, false), Stance::For, "{r}");
+    }
+}

@@ -292,11 +292,13 @@ impl PropInput<'_> {
         {
             return Some(a.party.clone());
         }
-        // a role noun stands for the first party of parties.tsv with that role ("regime",
-        // "government", "army": the Syrian government in the built-in list)
+        // a role noun stands for the first party of parties.tsv with that role
         let role = &self.lx.roles.get(prefix)?.role;
-        let party = self.lx.aliases.iter().find(|a| a.roles.contains(role));
-        Some(party.map_or_else(|| format!("role:{role}"), |a| a.party.clone()))
+        Some(
+            self.lx
+                .party_of_role(prefix)
+                .map_or_else(|| format!("role:{role}"), str::to_string),
+        )
     }
 
     /// Canonical places named in `range`.
@@ -315,6 +317,13 @@ impl PropInput<'_> {
                     && (toks[s - 1].cap || self.lx.is_particle(&toks[s - 1].lower))
                 {
                     s -= 1;
+                }
+                // a capitalized determiner opening a sentence is no name ("The market")
+                while s < k && matches!(self.lx.fn_class(&toks[s].lower), Some(FnClass::Det)) {
+                    s += 1;
+                }
+                if s == k {
+                    continue;
                 }
                 // "Idlib province" is the governorate, "Idlib" the city
                 let with_head = lowers_of(toks, s..k + 1).join(" ");
@@ -735,10 +744,13 @@ pub fn region_propositions(
         let k = range.start + i;
         // "the targets being struck": a passive without "by" names no agent
         let passive = k > range.start && lx.be_forms.contains(&toks[k - 1].lower);
-        if passive && *rel == AgentRelation::Subject {
+        // ... and with one ("the market was shelled by rebels") the agent follows
+        let by_agent = passive && k + n < range.end && toks[k + n].lower == "by";
+        if passive && *rel == AgentRelation::Subject && !by_agent {
             i += n;
             continue;
         }
+        let rel = if by_agent { &AgentRelation::By } else { rel };
         let speaker = || -> Vec<String> {
             r.speakers
                 .iter()
@@ -760,8 +772,10 @@ pub fn region_propositions(
                 (agents, k + n, np)
             }
             AgentRelation::By => {
-                let e = np_after(inp, k + n, range.end);
-                (inp.agent_names(k + n..e), e, k + n..e)
+                // (past the "by" of a passive: "was shelled by rebels")
+                let a = if by_agent { k + n + 1 } else { k + n };
+                let e = np_after(inp, a, range.end);
+                (inp.agent_names(a..e), e, a..e)
             }
             // only at the start of a claim: "X claimed responsibility for C"
             AgentRelation::Speaker if k == range.start && r.attribution.is_some() => {
