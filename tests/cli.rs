@@ -212,11 +212,11 @@ fn graph_and_audit_run() {
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let one_sided = v["one_sided"].as_array().unwrap();
-    // the Syrian government denies a convoy role nobody in these reports accused it of
+    // the Syrian army accuses the US-led coalition, which no report quotes replying
     assert!(
         one_sided
             .iter()
-            .any(|o| o["agent"] == "Syrian government" && o["kind"] == "denial without accusation"),
+            .any(|o| o["agent"] == "US-led coalition" && o["kind"] == "accusation without denial"),
         "{one_sided:#?}"
     );
 }
@@ -511,4 +511,37 @@ fn compare_lists_shared_events_one_sided_claims_and_conflicts() {
     let bad = run_in_repo(&["compare", "samples/aleppo-2016-09/report-a.txt"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("exactly two inputs"));
+}
+
+#[test]
+fn the_seed_reports_one_sided_convoy_denials_are_resolved_by_its_companions() {
+    let one_sided = |args: &[&str]| -> Vec<Value> {
+        let out = run_in_repo(args);
+        assert!(out.status.success());
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["one_sided"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| o["description"].as_str().unwrap().contains("convoy"))
+            .cloned()
+            .collect()
+    };
+    // report-a alone quotes the Russian and Syrian denials and no accuser
+    let alone = one_sided(&[
+        "audit",
+        "samples/aleppo-2016-09/report-a.txt",
+        "--format",
+        "json",
+    ]);
+    let agents: Vec<&str> = alone.iter().map(|o| o["agent"].as_str().unwrap()).collect();
+    assert_eq!(agents, ["Russia", "Syrian government"], "{alone:?}");
+    assert!(
+        alone
+            .iter()
+            .all(|o| o["kind"] == "denial without accusation")
+    );
+    // the companion wire report carries the accusations both denials answer
+    let all = one_sided(&["audit", "samples/aleppo-2016-09", "--format", "json"]);
+    assert!(all.is_empty(), "{all:?}");
 }
