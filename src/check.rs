@@ -400,7 +400,7 @@ fn violation_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
             subject: describe_event(ev, &g.frame_text),
             event: Some(e),
             explanation: format!(
-                "{} {} that {v} violated the {agreement} ({}); {v} denies it.",
+                "{} {} that {v} violated the {agreement} ({}); {v} denied it.",
                 list(&acc_parties),
                 if acc_parties.len() == 1 {
                     "says"
@@ -512,7 +512,7 @@ fn responsibility_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
         let ev = &g.events[e].desc;
         let acc_parties = parties_of(g, &accusers);
         let explanation = format!(
-            "{} {} that {agent} carried out the {}; {agent} denies it in {} statement{} across {} report{}.",
+            "{} {} that {agent} carried out the {}; {agent} denied it in {} statement{} across {} report{}.",
             list(&acc_parties),
             if acc_parties.len() == 1 {
                 "says"

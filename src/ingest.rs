@@ -425,14 +425,19 @@ fn read_jsonl(text: &str, origin: &str, ing: &mut Ingested, seen: &mut HashMap<S
                 continue;
             }
         };
+        let mut id_note = None;
         let id = match rec.id {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
+            // a numeric id is read as its digits, and the record says so
+            Some(serde_json::Value::Number(n)) => {
+                id_note = Some(format!("numeric `id` {n} read as the string \"{n}\""));
+                n.to_string()
+            }
             _ => {
                 ing.skip(
                     here.clone(),
                     here,
-                    "record has no `id` (a non-empty string)".into(),
+                    "record has no `id` (a non-empty string or a number)".into(),
                 );
                 continue;
             }
@@ -450,7 +455,7 @@ fn read_jsonl(text: &str, origin: &str, ing: &mut Ingested, seen: &mut HashMap<S
         }
         let mut doc = Document::new(id.clone(), body);
         doc.origin = here;
-        let mut warnings = Vec::new();
+        let mut warnings: Vec<String> = id_note.into_iter().collect();
         doc.title = string_field(rec.title, "title", &mut warnings);
         doc.outlet = string_field(rec.outlet, "outlet", &mut warnings);
         if let Some(d) = string_field(rec.date, "date", &mut warnings) {
@@ -486,6 +491,19 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert!(w[0].contains("line 2"), "{w:?}");
         assert_eq!(doc.date, None);
+    }
+
+    #[test]
+    fn a_numeric_jsonl_id_is_read_as_its_digits_with_a_note() {
+        let mut ing = Ingested::default();
+        read_jsonl(
+            "{\"id\": 42, \"text\": \"One.\"}\n",
+            "r.jsonl",
+            &mut ing,
+            &mut HashMap::new(),
+        );
+        assert_eq!(ing.docs[0].id, "42");
+        assert!(ing.status[0].warnings[0].contains("numeric `id` 42"));
     }
 
     #[test]

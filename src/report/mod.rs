@@ -202,8 +202,13 @@ pub fn check_markdown(out: &CheckOut) -> String {
     if sm.claims_unresolved > 0 {
         let _ = writeln!(
             s,
-            "{} not compared: their speaker could not be resolved to a party or a name (see `gainsay audit`).\n",
-            plural(sm.claims_unresolved, "claim")
+            "{} not compared: {} speaker could not be resolved to a party or a name (see `gainsay audit`).\n",
+            plural(sm.claims_unresolved, "claim"),
+            if sm.claims_unresolved == 1 {
+                "its"
+            } else {
+                "their"
+            }
         );
     }
     if out.findings.is_empty() {
