@@ -676,6 +676,18 @@ fn whole_and_part<'f>(a: &'f Fig, b: &'f Fig, lx: &Lexicon) -> Option<(&'f Fig, 
     }
 }
 
+/// A phrase that opened its sentence, as it reads inside another ("At least 25" → "at least
+/// 25"); a name or an acronym keeps its capital.
+fn mid_sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            a.to_lowercase().chain(s.chars().skip(1)).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
 /// Whether `later` lies wholly above `earlier` (a toll that rose).
 fn rises(earlier: Interval, later: Interval) -> bool {
     later.lo > earlier.hi.unwrap_or(u64::MAX)
@@ -925,11 +937,11 @@ fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                 explanation: format!(
                     "For the {}, according to {pl} {} {} {}{}, according to {ph} {} {} {}{}; the figures do not overlap, so they cannot both be right.{}",
                     describe_event(ev, &g.frame_text),
-                    lo.text,
+                    mid_sentence(&lo.text),
                     lo.victims,
                     lo.measure,
                     interval_note(&lo.text, lo.interval),
-                    hi.text,
+                    mid_sentence(&hi.text),
                     hi.victims,
                     hi.measure,
                     interval_note(&hi.text, hi.interval),
