@@ -545,18 +545,24 @@ impl PropInput<'_> {
             .clone()
             .any(|k| matches!(self.lx.fn_class(&toks[k].lower), Some(FnClass::Conj)));
         if coordinated {
-            let mut parties: Vec<String> = Vec::new();
-            for m in super::speaker::within(self.mentions, &range) {
-                let p = &self.lx.aliases[m.alias].party;
-                if m.tokens.end <= range.end && !parties.contains(p) {
-                    parties.push(p.clone());
-                }
-            }
+            let parties = self.parties_in(&range);
             if parties.len() > 1 {
                 return parties;
             }
         }
         self.agent_name(range).into_iter().collect()
+    }
+
+    /// The distinct parties named inside `range`, in text order.
+    fn parties_in(&self, range: &Range<usize>) -> Vec<String> {
+        let mut parties: Vec<String> = Vec::new();
+        for m in super::speaker::within(self.mentions, range) {
+            let p = &self.lx.aliases[m.alias].party;
+            if m.tokens.end <= range.end && !parties.contains(p) {
+                parties.push(p.clone());
+            }
+        }
+        parties
     }
 
     /// The parties an agent phrase offers as alternatives ("Syrian or Russian jets", "either
@@ -569,13 +575,7 @@ impl PropInput<'_> {
         {
             return Vec::new();
         }
-        let mut parties: Vec<String> = Vec::new();
-        for m in super::speaker::within(self.mentions, &range) {
-            let p = &self.lx.aliases[m.alias].party;
-            if m.tokens.end <= range.end && !parties.contains(p) {
-                parties.push(p.clone());
-            }
-        }
+        let parties = self.parties_in(&range);
         if parties.len() > 1 {
             parties
         } else {
