@@ -205,6 +205,8 @@ enum CheckFormat {
     Jsonl,
     /// One flat row per finding, for spreadsheets.
     Csv,
+    /// One self-contained page (inline CSS and SVG, no network).
+    Html,
 }
 #[derive(Clone, Copy, ValueEnum)]
 enum GraphFormat {
@@ -466,6 +468,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
                 CheckFormat::Csv => out.write_all(report::check_csv(&co).as_bytes())?,
+                CheckFormat::Html => out.write_all(report::html::check_html(&co).as_bytes())?,
             }
             out.flush()?;
             if had_errors {

@@ -545,3 +545,37 @@ fn the_seed_reports_one_sided_convoy_denials_are_resolved_by_its_companions() {
     let all = one_sided(&["audit", "samples/aleppo-2016-09", "--format", "json"]);
     assert!(all.is_empty(), "{all:?}");
 }
+
+#[test]
+fn check_html_is_one_self_contained_page_with_the_findings() {
+    let out = run_in_repo(&["check", "samples/aleppo-2016-09", "--format", "html"]);
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.trim_end().ends_with("</html>"));
+    // no script and nothing fetched: the only URL is the SVG namespace
+    assert!(!html.contains("<script"));
+    let urls: Vec<&str> = html
+        .match_indices("http")
+        .map(|(i, _)| &html[i..i + 26])
+        .collect();
+    assert!(
+        urls.iter()
+            .all(|u| u.starts_with("http://www.w3.org/2000/svg")),
+        "{urls:?}"
+    );
+    // every finding, with its evidence highlighted, the drawing and the documents table
+    for rule in [
+        "responsibility-dispute",
+        "casualty-disjoint",
+        "control-opposed",
+    ] {
+        assert!(html.contains(rule), "{rule}");
+    }
+    assert!(html.contains("<mark class=\"cue\">"));
+    assert!(html.contains("<mark class=\"content\">"));
+    assert!(html.contains("<svg"));
+    assert!(html.contains("<h2>Documents</h2>"));
+    // text is escaped: the report's quotation marks and ampersands stay text
+    assert!(!html.contains("<mark class=\"content\"><"));
+}

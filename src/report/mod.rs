@@ -1,5 +1,7 @@
-//! Output: Markdown, JSON, JSON Lines, DOT. Formatting only; the binary writes the bytes.
+//! Output: Markdown, JSON, JSON Lines, CSV, HTML, DOT. Formatting only; the binary writes the
+//! bytes.
 
+pub mod html;
 pub mod schema;
 
 use std::fmt::Write as _;
