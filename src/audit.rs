@@ -64,11 +64,23 @@ pub struct DocAudit {
     pub empty_sentences: Vec<Span>,
 }
 
+/// A table of claim counts: `cells[r][c]` claims of row `r` about column `c`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Matrix {
+    pub rows: Vec<String>,
+    pub columns: Vec<String>,
+    pub cells: Vec<Vec<usize>>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditOut {
     pub schema_version: &'static str,
     pub documents: Vec<DocAudit>,
     pub events: Vec<EventCoverage>,
+    /// Events (rows, `E<id>`) × reports (columns): how many claims each report makes about each.
+    pub events_by_reports: Matrix,
+    /// Parties (rows) × events (columns, `E<id>`): how many claims each party makes about each.
+    pub parties_by_events: Matrix,
     pub one_sided: Vec<OneSided>,
     /// Share of claims whose speaker stayed unresolved (pronoun or role with no antecedent).
     pub unresolved_share: f64,
@@ -204,10 +216,13 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
         })
         .collect();
     let total_claims: usize = g.docs.iter().map(|x| x.attributions.len()).sum();
+    let (events_by_reports, parties_by_events) = matrices(g);
     AuditOut {
         schema_version: SCHEMA_VERSION,
         documents,
         events,
+        events_by_reports,
+        parties_by_events,
         one_sided: one_sided(g),
         unresolved_share: if total_claims == 0 {
             0.0
@@ -264,6 +279,56 @@ fn one_sided(g: &ClaimGraph) -> Vec<OneSided> {
 }
 
 /// Markdown rendering of the audit.
+/// The events × reports and parties × events claim counts.
+fn matrices(g: &ClaimGraph) -> (Matrix, Matrix) {
+    let event_ids: Vec<String> = (0..g.events.len()).map(|e| format!("E{e}")).collect();
+    let mut by_report = vec![vec![0usize; g.docs.len()]; g.events.len()];
+    let mut by_party: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for c in &g.claims {
+        if let Some(e) = g.event_of(c) {
+            by_report[e][c.doc] += 1;
+            by_party
+                .entry(c.party.as_str())
+                .or_insert_with(|| vec![0; g.events.len()])[e] += 1;
+        }
+    }
+    let events_by_reports = Matrix {
+        rows: event_ids.clone(),
+        columns: g.docs.iter().map(|x| x.doc.id.clone()).collect(),
+        cells: by_report,
+    };
+    let parties_by_events = Matrix {
+        rows: by_party.keys().map(|p| p.to_string()).collect(),
+        columns: event_ids,
+        cells: by_party.into_values().collect(),
+    };
+    (events_by_reports, parties_by_events)
+}
+
+/// A matrix as a Markdown table (`·` for zero).
+fn matrix_markdown(m: &Matrix, corner: &str) -> String {
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut s = format!("| {corner} |");
+    for c in &m.columns {
+        let _ = write!(s, " {} |", cell(c));
+    }
+    s += "\n|---|";
+    s += &"---|".repeat(m.columns.len());
+    s += "\n";
+    for (r, row) in m.rows.iter().zip(&m.cells) {
+        let _ = write!(s, "| {} |", cell(r));
+        for n in row {
+            if *n == 0 {
+                s += " · |";
+            } else {
+                let _ = write!(s, " {n} |");
+            }
+        }
+        s += "\n";
+    }
+    s
+}
+
 pub fn audit_markdown(a: &AuditOut) -> String {
     let mut s = String::from("# gainsay coverage audit\n\n");
     let _ = writeln!(
@@ -291,6 +356,18 @@ pub fn audit_markdown(a: &AuditOut) -> String {
             } else {
                 e.documents.join(", ")
             }
+        );
+    }
+    if !a.events.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n### Claims per event and report\n\n{}",
+            matrix_markdown(&a.events_by_reports, "event")
+        );
+        let _ = writeln!(
+            s,
+            "### Claims per party and event\n\n{}",
+            matrix_markdown(&a.parties_by_events, "party")
         );
     }
     let _ = writeln!(s, "\n## One-sided disputes\n");

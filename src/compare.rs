@@ -41,14 +41,7 @@ pub fn compare(g: &ClaimGraph, split: usize, findings: &[Finding]) -> Comparison
         }
     }
     let shared: BTreeSet<usize> = cmp.shared_events.iter().copied().collect();
-    // the event of each proposition
-    let event_of: std::collections::BTreeMap<(usize, usize), usize> = g
-        .events
-        .iter()
-        .enumerate()
-        .flat_map(|(e, ev)| ev.mentions.iter().map(move |&m| (m, e)))
-        .collect();
-    let claim_event = |c: usize| event_of.get(&(g.claims[c].doc, g.claims[c].prop)).copied();
+    let claim_event = |c: usize| g.event_of(&g.claims[c]);
     for (c, claim) in g.claims.iter().enumerate() {
         if !claim.resolved {
             continue;

@@ -579,3 +579,41 @@ fn check_html_is_one_self_contained_page_with_the_findings() {
     // text is escaped: the report's quotation marks and ampersands stay text
     assert!(!html.contains("<mark class=\"content\"><"));
 }
+
+#[test]
+fn audit_has_events_by_reports_and_parties_by_events() {
+    let out = run_in_repo(&["audit", "samples/aleppo-2016-09", "--format", "json"]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &v["events_by_reports"];
+    let columns: Vec<&str> = m["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    let convoy = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["description"].as_str().unwrap().contains("convoy"))
+        .unwrap()["event"]
+        .as_u64()
+        .unwrap() as usize;
+    let row = &m["cells"][convoy];
+    // the convoy strike is reported by the wire sample and by the seed report, not the others
+    let count = |doc: &str| {
+        row[columns.iter().position(|c| *c == doc).unwrap()]
+            .as_u64()
+            .unwrap()
+    };
+    assert!(count("convoy-urum-al-kubra") > 0 && count("report-a") > 0);
+    assert_eq!(count("handarat-control"), 0);
+    // every party row has one cell per event
+    let p = &v["parties_by_events"];
+    let events = v["events"].as_array().unwrap().len();
+    for row in p["cells"].as_array().unwrap() {
+        assert_eq!(row.as_array().unwrap().len(), events);
+    }
+    assert!(p["rows"].as_array().unwrap().iter().any(|r| r == "Russia"));
+}
