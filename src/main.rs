@@ -468,7 +468,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
                 CheckFormat::Csv => out.write_all(report::check_csv(&co).as_bytes())?,
-                CheckFormat::Html => out.write_all(report::html::check_html(&co).as_bytes())?,
+                CheckFormat::Html => {
+                    let coverage = audit::audit(&g);
+                    out.write_all(report::html::check_html(&co, Some(&coverage)).as_bytes())?
+                }
             }
             out.flush()?;
             if had_errors {

@@ -161,8 +161,70 @@ fn graph_svg(out: &CheckOut) -> String {
     s
 }
 
-/// The whole page.
-pub fn check_html(out: &CheckOut) -> String {
+/// A claim-count matrix as an HTML table (empty cells for zero).
+fn matrix_html(m: &crate::audit::Matrix, corner: &str) -> String {
+    let mut s = format!("<table><tr><th>{}</th>", esc(corner));
+    for c in &m.columns {
+        let _ = write!(s, "<th>{}</th>", esc(c));
+    }
+    s += "</tr>\n";
+    for (r, row) in m.rows.iter().zip(&m.cells) {
+        let _ = write!(s, "<tr><td>{}</td>", esc(r));
+        for n in row {
+            if *n == 0 {
+                s += "<td></td>";
+            } else {
+                let _ = write!(s, "<td>{n}</td>");
+            }
+        }
+        s += "</tr>\n";
+    }
+    s += "</table>\n";
+    s
+}
+
+/// The coverage part of the page: events, the two matrices and the one-sided disputes.
+fn coverage_html(a: &crate::audit::AuditOut) -> String {
+    let mut s = String::from("<h2>Coverage</h2>\n<h3>Events</h3>\n<ul>\n");
+    for e in &a.events {
+        let _ = writeln!(
+            s,
+            "<li>E{} {} — reports: {}</li>",
+            e.event,
+            esc(&e.description),
+            esc(&e.documents.join(", "))
+        );
+    }
+    s += "</ul>\n";
+    if !a.events.is_empty() {
+        s += "<h3>Claims per event and report</h3>\n";
+        s += &matrix_html(&a.events_by_reports, "event");
+        s += "<h3>Claims per party and event</h3>\n";
+        s += &matrix_html(&a.parties_by_events, "party");
+    }
+    s += "<h3>One-sided disputes</h3>\n";
+    if a.one_sided.is_empty() {
+        s += "<p>None: every accusation is answered and every denial answers one.</p>\n";
+    } else {
+        s += "<ul>\n";
+        for o in &a.one_sided {
+            let _ = writeln!(
+                s,
+                "<li>E{} {}: {} ({} about {})</li>",
+                o.event,
+                esc(&o.description),
+                esc(o.kind),
+                esc(&o.parties.join(", ")),
+                esc(&o.agent)
+            );
+        }
+        s += "</ul>\n";
+    }
+    s
+}
+
+/// The whole page; with the coverage audit when given.
+pub fn check_html(out: &CheckOut, coverage: Option<&crate::audit::AuditOut>) -> String {
     let sm = &out.summary;
     let mut s = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>gainsay contradiction report</title><style>{STYLE}</style></head><body>\n<h1>gainsay contradiction report</h1>\n<p class=\"summary\">{} documents processed, {} skipped · {} attributed claims · {} parties · {} events · <b>{} findings</b></p>\n",
@@ -184,6 +246,9 @@ pub fn check_html(out: &CheckOut) -> String {
                 s += &finding_html(f);
             }
         }
+    }
+    if let Some(a) = coverage {
+        s += &coverage_html(a);
     }
     s += "<h2>Documents</h2>\n<table><tr><th>document</th><th>status</th><th>date</th><th>outlet</th><th>sentences</th><th>claims</th><th>notes</th></tr>\n";
     for d in &out.documents {
