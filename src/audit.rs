@@ -82,17 +82,32 @@ pub struct AuditOut {
     /// Parties (rows) × events (columns, `E<id>`): how many claims each party makes about each.
     pub parties_by_events: Matrix,
     pub one_sided: Vec<OneSided>,
+    /// Near-identical sentences in different reports (agency copy).
+    pub wire_copies: Vec<crate::wire::WireCopy>,
     /// Share of claims whose speaker stayed unresolved (pronoun or role with no antecedent).
     pub unresolved_share: f64,
 }
 
 /// Audits the coverage of the documents in the graph.
 pub fn audit(g: &ClaimGraph) -> AuditOut {
-    // parties per event, documents per event
+    // parties per event, documents per event; a claim carried in wire copy counts once, for the
+    // first party that carries it (two outlets running one agency sentence are one source)
+    let copies = crate::wire::copy_groups(&g.docs);
     let mut ev_parties: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    let mut ev_sources: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     let mut ev_docs: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut copied_source: BTreeMap<(usize, (usize, usize)), String> = BTreeMap::new();
     for c in &g.claims {
         if let Some(e) = g.event_of(c) {
+            let sentence = (c.doc, g.prop(c).sentence);
+            let source = match copies.get(&sentence) {
+                Some(&group) => copied_source
+                    .entry((e, group))
+                    .or_insert_with(|| c.party.clone())
+                    .clone(),
+                None => c.party.clone(),
+            };
+            ev_sources.entry(e).or_default().insert(source);
             ev_parties.entry(e).or_default().insert(c.party.clone());
             ev_docs.entry(e).or_default().insert(c.doc);
         }
@@ -160,7 +175,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
                 }
                 _ => g
                     .event_of(c)
-                    .and_then(|e| ev_parties.get(&e))
+                    .and_then(|e| ev_sources.get(&e))
                     .is_none_or(|s| s.len() < 2),
             };
             if sole {
@@ -223,6 +238,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
         events,
         events_by_reports,
         parties_by_events,
+        wire_copies: crate::wire::wire_copies(&g.docs),
         one_sided: one_sided(g),
         unresolved_share: if total_claims == 0 {
             0.0
@@ -368,6 +384,27 @@ pub fn audit_markdown(a: &AuditOut) -> String {
             s,
             "### Claims per party and event\n\n{}",
             matrix_markdown(&a.parties_by_events, "party")
+        );
+    }
+    let _ = writeln!(s, "\n## Wire copy\n");
+    if a.wire_copies.is_empty() {
+        let _ = writeln!(
+            s,
+            "No sentence is shared near word for word by two reports.\n"
+        );
+    }
+    for w in &a.wire_copies {
+        let _ = writeln!(
+            s,
+            "- {} chars {}–{} ≈ {} chars {}–{} ({:.0}% of word runs shared): {}",
+            w.doc_a,
+            w.sentence_a.start,
+            w.sentence_a.end,
+            w.doc_b,
+            w.sentence_b.start,
+            w.sentence_b.end,
+            w.similarity * 100.0,
+            w.sentence_a.text
         );
     }
     let _ = writeln!(s, "\n## One-sided disputes\n");

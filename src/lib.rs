@@ -22,3 +22,4 @@ pub mod model;
 pub mod report;
 pub mod segment;
 pub mod stance;
+pub mod wire;

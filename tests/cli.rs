@@ -621,3 +621,30 @@ fn audit_has_events_by_reports_and_parties_by_events() {
     }
     assert!(p["rows"].as_array().unwrap().iter().any(|r| r == "Russia"));
 }
+
+#[test]
+fn wire_copy_is_found_across_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = "---\noutlet: Wire\ndate: 2016-09-20\n---\nThe ministry of health said an air strike on the market in Idlib killed 12 people on Monday.\n";
+    let copy = "---\noutlet: Paper\ndate: 2016-09-20\n---\nThe ministry of health said an air strike on the market in Idlib killed 12 people on Monday, AFP reported.\n";
+    let other = "---\noutlet: Other\ndate: 2016-09-20\n---\nA spokesman for the rebels said the fighting near Hama had eased by Tuesday night and aid could reach the town.\n";
+    for (name, text) in [("wire.md", wire), ("copy.md", copy), ("other.md", other)] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = gainsay()
+        .args(["audit", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let copies = v["wire_copies"].as_array().unwrap();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(copies[0]["doc_a"], "copy");
+    assert_eq!(copies[0]["doc_b"], "wire");
+    // the unrelated sentence is no copy
+    assert!(
+        !copies
+            .iter()
+            .any(|c| c["doc_a"] == "other" || c["doc_b"] == "other")
+    );
+}

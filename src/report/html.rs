@@ -202,6 +202,20 @@ fn coverage_html(a: &crate::audit::AuditOut) -> String {
         s += "<h3>Claims per party and event</h3>\n";
         s += &matrix_html(&a.parties_by_events, "party");
     }
+    if !a.wire_copies.is_empty() {
+        s += "<h3>Wire copy</h3>\n<ul>\n";
+        for w in &a.wire_copies {
+            let _ = writeln!(
+                s,
+                "<li>{} ≈ {} ({:.0}% of word runs shared): {}</li>",
+                esc(&w.doc_a),
+                esc(&w.doc_b),
+                w.similarity * 100.0,
+                esc(&w.sentence_a.text)
+            );
+        }
+        s += "</ul>\n";
+    }
     s += "<h3>One-sided disputes</h3>\n";
     if a.one_sided.is_empty() {
         s += "<p>None: every accusation is answered and every denial answers one.</p>\n";
