@@ -61,6 +61,9 @@ pub struct DocAudit {
     pub unresolved_speakers: Vec<ClaimNote>,
     pub unattributed_claims: Vec<ClaimNote>,
     pub single_sourced: Vec<ClaimNote>,
+    /// What this report says that no other report read does: claims about an event, or control
+    /// of a place, that no other report covers.
+    pub only_here: Vec<ClaimNote>,
     pub empty_sentences: Vec<Span>,
 }
 
@@ -112,14 +115,16 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             ev_docs.entry(e).or_default().insert(c.doc);
         }
     }
-    // parties per place (control)
+    // parties and documents per place (control)
     let mut place_parties: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut place_docs: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     for c in &g.claims {
         if let PropKind::Control { place, .. } = &g.prop(c).kind {
             place_parties
                 .entry(place.clone())
                 .or_default()
                 .insert(c.party.clone());
+            place_docs.entry(place.clone()).or_default().insert(c.doc);
         }
     }
     let mut documents = Vec::new();
@@ -190,6 +195,26 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
                 });
             }
         }
+        // covered by this report alone (one line per attribution)
+        let mut only_here = Vec::new();
+        let mut listed = BTreeSet::new();
+        let alone = |docs: Option<&BTreeSet<usize>>| docs.is_none_or(|d| d.len() < 2);
+        for c in g.claims.iter().filter(|c| c.doc == di && c.resolved) {
+            let p = g.prop(c);
+            let here_only = match &p.kind {
+                PropKind::Generic { .. } => false,
+                PropKind::Control { place, .. } => alone(place_docs.get(place)),
+                _ => g.event_of(c).is_some_and(|e| alone(ev_docs.get(&e))),
+            };
+            if here_only && g.docs.len() > 1 && listed.insert((c.attribution, c.prop)) {
+                only_here.push(ClaimNote {
+                    claim: Some(c.id(&x.doc.id)),
+                    kind: p.kind.type_name().into(),
+                    text: cm.span(&x.bytes(&p.tokens)),
+                    note: Some(format!("{} — no other report covers this", c.party)),
+                });
+            }
+        }
         let empty: Vec<Span> = x
             .empty_sentences()
             .into_iter()
@@ -213,6 +238,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             unresolved_speakers: unresolved,
             unattributed_claims: unattributed,
             single_sourced: single,
+            only_here,
             empty_sentences: empty,
         });
     }
@@ -458,6 +484,7 @@ pub fn audit_markdown(a: &AuditOut) -> String {
         section(&mut s, "Unresolved speakers", &d.unresolved_speakers);
         section(&mut s, "Unattributed claims", &d.unattributed_claims);
         section(&mut s, "Single-sourced claims", &d.single_sourced);
+        section(&mut s, "Only in this report", &d.only_here);
         let _ = writeln!(
             s,
             "- Sentences with nothing extracted: {}",

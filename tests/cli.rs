@@ -648,3 +648,36 @@ fn wire_copy_is_found_across_reports() {
             .any(|c| c["doc_a"] == "other" || c["doc_b"] == "other")
     );
 }
+
+#[test]
+fn audit_lists_what_each_report_alone_covers() {
+    let out = run_in_repo(&["audit", "samples/aleppo-2016-09", "--format", "json"]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = |id: &str| {
+        v["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let texts = |d: &Value| -> Vec<String> {
+        d["only_here"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["text"]["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let a = texts(&doc("report-a"));
+    // Friday's toll in Aleppo is reported by the seed report alone; the convoy and Handarat are not
+    assert!(a.iter().any(|t| t.contains("at least 25 people")), "{a:?}");
+    assert!(
+        !a.iter()
+            .any(|t| t.contains("convoy") || t.contains("Handarat")),
+        "{a:?}"
+    );
+    assert!(texts(&doc("handarat-control")).is_empty());
+}
