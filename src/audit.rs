@@ -57,6 +57,8 @@ pub struct DocAudit {
     /// Share of sentences from which an attribution or proposition was extracted.
     pub sentence_coverage: f64,
     pub parties: Vec<PartyCount>,
+    /// Attributions by cue type (`assert`, `deny`, `accuse`, `hedge`, ...).
+    pub cue_types: BTreeMap<&'static str, usize>,
     pub events: Vec<usize>,
     pub unresolved_speakers: Vec<ClaimNote>,
     pub unattributed_claims: Vec<ClaimNote>,
@@ -234,6 +236,10 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
                 .into_iter()
                 .map(|(party, claims)| PartyCount { party, claims })
                 .collect(),
+            cue_types: x.attributions.iter().fold(BTreeMap::new(), |mut m, a| {
+                *m.entry(a.cue_type.as_str()).or_insert(0) += 1;
+                m
+            }),
             events: events.into_iter().collect(),
             unresolved_speakers: unresolved,
             unattributed_claims: unattributed,
@@ -469,6 +475,20 @@ pub fn audit_markdown(a: &AuditOut) -> String {
                 "—".into()
             } else {
                 parties.join(", ")
+            }
+        );
+        let cues: Vec<String> = d
+            .cue_types
+            .iter()
+            .map(|(t, n)| format!("{t} {n}"))
+            .collect();
+        let _ = writeln!(
+            s,
+            "- Claims by cue type: {}",
+            if cues.is_empty() {
+                "—".into()
+            } else {
+                cues.join(", ")
             }
         );
         let evs: Vec<String> = d.events.iter().map(|e| format!("E{e}")).collect();

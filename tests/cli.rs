@@ -680,4 +680,7 @@ fn audit_lists_what_each_report_alone_covers() {
         "{a:?}"
     );
     assert!(texts(&doc("handarat-control")).is_empty());
+    // claims by cue type: the wire sample accuses, denies and asserts
+    let cues = &doc("convoy-urum-al-kubra")["cue_types"];
+    assert!(cues["deny"].as_u64().unwrap() >= 2 && cues["assert"].as_u64().unwrap() >= 1);
 }
