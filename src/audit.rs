@@ -16,6 +16,8 @@ use crate::report::schema::SCHEMA_VERSION;
 pub struct PartyCount {
     pub party: String,
     pub claims: usize,
+    /// Share of the report's attributions (0 to 1).
+    pub share: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -234,7 +236,11 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             },
             parties: parties
                 .into_iter()
-                .map(|(party, claims)| PartyCount { party, claims })
+                .map(|(party, claims)| PartyCount {
+                    party,
+                    claims,
+                    share: round3(claims as f64 / x.attributions.len().max(1) as f64),
+                })
                 .collect(),
             cue_types: x.attributions.iter().fold(BTreeMap::new(), |mut m, a| {
                 *m.entry(a.cue_type.as_str()).or_insert(0) += 1;
@@ -466,7 +472,7 @@ pub fn audit_markdown(a: &AuditOut) -> String {
         let parties: Vec<String> = d
             .parties
             .iter()
-            .map(|p| format!("{} ({})", p.party, p.claims))
+            .map(|p| format!("{} ({}, {:.0}%)", p.party, p.claims, p.share * 100.0))
             .collect();
         let _ = writeln!(
             s,

@@ -680,6 +680,17 @@ fn audit_lists_what_each_report_alone_covers() {
         "{a:?}"
     );
     assert!(texts(&doc("handarat-control")).is_empty());
+    // the parties it quotes, with their share of its attributions
+    let parties = doc("deir-al-zour-strike")["parties"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(parties.iter().all(|p| p["share"].as_f64().unwrap() > 0.0));
+    assert!(
+        parties
+            .iter()
+            .any(|p| p["party"] == "Russia" && p["share"] == 0.5)
+    );
     // claims by cue type: the wire sample accuses, denies and asserts
     let cues = &doc("convoy-urum-al-kubra")["cue_types"];
     assert!(cues["deny"].as_u64().unwrap() >= 2 && cues["assert"].as_u64().unwrap() >= 1);
