@@ -24,7 +24,7 @@ for want in "gainsay contradiction report" "responsibility-dispute" "casualty-di
   grep -qF "$want" "$work/dom.html" || { echo "missing in the rendered page: $want"; fail=1; }
 done
 mkdir -p docs
-timeout 60 chromium "${flags[@]}" --hide-scrollbars --window-size=1200,1800 \
+timeout 60 chromium "${flags[@]}" --hide-scrollbars --window-size=1200,3400 \
   --screenshot="$PWD/docs/report.png" "file://$work/report.html" >/dev/null 2>>"$work/console.log"
 [ -s docs/report.png ] || { echo "no screenshot"; fail=1; }
 [ "$fail" -eq 0 ] && echo "html-check: the page loads without console errors and shows the findings and tables; screenshot in docs/report.png"

@@ -578,6 +578,8 @@ fn check_html_is_one_self_contained_page_with_the_findings() {
     assert!(html.contains("<h2>Documents</h2>"));
     // the coverage tables: events by reports, parties by events, one-sided disputes
     assert!(html.contains("<h3>Claims per event and report</h3>"));
+    assert!(html.contains("<h3>Who speaks about which event</h3>"));
+    assert_eq!(html.matches("<svg").count(), 2);
     assert!(html.contains("<h3>Claims per party and event</h3>"));
     assert!(html.contains("<h3>One-sided disputes</h3>"));
     // text is escaped: the report's quotation marks and ampersands stay text

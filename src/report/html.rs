@@ -183,6 +183,61 @@ fn matrix_html(m: &crate::audit::Matrix, corner: &str) -> String {
     s
 }
 
+/// The party–event graph: parties on the left, events on the right, a line for each pair with
+/// claims, as thick as their number (laid out here, no script).
+fn party_event_svg(a: &crate::audit::AuditOut) -> String {
+    let m = &a.parties_by_events;
+    let row = 30;
+    let height = (m.rows.len().max(m.columns.len()) * row + 20) as i64;
+    let (lx, rx, width) = (10, 420, 900);
+    let y = |i: usize| (i * row + 22) as i64;
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"parties and events\">"
+    );
+    for (pi, cells) in m.cells.iter().enumerate() {
+        for (ei, &n) in cells.iter().enumerate() {
+            if n > 0 {
+                let _ = write!(
+                    s,
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{rx}\" y2=\"{}\" stroke=\"#475467\" stroke-opacity=\".6\" stroke-width=\"{}\"><title>{} claim{}</title></line>",
+                    lx + 240,
+                    y(pi) - 5,
+                    y(ei) - 5,
+                    n.min(8),
+                    n,
+                    if n == 1 { "" } else { "s" }
+                );
+            }
+        }
+    }
+    for (i, p) in m.rows.iter().enumerate() {
+        let _ = write!(
+            s,
+            "<text x=\"{lx}\" y=\"{}\" font-size=\"13\">{}</text>",
+            y(i),
+            esc(p)
+        );
+    }
+    for (i, id) in m.columns.iter().enumerate() {
+        let description = a
+            .events
+            .iter()
+            .find(|e| format!("E{}", e.event) == *id)
+            .map_or("", |e| e.description.as_str());
+        let label: String = description.chars().take(56).collect();
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{}\" font-size=\"13\">{} · {}</text>",
+            rx + 8,
+            y(i),
+            esc(id),
+            esc(&label)
+        );
+    }
+    s += "</svg>\n";
+    s
+}
+
 /// The coverage part of the page: events, the two matrices and the one-sided disputes.
 fn coverage_html(a: &crate::audit::AuditOut) -> String {
     let mut s = String::from("<h2>Coverage</h2>\n<h3>Events</h3>\n<ul>\n");
@@ -197,6 +252,8 @@ fn coverage_html(a: &crate::audit::AuditOut) -> String {
     }
     s += "</ul>\n";
     if !a.events.is_empty() {
+        s += "<h3>Who speaks about which event</h3>\n";
+        s += &party_event_svg(a);
         s += "<h3>Claims per event and report</h3>\n";
         s += &matrix_html(&a.events_by_reports, "event");
         s += "<h3>Claims per party and event</h3>\n";
