@@ -95,6 +95,9 @@ pub struct AuditOut {
     pub unresolved_share: f64,
 }
 
+/// Fewest words a headline needs to count as a claim ("Syrian government seizes area").
+const HEADLINE_WORDS: usize = 3;
+
 /// Audits the coverage of the documents in the graph.
 pub fn audit(g: &ClaimGraph) -> AuditOut {
     // parties per event, documents per event; a claim carried in wire copy counts once, for the
@@ -160,7 +163,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             .filter(|c| c.doc == di)
             .filter_map(|c| g.event_of(c))
             .collect();
-        let unattributed = x
+        let mut unattributed: Vec<ClaimNote> = x
             .propositions
             .iter()
             .filter(|p| p.attribution.is_none())
@@ -174,6 +177,30 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
                 )),
             })
             .collect();
+        // a headline nothing was read from is still a claim in the outlet's own voice ("Syrian
+        // government seizes area in Aleppo attack")
+        let empty_sentences = x.empty_sentences();
+        let headlines: BTreeSet<usize> = empty_sentences
+            .iter()
+            .copied()
+            .filter(|&s| {
+                x.seg.sentences[s].headline
+                    && x.seg
+                        .sentence_tokens(s)
+                        .iter()
+                        .filter(|t| t.is_word())
+                        .count()
+                        >= HEADLINE_WORDS
+            })
+            .collect();
+        for &s in &headlines {
+            unattributed.push(ClaimNote {
+                claim: None,
+                kind: "headline".into(),
+                text: cm.span(&x.seg.sentences[s].range),
+                note: Some("a headline: the report's own voice".into()),
+            });
+        }
         let mut single = Vec::new();
         for c in g.claims.iter().filter(|c| c.doc == di) {
             let p = g.prop(c);
@@ -219,9 +246,9 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
                 });
             }
         }
-        let empty: Vec<Span> = x
-            .empty_sentences()
+        let empty: Vec<Span> = empty_sentences
             .into_iter()
+            .filter(|s| !headlines.contains(s))
             .map(|s| cm.span(&x.seg.sentences[s].range))
             .collect();
         let n = x.seg.sentences.len();

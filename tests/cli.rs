@@ -682,6 +682,23 @@ fn audit_lists_what_each_report_alone_covers() {
         "{a:?}"
     );
     assert!(texts(&doc("handarat-control")).is_empty());
+    // a headline is a claim in the outlet's own voice, not a sentence nothing was read from
+    let a = doc("report-a");
+    let headline = "Syrian government seizes area in Aleppo attack, death toll climbs";
+    assert!(
+        a["unattributed_claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "headline" && n["text"]["text"] == headline)
+    );
+    assert!(
+        !a["empty_sentences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["text"] == headline)
+    );
     // the parties it quotes, with their share of its attributions
     let parties = doc("deir-al-zour-strike")["parties"]
         .as_array()
