@@ -161,8 +161,22 @@ fn graph_svg(out: &CheckOut) -> String {
     s
 }
 
+/// Most wire-copy pairs listed in the page.
+const MAX_LISTED: usize = 100;
+
+/// Widest matrix drawn in the page; a wider one (a corpus of hundreds of reports) is left to the
+/// JSON audit.
+const MAX_MATRIX_COLUMNS: usize = 40;
+
 /// A claim-count matrix as an HTML table (empty cells for zero).
 fn matrix_html(m: &crate::audit::Matrix, corner: &str) -> String {
+    if m.columns.len() > MAX_MATRIX_COLUMNS || m.rows.len() > MAX_MATRIX_COLUMNS * 5 {
+        return format!(
+            "<p>{} × {} cells: too large to draw here; `gainsay audit --format json` has them.</p>\n",
+            m.rows.len(),
+            m.columns.len()
+        );
+    }
     let mut s = format!("<table><tr><th>{}</th>", esc(corner));
     for c in &m.columns {
         let _ = write!(s, "<th>{}</th>", esc(c));
@@ -187,6 +201,13 @@ fn matrix_html(m: &crate::audit::Matrix, corner: &str) -> String {
 /// claims, as thick as their number (laid out here, no script).
 fn party_event_svg(a: &crate::audit::AuditOut) -> String {
     let m = &a.parties_by_events;
+    if m.columns.len() > MAX_MATRIX_COLUMNS * 2 || m.rows.len() > MAX_MATRIX_COLUMNS * 2 {
+        return format!(
+            "<p>{} parties and {} events: too many to draw here.</p>\n",
+            m.rows.len(),
+            m.columns.len()
+        );
+    }
     let row = 30;
     let height = (m.rows.len().max(m.columns.len()) * row + 20) as i64;
     let (lx, rx, width) = (10, 420, 900);
@@ -261,7 +282,7 @@ fn coverage_html(a: &crate::audit::AuditOut) -> String {
     }
     if !a.wire_copies.is_empty() {
         s += "<h3>Wire copy</h3>\n<ul>\n";
-        for w in &a.wire_copies {
+        for w in a.wire_copies.iter().take(MAX_LISTED) {
             let _ = writeln!(
                 s,
                 "<li>{} ≈ {} ({:.0}% of word runs shared): {}</li>",
@@ -272,6 +293,13 @@ fn coverage_html(a: &crate::audit::AuditOut) -> String {
             );
         }
         s += "</ul>\n";
+        if a.wire_copies.len() > MAX_LISTED {
+            let _ = writeln!(
+                s,
+                "<p>… and {} more pairs (`gainsay audit --format json` lists them all).</p>",
+                a.wire_copies.len() - MAX_LISTED
+            );
+        }
     }
     s += "<h3>One-sided disputes</h3>\n";
     if a.one_sided.is_empty() {
