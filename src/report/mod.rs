@@ -621,12 +621,18 @@ pub fn compare_output(
 /// `compare` as Markdown.
 pub fn compare_markdown(out: &CompareOut) -> String {
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let read = |side: &CompareSideOut| {
+        side.documents
+            .iter()
+            .filter(|d| d.input.status == "processed")
+            .count()
+    };
     let mut s = format!(
-        "# gainsay comparison\n\nA: `{}` ({}) · B: `{}` ({}) · {} · **{}**\n\n",
+        "# gainsay comparison\n\nA: `{}` ({} read) · B: `{}` ({} read) · {} · **{}**\n\n",
         out.a.input,
-        plural(out.a.documents.len(), "document"),
+        plural(read(&out.a), "document"),
         out.b.input,
-        plural(out.b.documents.len(), "document"),
+        plural(read(&out.b), "document"),
         plural(out.shared_events.len(), "shared event"),
         plural(out.conflicts.len(), "conflict"),
     );
@@ -667,6 +673,10 @@ pub fn compare_markdown(out: &CompareOut) -> String {
     }
     for (name, side) in [("A", &out.a), ("B", &out.b)] {
         let _ = writeln!(s, "## Only in {name} (`{}`)\n", side.input);
+        if read(side) == 0 {
+            s += "No document could be read on this side (see the errors above).\n\n";
+            continue;
+        }
         if side.events_only_here.is_empty() && side.claims_only_here.is_empty() {
             s += "Nothing: every event and claim here is also on the other side.\n\n";
             continue;
