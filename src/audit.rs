@@ -102,7 +102,8 @@ const HEADLINE_WORDS: usize = 3;
 pub fn audit(g: &ClaimGraph) -> AuditOut {
     // parties per event, documents per event; a claim carried in wire copy counts once, for the
     // first party that carries it (two outlets running one agency sentence are one source)
-    let copies = crate::wire::copy_groups(&g.docs);
+    let wire = crate::wire::copies(&g.docs);
+    let copies = &wire.groups;
     let mut ev_parties: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     let mut ev_sources: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     let mut ev_docs: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
@@ -303,7 +304,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
         events,
         events_by_reports,
         parties_by_events,
-        wire_copies: crate::wire::wire_copies(&g.docs),
+        wire_copies: wire.pairs,
         one_sided: one_sided(g),
         unresolved_share: if total_claims == 0 {
             0.0

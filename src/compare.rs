@@ -41,39 +41,69 @@ pub fn compare(g: &ClaimGraph, split: usize, findings: &[Finding]) -> Comparison
         }
     }
     let shared: BTreeSet<usize> = cmp.shared_events.iter().copied().collect();
-    let claim_event = |c: usize| g.event_of(&g.claims[c]);
+    // what each side says, looked up once: perpetrators per event, places whose control is
+    // claimed, and the words of generic statements (an inverted index keeps the statement
+    // search from comparing every pair)
+    let mut blamed: BTreeSet<(bool, usize, &str)> = BTreeSet::new();
+    let mut controlled: BTreeSet<(bool, &str)> = BTreeSet::new();
+    let mut statements: Vec<(bool, &[String])> = Vec::new();
+    let mut by_word: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for claim in g.claims.iter().filter(|c| c.resolved) {
+        let side = side_a(claim.doc);
+        match &g.prop(claim).kind {
+            PropKind::Responsibility { agent, .. } => {
+                if let Some(e) = g.event_of(claim) {
+                    blamed.insert((side, e, agent.as_str()));
+                }
+            }
+            PropKind::Control { place, .. } => {
+                controlled.insert((side, place.as_str()));
+            }
+            PropKind::Generic { key } => {
+                for w in key {
+                    by_word
+                        .entry(w.as_str())
+                        .or_default()
+                        .push(statements.len());
+                }
+                statements.push((side, key.as_slice()));
+            }
+            _ => {}
+        }
+    }
     for (c, claim) in g.claims.iter().enumerate() {
         if !claim.resolved {
             continue;
         }
         let mine = side_a(claim.doc);
-        let others = |o: &crate::graph::Claim| side_a(o.doc) != mine && o.resolved;
-        let kind = &g.prop(claim).kind;
-        let counterpart = match kind {
-            PropKind::Responsibility { agent, event, .. } => {
-                // the other side names the same perpetrator of an event it shares
-                let e = claim_event(c);
-                e.is_some_and(|e| shared.contains(&e))
-                    && g.claims.iter().enumerate().any(|(o, oc)| {
-                        others(oc)
-                            && claim_event(o) == claim_event(c)
-                            && matches!(&g.prop(oc).kind,
-                                PropKind::Responsibility { agent: x, .. } if x == agent)
+        let event = g.event_of(claim);
+        let counterpart = match &g.prop(claim).kind {
+            // an attack with no frame is no event to compare; otherwise the other side names the
+            // same perpetrator of an event it shares
+            PropKind::Responsibility {
+                agent, event: ev, ..
+            } => {
+                ev.frame.is_none()
+                    || event.is_some_and(|e| {
+                        shared.contains(&e) && blamed.contains(&(!mine, e, agent.as_str()))
                     })
-                    || event.frame.is_none()
             }
             PropKind::Casualty { .. } | PropKind::Violation { .. } => {
-                claim_event(c).is_some_and(|e| shared.contains(&e))
+                event.is_some_and(|e| shared.contains(&e))
             }
-            PropKind::Control { place, .. } => g.claims.iter().any(|oc| {
-                others(oc)
-                    && matches!(&g.prop(oc).kind, PropKind::Control { place: p, .. } if p == place)
-            }),
-            PropKind::Generic { key } => g.claims.iter().any(|oc| {
-                others(oc)
-                    && matches!(&g.prop(oc).kind,
-                        PropKind::Generic { key: k } if crate::check::jaccard(key, k) >= SAME_STATEMENT)
-            }),
+            PropKind::Control { place, .. } => controlled.contains(&(!mine, place.as_str())),
+            PropKind::Generic { key } => {
+                let candidates: BTreeSet<usize> = key
+                    .iter()
+                    .filter_map(|w| by_word.get(w.as_str()))
+                    .flatten()
+                    .copied()
+                    .collect();
+                candidates.into_iter().any(|i| {
+                    let (side, k) = statements[i];
+                    side != mine && crate::check::jaccard(key, k) >= SAME_STATEMENT
+                })
+            }
         };
         if !counterpart {
             if mine {

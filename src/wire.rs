@@ -9,7 +9,7 @@ use crate::extract::Extraction;
 use crate::model::{CharMap, Span};
 
 /// A sentence: (document index, sentence index).
-type SentenceId = (usize, usize);
+pub type SentenceId = (usize, usize);
 
 /// Words per shingle.
 const SHINGLE: usize = 4;
@@ -44,26 +44,39 @@ fn shingles(words: &[&str]) -> BTreeSet<u64> {
         .collect()
 }
 
-/// The near-identical sentence pairs across different documents, in document and sentence order.
-pub fn wire_copies(docs: &[Extraction]) -> Vec<WireCopy> {
+/// The wire copy of a set of documents: the near-identical sentence pairs, and for each copied
+/// sentence the first sentence of its copy group (claims read from one group come from one
+/// source, however many reports carry it).
+#[derive(Debug, Clone, Default)]
+pub struct Copies {
+    /// In document and sentence order.
+    pub pairs: Vec<WireCopy>,
+    pub groups: BTreeMap<SentenceId, SentenceId>,
+}
+
+/// Finds the wire copy among `docs` (the shingle comparison runs once).
+pub fn copies(docs: &[Extraction]) -> Copies {
+    let found = copy_pairs(docs);
     let maps: Vec<CharMap> = docs.iter().map(|x| CharMap::new(&x.doc.text)).collect();
     let span = |(d, s): SentenceId| maps[d].span(&docs[d].seg.sentences[s].range);
-    copy_pairs(docs)
-        .into_iter()
-        .map(|(a, b, sim)| WireCopy {
+    let pairs = found
+        .iter()
+        .map(|&(a, b, sim)| WireCopy {
             doc_a: docs[a.0].doc.id.clone(),
             sentence_a: span(a),
             doc_b: docs[b.0].doc.id.clone(),
             sentence_b: span(b),
             similarity: (sim * 1000.0).round() / 1000.0,
         })
-        .collect()
+        .collect();
+    Copies {
+        pairs,
+        groups: groups(&found),
+    }
 }
 
-/// For each copied sentence, the first sentence of its copy group ((document, sentence) pairs):
-/// claims read from one copy group come from one source, however many reports carry it.
-pub fn copy_groups(docs: &[Extraction]) -> BTreeMap<SentenceId, SentenceId> {
-    let mut root: BTreeMap<SentenceId, SentenceId> = BTreeMap::new();
+/// Union of the copy pairs into groups, each sentence mapped to the group's first sentence.
+fn groups(found: &[(SentenceId, SentenceId, f64)]) -> BTreeMap<SentenceId, SentenceId> {
     fn find(root: &BTreeMap<SentenceId, SentenceId>, mut x: SentenceId) -> SentenceId {
         while let Some(&p) = root.get(&x) {
             if p == x {
@@ -73,7 +86,8 @@ pub fn copy_groups(docs: &[Extraction]) -> BTreeMap<SentenceId, SentenceId> {
         }
         x
     }
-    for (a, b, _) in copy_pairs(docs) {
+    let mut root: BTreeMap<SentenceId, SentenceId> = BTreeMap::new();
+    for &(a, b, _) in found {
         let (ra, rb) = (find(&root, a), find(&root, b));
         let (lo, hi) = if ra <= rb { (ra, rb) } else { (rb, ra) };
         root.insert(hi, lo);
