@@ -1197,6 +1197,62 @@ fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
 /// How much of their content words an assertion and a denial must share (Jaccard).
 const POLARITY_MIN_OVERLAP: f64 = 0.6;
 
+/// For each key on the left, the keys on the right (indices, ascending) that may share at
+/// least `min_shared` words with it and reach Jaccard `t`; every pair that does is among them.
+///
+/// Prefix filtering: with words ordered rarest first over both sides, two keys sharing at least
+/// α words share one among the first `len − α + 1` words of each, where α is each key's own
+/// lower bound on the overlap (`max(min_shared, ⌈t·len⌉)`). So only keys sharing a rare word
+/// are compared, never all pairs.
+fn jaccard_candidates(
+    left: &[&[String]],
+    right: &[&[String]],
+    t: f64,
+    min_shared: usize,
+) -> Vec<Vec<usize>> {
+    let mut freq: BTreeMap<&str, usize> = BTreeMap::new();
+    for k in left.iter().chain(right) {
+        for w in k.iter() {
+            *freq.entry(w.as_str()).or_insert(0) += 1;
+        }
+    }
+    fn prefix<'k>(
+        k: &'k [String],
+        freq: &BTreeMap<&str, usize>,
+        t: f64,
+        min_shared: usize,
+    ) -> Vec<&'k str> {
+        // a hair below the bound, so rounding never shortens the prefix too much
+        let alpha = ((t * k.len() as f64 - 1e-9).ceil() as usize).max(min_shared);
+        if alpha > k.len() {
+            return Vec::new();
+        }
+        let mut ws: Vec<&str> = k.iter().map(String::as_str).collect();
+        ws.sort_by_key(|w| (freq.get(w).copied().unwrap_or(0), *w));
+        ws.truncate(k.len() - alpha + 1);
+        ws
+    }
+    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (j, k) in right.iter().enumerate() {
+        for w in prefix(k, &freq, t, min_shared) {
+            index.entry(w).or_default().push(j);
+        }
+    }
+    left.iter()
+        .map(|k| {
+            let mut near: Vec<usize> = prefix(k, &freq, t, min_shared)
+                .into_iter()
+                .filter_map(|w| index.get(w))
+                .flatten()
+                .copied()
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            near
+        })
+        .collect()
+}
+
 /// Shared words of two sorted, deduplicated keys.
 fn shared_words(a: &[String], b: &[String]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -1285,11 +1341,22 @@ fn assertion_denial_pairs<'g>(
     generic: &[(usize, &'g Claim, &'g Vec<String>)],
 ) -> Vec<StatementPair<'g>> {
     let mut out = Vec::new();
-    for &(ia, a, ka) in generic
+    let asserted: Vec<_> = generic
         .iter()
         .filter(|(_, a, _)| a.stance == Stance::Assert)
-    {
-        for &(ib, b, kb) in generic.iter().filter(|(_, b, _)| b.stance == Stance::Deny) {
+        .collect();
+    let denied: Vec<_> = generic
+        .iter()
+        .filter(|(_, b, _)| b.stance == Stance::Deny)
+        .collect();
+    let candidates = jaccard_candidates(
+        &asserted.iter().map(|x| x.2.as_slice()).collect::<Vec<_>>(),
+        &denied.iter().map(|x| x.2.as_slice()).collect::<Vec<_>>(),
+        POLARITY_MIN_OVERLAP,
+        3,
+    );
+    for (&&(ia, a, ka), near) in asserted.iter().zip(candidates) {
+        for &(ib, b, kb) in near.into_iter().map(|j| denied[j]) {
             let sim = jaccard(ka, kb);
             if sim >= POLARITY_MIN_OVERLAP && shared_words(ka, kb) >= 3 && !nested(g, a, b) {
                 out.push(StatementPair {
@@ -1404,11 +1471,31 @@ const OPPOSITE_MIN_OVERLAP: f64 = 0.5;
 fn opposite_predicates(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
     let generic = generic_claims(g, 2);
     let mut out = Vec::new();
+    // only statements holding a word's opposite are compared: look them up by word
+    let mut by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (y, (_, b, kb)) in generic.iter().enumerate() {
+        if b.stance == Stance::Assert {
+            for w in kb.iter() {
+                by_word.entry(w.as_str()).or_default().push(y);
+            }
+        }
+    }
     for (x, (ia, a, ka)) in generic.iter().enumerate() {
         if a.stance != Stance::Assert {
             continue;
         }
-        for (ib, b, kb) in &generic[x + 1..] {
+        let mut near: Vec<usize> = ka
+            .iter()
+            .filter_map(|w| lx.opposites.get(w))
+            .flatten()
+            .filter_map(|o| by_word.get(o.as_str()))
+            .flatten()
+            .copied()
+            .filter(|&y| y > x)
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        for (ib, b, kb) in near.into_iter().map(|y| &generic[y]) {
             if b.stance != Stance::Assert || a.party == b.party {
                 continue;
             }
@@ -1474,8 +1561,32 @@ fn date_disputed(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
     let date_of = |e: usize| g.events[e].desc.time.as_ref().and_then(TimeRef::day);
     let docs_of =
         |e: usize| -> BTreeSet<usize> { g.events[e].mentions.iter().map(|&(d, _)| d).collect() };
-    for a in 0..g.events.len() {
-        for b in a + 1..g.events.len() {
+    // only events of one specific frame and agent, dated within a week of each other, are
+    // compared: group them, then slide along the dates
+    let mut groups: BTreeMap<(&str, &str), Vec<(jiff::civil::Date, usize)>> = BTreeMap::new();
+    for e in 0..g.events.len() {
+        let desc = &g.events[e].desc;
+        if let (Some(f), Some(ag), Some(d)) = (&desc.frame, &desc.agent, date_of(e)) {
+            if lx.frame_specific(f) {
+                groups.entry((f, ag)).or_default().push((d, e));
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for dated in groups.values_mut() {
+        dated.sort_unstable();
+        for (x, &(da, a)) in dated.iter().enumerate() {
+            for &(db, b) in &dated[x + 1..] {
+                if (db - da).get_days().abs() > DATE_DISPUTE_DAYS {
+                    break;
+                }
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    for (a, b) in pairs {
+        {
             let (Some(da), Some(db)) = (date_of(a), date_of(b)) else {
                 continue;
             };

@@ -462,6 +462,10 @@ impl ClaimGraph {
         };
         // event lookup by shared detail (place, day, agent, specific frame)
         let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        // per event: its distinct mention descriptions, each with the first and last report that
+        // gave it; and the first and last report that mentions the event at all
+        let mut distinct: Vec<BTreeMap<&EventRef, (usize, usize)>> = Vec::new();
+        let mut spread: Vec<(usize, usize)> = Vec::new();
         for (di, x) in docs.iter().enumerate() {
             let dn = g.graph.add_node(Node::Document {
                 id: x.doc.id.clone(),
@@ -484,17 +488,17 @@ impl ClaimGraph {
                         .collect();
                     candidates.sort_unstable();
                     candidates.dedup();
+                    // Each distinct earlier description is checked once (a corpus repeats the
+                    // same mention many times): against one from this report on one detail,
+                    // from any other report on two.
+                    let needed =
+                        |(lo, hi): (usize, usize)| if lo == di && hi == di { 1 } else { 2 };
                     let found = candidates.into_iter().find(|&i| {
-                        let e = &g.events[i];
-                        let needed = |d: usize| if d == di { 1 } else { 2 };
-                        let all_here = e.mentions.iter().all(|&(d, _)| d == di);
-                        same_event_with(&e.desc, ev, lx, if all_here { 1 } else { 2 })
-                            && e.mentions.iter().all(|&(d, q)| {
-                                let Some(other) = docs[d].propositions[q].kind.event() else {
-                                    return true;
-                                };
-                                same_event_with(other, ev, lx, needed(d))
-                            })
+                        let all_here = needed(spread[i]) == 1;
+                        same_event_with(&g.events[i].desc, ev, lx, if all_here { 1 } else { 2 })
+                            && distinct[i]
+                                .iter()
+                                .all(|(other, &docs)| same_event_with(other, ev, lx, needed(docs)))
                     });
                     let ei = match found {
                         Some(i) => {
@@ -525,9 +529,14 @@ impl ClaimGraph {
                             });
                             let en = g.graph.add_node(Node::Event { id });
                             g.event_nodes.push(en);
+                            distinct.push(BTreeMap::new());
+                            spread.push((di, di));
                             id
                         }
                     };
+                    let docs_of = distinct[ei].entry(ev).or_insert((di, di));
+                    docs_of.1 = di;
+                    spread[ei].1 = di;
                     for k in event_keys(ev, lx) {
                         let ids = index.entry(k).or_default();
                         if ids.last() != Some(&ei) {

@@ -50,6 +50,10 @@ struct Common {
     /// No progress line on stderr (it is shown only when stderr is a terminal).
     #[arg(short, long)]
     quiet: bool,
+    /// Worker threads for extraction (0: one per core). The output is the same whatever the
+    /// number.
+    #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
+    threads: usize,
 }
 
 #[derive(Subcommand)]
@@ -286,22 +290,90 @@ fn load_lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
     Lexicon::load(dir.as_deref()).context("cannot load resources")
 }
 
-/// Reads the inputs, reports problems on stderr, extracts every document.
-fn read_and_extract(common: &Common, lx: &Lexicon) -> (Ingested, Vec<Extraction>, bool) {
-    let mut ing = ingest::load(&common.inputs);
-    let mut had_errors = !ing.errors.is_empty();
-    for e in &ing.errors {
+/// Documents extracted together: at most this many, or this much text, at a time. Bounds the
+/// memory held while streaming, and gives every thread work.
+const BATCH_DOCS: usize = 256;
+const BATCH_BYTES: usize = 8 << 20;
+
+/// Reads the inputs, reports problems on stderr, extracts every document (in parallel, on
+/// `--threads` threads) and hands each extraction to `sink` in input order. Only a batch of
+/// documents is held at a time, so a sink that writes and forgets streams the corpus.
+fn extract_each(
+    common: &Common,
+    lx: &Lexicon,
+    mut sink: impl FnMut(Extraction) -> Result<()>,
+) -> Result<(Ingested, bool)> {
+    use rayon::prelude::*;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(common.threads)
+        .build()
+        .context("cannot start the worker threads")?;
+    let mut reader = ingest::Reader::new(&common.inputs);
+    let mut ing = Ingested::default();
+    let mut had_errors = !reader.errors.is_empty();
+    for e in &reader.errors {
         eprintln!("gainsay: {e}");
     }
-    for s in &ing.status {
-        if let Some(r) = &s.reason {
-            eprintln!("gainsay: skipped {}: {r}", s.origin);
-            had_errors = true;
+    let opts = gainsay::extract::ExtractOptions {
+        text_dates: common.text_dates,
+    };
+    let mut progress = Progress::new(reader.total_bytes, common.quiet);
+    loop {
+        // a batch, in input order: every status, and the documents to extract
+        let mut statuses = Vec::new();
+        let mut docs = Vec::new();
+        let mut bytes = 0;
+        for item in reader.by_ref() {
+            if let Some(d) = item.doc {
+                bytes += d.text.len();
+                docs.push(d);
+            }
+            statuses.push(item.status);
+            if docs.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+                break;
+            }
         }
-        for w in &s.warnings {
-            eprintln!("gainsay: warning: {}: {w}", s.origin);
+        if statuses.is_empty() {
+            break;
+        }
+        let xs: Vec<Extraction> = pool.install(|| {
+            docs.into_par_iter()
+                .map(|d| gainsay::extract::extract_with(d, lx, &opts))
+                .collect()
+        });
+        let mut xs = xs.into_iter();
+        for mut s in statuses {
+            if let Some(r) = &s.reason {
+                eprintln!("gainsay: skipped {}: {r}", s.origin);
+                had_errors = true;
+            }
+            let x = if s.status == "processed" {
+                xs.next()
+            } else {
+                None
+            };
+            // what extraction noticed joins the document's notes
+            if let Some(x) = &x {
+                s.warnings.extend(x.warnings.iter().cloned());
+            }
+            for w in &s.warnings {
+                eprintln!("gainsay: warning: {}: {w}", s.origin);
+            }
+            ing.status.push(s);
+            if let Some(x) = x {
+                sink(x)?;
+                progress.tick(reader.read_bytes);
+            }
         }
     }
+    progress.finish();
+    for e in &reader.errors {
+        if !ing.errors.contains(e) {
+            eprintln!("gainsay: {e}");
+        }
+    }
+    ing.errors = reader.errors;
+    had_errors |= !ing.errors.is_empty();
     if ing.status.is_empty() {
         eprintln!(
             "gainsay: no documents found in the inputs (readable: {}, or `-` for stdin)",
@@ -313,35 +385,24 @@ fn read_and_extract(common: &Common, lx: &Lexicon) -> (Ingested, Vec<Extraction>
         );
         had_errors = true;
     }
-    let docs = std::mem::take(&mut ing.docs);
-    let opts = gainsay::extract::ExtractOptions {
-        text_dates: common.text_dates,
-    };
-    let mut progress = Progress::new(docs.len(), common.quiet);
-    let xs: Vec<Extraction> = docs
-        .into_iter()
-        .map(|d| {
-            let x = gainsay::extract::extract_with(d, lx, &opts);
-            progress.tick();
-            x
-        })
-        .collect();
-    progress.finish();
-    // what extraction noticed joins each document's notes (processed ones are in `xs` order)
-    let processed = ing.status.iter_mut().filter(|s| s.status == "processed");
-    for (s, x) in processed.zip(&xs) {
-        for w in &x.warnings {
-            eprintln!("gainsay: warning: {}: {w}", s.origin);
-            s.warnings.push(w.clone());
-        }
-    }
-    (ing, xs, had_errors)
+    Ok((ing, had_errors))
 }
 
-/// A progress line on stderr for long runs: documents done, rate, time left. Shown only when
-/// stderr is a terminal, the run has lasted a moment, and `--quiet` is not given.
+/// [`extract_each`], keeping every extraction.
+fn read_and_extract(common: &Common, lx: &Lexicon) -> Result<(Ingested, Vec<Extraction>, bool)> {
+    let mut xs = Vec::new();
+    let (ing, had_errors) = extract_each(common, lx, |x| {
+        xs.push(x);
+        Ok(())
+    })?;
+    Ok((ing, xs, had_errors))
+}
+
+/// A progress line on stderr for long runs: documents done, rate, share of the input read, time
+/// left. Shown only when stderr is a terminal, the run has lasted a moment, and `--quiet` is not
+/// given.
 struct Progress {
-    total: usize,
+    total_bytes: u64,
     done: usize,
     start: std::time::Instant,
     last: Option<std::time::Instant>,
@@ -353,10 +414,10 @@ const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_millis(500
 const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 impl Progress {
-    fn new(total: usize, quiet: bool) -> Self {
+    fn new(total_bytes: u64, quiet: bool) -> Self {
         use std::io::IsTerminal;
         Progress {
-            total,
+            total_bytes,
             done: 0,
             start: std::time::Instant::now(),
             last: None,
@@ -364,7 +425,7 @@ impl Progress {
         }
     }
 
-    fn tick(&mut self) {
+    fn tick(&mut self, read_bytes: u64) {
         self.done += 1;
         if !self.on {
             return;
@@ -373,11 +434,11 @@ impl Progress {
         let due = self.last.map_or(now - self.start >= PROGRESS_AFTER, |l| {
             now - l >= PROGRESS_EVERY
         });
-        if due || (self.done == self.total && self.last.is_some()) {
+        if due {
             self.last = Some(now);
             eprint!(
                 "\r{}\x1b[K",
-                progress_line(self.done, self.total, now - self.start)
+                progress_line(self.done, read_bytes, self.total_bytes, now - self.start)
             );
         }
     }
@@ -389,16 +450,18 @@ impl Progress {
     }
 }
 
-/// "1200/5000 documents · 850/s · 4 s left".
-fn progress_line(done: usize, total: usize, elapsed: std::time::Duration) -> String {
+/// "1200 documents · 850/s · 30% read · 4 s left" (the share and time left only when the input
+/// size is known: files, not stdin).
+fn progress_line(done: usize, read: u64, total: u64, elapsed: std::time::Duration) -> String {
     let secs = elapsed.as_secs_f64().max(1e-3);
     let rate = done as f64 / secs;
-    let left = if rate > 0.0 {
-        (total.saturating_sub(done)) as f64 / rate
-    } else {
-        0.0
-    };
-    format!("{done}/{total} documents · {rate:.0}/s · {left:.0} s left")
+    let mut line = format!("{done} documents · {rate:.0}/s");
+    if total > 0 && read > 0 {
+        let share = (read as f64 / total as f64).min(1.0);
+        let left = secs * (1.0 - share) / share;
+        line.push_str(&format!(" · {:.0}% read · {left:.0} s left", share * 100.0));
+    }
+    line
 }
 
 fn finish(had_errors: bool) -> ExitCode {
@@ -431,7 +494,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (ing, xs, had_errors) = read_and_extract(&common, &lx);
+            let (ing, xs, had_errors) = read_and_extract(&common, &lx)?;
             let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
             let opts = CheckOptions {
                 disabled: disable.into_iter().collect(),
@@ -485,13 +548,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Extract { common } => {
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (_, xs, had_errors) = read_and_extract(&common, &lx);
-            for x in &xs {
-                for c in report::schema::claims(x) {
+            // streamed: each document's claims are written as soon as it is extracted
+            let (_, had_errors) = extract_each(&common, &lx, |x| {
+                for c in report::schema::claims(&x) {
                     serde_json::to_writer(&mut out, &c)?;
                     out.write_all(b"\n")?;
                 }
-            }
+                Ok(())
+            })?;
             out.flush()?;
             Ok(finish(had_errors))
         }
@@ -502,7 +566,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (_, xs, had_errors) = read_and_extract(&common, &lx);
+            let (_, xs, had_errors) = read_and_extract(&common, &lx)?;
             let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
             match format {
                 GraphFormat::Dot => out.write_all(report::graph_dot(&g).as_bytes())?,
@@ -533,9 +597,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 resources: common.resources.clone(),
                 text_dates: common.text_dates,
                 quiet: common.quiet,
+                threads: common.threads,
             };
-            let (ing_a, mut xs, errors_a) = read_and_extract(&side(&common.inputs[0]), &lx);
-            let (ing_b, xb, errors_b) = read_and_extract(&side(&common.inputs[1]), &lx);
+            let (ing_a, mut xs, errors_a) = read_and_extract(&side(&common.inputs[0]), &lx)?;
+            let (ing_b, xb, errors_b) = read_and_extract(&side(&common.inputs[1]), &lx)?;
             let split = xs.len();
             xs.extend(xb);
             let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
@@ -567,7 +632,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Audit { common, format } => {
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (_, xs, had_errors) = read_and_extract(&common, &lx);
+            let (_, xs, had_errors) = read_and_extract(&common, &lx)?;
             let g = ClaimGraph::build(xs, &lx);
             let a = audit::audit(&g);
             match format {
@@ -590,7 +655,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (ing, xs, had_errors) = read_and_extract(&common, &lx);
+            let (ing, xs, had_errors) = read_and_extract(&common, &lx)?;
             let c = gainsay::stance::Claim::new(&claim, &lx);
             let judgments: Vec<_> = xs
                 .iter()
@@ -703,10 +768,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn progress_line_gives_count_rate_and_time_left() {
-        let line = progress_line(250, 1000, std::time::Duration::from_secs(5));
-        assert_eq!(line, "250/1000 documents · 50/s · 15 s left");
-        // a finished run has no time left; no division by zero at the start
-        assert!(progress_line(10, 10, std::time::Duration::ZERO).ends_with("0 s left"));
+    fn progress_line_gives_count_rate_share_and_time_left() {
+        let line = progress_line(250, 250, 1000, std::time::Duration::from_secs(5));
+        assert_eq!(line, "250 documents · 50/s · 25% read · 15 s left");
+        // stdin: no size known; no division by zero at the start
+        assert_eq!(
+            progress_line(10, 0, 0, std::time::Duration::ZERO),
+            "10 documents · 10000/s"
+        );
     }
 }
