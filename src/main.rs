@@ -1,6 +1,6 @@
 //! The `gainsay` command line: a thin layer over the library.
 //!
-//! Exit codes: 0 success; 1 findings were reported and `--fail-on-findings` was given;
+//! Exit codes (as ripgrep's): 0 success; 1 findings `--fail-on` names were reported;
 //! 2 an error (bad arguments, unreadable resources or output, or an input that could not be read —
 //! the output is still complete for every input that could be read).
 
@@ -69,8 +69,13 @@ enum Cmd {
         /// Skip a rule (repeatable); `gainsay rules` lists them.
         #[arg(long, value_name = "RULE")]
         disable: Vec<String>,
-        /// Exit with status 1 when there are findings.
-        #[arg(long)]
+        /// Exit with status 1 when findings of these kinds are reported (comma-separated or
+        /// repeated): `any`, a rule id (`gainsay rules`), or a severity (`low`, `medium`,
+        /// `high`: findings at that severity or above). Errors still exit with 2.
+        #[arg(long, value_name = "WHAT", value_delimiter = ',')]
+        fail_on: Vec<String>,
+        /// The same as `--fail-on any`.
+        #[arg(long, hide = true)]
         fail_on_findings: bool,
         /// Also compare what reports say in their own voice (casualty figures, blame, control),
         /// as claims of their outlet: "AFP (own voice)". Off by default: a report's own summary
@@ -464,6 +469,14 @@ fn progress_line(done: usize, read: u64, total: u64, elapsed: std::time::Duratio
     line
 }
 
+/// A severity by its id.
+fn severity_named(w: &str) -> Option<gainsay::check::Severity> {
+    use gainsay::check::Severity;
+    [Severity::Low, Severity::Medium, Severity::High]
+        .into_iter()
+        .find(|s| s.id() == w)
+}
+
 fn finish(had_errors: bool) -> ExitCode {
     if had_errors {
         ExitCode::from(2)
@@ -484,12 +497,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             common,
             format,
             disable,
+            mut fail_on,
             fail_on_findings,
             own_voice,
         } => {
             for d in &disable {
                 if !RULES.iter().any(|r| r.id == d) {
                     bail!("unknown rule `{d}` (see `gainsay rules`)");
+                }
+            }
+            if fail_on_findings {
+                fail_on.push("any".into());
+            }
+            for w in &fail_on {
+                if w != "any" && severity_named(w).is_none() && !RULES.iter().any(|r| r.id == w) {
+                    bail!(
+                        "--fail-on `{w}`: give `any`, a rule id (see `gainsay rules`) or a severity (low, medium, high)"
+                    );
                 }
             }
             let lx = load_lexicon(&common.resources)?;
@@ -540,7 +564,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if had_errors {
                 return Ok(ExitCode::from(2));
             }
-            if fail_on_findings && !co.findings.is_empty() {
+            let fails = |f: &gainsay::check::Finding| {
+                fail_on.iter().any(|w| {
+                    w == "any" || w == f.rule || severity_named(w).is_some_and(|s| f.severity >= s)
+                })
+            };
+            if findings.iter().any(fails) {
                 return Ok(ExitCode::from(1));
             }
             Ok(ExitCode::SUCCESS)

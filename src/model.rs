@@ -58,6 +58,41 @@ pub struct Span {
     pub text: String,
 }
 
+/// Every way the spans in `output` break the offset contract for `text`: each JSON object with
+/// integer `start`, `end` and a string `text` must have `start <= end <= ` the text's length in
+/// characters, and its `text` must equal those characters. What the fuzz targets and property
+/// tests check every output against.
+pub fn span_errors(text: &str, output: &serde_json::Value) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut errors = Vec::new();
+    let mut stack = vec![output];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Array(items) => stack.extend(items),
+            serde_json::Value::Object(m) => {
+                if let (Some(s), Some(e), Some(t)) = (
+                    m.get("start").and_then(serde_json::Value::as_u64),
+                    m.get("end").and_then(serde_json::Value::as_u64),
+                    m.get("text").and_then(serde_json::Value::as_str),
+                ) {
+                    let (s, e) = (s as usize, e as usize);
+                    if s > e || e > chars.len() {
+                        errors.push(format!(
+                            "span {s}..{e} outside the text ({} chars)",
+                            chars.len()
+                        ));
+                    } else if chars[s..e].iter().collect::<String>() != t {
+                        errors.push(format!("span {s}..{e}: its text {t:?} is not the slice"));
+                    }
+                }
+                stack.extend(m.values());
+            }
+            _ => {}
+        }
+    }
+    errors
+}
+
 /// Converts byte offsets to character offsets for one text.
 ///
 /// Stores, for every non-ASCII character, its byte offset and the number of "extra" bytes

@@ -714,3 +714,189 @@ fn audit_lists_what_each_report_alone_covers() {
     let cues = &doc("convoy-urum-al-kubra")["cue_types"];
     assert!(cues["deny"].as_u64().unwrap() >= 2 && cues["assert"].as_u64().unwrap() >= 1);
 }
+
+/// Every row of the README's bad-input table, in one run: what each input becomes.
+#[test]
+fn the_bad_input_table_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
+    let claim = "The army said rebels shelled the market.";
+    w("good.txt", claim.as_bytes());
+    let mut broken = format!("{claim} Caf\u{e9} \u{2014} ").into_bytes();
+    broken.extend([0xE2, 0x80, b' ', b'.']);
+    w("broken-utf8.txt", &broken);
+    w(
+        "cp1252.txt",
+        b"The army said \x93rebels shelled the market\x94.",
+    );
+    w("bom.txt", format!("\u{feff}{claim}").as_bytes());
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(claim.encode_utf16().flat_map(|u| u.to_le_bytes()))
+        .collect();
+    w("utf16.txt", &utf16);
+    w(
+        "crlf.txt",
+        format!("Title line\r\n\r\n{claim}\r\n").as_bytes(),
+    );
+    w("nul.txt", b"text\x00more");
+    w("empty.txt", b"");
+    w("blank.md", b"  \n\n ");
+    w("long-line.txt", "word, ".repeat(150_000).as_bytes());
+    w(
+        "quotes.txt",
+        "He said \u{201C}it \u{201C}never\u{201D} ends. \"And \"this\" too.\n\n\u{201D}Stray."
+            .as_bytes(),
+    );
+    w(
+        "html.txt",
+        b"<div><p>The army said rebels shelled the market.</p><script>x()</script></div>",
+    );
+    w(
+        "batch.jsonl",
+        concat!(
+            "{\"id\":\"j-good\",\"text\":\"The army said rebels shelled the market.\",\"title\":7}\n",
+            "{not json}\n",
+            "[1, 2]\n",
+            "{\"text\":\"no id\"}\n",
+            "{\"id\":\"j-array\",\"text\":[\"a\",\"b\"]}\n",
+            "\n",
+            "{\"id\":\"j-cut\",\"text\":\"The army sa"
+        )
+        .as_bytes(),
+    );
+    let out = gainsay()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .arg(dir.path().join("missing.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "partial errors exit with 2");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("the report is still printed");
+    let docs = v["documents"].as_array().unwrap();
+    let doc = |key: &str| {
+        docs.iter()
+            .find(|d| d["id"] == key || d["origin"].as_str().is_some_and(|o| o.ends_with(key)))
+            .unwrap_or_else(|| panic!("no status for {key}: {docs:#?}"))
+    };
+    let processed = |key: &str, warning: Option<&str>| {
+        let d = doc(key);
+        assert_eq!(d["status"], "processed", "{d}");
+        if let Some(w) = warning {
+            assert!(d["warnings"].to_string().contains(w), "{key}: {d}");
+        }
+    };
+    let skipped = |key: &str, reason: &str| {
+        let d = doc(key);
+        assert_eq!(d["status"], "skipped", "{d}");
+        assert!(d["reason"].as_str().unwrap().contains(reason), "{key}: {d}");
+    };
+    processed("good", None);
+    processed("broken-utf8", Some("U+FFFD"));
+    processed("cp1252", Some("Windows-1252"));
+    processed("bom", None);
+    processed("utf16", Some("UTF-16LE"));
+    processed("crlf", None);
+    skipped("nul", "binary file (NUL byte at offset 4)");
+    skipped("empty", "empty document");
+    skipped("blank", "empty document");
+    processed("long-line", None);
+    processed("quotes", None);
+    processed("html", Some("HTML remnants removed"));
+    processed("j-good", Some("`title` should be a string"));
+    skipped("batch.jsonl:2", "invalid JSON");
+    skipped("batch.jsonl:3", "not a JSON object");
+    skipped("batch.jsonl:4", "no `id`");
+    skipped("j-array", "found an array");
+    skipped("batch.jsonl:7", "truncated JSON");
+    skipped("missing", "no such file or directory");
+    // 12 text files, 6 JSONL records (a blank line is no record) and the missing path
+    assert_eq!(docs.len(), 12 + 6 + 1, "{docs:#?}");
+    // the stderr names each skipped input with its line
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for key in ["nul.txt", "batch.jsonl:2", "batch.jsonl:7", "missing.txt"] {
+        assert!(stderr.contains(key), "{key} not named: {stderr}");
+    }
+    // the claim is found in every processed variant of the sentence, at the right offsets
+    let ex = gainsay().arg("extract").arg(dir.path()).output().unwrap();
+    let text = String::from_utf8(ex.stdout).unwrap();
+    for id in [
+        "good",
+        "broken-utf8",
+        "bom",
+        "utf16",
+        "crlf",
+        "html",
+        "j-good",
+    ] {
+        let c: Value = text
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .find(|c| c["doc"] == id)
+            .unwrap_or_else(|| panic!("no claim from {id}"));
+        assert_eq!(c["cue"]["text"], "said", "{id}: {c}");
+        assert_eq!(c["source"]["text"], "The army", "{id}: {c}");
+    }
+    let bom = text
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|c| c["doc"] == "bom")
+        .unwrap();
+    // offsets count from the character after the byte-order mark
+    assert_eq!(bom["source"]["start"], 0);
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let base = ["check", "samples/aleppo-2016-09", "--format", "json"];
+    let code = |extra: &[&str]| {
+        let mut args = base.to_vec();
+        args.extend(extra);
+        run_in_repo(&args).status.code()
+    };
+    assert_eq!(code(&[]), Some(0));
+    assert_eq!(code(&["--fail-on", "any"]), Some(1));
+    assert_eq!(code(&["--fail-on-findings"]), Some(1));
+    assert_eq!(code(&["--fail-on", "control-opposed"]), Some(1));
+    assert_eq!(code(&["--fail-on", "date-disputed"]), Some(0));
+    assert_eq!(code(&["--fail-on", "low"]), Some(1));
+    assert_eq!(code(&["--fail-on", "bogus"]), Some(2));
+    // an error outranks findings: a missing input gives 2 even with findings
+    assert_eq!(code(&["--fail-on", "any", "no/such/file.txt"]), Some(2));
+}
+
+/// The same input gives byte-identical output whatever the number of threads (and batches fill
+/// differently): every format of every command.
+#[test]
+fn output_is_identical_across_thread_counts() {
+    let inputs = ["samples", "tests/cases"];
+    for cmd in [
+        vec!["check", "--format", "json", "--own-voice"],
+        vec!["check", "--format", "md"],
+        vec!["extract"],
+        vec!["audit", "--format", "json"],
+        vec!["graph", "--format", "json"],
+    ] {
+        let run = |j: &str| {
+            let mut args = cmd.clone();
+            args.extend(inputs);
+            args.extend(["-j", j]);
+            let out = run_in_repo(&args);
+            assert!(
+                out.status.code().is_some_and(|c| c < 2),
+                "{:?}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out.stdout
+        };
+        let one = run("1");
+        assert!(!one.is_empty());
+        for j in ["2", "7"] {
+            assert!(
+                run(j) == one,
+                "`{}` differs between -j 1 and -j {j}",
+                cmd.join(" ")
+            );
+        }
+    }
+}

@@ -164,11 +164,11 @@ fn tag(s: &str) -> Option<(usize, bool)> {
     if !(next == '>' || next == '/' || next.is_whitespace()) {
         return None;
     }
-    let window = &s[..s.len().min(MAX_TAG)];
-    let window = &window[..(0..=window.len())
-        .rev()
-        .find(|&k| window.is_char_boundary(k))
-        .unwrap_or(0)];
+    let mut cut = s.len().min(MAX_TAG);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = &s[..cut];
     let end = window.find('>')? + 1;
     // a `<` before the `>` means this was not a tag
     if s[1..end].contains('<') {
