@@ -375,15 +375,22 @@ impl<T> PhraseTable<T> {
         let &max = self.first.get(w0)?;
         let mut best = self.map.get(w0).map(|v| (1, v));
         if max > 1 {
-            let mut key = w0.to_string();
-            for n in 2..=max {
-                let Some(w) = word(n - 1) else { break };
-                key.push(' ');
-                key.push_str(w);
-                if let Some(v) = self.map.get(&key) {
-                    best = Some((n, v));
-                }
+            // the phrase is built in a buffer kept by the thread: this runs on every token
+            thread_local! {
+                static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
             }
+            KEY.with_borrow_mut(|key| {
+                key.clear();
+                key.push_str(w0);
+                for n in 2..=max {
+                    let Some(w) = word(n - 1) else { break };
+                    key.push(' ');
+                    key.push_str(w);
+                    if let Some(v) = self.map.get(key.as_str()) {
+                        best = Some((n, v));
+                    }
+                }
+            });
         }
         best
     }

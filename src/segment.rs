@@ -180,8 +180,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
             }
             // "U.S." keeps its final period; so does any single letter followed by ".X." above.
-            let word: String = chars[start..j].iter().map(|c| c.1).collect();
-            let dotted = word.contains('.') && !word.chars().next().unwrap_or('0').is_ascii_digit();
+            let dotted = chars[start..j].iter().any(|c| c.1 == '.')
+                && !chars.get(start).is_some_and(|c| c.1.is_ascii_digit());
             if dotted && at(j) == '.' {
                 j += 1;
             }
@@ -189,12 +189,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             let w_end = j;
             let mut split_at = None;
             if w_end - start > 3 {
-                let tail: String = chars[w_end - 3..w_end]
-                    .iter()
-                    .map(|c| if c.1 == '’' { '\'' } else { c.1 })
-                    .collect::<String>()
-                    .to_lowercase();
-                if tail == "n't" {
+                let t = &chars[w_end - 3..w_end];
+                if matches!(t[0].1, 'n' | 'N')
+                    && is_apostrophe(t[1].1)
+                    && matches!(t[2].1, 't' | 'T')
+                {
                     split_at = Some(w_end - 3);
                 }
             }
@@ -292,15 +291,25 @@ fn push(
     space_before: bool,
 ) {
     let raw = &text[s..e];
-    let lower = raw.replace('’', "'").to_lowercase();
+    let lower = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else if raw.contains('’') {
+        raw.replace('’', "'").to_lowercase()
+    } else {
+        raw.to_lowercase()
+    };
+    let (mut letters, mut all_upper) = (0usize, true);
+    for c in raw.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
     out.push(Token {
         range: base + s..base + e,
         kind,
         lower,
         in_quote: false,
         cap: raw.chars().next().is_some_and(char::is_uppercase),
-        upper: raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()),
+        upper: letters >= 2 && all_upper,
         space_before,
     });
 }
