@@ -371,21 +371,40 @@ fn event_keys(e: &EventRef, lx: &Lexicon) -> Vec<String> {
 /// How many days before its report an undated event may have happened.
 const UNDATED_WINDOW_DAYS: i64 = 7;
 
-/// Whether the two events can fall on the same day: an explicit date, or else the week before
-/// the report's publication date.
-fn dates_can_meet(a: &EventRef, b: &EventRef) -> bool {
-    use jiff::civil::Date;
-    let window = |e: &EventRef| -> Option<(Date, Date)> {
-        if let Some(period) = e.time.as_ref().and_then(TimeRef::period) {
-            return Some(period);
-        }
-        let p = e.published?;
-        let from = p
-            .checked_sub(jiff::Span::new().days(UNDATED_WINDOW_DAYS))
-            .ok()?;
-        Some((from, p))
+/// The days an event can have happened on: its explicit date or period, or else the week before
+/// the report's publication date; `None` when nothing dates it.
+fn date_window(e: &EventRef) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    if let Some(period) = e.time.as_ref().and_then(TimeRef::period) {
+        return Some(period);
+    }
+    let p = e.published?;
+    let from = p
+        .checked_sub(jiff::Span::new().days(UNDATED_WINDOW_DAYS))
+        .ok()?;
+    Some((from, p))
+}
+
+/// The week filed for mentions that nothing dates, or whose window spans too many weeks to list.
+const ANY_WEEK: i64 = i64::MIN;
+/// Widest window, in weeks, listed week by week.
+const MAX_WEEKS: i64 = 8;
+
+/// The weeks (days since 1970 divided by 7) an event's date window spans; `None` for no window or
+/// one too wide to list.
+fn weeks_of(e: &EventRef) -> Option<Vec<i64>> {
+    let (a, b) = date_window(e)?;
+    let epoch = jiff::civil::date(1970, 1, 1);
+    let week = |d: jiff::civil::Date| -> Option<i64> {
+        let days = (d - epoch).get_days();
+        Some(i64::from(days).div_euclid(7))
     };
-    match (window(a), window(b)) {
+    let (wa, wb) = (week(a)?, week(b)?);
+    (wb >= wa && wb - wa < MAX_WEEKS).then(|| (wa..=wb).collect())
+}
+
+/// Whether the two events can fall on the same day (see [`date_window`]).
+fn dates_can_meet(a: &EventRef, b: &EventRef) -> bool {
+    match (date_window(a), date_window(b)) {
         (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
         _ => true,
     }
@@ -461,7 +480,11 @@ impl ClaimGraph {
             known_parties: lx.aliases.iter().map(|a| a.party.clone()).collect(),
         };
         // event lookup by shared detail (place, day, agent, specific frame)
-        let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        // Filed by detail and by week: only mentions whose dates can meet can match, so a corpus
+        // of many weeks never compares every mention with every event of the same place or
+        // agent. Undated mentions (no date, no publication date) are filed under every week.
+        let mut index: BTreeMap<(String, i64), Vec<usize>> = BTreeMap::new();
+        let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         // per event: its distinct mention descriptions, each with the first and last report that
         // gave it; and the first and last report that mentions the event at all
         let mut distinct: Vec<BTreeMap<&EventRef, (usize, usize)>> = Vec::new();
@@ -480,12 +503,27 @@ impl ClaimGraph {
                     // every earlier mention must agree: across reports on two details, within
                     // this report on one
                     // only events sharing a detail can match: look those up, in id order
-                    let mut candidates: Vec<usize> = event_keys(ev, lx)
-                        .iter()
-                        .filter_map(|k| index.get(k))
-                        .flatten()
-                        .copied()
-                        .collect();
+                    let keys = event_keys(ev, lx);
+                    let weeks = weeks_of(ev);
+                    let mut candidates: Vec<usize> = match &weeks {
+                        // a dated mention can only meet events of the weeks it spans, or undated
+                        Some(ws) => keys
+                            .iter()
+                            .flat_map(|k| {
+                                ws.iter()
+                                    .chain(std::iter::once(&ANY_WEEK))
+                                    .filter_map(|&w| index.get(&(k.clone(), w)))
+                            })
+                            .flatten()
+                            .copied()
+                            .collect(),
+                        None => keys
+                            .iter()
+                            .filter_map(|k| by_key.get(k))
+                            .flatten()
+                            .copied()
+                            .collect(),
+                    };
                     candidates.sort_unstable();
                     candidates.dedup();
                     // Each distinct earlier description is checked once (a corpus repeats the
@@ -537,8 +575,14 @@ impl ClaimGraph {
                     let docs_of = distinct[ei].entry(ev).or_insert((di, di));
                     docs_of.1 = di;
                     spread[ei].1 = di;
-                    for k in event_keys(ev, lx) {
-                        let ids = index.entry(k).or_default();
+                    for k in keys {
+                        for &w in weeks.as_deref().unwrap_or(&[ANY_WEEK]) {
+                            let ids = index.entry((k.clone(), w)).or_default();
+                            if ids.last() != Some(&ei) {
+                                ids.push(ei);
+                            }
+                        }
+                        let ids = by_key.entry(k).or_default();
                         if ids.last() != Some(&ei) {
                             ids.push(ei);
                         }
