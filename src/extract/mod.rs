@@ -212,6 +212,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         seg: &seg,
         lx,
         mentions: &mentions,
+        events: Default::default(),
     };
     let contexts = propose::sentence_contexts(&inp);
     let mut propositions: Vec<Proposition> = Vec::new();

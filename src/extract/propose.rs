@@ -177,6 +177,9 @@ pub struct PropInput<'a> {
     pub seg: &'a Segmented,
     pub lx: &'a Lexicon,
     pub mentions: &'a [Mention],
+    /// [`PropInput::local_event`] of each token range asked for: a whole unattributed sentence
+    /// is read once for its context and once as a claim region.
+    pub events: std::cell::RefCell<std::collections::HashMap<(usize, usize), EventRef>>,
 }
 
 /// A claim region: an attribution content, or a whole unattributed sentence.
@@ -201,6 +204,17 @@ impl PropInput<'_> {
 
     /// The event described by the tokens of `range` alone.
     pub fn local_event(&self, range: Range<usize>) -> EventRef {
+        let key = (range.start, range.end);
+        if let Some(ev) = self.events.borrow().get(&key) {
+            return ev.clone();
+        }
+        let ev = self.read_local_event(range);
+        self.events.borrow_mut().insert(key, ev.clone());
+        ev
+    }
+
+    /// [`PropInput::local_event`], uncached.
+    fn read_local_event(&self, range: Range<usize>) -> EventRef {
         let toks = self.toks();
         let mut ev = EventRef {
             published: self.doc.date,
