@@ -82,6 +82,9 @@ pub struct Matrix {
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditOut {
     pub schema_version: &'static str,
+    /// Every input document, processed or skipped with the reason (filled in by the caller,
+    /// which read the inputs).
+    pub inputs: Vec<crate::ingest::DocStatus>,
     pub documents: Vec<DocAudit>,
     pub events: Vec<EventCoverage>,
     /// Events (rows, `E<id>`) × reports (columns): how many claims each report makes about each.
@@ -300,6 +303,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
     let (events_by_reports, parties_by_events) = matrices(g);
     AuditOut {
         schema_version: SCHEMA_VERSION,
+        inputs: Vec::new(),
         documents,
         events,
         events_by_reports,
@@ -413,6 +417,26 @@ fn matrix_markdown(m: &Matrix, corner: &str) -> String {
 
 pub fn audit_markdown(a: &AuditOut) -> String {
     let mut s = String::from("# gainsay coverage audit\n\n");
+    if !a.inputs.is_empty() {
+        let skipped: Vec<_> = a.inputs.iter().filter(|i| i.status == "skipped").collect();
+        let _ = writeln!(
+            s,
+            "Inputs: {} document(s) processed, {} skipped.\n",
+            a.inputs.len() - skipped.len(),
+            skipped.len()
+        );
+        for i in skipped {
+            let _ = writeln!(
+                s,
+                "- skipped `{}`: {}",
+                i.origin,
+                i.reason.as_deref().unwrap_or("")
+            );
+        }
+        if a.inputs.iter().any(|i| i.status == "skipped") {
+            s.push('\n');
+        }
+    }
     let _ = writeln!(
         s,
         "Unresolved speakers: {:.1}% of claims.\n",

@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use gainsay::check::{CheckOptions, RULES};
 use gainsay::extract::Extraction;
 use gainsay::graph::ClaimGraph;
-use gainsay::ingest::{self, Ingested};
+use gainsay::ingest::{self, DocStatus, Ingested};
 use gainsay::lexicon::Lexicon;
 use gainsay::{audit, eval, report};
 
@@ -297,16 +297,19 @@ fn load_lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
 
 /// Documents extracted together: at most this many, or this much text, at a time. Bounds the
 /// memory held while streaming, and gives every thread work.
-const BATCH_DOCS: usize = 256;
+const BATCH_DOCS: usize = 128;
+const FIRST_BATCH_DOCS: usize = 8;
 const BATCH_BYTES: usize = 8 << 20;
 
-/// Reads the inputs, reports problems on stderr, extracts every document (in parallel, on
-/// `--threads` threads) and hands each extraction to `sink` in input order. Only a batch of
-/// documents is held at a time, so a sink that writes and forgets streams the corpus.
-fn extract_each(
+/// Reads the inputs, reports problems on stderr, extracts every document and turns it into what
+/// the command keeps with `per_doc` (both in parallel, on `--threads` threads), and hands the
+/// results to `sink` in input order. Only a batch of documents is held at a time, so a sink
+/// that writes and forgets streams the corpus.
+fn extract_each<T: Send>(
     common: &Common,
     lx: &Lexicon,
-    mut sink: impl FnMut(Extraction) -> Result<()>,
+    per_doc: impl Fn(Extraction) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<()>,
 ) -> Result<(Ingested, bool)> {
     use rayon::prelude::*;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -323,54 +326,56 @@ fn extract_each(
         text_dates: common.text_dates,
     };
     let mut progress = Progress::new(reader.total_bytes, common.quiet);
+    // A pipeline: while the pool extracts one batch, this thread writes out the batch before
+    // and reads the next, so reading and writing overlap the extraction.
+    // the first batch is small, so that the workers start at once
+    let mut batch = read_batch(&mut reader, FIRST_BATCH_DOCS);
+    let mut done: Option<(Vec<DocStatus>, Vec<Extracted<T>>)> = None;
+    let mut failed: Result<()> = Ok(());
     loop {
-        // a batch, in input order: every status, and the documents to extract
-        let mut statuses = Vec::new();
-        let mut docs = Vec::new();
-        let mut bytes = 0;
-        for item in reader.by_ref() {
-            if let Some(d) = item.doc {
-                bytes += d.text.len();
-                docs.push(d);
-            }
-            statuses.push(item.status);
-            if docs.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-                break;
-            }
-        }
+        let (statuses, docs) = std::mem::take(&mut batch);
         if statuses.is_empty() {
+            if let Some((st, xs)) = done.take() {
+                failed = failed.and_then(|()| {
+                    emit(st, xs, &mut ing, &mut had_errors, &mut sink, || {
+                        progress.tick(reader.read_bytes)
+                    })
+                });
+            }
             break;
         }
-        let xs: Vec<Extraction> = pool.install(|| {
-            docs.into_par_iter()
-                .map(|d| gainsay::extract::extract_with(d, lx, &opts))
-                .collect()
+        let mut xs: Vec<Extracted<T>> = Vec::new();
+        pool.in_place_scope(|scope| {
+            let per_doc = &per_doc;
+            let opts = &opts;
+            let xs = &mut xs;
+            scope.spawn(move |_| {
+                *xs = docs
+                    .into_par_iter()
+                    .map(|d| {
+                        let x = gainsay::extract::extract_with(d, lx, opts);
+                        (x.warnings.clone(), per_doc(x))
+                    })
+                    .collect();
+            });
+            if let Some((st, prev)) = done.take() {
+                if failed.is_ok() {
+                    let read = reader.read_bytes;
+                    failed = emit(st, prev, &mut ing, &mut had_errors, &mut sink, || {
+                        progress.tick(read)
+                    });
+                }
+            }
+            if failed.is_ok() {
+                batch = read_batch(&mut reader, BATCH_DOCS);
+            }
         });
-        let mut xs = xs.into_iter();
-        for mut s in statuses {
-            if let Some(r) = &s.reason {
-                eprintln!("gainsay: skipped {}: {r}", s.origin);
-                had_errors = true;
-            }
-            let x = if s.status == "processed" {
-                xs.next()
-            } else {
-                None
-            };
-            // what extraction noticed joins the document's notes
-            if let Some(x) = &x {
-                s.warnings.extend(x.warnings.iter().cloned());
-            }
-            for w in &s.warnings {
-                eprintln!("gainsay: warning: {}: {w}", s.origin);
-            }
-            ing.status.push(s);
-            if let Some(x) = x {
-                sink(x)?;
-                progress.tick(reader.read_bytes);
-            }
+        if failed.is_err() {
+            break;
         }
+        done = Some((statuses, xs));
     }
+    failed?;
     progress.finish();
     for e in &reader.errors {
         if !ing.errors.contains(e) {
@@ -393,13 +398,79 @@ fn extract_each(
     Ok((ing, had_errors))
 }
 
+/// What a worker returns for one document: extraction's warnings, and what the command keeps.
+type Extracted<T> = (Vec<String>, T);
+
+/// The next batch from the reader, in input order: every status, and the documents to extract.
+fn read_batch(
+    reader: &mut ingest::Reader,
+    max_docs: usize,
+) -> (Vec<DocStatus>, Vec<gainsay::model::Document>) {
+    let mut statuses = Vec::new();
+    let mut docs = Vec::new();
+    let mut bytes = 0;
+    for item in reader.by_ref() {
+        if let Some(d) = item.doc {
+            bytes += d.text.len();
+            docs.push(d);
+        }
+        statuses.push(item.status);
+        if docs.len() >= max_docs || bytes >= BATCH_BYTES {
+            break;
+        }
+    }
+    (statuses, docs)
+}
+
+/// Reports a batch's statuses on stderr (with what extraction noticed) and hands its results to
+/// the sink, in input order.
+fn emit<T>(
+    statuses: Vec<DocStatus>,
+    xs: Vec<Extracted<T>>,
+    ing: &mut Ingested,
+    had_errors: &mut bool,
+    sink: &mut impl FnMut(T) -> Result<()>,
+    mut tick: impl FnMut(),
+) -> Result<()> {
+    let mut xs = xs.into_iter();
+    for mut s in statuses {
+        if let Some(r) = &s.reason {
+            eprintln!("gainsay: skipped {}: {r}", s.origin);
+            *had_errors = true;
+        }
+        let x = if s.status == "processed" {
+            xs.next()
+        } else {
+            None
+        };
+        // what extraction noticed joins the document's notes
+        if let Some((warnings, _)) = &x {
+            s.warnings.extend(warnings.iter().cloned());
+        }
+        for w in &s.warnings {
+            eprintln!("gainsay: warning: {}: {w}", s.origin);
+        }
+        ing.status.push(s);
+        if let Some((_, x)) = x {
+            sink(x)?;
+            tick();
+        }
+    }
+    Ok(())
+}
+
 /// [`extract_each`], keeping every extraction.
 fn read_and_extract(common: &Common, lx: &Lexicon) -> Result<(Ingested, Vec<Extraction>, bool)> {
     let mut xs = Vec::new();
-    let (ing, had_errors) = extract_each(common, lx, |x| {
-        xs.push(x);
-        Ok(())
-    })?;
+    let (ing, had_errors) = extract_each(
+        common,
+        lx,
+        |x| x,
+        |x| {
+            xs.push(x);
+            Ok(())
+        },
+    )?;
     Ok((ing, xs, had_errors))
 }
 
@@ -577,14 +648,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Extract { common } => {
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            // streamed: each document's claims are written as soon as it is extracted
-            let (_, had_errors) = extract_each(&common, &lx, |x| {
-                for c in report::schema::claims(&x) {
-                    serde_json::to_writer(&mut out, &c)?;
-                    out.write_all(b"\n")?;
-                }
-                Ok(())
-            })?;
+            // streamed: each document's claims are written (by the worker that extracted it) as
+            // soon as its turn comes
+            let (_, had_errors) = extract_each(
+                &common,
+                &lx,
+                |x| {
+                    let mut lines = Vec::new();
+                    for c in report::schema::claims(&x) {
+                        // serializing plain data into memory cannot fail
+                        if serde_json::to_writer(&mut lines, &c).is_ok() {
+                            lines.push(b'\n');
+                        }
+                    }
+                    lines
+                },
+                |lines| Ok(out.write_all(&lines)?),
+            )?;
             out.flush()?;
             Ok(finish(had_errors))
         }
@@ -661,9 +741,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Audit { common, format } => {
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (_, xs, had_errors) = read_and_extract(&common, &lx)?;
+            let (ing, xs, had_errors) = read_and_extract(&common, &lx)?;
             let g = ClaimGraph::build(xs, &lx);
-            let a = audit::audit(&g);
+            let mut a = audit::audit(&g);
+            a.inputs = ing.status;
             match format {
                 AuditFormat::Md => out.write_all(audit::audit_markdown(&a).as_bytes())?,
                 AuditFormat::Json => {
