@@ -299,6 +299,8 @@ fn load_lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
 /// memory held while streaming, and gives every thread work.
 const BATCH_DOCS: usize = 128;
 const FIRST_BATCH_DOCS: usize = 8;
+/// Batches extracted at once (bounds the documents held in memory).
+const IN_FLIGHT: usize = 3;
 const BATCH_BYTES: usize = 8 << 20;
 
 /// Reads the inputs, reports problems on stderr, extracts every document and turns it into what
@@ -326,55 +328,74 @@ fn extract_each<T: Send>(
         text_dates: common.text_dates,
     };
     let mut progress = Progress::new(reader.total_bytes, common.quiet);
-    // A pipeline: while the pool extracts one batch, this thread writes out the batch before
-    // and reads the next, so reading and writing overlap the extraction.
-    // the first batch is small, so that the workers start at once
-    let mut batch = read_batch(&mut reader, FIRST_BATCH_DOCS);
-    let mut done: Option<(Vec<DocStatus>, Vec<Extracted<T>>)> = None;
+    // A pipeline: up to IN_FLIGHT batches are extracted on the pool at once while this thread
+    // reads the next batches and writes out finished ones in input order, so no worker waits
+    // for a batch to end, and reading and writing overlap the extraction.
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Option<Vec<Extracted<T>>>)>();
     let mut failed: Result<()> = Ok(());
-    loop {
-        let (statuses, docs) = std::mem::take(&mut batch);
-        if statuses.is_empty() {
-            if let Some((st, xs)) = done.take() {
-                failed = failed.and_then(|()| {
-                    emit(st, xs, &mut ing, &mut had_errors, &mut sink, || {
-                        progress.tick(reader.read_bytes)
-                    })
+    pool.in_place_scope(|scope| {
+        let mut statuses: std::collections::VecDeque<Vec<DocStatus>> = Default::default();
+        let mut arrived: std::collections::BTreeMap<usize, Option<Vec<Extracted<T>>>> =
+            Default::default();
+        let (mut sent, mut next, mut exhausted) = (0usize, 0usize, false);
+        loop {
+            while !exhausted && sent - next < IN_FLIGHT {
+                // the first batch is small, so that the workers start at once
+                let size = if sent == 0 {
+                    FIRST_BATCH_DOCS
+                } else {
+                    BATCH_DOCS
+                };
+                let (st, docs) = read_batch(&mut reader, size);
+                if st.is_empty() {
+                    exhausted = true;
+                    break;
+                }
+                statuses.push_back(st);
+                let (tx, per_doc, opts) = (tx.clone(), &per_doc, &opts);
+                let batch = sent;
+                scope.spawn(move |_| {
+                    // extraction does not panic (fuzzed); should it ever, the run stops with an
+                    // error instead of waiting for this batch forever
+                    let xs = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        docs.into_par_iter()
+                            .map(|d| {
+                                let x = gainsay::extract::extract_with(d, lx, opts);
+                                (x.warnings.clone(), per_doc(x))
+                            })
+                            .collect::<Vec<_>>()
+                    }));
+                    let _ = tx.send((batch, xs.ok()));
                 });
+                sent += 1;
             }
-            break;
-        }
-        let mut xs: Vec<Extracted<T>> = Vec::new();
-        pool.in_place_scope(|scope| {
-            let per_doc = &per_doc;
-            let opts = &opts;
-            let xs = &mut xs;
-            scope.spawn(move |_| {
-                *xs = docs
-                    .into_par_iter()
-                    .map(|d| {
-                        let x = gainsay::extract::extract_with(d, lx, opts);
-                        (x.warnings.clone(), per_doc(x))
-                    })
-                    .collect();
-            });
-            if let Some((st, prev)) = done.take() {
-                if failed.is_ok() {
-                    let read = reader.read_bytes;
-                    failed = emit(st, prev, &mut ing, &mut had_errors, &mut sink, || {
-                        progress.tick(read)
-                    });
+            if next == sent {
+                break;
+            }
+            while !arrived.contains_key(&next) {
+                match rx.recv() {
+                    Ok((i, xs)) => {
+                        arrived.insert(i, xs);
+                    }
+                    Err(_) => break,
                 }
             }
-            if failed.is_ok() {
-                batch = read_batch(&mut reader, BATCH_DOCS);
+            let (Some(Some(xs)), Some(st)) = (arrived.remove(&next), statuses.pop_front()) else {
+                failed = Err(anyhow::anyhow!(
+                    "internal error: a batch of documents could not be extracted"
+                ));
+                break;
+            };
+            let read = reader.read_bytes;
+            failed = emit(st, xs, &mut ing, &mut had_errors, &mut sink, || {
+                progress.tick(read)
+            });
+            if failed.is_err() {
+                break;
             }
-        });
-        if failed.is_err() {
-            break;
+            next += 1;
         }
-        done = Some((statuses, xs));
-    }
+    });
     failed?;
     progress.finish();
     for e in &reader.errors {

@@ -900,3 +900,35 @@ fn output_is_identical_across_thread_counts() {
         }
     }
 }
+
+#[test]
+fn audit_lists_every_input_processed_or_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The army said rebels shelled the town.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), b"\x00bin").unwrap();
+    let out = gainsay()
+        .args(["audit", "--format", "json"])
+        .arg(dir.path())
+        .arg(dir.path().join("gone.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let inputs = v["inputs"].as_array().unwrap();
+    let status: Vec<(&str, &str)> = inputs
+        .iter()
+        .map(|i| (i["id"].as_str().unwrap(), i["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        status,
+        vec![("a", "processed"), ("b", "skipped"), ("gone", "skipped")]
+    );
+    let md = gainsay().arg("audit").arg(dir.path()).output().unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("1 document(s) processed, 1 skipped"), "{md}");
+    assert!(md.contains("binary file"), "{md}");
+}

@@ -7,7 +7,11 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     for name in ["input.txt", "input.jsonl"] {
         let ing = gainsay::ingest::load_bytes(name, data);
-        let processed = ing.status.iter().filter(|s| s.status == "processed").count();
+        let processed = ing
+            .status
+            .iter()
+            .filter(|s| s.status == "processed")
+            .count();
         assert_eq!(processed, ing.docs.len());
         for s in &ing.status {
             assert!(s.status == "processed" || s.reason.is_some());
