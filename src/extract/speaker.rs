@@ -234,6 +234,10 @@ fn singular(w: &str) -> String {
     }
 }
 
+/// How many party mentions back a role noun ("the military source") looks for its party: far
+/// more than a news report holds, and a bound on a document of megabytes.
+const ROLE_LOOKBACK_MENTIONS: usize = 500;
+
 #[allow(clippy::too_many_arguments)]
 fn named_speaker(
     text: &str,
@@ -314,6 +318,7 @@ fn named_speaker(
                 let found = mentions[..mentions.partition_point(|m| m.tokens.start < src.start)]
                     .iter()
                     .rev()
+                    .take(ROLE_LOOKBACK_MENTIONS)
                     .find(|m| lx.aliases[m.alias].roles.contains(&role.role));
                 let mention = span_text(text, toks, src.clone()).to_string();
                 // else an earlier speaker named with the same head ("the ministry" after
