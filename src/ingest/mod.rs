@@ -346,6 +346,9 @@ impl Reader {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            // the line end is no part of the record (so an error's column counts in the line)
+            let line = line.strip_suffix(b"\n").unwrap_or(line);
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
             let mut notes = Vec::new();
             let text = decode::decode_text(line, &mut notes);
             return Some(self.record(&text, here, notes));
@@ -687,7 +690,7 @@ mod tests {
     fn jsonl_records_say_what_is_wrong_with_them() {
         let ing = load_bytes(
             "r.jsonl",
-            b"{\"id\":\"a\",\"text\":[\"p1\"]}\n[1]\n{\"id\":true,\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"cut",
+            b"{\"id\":\"a\",\"text\":[\"p1\"]}\n[1]\n{\"id\":true,\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"cut\n",
         );
         let reasons: Vec<_> = ing
             .status
@@ -698,7 +701,11 @@ mod tests {
         assert!(reasons[0].contains("found an array"), "{reasons:?}");
         assert!(reasons[1].contains("not a JSON object"), "{reasons:?}");
         assert!(reasons[2].contains("found a boolean"), "{reasons:?}");
-        assert!(reasons[3].starts_with("truncated JSON"), "{reasons:?}");
+        // the column counts in the line, not past its end
+        assert!(
+            reasons[3].starts_with("truncated JSON (column 21)"),
+            "{reasons:?}"
+        );
         assert_eq!(ing.status[3].origin, "r.jsonl:4");
     }
 
