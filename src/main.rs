@@ -486,7 +486,10 @@ fn read_and_extract(common: &Common, lx: &Lexicon) -> Result<(Ingested, Vec<Extr
     let (ing, had_errors) = extract_each(
         common,
         lx,
-        |x| x,
+        |mut x| {
+            x.compact();
+            x
+        },
         |x| {
             xs.push(x);
             Ok(())

@@ -76,6 +76,18 @@ impl Extraction {
         (sourced.count(), unresolved)
     }
 
+    /// Frees what only extraction needed (the per-sentence event contexts, the quotation list)
+    /// and the spare capacity of the rest: for commands that keep every document until the
+    /// report is written.
+    pub fn compact(&mut self) {
+        self.contexts = Vec::new();
+        self.seg.quotes = Vec::new();
+        self.seg.tokens.shrink_to_fit();
+        self.seg.sentences.shrink_to_fit();
+        self.attributions.shrink_to_fit();
+        self.propositions.shrink_to_fit();
+    }
+
     /// Sentences from which nothing at all was extracted.
     pub fn empty_sentences(&self) -> Vec<usize> {
         let mut used = vec![false; self.seg.sentences.len()];
