@@ -398,13 +398,9 @@ fn extract_each<T: Send>(
     });
     failed?;
     progress.finish();
-    for e in &reader.errors {
-        if !ing.errors.contains(e) {
-            eprintln!("gainsay: {e}");
-        }
-    }
+    // the reader's errors (a directory that cannot be listed) were all found, and reported,
+    // when it expanded the paths
     ing.errors = reader.errors;
-    had_errors |= !ing.errors.is_empty();
     if ing.status.is_empty() {
         eprintln!(
             "gainsay: no documents found in the inputs (readable: {}, or `-` for stdin)",
