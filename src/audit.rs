@@ -71,12 +71,53 @@ pub struct DocAudit {
     pub empty_sentences: Vec<Span>,
 }
 
-/// A table of claim counts: `cells[r][c]` claims of row `r` about column `c`.
+/// A table of claim counts.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Matrix {
     pub rows: Vec<String>,
     pub columns: Vec<String>,
+    /// `[row, column, count]` for every count above zero, row by row: a corpus of thousands of
+    /// reports and events has a matrix too large to hold whole.
+    pub nonzero: Vec<[usize; 3]>,
+    /// `cells[r][c]` claims of row `r` about column `c`, zeros included: only for a matrix of at
+    /// most [`MAX_DENSE_CELLS`] cells (empty, and not written, otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cells: Vec<Vec<usize>>,
+}
+
+/// Largest matrix also given whole (`cells`).
+pub const MAX_DENSE_CELLS: usize = 1_000_000;
+
+/// Widest and longest matrix drawn as a table (in Markdown and HTML); a larger one is left to the
+/// JSON audit.
+pub const MAX_DRAWN_COLUMNS: usize = 40;
+pub const MAX_DRAWN_ROWS: usize = 200;
+
+impl Matrix {
+    fn new(rows: Vec<String>, columns: Vec<String>, nonzero: Vec<[usize; 3]>) -> Self {
+        let cells = if rows.len().saturating_mul(columns.len()) <= MAX_DENSE_CELLS {
+            let mut cells = vec![vec![0; columns.len()]; rows.len()];
+            for &[r, c, n] in &nonzero {
+                cells[r][c] = n;
+            }
+            cells
+        } else {
+            Vec::new()
+        };
+        Matrix {
+            rows,
+            columns,
+            nonzero,
+            cells,
+        }
+    }
+
+    /// Small enough to draw as a table.
+    pub fn drawable(&self) -> bool {
+        self.columns.len() <= MAX_DRAWN_COLUMNS
+            && self.rows.len() <= MAX_DRAWN_ROWS
+            && self.cells.len() == self.rows.len()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -162,9 +203,8 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             }
         }
         let events: BTreeSet<usize> = g
-            .claims
+            .claims_of_doc(di)
             .iter()
-            .filter(|c| c.doc == di)
             .filter_map(|c| g.event_of(c))
             .collect();
         let mut unattributed: Vec<ClaimNote> = x
@@ -177,7 +217,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
                 text: cm.span(&x.seg.sentences[p.sentence].range),
                 note: Some(format!(
                     "stated in the report's own voice: “{}”",
-                    &x.doc.text[x.bytes(&p.tokens)]
+                    &x.doc.text[p.bytes.clone()]
                 )),
             })
             .collect();
@@ -187,15 +227,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
         let headlines: BTreeSet<usize> = empty_sentences
             .iter()
             .copied()
-            .filter(|&s| {
-                x.seg.sentences[s].headline
-                    && x.seg
-                        .sentence_tokens(s)
-                        .iter()
-                        .filter(|t| t.is_word())
-                        .count()
-                        >= HEADLINE_WORDS
-            })
+            .filter(|&s| x.seg.sentences[s].headline && x.seg.sentences[s].words >= HEADLINE_WORDS)
             .collect();
         for &s in &headlines {
             unattributed.push(ClaimNote {
@@ -206,7 +238,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             });
         }
         let mut single = Vec::new();
-        for c in g.claims.iter().filter(|c| c.doc == di) {
+        for c in g.claims_of_doc(di) {
             let p = g.prop(c);
             let sole = match &p.kind {
                 PropKind::Generic { .. } => continue,
@@ -222,7 +254,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
                 single.push(ClaimNote {
                     claim: Some(c.id(&x.doc.id)),
                     kind: p.kind.type_name().into(),
-                    text: cm.span(&x.bytes(&p.tokens)),
+                    text: cm.span(&p.bytes),
                     note: Some(format!(
                         "only {} speaks to this in the reports read",
                         c.party
@@ -234,7 +266,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
         let mut only_here = Vec::new();
         let mut listed = BTreeSet::new();
         let alone = |docs: Option<&BTreeSet<usize>>| docs.is_none_or(|d| d.len() < 2);
-        for c in g.claims.iter().filter(|c| c.doc == di && c.resolved) {
+        for c in g.claims_of_doc(di).iter().filter(|c| c.resolved) {
             let p = g.prop(c);
             let here_only = match &p.kind {
                 PropKind::Generic { .. } => false,
@@ -245,7 +277,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
                 only_here.push(ClaimNote {
                     claim: Some(c.id(&x.doc.id)),
                     kind: p.kind.type_name().into(),
-                    text: cm.span(&x.bytes(&p.tokens)),
+                    text: cm.span(&p.bytes),
                     note: Some(format!("{} — no other report covers this", c.party)),
                 });
             }
@@ -368,31 +400,44 @@ fn one_sided(g: &ClaimGraph) -> Vec<OneSided> {
 /// The events × reports and parties × events claim counts.
 fn matrices(g: &ClaimGraph) -> (Matrix, Matrix) {
     let event_ids: Vec<String> = (0..g.events.len()).map(|e| format!("E{e}")).collect();
-    let mut by_report = vec![vec![0usize; g.docs.len()]; g.events.len()];
-    let mut by_party: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_report: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut by_party: BTreeMap<&str, BTreeMap<usize, usize>> = BTreeMap::new();
     for c in &g.claims {
         if let Some(e) = g.event_of(c) {
-            by_report[e][c.doc] += 1;
-            by_party
+            *by_report.entry((e, c.doc)).or_insert(0) += 1;
+            *by_party
                 .entry(c.party.as_str())
-                .or_insert_with(|| vec![0; g.events.len()])[e] += 1;
+                .or_default()
+                .entry(e)
+                .or_insert(0) += 1;
         }
     }
-    let events_by_reports = Matrix {
-        rows: event_ids.clone(),
-        columns: g.docs.iter().map(|x| x.doc.id.clone()).collect(),
-        cells: by_report,
-    };
-    let parties_by_events = Matrix {
-        rows: by_party.keys().map(|p| p.to_string()).collect(),
-        columns: event_ids,
-        cells: by_party.into_values().collect(),
-    };
+    let events_by_reports = Matrix::new(
+        event_ids.clone(),
+        g.docs.iter().map(|x| x.doc.id.clone()).collect(),
+        by_report.into_iter().map(|((e, d), n)| [e, d, n]).collect(),
+    );
+    let parties_by_events = Matrix::new(
+        by_party.keys().map(|p| p.to_string()).collect(),
+        event_ids,
+        by_party
+            .values()
+            .enumerate()
+            .flat_map(|(r, es)| es.iter().map(move |(&e, &n)| [r, e, n]))
+            .collect(),
+    );
     (events_by_reports, parties_by_events)
 }
 
 /// A matrix as a Markdown table (`·` for zero).
 fn matrix_markdown(m: &Matrix, corner: &str) -> String {
+    if !m.drawable() {
+        return format!(
+            "{} × {} cells: too large to draw here; `gainsay audit --format json` has them.\n",
+            m.rows.len(),
+            m.columns.len()
+        );
+    }
     let cell = |s: &str| s.replace('|', "\\|");
     let mut s = format!("| {corner} |");
     for c in &m.columns {
@@ -602,5 +647,29 @@ fn section(s: &mut String, title: &str, items: &[ClaimNote]) {
             i.text.end,
             i.text.text.replace('\n', " ")
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_matrix_too_large_to_hold_whole_keeps_only_its_counts() {
+        let ids = |n: usize, p: &str| (0..n).map(|i| format!("{p}{i}")).collect::<Vec<_>>();
+        let big = Matrix::new(
+            ids(2000, "E"),
+            ids(1000, "d"),
+            vec![[3, 7, 2], [1999, 999, 1]],
+        );
+        assert!(big.cells.is_empty());
+        assert!(!big.drawable());
+        assert_eq!(big.nonzero.len(), 2);
+        assert!(matrix_markdown(&big, "event").contains("too large to draw"));
+        let json = serde_json::to_value(&big).unwrap();
+        assert!(json.get("cells").is_none());
+        let small = Matrix::new(ids(2, "E"), ids(3, "d"), vec![[1, 2, 5]]);
+        assert_eq!(small.cells, vec![vec![0, 0, 0], vec![0, 0, 5]]);
+        assert!(small.drawable());
     }
 }

@@ -629,9 +629,7 @@ impl ClaimGraph {
                     if opts.own_voice && event_like {
                         let who = x.doc.outlet.clone().unwrap_or_else(|| x.doc.id.clone());
                         let label = format!("{who} (own voice)");
-                        let commitment = lx
-                            .hedge_of(&x.seg.tokens[p.tokens.clone()])
-                            .unwrap_or(Commitment::Certain);
+                        let commitment = p.hedge.unwrap_or(Commitment::Certain);
                         let stance =
                             stance_of(CueType::Assert, Polarity::Assert, p.negated, &p.kind);
                         let ci = g.claims.len();
@@ -753,6 +751,13 @@ impl ClaimGraph {
         }
         out.sort_unstable();
         out
+    }
+
+    /// The claims of one document: claims are stored in document order.
+    pub fn claims_of_doc(&self, doc: usize) -> &[Claim] {
+        let a = self.claims.partition_point(|c| c.doc < doc);
+        let b = self.claims.partition_point(|c| c.doc <= doc);
+        &self.claims[a..b.max(a)]
     }
 
     pub fn prop(&self, c: &Claim) -> &crate::extract::Proposition {

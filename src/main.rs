@@ -476,14 +476,19 @@ fn emit<T>(
     Ok(())
 }
 
-/// [`extract_each`], keeping every extraction.
-fn read_and_extract(common: &Common, lx: &Lexicon) -> Result<(Ingested, Vec<Extraction>, bool)> {
+/// [`extract_each`], keeping every extraction, compacted; its tokens only when `keep_tokens`
+/// (the wire-copy audit and `stance` read them).
+fn read_and_extract(
+    common: &Common,
+    lx: &Lexicon,
+    keep_tokens: bool,
+) -> Result<(Ingested, Vec<Extraction>, bool)> {
     let mut xs = Vec::new();
     let (ing, had_errors) = extract_each(
         common,
         lx,
         |mut x| {
-            x.compact();
+            x.compact(!keep_tokens);
             x
         },
         |x| {
@@ -609,7 +614,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (ing, xs, had_errors) = read_and_extract(&common, &lx)?;
+            let (ing, xs, had_errors) =
+                read_and_extract(&common, &lx, matches!(format, CheckFormat::Html))?;
             let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
             let opts = CheckOptions {
                 disabled: disable.into_iter().collect(),
@@ -695,7 +701,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (_, xs, had_errors) = read_and_extract(&common, &lx)?;
+            let (_, xs, had_errors) = read_and_extract(&common, &lx, false)?;
             let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
             match format {
                 GraphFormat::Dot => out.write_all(report::graph_dot(&g).as_bytes())?,
@@ -728,8 +734,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 quiet: common.quiet,
                 threads: common.threads,
             };
-            let (ing_a, mut xs, errors_a) = read_and_extract(&side(&common.inputs[0]), &lx)?;
-            let (ing_b, xb, errors_b) = read_and_extract(&side(&common.inputs[1]), &lx)?;
+            let (ing_a, mut xs, errors_a) = read_and_extract(&side(&common.inputs[0]), &lx, false)?;
+            let (ing_b, xb, errors_b) = read_and_extract(&side(&common.inputs[1]), &lx, false)?;
             let split = xs.len();
             xs.extend(xb);
             let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
@@ -761,7 +767,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Audit { common, format } => {
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (ing, xs, had_errors) = read_and_extract(&common, &lx)?;
+            let (ing, xs, had_errors) = read_and_extract(&common, &lx, true)?;
             let g = ClaimGraph::build(xs, &lx);
             let mut a = audit::audit(&g);
             a.inputs = ing.status;
@@ -785,7 +791,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (ing, xs, had_errors) = read_and_extract(&common, &lx)?;
+            let (ing, xs, had_errors) = read_and_extract(&common, &lx, true)?;
             let c = gainsay::stance::Claim::new(&claim, &lx);
             let judgments: Vec<_> = xs
                 .iter()

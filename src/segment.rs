@@ -88,6 +88,8 @@ pub struct Sentence {
     pub paragraph: usize,
     /// A line of its own without final punctuation (a headline or title).
     pub headline: bool,
+    /// How many of its tokens are words.
+    pub words: usize,
 }
 
 /// A segmented document.
@@ -546,6 +548,7 @@ fn split_sentences(
                 tokens: first + a..first + e,
                 paragraph,
                 headline,
+                words: toks[a..e].iter().filter(|t| t.is_word()).count(),
             });
         }
         s = e;

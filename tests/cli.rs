@@ -54,7 +54,7 @@ fn side_parties(f: &Value, i: usize) -> Vec<String> {
 #[test]
 fn samples_convoy_responsibility_dispute() {
     let v = check_json();
-    assert_eq!(v["schema_version"], "1.2");
+    assert_eq!(v["schema_version"], "1.3");
     let d = findings_of(&v, "responsibility_dispute");
     assert_eq!(d.len(), 1, "{d:#?}");
     let f = &d[0];
@@ -620,6 +620,23 @@ fn audit_has_events_by_reports_and_parties_by_events() {
     let events = v["events"].as_array().unwrap().len();
     for row in p["cells"].as_array().unwrap() {
         assert_eq!(row.as_array().unwrap().len(), events);
+    }
+    // the sparse list holds exactly the counts above zero
+    for m in [&v["events_by_reports"], p] {
+        let dense_nonzero: usize = m["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r.as_array().unwrap())
+            .filter(|n| n.as_u64() != Some(0))
+            .count();
+        let sparse = m["nonzero"].as_array().unwrap();
+        assert_eq!(sparse.len(), dense_nonzero);
+        for cell in sparse {
+            let [r, c, n] = [0, 1, 2].map(|i| cell[i].as_u64().unwrap() as usize);
+            assert!(n > 0);
+            assert_eq!(m["cells"][r][c].as_u64(), Some(n as u64));
+        }
     }
     assert!(p["rows"].as_array().unwrap().iter().any(|r| r == "Russia"));
 }

@@ -78,10 +78,16 @@ impl Extraction {
 
     /// Frees what only extraction needed (the per-sentence event contexts, the quotation list)
     /// and the spare capacity of the rest: for commands that keep every document until the
-    /// report is written.
-    pub fn compact(&mut self) {
+    /// report is written. With `drop_tokens`, the tokens go too (the bulk of a document's
+    /// memory): the graph, the checker and the reports then read the propositions' own byte
+    /// ranges and hedges and the sentences' word counts; only the wire-copy audit and `stance`
+    /// read tokens, so their commands keep them.
+    pub fn compact(&mut self, drop_tokens: bool) {
         self.contexts = Vec::new();
         self.seg.quotes = Vec::new();
+        if drop_tokens {
+            self.seg.tokens = Vec::new();
+        }
         self.seg.tokens.shrink_to_fit();
         self.seg.sentences.shrink_to_fit();
         self.attributions.shrink_to_fit();
@@ -285,6 +291,13 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         }
     }
     warnings.extend(dateline_warning(&doc, &seg, lx));
+    for p in &mut propositions {
+        p.bytes = tok_bytes(&seg, &p.tokens);
+        p.hedge = seg
+            .tokens
+            .get(p.tokens.clone())
+            .and_then(|toks| lx.hedge_of(toks));
+    }
     Extraction {
         doc,
         seg,

@@ -169,6 +169,12 @@ pub struct Proposition {
     pub kind: PropKind,
     /// Negated inside the content ("did not carry out").
     pub negated: bool,
+    /// Byte range of the evidence (of `tokens`), set when extraction ends: what the output
+    /// needs once the tokens are gone (see [`super::Extraction::compact`]).
+    pub bytes: crate::model::ByteRange,
+    /// The strongest hedge among the evidence's words ("reportedly", "may"), set when
+    /// extraction ends.
+    pub hedge: Option<crate::model::Commitment>,
 }
 
 /// Per-document inputs the proposition finder needs.
@@ -830,6 +836,8 @@ pub fn region_propositions(
                 agent_for_region.get_or_insert(agent.clone());
             }
             out.push(Proposition {
+                bytes: 0..0,
+                hedge: None,
                 sentence: r.sentence,
                 attribution: r.attribution,
                 // evidence: the agent phrase through the object ("US-led coalition air strikes hit
@@ -860,6 +868,8 @@ pub fn region_propositions(
                     event.agent = Some(agent.clone());
                     fill(&mut event);
                     out.push(Proposition {
+                        bytes: 0..0,
+                        hedge: None,
                         sentence: r.sentence,
                         attribution: r.attribution,
                         tokens: range.clone(),
@@ -886,6 +896,8 @@ pub fn region_propositions(
                 event.fill_from(context);
                 event.agent = Some(sp.label().to_string());
                 out.push(Proposition {
+                    bytes: 0..0,
+                    hedge: None,
                     sentence: r.sentence,
                     attribution: r.attribution,
                     tokens: range.clone(),
@@ -916,6 +928,8 @@ pub fn region_propositions(
                         let mut ev = event.clone();
                         ev.agent = Some(sp.label().to_string());
                         split.push(Proposition {
+                            bytes: 0..0,
+                            hedge: None,
                             kind: PropKind::Responsibility {
                                 agent: sp.label().to_string(),
                                 event: ev,
@@ -1043,6 +1057,8 @@ pub fn region_propositions(
             let count_text = span_text(inp.text(), toks, q.tokens.clone()).to_string();
             let span = q.tokens.start.min(k)..q.tokens.end.max(k + n);
             out.push(Proposition {
+                bytes: 0..0,
+                hedge: None,
                 sentence: r.sentence,
                 attribution: r.attribution,
                 tokens: span,
@@ -1130,6 +1146,8 @@ pub fn region_propositions(
                     .filter(|_| context.places.contains(&place))
             });
         out.push(Proposition {
+            bytes: 0..0,
+            hedge: None,
             sentence: r.sentence,
             attribution: r.attribution,
             tokens: np.start.min(k)..evidence_end,
@@ -1161,6 +1179,8 @@ pub fn region_propositions(
         };
         let negated = lowers.iter().any(|w| lx.negations.contains(*w));
         out.push(Proposition {
+            bytes: 0..0,
+            hedge: None,
             sentence: r.sentence,
             attribution: r.attribution,
             tokens: range.clone(),
@@ -1302,6 +1322,8 @@ fn violations(
             .map_or(k, |q| q.tokens.start.min(k))
             .min(inp.np_before(range.start, k).start.max(range.start));
         out.push(Proposition {
+            bytes: 0..0,
+            hedge: None,
             sentence: r.sentence,
             attribution: r.attribution,
             tokens: start..evidence_end.max(k + n),

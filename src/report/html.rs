@@ -164,13 +164,9 @@ fn graph_svg(out: &CheckOut) -> String {
 /// Most wire-copy pairs listed in the page.
 const MAX_LISTED: usize = 100;
 
-/// Widest matrix drawn in the page; a wider one (a corpus of hundreds of reports) is left to the
-/// JSON audit.
-const MAX_MATRIX_COLUMNS: usize = 40;
-
 /// A claim-count matrix as an HTML table (empty cells for zero).
 fn matrix_html(m: &crate::audit::Matrix, corner: &str) -> String {
-    if m.columns.len() > MAX_MATRIX_COLUMNS || m.rows.len() > MAX_MATRIX_COLUMNS * 5 {
+    if !m.drawable() {
         return format!(
             "<p>{} × {} cells: too large to draw here; `gainsay audit --format json` has them.</p>\n",
             m.rows.len(),
@@ -201,7 +197,8 @@ fn matrix_html(m: &crate::audit::Matrix, corner: &str) -> String {
 /// claims, as thick as their number (laid out here, no script).
 fn party_event_svg(a: &crate::audit::AuditOut) -> String {
     let m = &a.parties_by_events;
-    if m.columns.len() > MAX_MATRIX_COLUMNS * 2 || m.rows.len() > MAX_MATRIX_COLUMNS * 2 {
+    let most = crate::audit::MAX_DRAWN_COLUMNS * 2;
+    if m.columns.len() > most || m.rows.len() > most {
         return format!(
             "<p>{} parties and {} events: too many to draw here.</p>\n",
             m.rows.len(),
@@ -215,21 +212,17 @@ fn party_event_svg(a: &crate::audit::AuditOut) -> String {
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"parties and events\">"
     );
-    for (pi, cells) in m.cells.iter().enumerate() {
-        for (ei, &n) in cells.iter().enumerate() {
-            if n > 0 {
-                let _ = write!(
-                    s,
-                    "<line x1=\"{}\" y1=\"{}\" x2=\"{rx}\" y2=\"{}\" stroke=\"#475467\" stroke-opacity=\".6\" stroke-width=\"{}\"><title>{} claim{}</title></line>",
-                    lx + 240,
-                    y(pi) - 5,
-                    y(ei) - 5,
-                    n.min(8),
-                    n,
-                    if n == 1 { "" } else { "s" }
-                );
-            }
-        }
+    for &[pi, ei, n] in &m.nonzero {
+        let _ = write!(
+            s,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{rx}\" y2=\"{}\" stroke=\"#475467\" stroke-opacity=\".6\" stroke-width=\"{}\"><title>{} claim{}</title></line>",
+            lx + 240,
+            y(pi) - 5,
+            y(ei) - 5,
+            n.min(8),
+            n,
+            if n == 1 { "" } else { "s" }
+        );
     }
     for (i, p) in m.rows.iter().enumerate() {
         let _ = write!(

@@ -146,7 +146,7 @@ fn evidence(g: &ClaimGraph, maps: &[CharMap], c: usize) -> EvidenceOut {
     let x = &g.docs[claim.doc];
     let p = &x.propositions[claim.prop];
     let cm = &maps[claim.doc];
-    let proposition = cm.span(&x.bytes(&p.tokens));
+    let proposition = cm.span(&p.bytes);
     let a = claim.attribution.map(|ai| &x.attributions[ai]);
     EvidenceOut {
         claim: claim.id(&x.doc.id),
@@ -427,7 +427,7 @@ fn node_label(g: &ClaimGraph, n: &Node) -> (String, &'static str) {
         Node::Proposition { doc, prop } => {
             let x = &g.docs[*doc];
             let p = &x.propositions[*prop];
-            let text = &x.doc.text[x.bytes(&p.tokens)];
+            let text = &x.doc.text[p.bytes.clone()];
             let short: String = text.chars().take(60).collect();
             (format!("{}: {}", p.kind.type_name(), short), "plaintext")
         }

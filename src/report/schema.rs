@@ -7,7 +7,7 @@ use crate::extract::{Extraction, PropKind};
 use crate::model::{CharMap, Commitment, CueType, Polarity, QuoteKind, Span, Speaker};
 
 /// Bumped on any incompatible change of the JSON output.
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";
 
 /// One attributed claim.
 #[derive(Debug, Clone, Serialize)]
@@ -77,7 +77,7 @@ pub fn claims(x: &Extraction) -> Vec<ClaimOut> {
                 .map(|p| PropOut {
                     kind: p.kind.clone(),
                     negated: p.negated,
-                    evidence: cm.span(&x.bytes(&p.tokens)),
+                    evidence: cm.span(&p.bytes),
                 })
                 .collect(),
         })
