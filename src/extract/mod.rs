@@ -293,10 +293,12 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
     warnings.extend(dateline_warning(&doc, &seg, lx));
     for p in &mut propositions {
         p.bytes = tok_bytes(&seg, &p.tokens);
-        p.hedge = seg
-            .tokens
-            .get(p.tokens.clone())
-            .and_then(|toks| lx.hedge_of(toks));
+        if p.attribution.is_none() {
+            p.hedge = seg
+                .tokens
+                .get(p.tokens.clone())
+                .and_then(|toks| lx.hedge_of(toks));
+        }
     }
     Extraction {
         doc,

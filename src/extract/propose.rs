@@ -172,8 +172,9 @@ pub struct Proposition {
     /// Byte range of the evidence (of `tokens`), set when extraction ends: what the output
     /// needs once the tokens are gone (see [`super::Extraction::compact`]).
     pub bytes: crate::model::ByteRange,
-    /// The strongest hedge among the evidence's words ("reportedly", "may"), set when
-    /// extraction ends.
+    /// For a proposition in the report's own voice, the strongest hedge among the evidence's
+    /// words ("reportedly", "may"), set when extraction ends (an attributed one takes its
+    /// commitment from its attribution).
     pub hedge: Option<crate::model::Commitment>,
 }
 
