@@ -283,12 +283,41 @@ fn open_output(path: &Option<PathBuf>, inputs: &[PathBuf]) -> Result<Box<dyn Wri
         }
     }
     Ok(match path {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p)
-                .with_context(|| format!("cannot create output file {}", p.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        Some(p) => Box::new(Named {
+            inner: std::io::BufWriter::new(
+                std::fs::File::create(p)
+                    .with_context(|| format!("cannot create output file {}", p.display()))?,
+            ),
+            name: format!("the output file {}", p.display()),
+        }),
+        None => Box::new(Named {
+            inner: std::io::BufWriter::new(std::io::stdout().lock()),
+            name: "the output (stdout)".into(),
+        }),
     })
+}
+
+/// A writer whose errors name what was being written ("cannot write the output (stdout): No
+/// space left on device"), keeping the error's kind (a closed pipe stays a closed pipe).
+struct Named<W> {
+    inner: W,
+    name: String,
+}
+
+impl<W: Write> Named<W> {
+    fn named(&self, e: std::io::Error) -> std::io::Error {
+        std::io::Error::new(e.kind(), format!("cannot write {}: {e}", self.name))
+    }
+}
+
+impl<W: Write> Write for Named<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.named(e))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().map_err(|e| self.named(e))
+    }
 }
 
 fn load_lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
@@ -387,9 +416,15 @@ fn extract_each<T: Send>(
                 break;
             };
             let read = reader.read_bytes;
-            failed = emit(st, xs, &mut ing, &mut had_errors, &mut sink, || {
-                progress.tick(read)
-            });
+            failed = emit(
+                st,
+                xs,
+                &mut ing,
+                &mut had_errors,
+                &mut sink,
+                &mut progress,
+                read,
+            );
             if failed.is_err() {
                 break;
             }
@@ -447,12 +482,13 @@ fn emit<T>(
     ing: &mut Ingested,
     had_errors: &mut bool,
     sink: &mut impl FnMut(T) -> Result<()>,
-    mut tick: impl FnMut(),
+    progress: &mut Progress,
+    read_bytes: u64,
 ) -> Result<()> {
     let mut xs = xs.into_iter();
     for mut s in statuses {
         if let Some(r) = &s.reason {
-            eprintln!("gainsay: skipped {}: {r}", s.origin);
+            progress.message(&format!("gainsay: skipped {}: {r}", s.origin));
             *had_errors = true;
         }
         let x = if s.status == "processed" {
@@ -465,12 +501,12 @@ fn emit<T>(
             s.warnings.extend(warnings.iter().cloned());
         }
         for w in &s.warnings {
-            eprintln!("gainsay: warning: {}: {w}", s.origin);
+            progress.message(&format!("gainsay: warning: {}: {w}", s.origin));
         }
         ing.status.push(s);
         if let Some((_, x)) = x {
             sink(x)?;
-            tick();
+            progress.tick(read_bytes);
         }
     }
     Ok(())
@@ -544,6 +580,15 @@ impl Progress {
         }
     }
 
+    /// A line on stderr (a warning): the progress line, when drawn, is cleared first and
+    /// redrawn at the next tick.
+    fn message(&mut self, line: &str) {
+        if self.last.is_some() {
+            eprint!("\r\x1b[K");
+        }
+        eprintln!("{line}");
+    }
+
     fn finish(&self) {
         if self.last.is_some() {
             eprint!("\r\x1b[K");
@@ -604,6 +649,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             if fail_on_findings {
                 fail_on.push("any".into());
+            }
+            for w in &mut fail_on {
+                *w = w.trim().to_lowercase();
             }
             for w in &fail_on {
                 if w != "any" && severity_named(w).is_none() && !RULES.iter().any(|r| r.id == w) {

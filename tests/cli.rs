@@ -759,6 +759,7 @@ fn the_bad_input_table_holds() {
     w("nul.txt", b"text\x00more");
     w("empty.txt", b"");
     w("blank.md", b"  \n\n ");
+    w("no-records.jsonl", b"\n  \n");
     w("long-line.txt", "word, ".repeat(150_000).as_bytes());
     w(
         "quotes.txt",
@@ -817,6 +818,7 @@ fn the_bad_input_table_holds() {
     skipped("nul", "binary file (NUL byte at offset 4)");
     skipped("empty", "empty document");
     skipped("blank", "empty document");
+    skipped("no-records", "no records");
     processed("long-line", None);
     processed("quotes", None);
     processed("html", Some("HTML remnants removed"));
@@ -827,8 +829,9 @@ fn the_bad_input_table_holds() {
     skipped("j-array", "found an array");
     skipped("batch.jsonl:7", "truncated JSON");
     skipped("missing", "no such file or directory");
-    // 12 text files, 6 JSONL records (a blank line is no record) and the missing path
-    assert_eq!(docs.len(), 12 + 6 + 1, "{docs:#?}");
+    // 12 text files, 6 JSONL records (a blank line is no record), a JSONL file without records
+    // and the missing path
+    assert_eq!(docs.len(), 12 + 6 + 1 + 1, "{docs:#?}");
     // the stderr names each skipped input with its line
     let stderr = String::from_utf8_lossy(&out.stderr);
     for key in ["nul.txt", "batch.jsonl:2", "batch.jsonl:7", "missing.txt"] {
@@ -877,6 +880,8 @@ fn exit_codes_follow_fail_on() {
     assert_eq!(code(&["--fail-on", "control-opposed"]), Some(1));
     assert_eq!(code(&["--fail-on", "date-disputed"]), Some(0));
     assert_eq!(code(&["--fail-on", "low"]), Some(1));
+    // a list as people type it: spaces and capitals
+    assert_eq!(code(&["--fail-on", "date-disputed, HIGH"]), Some(1));
     assert_eq!(code(&["--fail-on", "bogus"]), Some(2));
     // an error outranks findings: a missing input gives 2 even with findings
     assert_eq!(code(&["--fail-on", "any", "no/such/file.txt"]), Some(2));

@@ -25,6 +25,18 @@ const MAX_CONTROL_SHARE: f64 = 0.05;
 /// Decodes a whole file (or stdin). `Err` holds the reason the input is skipped.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let mut notes = Vec::new();
+    for (bom, name, le) in [
+        (&b"\xFF\xFE\x00\x00"[..], "UTF-32LE", true),
+        (&b"\x00\x00\xFE\xFF"[..], "UTF-32BE", false),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            notes.push(format!("{name} (byte-order mark): decoded"));
+            return Ok(Decoded {
+                text: utf32(rest, le, &mut notes),
+                notes,
+            });
+        }
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         notes.push("UTF-16LE (byte-order mark): decoded".to_string());
         return Ok(Decoded {
@@ -40,6 +52,22 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // UTF-16 without a byte-order mark: text in Latin script has a zero in every other byte
+    if let Some(le) = bomless_utf16(bytes) {
+        let name = if le { "UTF-16LE" } else { "UTF-16BE" };
+        notes.push(format!(
+            "{name} without a byte-order mark (told by its zero bytes): decoded"
+        ));
+        let unit: fn([u8; 2]) -> u16 = if le {
+            u16::from_le_bytes
+        } else {
+            u16::from_be_bytes
+        };
+        return Ok(Decoded {
+            text: utf16(bytes, unit, &mut notes),
+            notes,
+        });
+    }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(format!("binary file (NUL byte at offset {at})"));
     }
@@ -84,6 +112,56 @@ pub fn decode_text(bytes: &[u8], notes: &mut Vec<String>) -> String {
             }
         }
     }
+}
+
+/// Share of the high bytes that must be zero (and of the low bytes that must not) for text
+/// without a byte-order mark to be read as UTF-16.
+const UTF16_ZERO_SHARE: f64 = 0.9;
+
+/// `Some(little_endian)` when the bytes look like UTF-16 without a byte-order mark: an even
+/// length, zeros in nearly every odd (little-endian) or even (big-endian) byte, and almost none
+/// in the others.
+fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 8 || bytes.len() % 2 == 1 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zeros = |odd: bool| {
+        bytes
+            .chunks_exact(2)
+            .filter(|c| c[usize::from(odd)] == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(false), zeros(true));
+    let mostly = |n: usize| n as f64 >= UTF16_ZERO_SHARE * pairs as f64;
+    let few = |n: usize| (n as f64) < (1.0 - UTF16_ZERO_SHARE) * pairs as f64;
+    if mostly(odd) && few(even) {
+        Some(true)
+    } else if mostly(even) && few(odd) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn utf32(bytes: &[u8], le: bool, notes: &mut Vec<String>) -> String {
+    if bytes.len() % 4 != 0 {
+        notes.push(
+            "UTF-32 text whose length is no multiple of 4: the last bytes are dropped".into(),
+        );
+    }
+    bytes
+        .chunks_exact(4)
+        .map(|c| {
+            let b = [c[0], c[1], c[2], c[3]];
+            let u = if le {
+                u32::from_le_bytes(b)
+            } else {
+                u32::from_be_bytes(b)
+            };
+            char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect()
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, notes: &mut Vec<String>) -> String {
@@ -159,6 +237,37 @@ mod tests {
             .chain("Hi".encode_utf16().flat_map(|u| u.to_be_bytes()))
             .collect();
         assert_eq!(decode(&be).unwrap().text, "Hi");
+    }
+
+    #[test]
+    fn utf16_without_a_mark_and_utf32_with_one_are_decoded() {
+        let le: Vec<u8> = "Rebels said so."
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let d = decode(&le).unwrap();
+        assert_eq!(d.text, "Rebels said so.");
+        assert!(
+            d.notes[0].contains("UTF-16LE without a byte-order mark"),
+            "{:?}",
+            d.notes
+        );
+        let be: Vec<u8> = "Rebels said so."
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(decode(&be).unwrap().text, "Rebels said so.");
+        let u32le: Vec<u8> = [0xFF, 0xFE, 0, 0]
+            .into_iter()
+            .chain(
+                "Hi \u{201C}"
+                    .chars()
+                    .flat_map(|c| u32::from(c).to_le_bytes()),
+            )
+            .collect();
+        let d = decode(&u32le).unwrap();
+        assert_eq!(d.text, "Hi \u{201C}");
+        assert!(d.notes[0].contains("UTF-32LE"), "{:?}", d.notes);
     }
 
     #[test]

@@ -115,11 +115,14 @@ pub fn strip(text: &str) -> Option<(String, Cleaned)> {
     let mut out = String::with_capacity(text.len());
     let mut done = Cleaned::default();
     let mut rest = text;
+    // once a comment finds no `-->`, no later one can: stop looking (else "<!--" repeated is
+    // quadratic)
+    let mut comments_close = true;
     while let Some(i) = rest.find(['<', '&']) {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         if rest.starts_with('<') {
-            if let Some((len, brk)) = tag(rest) {
+            if let Some((len, brk)) = tag(rest, &mut comments_close) {
                 done.tags += 1;
                 if brk {
                     out.push('\n');
@@ -145,9 +148,14 @@ const MAX_TAG: usize = 2000;
 
 /// A tag, comment or dropped element at the start of `s`: its length in bytes, and whether it
 /// breaks the line.
-fn tag(s: &str) -> Option<(usize, bool)> {
+fn tag(s: &str, comments_close: &mut bool) -> Option<(usize, bool)> {
     if let Some(body) = s.strip_prefix("<!--") {
-        return body.find("-->").map(|e| (4 + e + 3, false));
+        if !*comments_close {
+            return None;
+        }
+        let found = body.find("-->").map(|e| (4 + e + 3, false));
+        *comments_close = found.is_some();
+        return found;
     }
     let inner = s.strip_prefix('<')?;
     let (closing, inner) = match inner.strip_prefix('/') {
@@ -236,6 +244,15 @@ mod tests {
         assert_eq!(strip("x < 5 and y > 3, Smith & Sons, <Reuters>"), None);
         assert_eq!(strip("an unclosed <p tag"), None);
         assert_eq!(strip("&unknown; &#xZZ; &"), None);
+    }
+
+    #[test]
+    fn unclosed_comments_are_text_and_cost_one_search() {
+        // 100,000 unclosed comments: one search for `-->`, not one per comment
+        let text = "<!-- ".repeat(100_000) + "<p>x";
+        let (t, c) = strip(&text).unwrap();
+        assert_eq!(c.tags, 1);
+        assert!(t.starts_with("<!-- <!-- "));
     }
 
     #[test]

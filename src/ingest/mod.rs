@@ -99,10 +99,12 @@ fn expand(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<Input> {
                 out.push(Input::File(p.clone()));
             }
         } else {
-            out.push(Input::Missing(
-                p.clone(),
-                "no such file or directory".to_string(),
-            ));
+            // a dangling link or a loop of links says so, not just "missing"
+            let why = match std::fs::metadata(p) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => e.to_string(),
+                _ => "no such file or directory".to_string(),
+            };
+            out.push(Input::Missing(p.clone(), why));
         }
     }
     out
@@ -209,6 +211,8 @@ struct Lines {
     origin: String,
     src: Box<dyn std::io::BufRead>,
     line_no: usize,
+    /// Non-blank lines read (a file with none is reported, not passed over).
+    records: usize,
     /// A line already read (stdin's first line, read to tell JSONL from text).
     held: Option<Vec<u8>>,
 }
@@ -219,6 +223,7 @@ impl Lines {
             origin,
             src,
             line_no: 0,
+            records: 0,
             held: None,
         }
     }
@@ -320,8 +325,19 @@ impl Reader {
                     let mut buf = Vec::new();
                     match lines.src.read_until(b'\n', &mut buf) {
                         Ok(0) => {
+                            let empty = (lines.records == 0).then(|| {
+                                let id = Path::new(&lines.origin).file_stem().map_or_else(
+                                    || lines.origin.clone(),
+                                    |s| s.to_string_lossy().to_string(),
+                                );
+                                Self::skipped(
+                                    id,
+                                    lines.origin.clone(),
+                                    "no records (the JSON Lines input is empty)".into(),
+                                )
+                            });
                             self.lines = None;
-                            return None;
+                            return empty;
                         }
                         Ok(_) => buf,
                         Err(e) => {
@@ -346,6 +362,7 @@ impl Reader {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            lines.records += 1;
             // the line end is no part of the record (so an error's column counts in the line)
             let line = line.strip_suffix(b"\n").unwrap_or(line);
             let line = line.strip_suffix(b"\r").unwrap_or(line);
@@ -751,6 +768,18 @@ mod tests {
         );
         assert!(skipped[1].reason.as_deref().unwrap().contains("`id`"));
         assert_eq!(ing.docs[1].date, Some(Date::new(2016, 9, 19).unwrap()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_loop_of_links_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let (x, y) = (dir.path().join("x.txt"), dir.path().join("y.txt"));
+        std::os::unix::fs::symlink(&x, &y).unwrap();
+        std::os::unix::fs::symlink(&y, &x).unwrap();
+        let ing = load(&[x]);
+        let reason = ing.status[0].reason.as_deref().unwrap();
+        assert!(reason.contains("symbolic links"), "{reason}");
     }
 
     #[cfg(unix)]
