@@ -106,8 +106,12 @@ pub struct Segmented {
 }
 
 impl Segmented {
+    /// The tokens of sentence `s` (empty once the tokens are dropped: see
+    /// `Extraction::compact`).
     pub fn sentence_tokens(&self, s: usize) -> &[Token] {
-        &self.tokens[self.sentences[s].tokens.clone()]
+        self.tokens
+            .get(self.sentences[s].tokens.clone())
+            .unwrap_or(&[])
     }
 }
 

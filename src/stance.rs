@@ -477,7 +477,7 @@ fn sentence_markers(
             if !names_claims {
                 out.push(Marker {
                     kind: "opposite",
-                    span: map.span(&x.bytes(&p.tokens)),
+                    span: map.span(&p.bytes),
                 });
             }
         }

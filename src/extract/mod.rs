@@ -57,11 +57,6 @@ pub struct Extraction {
 }
 
 impl Extraction {
-    /// Byte range of a token range.
-    pub fn bytes(&self, toks: &std::ops::Range<usize>) -> ByteRange {
-        tok_bytes(&self.seg, toks)
-    }
-
     /// (attributions with a source, those whose speaker stayed unresolved).
     pub fn unresolved_speakers(&self) -> (usize, usize) {
         let sourced = self.attributions.iter().filter(|a| a.source.is_some());
