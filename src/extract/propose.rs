@@ -178,6 +178,27 @@ pub struct Proposition {
     pub hedge: Option<crate::model::Commitment>,
 }
 
+impl Proposition {
+    /// A proposition; its `bytes` and `hedge` are set when extraction ends.
+    pub fn new(
+        sentence: usize,
+        attribution: Option<usize>,
+        tokens: Range<usize>,
+        kind: PropKind,
+        negated: bool,
+    ) -> Self {
+        Proposition {
+            sentence,
+            attribution,
+            tokens,
+            kind,
+            negated,
+            bytes: 0..0,
+            hedge: None,
+        }
+    }
+}
+
 /// Per-document inputs the proposition finder needs.
 pub struct PropInput<'a> {
     pub doc: &'a Document,
@@ -836,22 +857,20 @@ pub fn region_propositions(
                 event.agent = Some(agent.clone());
                 agent_for_region.get_or_insert(agent.clone());
             }
-            out.push(Proposition {
-                bytes: 0..0,
-                hedge: None,
-                sentence: r.sentence,
-                attribution: r.attribution,
+            out.push(Proposition::new(
+                r.sentence,
+                r.attribution,
                 // evidence: the agent phrase through the object ("US-led coalition air strikes hit
                 // Syrian army positions")
-                tokens: inp.np_before(range.start, k).start.min(k)
+                inp.np_before(range.start, k).start.min(k)
                     ..np_after(inp, obj_start, range.end).max(k + n),
-                kind: PropKind::Responsibility {
+                PropKind::Responsibility {
                     agent,
                     event,
                     alternative,
                 },
                 negated,
-            });
+            ));
         }
     }
     // Violations of an agreement ("accused Y of violating the truce" is one, not an attack).
@@ -868,19 +887,17 @@ pub fn region_propositions(
                     let mut event = blamed.clone();
                     event.agent = Some(agent.clone());
                     fill(&mut event);
-                    out.push(Proposition {
-                        bytes: 0..0,
-                        hedge: None,
-                        sentence: r.sentence,
-                        attribution: r.attribution,
-                        tokens: range.clone(),
-                        kind: PropKind::Responsibility {
+                    out.push(Proposition::new(
+                        r.sentence,
+                        r.attribution,
+                        range.clone(),
+                        PropKind::Responsibility {
                             agent,
                             event,
                             alternative: false,
                         },
-                        negated: false,
-                    });
+                        false,
+                    ));
                 }
             }
         }
@@ -896,19 +913,17 @@ pub fn region_propositions(
                 let mut event = local.clone();
                 event.fill_from(context);
                 event.agent = Some(sp.label().to_string());
-                out.push(Proposition {
-                    bytes: 0..0,
-                    hedge: None,
-                    sentence: r.sentence,
-                    attribution: r.attribution,
-                    tokens: range.clone(),
-                    kind: PropKind::Responsibility {
+                out.push(Proposition::new(
+                    r.sentence,
+                    r.attribution,
+                    range.clone(),
+                    PropKind::Responsibility {
                         agent: sp.label().to_string(),
                         event,
                         alternative: false,
                     },
-                    negated: false,
-                });
+                    false,
+                ));
             }
         }
     }
@@ -929,8 +944,6 @@ pub fn region_propositions(
                         let mut ev = event.clone();
                         ev.agent = Some(sp.label().to_string());
                         split.push(Proposition {
-                            bytes: 0..0,
-                            hedge: None,
                             kind: PropKind::Responsibility {
                                 agent: sp.label().to_string(),
                                 event: ev,
@@ -1057,13 +1070,11 @@ pub fn region_propositions(
             fill(&mut event);
             let count_text = span_text(inp.text(), toks, q.tokens.clone()).to_string();
             let span = q.tokens.start.min(k)..q.tokens.end.max(k + n);
-            out.push(Proposition {
-                bytes: 0..0,
-                hedge: None,
-                sentence: r.sentence,
-                attribution: r.attribution,
-                tokens: span,
-                kind: PropKind::Casualty {
+            out.push(Proposition::new(
+                r.sentence,
+                r.attribution,
+                span,
+                PropKind::Casualty {
                     count: q.interval,
                     count_text,
                     cumulative,
@@ -1073,8 +1084,8 @@ pub fn region_propositions(
                     victims,
                     event,
                 },
-                negated: inp.negated_before(range.start, k),
-            });
+                inp.negated_before(range.start, k),
+            ));
         }
         i += n;
     }
@@ -1146,20 +1157,18 @@ pub fn region_propositions(
                     .clone()
                     .filter(|_| context.places.contains(&place))
             });
-        out.push(Proposition {
-            bytes: 0..0,
-            hedge: None,
-            sentence: r.sentence,
-            attribution: r.attribution,
-            tokens: np.start.min(k)..evidence_end,
-            kind: PropKind::Control {
+        out.push(Proposition::new(
+            r.sentence,
+            r.attribution,
+            np.start.min(k)..evidence_end,
+            PropKind::Control {
                 place,
                 holder,
                 change,
                 time,
             },
-            negated: inp.negated_before(range.start, k),
-        });
+            inp.negated_before(range.start, k),
+        ));
     }
 
     // Generic: every attributed content.
@@ -1179,15 +1188,13 @@ pub fn region_propositions(
             k
         };
         let negated = lowers.iter().any(|w| lx.negations.contains(*w));
-        out.push(Proposition {
-            bytes: 0..0,
-            hedge: None,
-            sentence: r.sentence,
-            attribution: r.attribution,
-            tokens: range.clone(),
-            kind: PropKind::Generic { key },
+        out.push(Proposition::new(
+            r.sentence,
+            r.attribution,
+            range.clone(),
+            PropKind::Generic { key },
             negated,
-        });
+        ));
     }
     out
 }
@@ -1322,13 +1329,11 @@ fn violations(
             .as_ref()
             .map_or(k, |q| q.tokens.start.min(k))
             .min(inp.np_before(range.start, k).start.max(range.start));
-        out.push(Proposition {
-            bytes: 0..0,
-            hedge: None,
-            sentence: r.sentence,
-            attribution: r.attribution,
-            tokens: start..evidence_end.max(k + n),
-            kind: PropKind::Violation {
+        out.push(Proposition::new(
+            r.sentence,
+            r.attribution,
+            start..evidence_end.max(k + n),
+            PropKind::Violation {
                 violator,
                 agreement,
                 count_text: count
@@ -1338,8 +1343,8 @@ fn violations(
                 cumulative: running_total(inp, r.sentence, range, k, n),
                 event,
             },
-            negated: inp.negated_before(range.start, k),
-        });
+            inp.negated_before(range.start, k),
+        ));
     }
     out
 }
