@@ -184,6 +184,12 @@ pub enum FnClass {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AgentRelation {
     Subject,
+    /// The subject is the agent and a copula may come before the predicate ("X was responsible
+    /// for", "X was not to blame for", "its fighters were involved in"): no passive.
+    Copular,
+    /// The subject is the agent only when the object names an attack or a weapon ("X used
+    /// chemical weapons", "X dropped barrel bombs"; not "X used the road").
+    Weapon,
     By,
     /// The speaker is the agent: "X claimed responsibility for C".
     Speaker,
@@ -434,6 +440,12 @@ pub struct Lexicon {
     /// First word (lower case) of each alias to alias indices.
     pub alias_index: WordMap<String, Vec<usize>>,
     pub roles: PhraseTable<RoleMention>,
+    /// Nouns for a party's fighting units after a role noun ("government forces", "regime
+    /// jets"): the role still names the party (`@force` rows of `roles.tsv`).
+    pub force_heads: WordSet<String>,
+    /// Every role of each party, over all its aliases: "Assad" stands for a party with a
+    /// government and a military.
+    pub party_roles: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
     pub kinds: WordMap<String, EntityKind>,
     pub pronouns: WordMap<String, Vec<EntityKind>>,
     pub frames: PhraseTable<String>,
@@ -704,6 +716,10 @@ impl Lexicon {
         let rows = get("roles.tsv");
         for (line, f) in rows.iter() {
             rows.need(line, &f, 3)?;
+            if f[1] == "@force" {
+                lx.force_heads.insert(f[0].to_lowercase());
+                continue;
+            }
             let kind = parse_kind(&rows, line, f[2])?;
             lx.roles.insert(
                 f[0],
@@ -774,6 +790,8 @@ impl Lexicon {
             rows.need(line, &f, 2)?;
             let rel = match f[1] {
                 "agent_subject" => AgentRelation::Subject,
+                "agent_copular" => AgentRelation::Copular,
+                "agent_weapon" => AgentRelation::Weapon,
                 "agent_by" => AgentRelation::By,
                 "agent_speaker" => AgentRelation::Speaker,
                 "anaphor" => {
@@ -1002,6 +1020,12 @@ impl Lexicon {
                 .entry(words[0].to_lowercase())
                 .or_default()
                 .push(idx);
+            for r in &roles {
+                self.party_roles
+                    .entry(f[1].to_string())
+                    .or_default()
+                    .insert(r.clone());
+            }
             self.aliases.push(Alias {
                 words,
                 case_sensitive,
@@ -1114,6 +1138,13 @@ impl Lexicon {
 
     /// The party a role noun stands for: the first party of `parties.tsv` with that role
     /// ("regime", "government", "army": the Syrian government in the built-in list).
+    /// Whether a party has a role through any of its aliases.
+    pub fn party_has_role(&self, party: &str, role: &str) -> bool {
+        self.party_roles
+            .get(party)
+            .is_some_and(|r| r.contains(role))
+    }
+
     pub fn party_of_role(&self, word: &str) -> Option<&str> {
         let role = &self.roles.get(word)?.role;
         self.aliases

@@ -119,6 +119,15 @@ impl Ctx<'_> {
         i >= self.lo && i < self.hi && self.t[i].kind == TokKind::CloseQuote
     }
     /// A "-ly" adverb ([`Lexicon::is_ly_adverb`]) inside the sentence.
+    /// A quantifier after its subject, before the verb: "Rebels and the army have both denied",
+    /// "the two sides all said".
+    fn floating_quantifier(&self, i: usize) -> bool {
+        matches!(self.low(i), "both" | "all" | "each")
+            && i > self.lo
+            && self.t[i - 1].is_word()
+            && !matches!(self.class(i - 1), Some(FnClass::Det | FnClass::Prep))
+    }
+
     fn is_ly_adverb(&self, i: usize) -> bool {
         i >= self.lo && i < self.hi && self.lx.is_ly_adverb(&self.t[i])
     }
@@ -681,7 +690,11 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
         // nominal or proper-noun uses: "the report", "United States", "a claim"
         if c0 > cx.lo {
             let prev = cx.low(c0 - 1);
-            if matches!(cx.class(c0 - 1), Some(FnClass::Det)) && prev != "that" || prev == "'s" {
+            if matches!(cx.class(c0 - 1), Some(FnClass::Det))
+                && prev != "that"
+                && !cx.floating_quantifier(c0 - 1)
+                || prev == "'s"
+            {
                 continue;
             }
             let headline_verb = title_case && matches!(form, Form::ThirdSingular | Form::Past);
@@ -1003,7 +1016,9 @@ fn cue_attribution(
         }
         // auxiliaries and adverbs ("has also said", "falsely claimed") sit between source and cue
         let adverb = cx.is_ly_adverb(p);
-        if (matches!(cx.class(p), Some(FnClass::Aux)) || adverb) && !cx.t[p].in_quote {
+        // a floating quantifier after the subject: "Rebels and the army have both denied"
+        let floating = cx.floating_quantifier(p);
+        if (matches!(cx.class(p), Some(FnClass::Aux)) || adverb || floating) && !cx.t[p].in_quote {
             if lx.negations.contains(w) {
                 negated = true;
             }

@@ -263,11 +263,14 @@ impl PropInput<'_> {
                 i += n;
                 continue;
             }
-            if let Some((n, _)) = self.lx.responsibility.longest_at(&lowers, i) {
-                if ev
-                    .frame
-                    .as_deref()
-                    .is_none_or(|cur| self.lx.frame_rank(pf) > self.lx.frame_rank(cur))
+            if let Some((n, rel)) = self.lx.responsibility.longest_at(&lowers, i) {
+                // "used", "were involved in" name no attack by themselves
+                let evokes = !matches!(rel, AgentRelation::Weapon | AgentRelation::Copular);
+                if evokes
+                    && ev
+                        .frame
+                        .as_deref()
+                        .is_none_or(|cur| self.lx.frame_rank(pf) > self.lx.frame_rank(cur))
                 {
                     ev.frame = Some(pf.to_string());
                 }
@@ -640,6 +643,10 @@ impl PropInput<'_> {
         if let Some(p) = self.party_of(range.clone()) {
             return Some(p);
         }
+        // "regime jets", "government forces": the party of that role mentioned before
+        if let Some(p) = super::speaker::role_party(self.seg, &range, self.mentions, self.lx) {
+            return Some(p);
+        }
         // "An air strike hit …", "the explosion killed …": an event names no agent
         let event_head = (range.start..range.end).any(|k| {
             self.lx
@@ -680,7 +687,7 @@ impl PropInput<'_> {
                     !matches!(
                         class,
                         Some(FnClass::Sub | FnClass::Aux | FnClass::ClauseConj)
-                    ) && self.lx.cue_forms.get(&t.lower).is_none()
+                    ) && (self.lx.cue_forms.get(&t.lower).is_none() || self.in_mention(s - 1))
                 }
                 TokKind::Dash => true,
                 _ => false,
@@ -725,6 +732,16 @@ impl PropInput<'_> {
             s += 1;
         }
         s..k
+    }
+
+    /// Whether token `k` lies inside a party alias ("Islamic State": "state" is no cue there).
+    fn in_mention(&self, k: usize) -> bool {
+        let b = self.mentions.partition_point(|m| m.tokens.start <= k);
+        self.mentions[..b]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|m| m.tokens.contains(&k))
     }
 
     /// The predicate at `k` is coordinated with an earlier one ("captured X and seized Y").
@@ -788,7 +805,19 @@ pub fn region_propositions(
         let passive = k > range.start && lx.be_forms.contains(&toks[k - 1].lower);
         // ... and with one ("the market was shelled by rebels") the agent follows
         let by_agent = passive && k + n < range.end && toks[k + n].lower == "by";
-        if passive && *rel == AgentRelation::Subject && !by_agent {
+        if passive && matches!(rel, AgentRelation::Subject | AgentRelation::Weapon) && !by_agent {
+            i += n;
+            continue;
+        }
+        // "used chemical weapons", not "used the road": the object must name an attack or a
+        // weapon
+        if *rel == AgentRelation::Weapon
+            && !by_agent
+            && inp
+                .local_event(k + n..np_after(inp, k + n, range.end))
+                .frame
+                .is_none()
+        {
             i += n;
             continue;
         }
@@ -801,12 +830,17 @@ pub fn region_propositions(
                 .collect()
         };
         let (agents, obj_start, agent_phrase) = match rel {
-            AgentRelation::Subject => {
+            AgentRelation::Subject | AgentRelation::Copular | AgentRelation::Weapon => {
                 let np = inp.np_before(range.start, k);
+                // "denied accusations of using chemical weapons": what the speaker is accused of
+                let accused_of = r.cue_type == Some(crate::model::CueType::Deny)
+                    && k > range.start + 1
+                    && toks[k - 1].lower == "of"
+                    && lx.deny_anaphors.contains(&toks[k - 2].lower);
                 let agents = if inp.coordinated(range.start, k) {
                     // "struck the base and shelled the town": the same agents
                     last_agents.clone()
-                } else if np.is_empty() && (r.subjectless || k == range.start) {
+                } else if accused_of || (np.is_empty() && (r.subjectless || k == range.start)) {
                     speaker()
                 } else {
                     inp.claim_agents(np.clone(), range.start, r.speakers)
@@ -988,6 +1022,19 @@ pub fn region_propositions(
             }
             j += 1;
         }
+        // "rebel rockets killed 12", "Russian air strikes killed eight": the subject of an
+        // active casualty verb names who caused the deaths, when it names a party
+        let cause = if quants.is_empty() {
+            None
+        } else {
+            let np = inp.np_before(range.start, k);
+            (!np.is_empty())
+                .then(|| {
+                    inp.party_of(np.clone())
+                        .or_else(|| super::speaker::role_party(inp.seg, &np, inp.mentions, lx))
+                })
+                .flatten()
+        };
         if quants.is_empty() {
             // left: "62 soldiers were killed", "20 civilians and one of its staff were killed"
             let lo = left_clause_start(inp, range.start.max(prev_casualty_end), k);
@@ -1067,6 +1114,9 @@ pub fn region_propositions(
             };
             last_victims = victims.clone();
             let mut event = local.clone();
+            if event.agent.is_none() {
+                event.agent = cause.clone();
+            }
             fill(&mut event);
             let count_text = span_text(inp.text(), toks, q.tokens.clone()).to_string();
             let span = q.tokens.start.min(k)..q.tokens.end.max(k + n);

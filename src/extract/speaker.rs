@@ -314,12 +314,8 @@ fn named_speaker(
             // the role must be the phrase's head, with no capitalized name before it
             // ("the military source", "a senior military source", not "Health Ministry")
             let named_modifier = (core.start..core.start + st).any(|k| toks[k].cap);
-            if st + n == words.len() && !named_modifier {
-                let found = mentions[..mentions.partition_point(|m| m.tokens.start < src.start)]
-                    .iter()
-                    .rev()
-                    .take(ROLE_LOOKBACK_MENTIONS)
-                    .find(|m| lx.aliases[m.alias].roles.contains(&role.role));
+            if role_heads(&words, st, n, lx) && !named_modifier {
+                let found = last_with_role(mentions, src.start, &role.role, lx);
                 let mention = span_text(text, toks, src.clone()).to_string();
                 // else an earlier speaker named with the same head ("the ministry" after
                 // "The Kestrian defence ministry said ...")
@@ -385,6 +381,54 @@ fn named_speaker(
         kind: kind.unwrap_or(EntityKind::Unknown),
         resolution: Resolution::Named,
     }
+}
+
+/// Whether the role noun at `st..st + n` of `words` heads the phrase: it ends it, or only a
+/// noun for the party's fighting units follows ("government forces", "regime jets").
+fn role_heads(words: &[&str], st: usize, n: usize, lx: &Lexicon) -> bool {
+    st + n == words.len()
+        || (st + n + 1 == words.len() && lx.force_heads.contains(words[words.len() - 1]))
+}
+
+/// The most recent alias mention before token `before` whose party has `role`.
+fn last_with_role<'m>(
+    mentions: &'m [Mention],
+    before: usize,
+    role: &str,
+    lx: &Lexicon,
+) -> Option<&'m Mention> {
+    mentions[..mentions.partition_point(|m| m.tokens.start < before)]
+        .iter()
+        .rev()
+        .take(ROLE_LOOKBACK_MENTIONS)
+        .find(|m| lx.party_has_role(&lx.aliases[m.alias].party, role))
+}
+
+/// The party a role phrase stands for ("the regime", "government forces", "army jets"): the
+/// most recent party mentioned before it that has the role. `None` when the phrase is no role
+/// phrase, holds a capitalized modifier ("Health Ministry"), or no such party was mentioned.
+pub fn role_party(
+    seg: &Segmented,
+    phrase: &Range<usize>,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Option<String> {
+    let toks = &seg.tokens;
+    let mut h = phrase.start;
+    while h < phrase.end && matches!(lx.fn_class(&toks[h].lower), Some(FnClass::Det)) {
+        h += 1;
+    }
+    let words: Vec<&str> = (h..phrase.end).map(|k| toks[k].lower.as_str()).collect();
+    for st in 0..words.len() {
+        if let Some((n, role)) = lx.roles.longest_at(&words, st) {
+            let named_modifier = (h + 1..h + st).any(|k| toks[k].cap);
+            if role_heads(&words, st, n, lx) && !named_modifier {
+                return last_with_role(mentions, phrase.start, &role.role, lx)
+                    .map(|m| lx.aliases[m.alias].party.clone());
+            }
+        }
+    }
+    None
 }
 
 #[allow(clippy::too_many_arguments)]
