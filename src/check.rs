@@ -14,6 +14,7 @@ use crate::extract::{EventRef, PropKind};
 use crate::graph::{Claim, ClaimGraph, Stance};
 use crate::lexicon::{ControlChange, Lexicon};
 use crate::model::{Commitment, Interval, TimeRef};
+use crate::places::{enclosing, footprint};
 
 /// A checker rule: stable id, finding type, and what it looks for.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -611,39 +612,6 @@ fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
         ),
         sides,
     }]
-}
-
-/// Every place `p` lies in: its ancestors in the gazetteer, and — for a name the gazetteer does
-/// not know — the widest known places its claim names with it ("the Bab Touma area of Old
-/// Damascus", "al-Midan in Aleppo"; not a sibling district named beside it), with their
-/// ancestors.
-fn enclosing(p: &str, list: &[String], lx: &Lexicon) -> BTreeSet<String> {
-    let ancestors = |x: &str| crate::graph::place_ancestors(x, lx);
-    let mut out: BTreeSet<String> = ancestors(p).into_iter().collect();
-    let known = |x: &str| lx.places.get(&x.to_lowercase()).is_some();
-    if !known(p) {
-        let widest = list
-            .iter()
-            .filter(|q| known(q) && !list.iter().any(|r| r != *q && ancestors(q).contains(r)));
-        for q in widest {
-            out.insert(q.clone());
-            out.extend(ancestors(q));
-        }
-    }
-    out
-}
-
-/// The most specific places a list names: those no other place of the list lies in.
-fn footprint(places: &[String], lx: &Lexicon) -> BTreeSet<String> {
-    places
-        .iter()
-        .filter(|p| {
-            !places
-                .iter()
-                .any(|q| q != *p && enclosing(q, places, lx).contains(*p))
-        })
-        .cloned()
-        .collect()
 }
 
 /// When one figure's area holds the other's (an aggregate, "across the province"; several places,
