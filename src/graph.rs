@@ -17,6 +17,10 @@ use crate::extract::{EventRef, Extraction, PropKind};
 use crate::lexicon::Lexicon;
 use crate::model::TimeRef;
 use crate::model::{Commitment, CueType, Polarity, Resolution};
+use crate::places::is_root_place;
+
+// The place hierarchy lives in `places`; its public paths here are kept.
+pub use crate::places::{place_ancestors, places_compatible};
 
 /// How a party stands toward a proposition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -208,47 +212,6 @@ pub struct ClaimGraph {
     pub frame_text: BTreeMap<String, String>,
     /// Every party named in `parties.tsv`.
     pub known_parties: std::collections::BTreeSet<String>,
-}
-
-/// Whether two places can name the same location: equal, or one lies in the other (a country is
-/// too wide to count).
-pub fn places_compatible(a: &str, b: &str, lx: &Lexicon) -> bool {
-    if a == b {
-        return true;
-    }
-    let is_region = |x: &str| place_parent(x, lx).is_some();
-    (place_ancestors(a, lx).iter().any(|p| p == b) && is_region(b))
-        || (place_ancestors(b, lx).iter().any(|p| p == a) && is_region(a))
-}
-
-/// The place a place lies in, from `places.tsv`.
-fn place_parent(x: &str, lx: &Lexicon) -> Option<String> {
-    lx.places
-        .get(&x.to_lowercase())
-        .and_then(|p| p.parent.clone())
-}
-
-/// Every place `x` lies in, nearest first (a village, its district, its governorate, its
-/// country). Bounded, so a cycle in a user's `places.tsv` cannot loop.
-pub fn place_ancestors(x: &str, lx: &Lexicon) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = x.to_string();
-    while let Some(p) = place_parent(&cur, lx) {
-        if out.contains(&p) || out.len() >= 8 || p == x {
-            break;
-        }
-        out.push(p.clone());
-        cur = p;
-    }
-    out
-}
-
-/// A place known to lie in no other (a country): too wide to tell events apart, so it neither
-/// clashes with nor supports another place.
-fn is_root_place(x: &str, lx: &Lexicon) -> bool {
-    lx.places
-        .get(&x.to_lowercase())
-        .is_some_and(|p| p.parent.is_none())
 }
 
 /// Whether two event descriptions refer to the same event.

@@ -19,6 +19,7 @@ pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod places;
 pub mod report;
 pub mod segment;
 pub mod stance;

@@ -441,7 +441,7 @@ impl PropInput<'_> {
     /// Idlib province") lies below the known places named with it; known places by depth.
     fn most_specific_first(&self, mut places: Vec<String>) -> Vec<String> {
         let depth = |p: &String| match self.lx.places.get(&p.to_lowercase()) {
-            Some(_) => crate::graph::place_ancestors(p, self.lx).len(),
+            Some(_) => crate::places::place_ancestors(p, self.lx).len(),
             None => usize::MAX,
         };
         places.sort_by_key(|p| std::cmp::Reverse(depth(p)));

@@ -1,0 +1,382 @@
+//! `casualty-disjoint`: two parties give casualty figures for the same event, measure and victims
+//! whose intervals do not overlap.
+
+use std::collections::BTreeSet;
+
+use super::{Finding, FindingType, Severity, Side, describe_event};
+use crate::extract::PropKind;
+use crate::graph::{ClaimGraph, Stance};
+use crate::lexicon::Lexicon;
+use crate::model::{Commitment, Interval};
+use crate::places::{enclosing, footprint};
+
+pub(super) fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
+    let figs = casualty_figures(g, e);
+    let mut out = Vec::new();
+    // one finding per pair of parties and measure: the first disjoint pair of figures, with every
+    // claim of each party that gives the same figure
+    let mut seen: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
+    for (i, a) in figs.iter().enumerate() {
+        for b in &figs[i + 1..] {
+            let (ca, cb) = (&g.claims[a.claim], &g.claims[b.claim]);
+            // inside one report, different figures are usually different incidents; they
+            // conflict only when two known parties give them
+            let same_report_unknown = ca.doc == cb.doc && !(ca.known_party && cb.known_party);
+            if ca.party == cb.party
+                || same_report_unknown
+                || a.measure != b.measure
+                || !crate::extract::propose::same_victims(&a.victims, &b.victims, lx)
+                || a.interval.overlaps(&b.interval)
+            {
+                continue;
+            }
+            // tolls of attacks by different known parties are different incidents ("rebel
+            // rockets killed four", "Russian air strikes killed eight"); who did it is the
+            // responsibility rules' matter
+            if let (Some(x), Some(y)) = (&a.agent, &b.agent) {
+                if x != y && g.known_parties.contains(x) && g.known_parties.contains(y) {
+                    continue;
+                }
+            }
+            // a toll for a wider area, or for several places, counts the narrower one's dead
+            // too: it conflicts only when the part exceeds the whole
+            if let Some((whole, part)) = whole_and_part(a, b, lx) {
+                let exceeds = whole.interval.hi.is_some_and(|hi| part.interval.lo > hi);
+                if !exceeds {
+                    continue;
+                }
+            }
+            // over time: a toll that rises in a later report is an update (see
+            // [`figure_sequences`]); a later figure below an earlier firm one is a conflict
+            let (da, db) = (g.docs[ca.doc].doc.date, g.docs[cb.doc].doc.date);
+            let mut sequence = None;
+            if let (Some(da), Some(db)) = (da, db) {
+                if da != db {
+                    let (early, late, de, dl) = if da < db {
+                        (a, b, da, db)
+                    } else {
+                        (b, a, db, da)
+                    };
+                    let rises = rises(early.interval, late.interval);
+                    let firm = g.claims[early.claim].commitment == Commitment::Certain;
+                    if rises || !firm {
+                        continue;
+                    }
+                    sequence = Some(format!(
+                        " The lower figure comes later ({} on {}, after {} on {}): a toll that falls below an earlier firm figure is no update.",
+                        late.text, dl, early.text, de
+                    ));
+                }
+            }
+            let (lo, hi) = if a.interval <= b.interval {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let (pa, pb) = (ca.party.as_str(), cb.party.as_str());
+            let key = if pa < pb {
+                (pa, pb, a.measure.as_str())
+            } else {
+                (pb, pa, a.measure.as_str())
+            };
+            if !seen.insert(key) {
+                continue;
+            }
+            // gather every claim of the same party with the same figure
+            let same = |f: &Fig| -> Vec<usize> {
+                figs.iter()
+                    .filter(|o| {
+                        g.claims[o.claim].party == g.claims[f.claim].party
+                            && o.interval == f.interval
+                            && o.measure == f.measure
+                    })
+                    .map(|o| o.claim)
+                    .collect()
+            };
+            let ev = &g.events[e].desc;
+            let (pl, ph) = (&g.claims[lo.claim].party, &g.claims[hi.claim].party);
+            out.push(Finding {
+                severity: Severity::default(),
+                ty: FindingType::NumericConflict,
+                rule: "casualty-disjoint",
+                subject: describe_event(ev, &g.frame_text),
+                event: Some(e),
+                sides: vec![
+                    Side {
+                        role: format!("{} {} {}", lo.text, lo.victims, lo.measure),
+                        parties: vec![pl.clone()],
+                        claims: same(lo),
+                    },
+                    Side {
+                        role: format!("{} {} {}", hi.text, hi.victims, hi.measure),
+                        parties: vec![ph.clone()],
+                        claims: same(hi),
+                    },
+                ],
+                explanation: format!(
+                    "For the {}, according to {pl} {} {} {}{}, according to {ph} {} {} {}{}; the figures do not overlap, so they cannot both be right.{}",
+                    describe_event(ev, &g.frame_text),
+                    mid_sentence(&lo.text),
+                    lo.victims,
+                    lo.measure,
+                    interval_note(&lo.text, lo.interval),
+                    mid_sentence(&hi.text),
+                    hi.victims,
+                    hi.measure,
+                    interval_note(&hi.text, hi.interval),
+                    sequence.unwrap_or_default(),
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// When one figure's area holds the other's (an aggregate, "across the province"; several places,
+/// "Hamdaniyeh and Sukkari" against "Hamdaniyeh"), the wider figure and the narrower one.
+fn whole_and_part<'f>(a: &'f Fig, b: &'f Fig, lx: &Lexicon) -> Option<(&'f Fig, &'f Fig)> {
+    // an aggregate ("across the province") holds any incident of its event
+    match (a.aggregate, b.aggregate) {
+        (true, false) => return Some((a, b)),
+        (false, true) => return Some((b, a)),
+        _ => {}
+    }
+    // several places ("Hamdaniyeh and Sukkari") hold one of them; a single wider place does not:
+    // "a gas attack on Aleppo" and "on the Sukkari neighbourhood" describe one incident
+    let (fa, fb) = (footprint(&a.places, lx), footprint(&b.places, lx));
+    if fa.is_empty() || fb.is_empty() || fa == fb || (fa.len() < 2 && fb.len() < 2) {
+        return None;
+    }
+    // every place of `inner` is one of, or lies in one of, the places of `outer`
+    let covers = |outer: &BTreeSet<String>, inner: &BTreeSet<String>, list: &[String]| {
+        inner
+            .iter()
+            .all(|p| outer.contains(p) || enclosing(p, list, lx).iter().any(|q| outer.contains(q)))
+    };
+    if covers(&fa, &fb, &b.places) {
+        Some((a, b))
+    } else if covers(&fb, &fa, &a.places) {
+        Some((b, a))
+    } else {
+        None
+    }
+}
+
+/// A phrase that opened its sentence, as it reads inside another ("At least 25" → "at least
+/// 25"); a name or an acronym keeps its capital.
+fn mid_sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            a.to_lowercase().chain(s.chars().skip(1)).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// " (read as 18–22)" when the wording is not an exact number.
+fn interval_note(text: &str, i: Interval) -> String {
+    if i.hi == Some(i.lo) && text.trim() == i.lo.to_string() {
+        String::new()
+    } else {
+        format!(" (read as {})", i.describe())
+    }
+}
+
+/// Whether `later` lies wholly above `earlier` (a toll that rose).
+fn rises(earlier: Interval, later: Interval) -> bool {
+    later.lo > earlier.hi.unwrap_or(u64::MAX)
+}
+
+/// A casualty figure claimed for an event.
+struct Fig {
+    claim: usize,
+    interval: Interval,
+    text: String,
+    measure: String,
+    victims: String,
+    /// The places the claim itself names (its own event description), most specific first.
+    places: Vec<String>,
+    /// Over a wide area ("across the province").
+    aggregate: bool,
+    /// Who the claim's own sentence says caused it ("rebel rockets", "Russian air strikes").
+    agent: Option<String>,
+}
+
+/// The asserted, resolved, current (not cumulative, not superseded) casualty figures claimed for
+/// event `e`.
+fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
+    g.event_claims(e)
+        .into_iter()
+        .filter(|&c| g.claims[c].stance == Stance::Assert && g.claims[c].resolved)
+        .filter_map(|c| match &g.prop(&g.claims[c]).kind {
+            PropKind::Casualty {
+                count,
+                count_text,
+                measure,
+                victims,
+                cumulative: false,
+                superseded: false,
+                aggregate,
+                event,
+            } if !g.prop(&g.claims[c]).negated => Some(Fig {
+                claim: c,
+                interval: *count,
+                text: count_text.clone(),
+                measure: measure.clone(),
+                victims: victims.clone(),
+                places: event.places.clone(),
+                aggregate: *aggregate,
+                agent: event.agent.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// One report's figure in a sequence of rising figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SequenceStep {
+    pub date: jiff::civil::Date,
+    /// Every party giving this figure that day.
+    pub parties: Vec<String>,
+    /// The figure as written ("at least 90").
+    pub text: String,
+    pub interval: Interval,
+    /// Indices into [`ClaimGraph::claims`].
+    pub claims: Vec<usize>,
+}
+
+/// A toll that rises from report to report: an update, not a conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureSequence {
+    pub event: usize,
+    pub subject: String,
+    pub measure: String,
+    pub victims: String,
+    /// In date order; each step's figure lies above the previous one's.
+    pub steps: Vec<SequenceStep>,
+}
+
+/// Tolls that rise across reports published on different days, per event, measure and victims.
+pub fn figure_sequences(g: &ClaimGraph, lx: &Lexicon) -> Vec<FigureSequence> {
+    let mut out = Vec::new();
+    for e in 0..g.events.len() {
+        let figs = casualty_figures(g, e);
+        let mut used = vec![false; figs.len()];
+        for i in 0..figs.len() {
+            if used[i] {
+                continue;
+            }
+            // the figures of one measure and victims, dated
+            let group: Vec<usize> = (i..figs.len())
+                .filter(|&j| {
+                    !used[j]
+                        && figs[j].measure == figs[i].measure
+                        && crate::extract::propose::same_victims(
+                            &figs[i].victims,
+                            &figs[j].victims,
+                            lx,
+                        )
+                })
+                .collect();
+            for &j in &group {
+                used[j] = true;
+            }
+            let mut steps: Vec<SequenceStep> = Vec::new();
+            let mut dated: Vec<(jiff::civil::Date, usize)> = group
+                .iter()
+                .filter_map(|&j| g.docs[g.claims[figs[j].claim].doc].doc.date.map(|d| (d, j)))
+                .collect();
+            dated.sort_by_key(|&(d, j)| (d, figs[j].interval.lo, figs[j].claim));
+            for (d, j) in dated {
+                let f = &figs[j];
+                let party = g.claims[f.claim].party.clone();
+                match steps.last_mut() {
+                    Some(last) if last.date == d && last.interval == f.interval => {
+                        last.claims.push(f.claim);
+                        if !last.parties.contains(&party) {
+                            last.parties.push(party);
+                        }
+                    }
+                    _ => steps.push(SequenceStep {
+                        date: d,
+                        parties: vec![party],
+                        text: f.text.clone(),
+                        interval: f.interval,
+                        claims: vec![f.claim],
+                    }),
+                }
+            }
+            // a sequence: at least two days, each figure above the one before
+            let rising = steps
+                .windows(2)
+                .all(|w| w[0].date < w[1].date && rises(w[0].interval, w[1].interval));
+            if steps.len() >= 2 && rising {
+                out.push(FigureSequence {
+                    event: e,
+                    subject: describe_event(&g.events[e].desc, &g.frame_text),
+                    measure: figs[i].measure.clone(),
+                    victims: figs[i].victims.clone(),
+                    steps,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testutil::{Report, fired, run};
+
+    const NINE: Report = (
+        "Wire A",
+        "2019-03-15",
+        "The Syrian Observatory for Human Rights said air strikes killed 9 people in Kafr Omarin on Thursday.",
+    );
+    const AT_LEAST_NINE: Report = (
+        "Wire A",
+        "2019-03-15",
+        "The Syrian Observatory for Human Rights said air strikes killed at least 9 people in Kafr Omarin on Thursday.",
+    );
+    const FORTY_ONE: Report = (
+        "Wire B",
+        "2019-03-15",
+        "The White Helmets said air strikes killed 41 people in Kafr Omarin on Thursday.",
+    );
+
+    #[test]
+    fn fires_on_disjoint_tolls_of_one_event() {
+        let f = fired("casualty-disjoint", &[NINE, FORTY_ONE]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let e = &f[0].explanation;
+        assert!(
+            e.contains("9 people killed") && e.contains("41 people killed"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn overlapping_figures_do_not_fire() {
+        let f = fired("casualty-disjoint", &[AT_LEAST_NINE, FORTY_ONE]);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_toll_rising_in_a_later_report_is_a_sequence_not_a_conflict() {
+        let (earlier, later) = (
+            ("Wire A", "2019-03-14", NINE.2),
+            ("Wire B", "2019-03-16", FORTY_ONE.2),
+        );
+        let (g, f) = run(&[earlier, later], Default::default());
+        assert!(f.iter().all(|x| x.rule != "casualty-disjoint"), "{f:#?}");
+        let seq = super::figure_sequences(&g, &crate::lexicon::Lexicon::builtin());
+        let steps: Vec<&str> = seq
+            .iter()
+            .flat_map(|s| &s.steps)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(steps, ["9", "41"], "{seq:#?}");
+    }
+}

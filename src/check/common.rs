@@ -1,0 +1,232 @@
+//! Helpers shared by several rules: the responsibility and violation claims of an event, and the
+//! generic statements the statement rules pair up by their words.
+
+use std::collections::BTreeMap;
+
+use crate::extract::PropKind;
+use crate::graph::{Claim, ClaimGraph, Stance};
+use crate::model::Interval;
+
+// ---------------------------------------------------------------------------------------------
+// Claims of an event
+
+pub(super) fn responsibility_claims(g: &ClaimGraph, e: usize) -> Vec<(usize, String)> {
+    g.event_claims(e)
+        .into_iter()
+        .filter_map(|c| match &g.prop(&g.claims[c]).kind {
+            // alternatives ("Russian or Syrian jets") blame no one firmly
+            PropKind::Responsibility {
+                agent,
+                alternative: false,
+                ..
+            } => Some((c, agent.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A claim that an agreement was violated: (claim, violator, agreement, count with its text).
+pub(super) struct ViolationClaim<'g> {
+    pub(super) claim: usize,
+    pub(super) violator: Option<&'g String>,
+    pub(super) agreement: &'g str,
+    pub(super) count: Option<(Interval, &'g str)>,
+}
+
+pub(super) fn violation_claims(g: &ClaimGraph, e: usize) -> Vec<ViolationClaim<'_>> {
+    g.event_claims(e)
+        .into_iter()
+        .filter_map(|c| match &g.prop(&g.claims[c]).kind {
+            PropKind::Violation {
+                violator,
+                agreement,
+                count,
+                count_text,
+                cumulative,
+                ..
+            } => Some(ViolationClaim {
+                claim: c,
+                violator: violator.as_ref(),
+                agreement,
+                // a running total is not the count of the day
+                count: count.zip(count_text.as_deref()).filter(|_| !cumulative),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+/// How much of their content words an assertion and a denial must share (Jaccard).
+const POLARITY_MIN_OVERLAP: f64 = 0.6;
+
+/// For each key on the left, the keys on the right (indices, ascending) that may share at
+/// least `min_shared` words with it and reach Jaccard `t`; every pair that does is among them.
+///
+/// Prefix filtering: with words ordered rarest first over both sides, two keys sharing at least
+/// α words share one among the first `len − α + 1` words of each, where α is each key's own
+/// lower bound on the overlap (`max(min_shared, ⌈t·len⌉)`). So only keys sharing a rare word
+/// are compared, never all pairs.
+fn jaccard_candidates(
+    left: &[&[String]],
+    right: &[&[String]],
+    t: f64,
+    min_shared: usize,
+) -> Vec<Vec<usize>> {
+    let mut freq: BTreeMap<&str, usize> = BTreeMap::new();
+    for k in left.iter().chain(right) {
+        for w in k.iter() {
+            *freq.entry(w.as_str()).or_insert(0) += 1;
+        }
+    }
+    fn prefix<'k>(
+        k: &'k [String],
+        freq: &BTreeMap<&str, usize>,
+        t: f64,
+        min_shared: usize,
+    ) -> Vec<&'k str> {
+        // a hair below the bound, so rounding never shortens the prefix too much
+        let alpha = ((t * k.len() as f64 - 1e-9).ceil() as usize).max(min_shared);
+        if alpha > k.len() {
+            return Vec::new();
+        }
+        let mut ws: Vec<&str> = k.iter().map(String::as_str).collect();
+        ws.sort_by_key(|w| (freq.get(w).copied().unwrap_or(0), *w));
+        ws.truncate(k.len() - alpha + 1);
+        ws
+    }
+    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (j, k) in right.iter().enumerate() {
+        for w in prefix(k, &freq, t, min_shared) {
+            index.entry(w).or_default().push(j);
+        }
+    }
+    left.iter()
+        .map(|k| {
+            let mut near: Vec<usize> = prefix(k, &freq, t, min_shared)
+                .into_iter()
+                .filter_map(|w| index.get(w))
+                .flatten()
+                .copied()
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            near
+        })
+        .collect()
+}
+
+/// Shared words of two sorted, deduplicated keys.
+pub(super) fn shared_words(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Jaccard similarity of two sorted, deduplicated keys.
+pub fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let inter = shared_words(a, b);
+    let union = a.len() + b.len() - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// An assertion and a denial of the same statement.
+pub(super) struct StatementPair<'g> {
+    pub(super) ia: usize,
+    pub(super) a: &'g Claim,
+    pub(super) ka: &'g Vec<String>,
+    pub(super) ib: usize,
+    pub(super) b: &'g Claim,
+    /// Content-word Jaccard of the two statements.
+    pub(super) sim: f64,
+}
+
+/// Every assertion/denial pair of generic claims on the same statement (content-word Jaccard at
+/// least [`POLARITY_MIN_OVERLAP`], three shared words at least), in claim order.
+pub(super) fn assertion_denial_pairs<'g>(
+    g: &ClaimGraph,
+    generic: &[(usize, &'g Claim, &'g Vec<String>)],
+) -> Vec<StatementPair<'g>> {
+    let mut out = Vec::new();
+    let asserted: Vec<_> = generic
+        .iter()
+        .filter(|(_, a, _)| a.stance == Stance::Assert)
+        .collect();
+    let denied: Vec<_> = generic
+        .iter()
+        .filter(|(_, b, _)| b.stance == Stance::Deny)
+        .collect();
+    let candidates = jaccard_candidates(
+        &asserted.iter().map(|x| x.2.as_slice()).collect::<Vec<_>>(),
+        &denied.iter().map(|x| x.2.as_slice()).collect::<Vec<_>>(),
+        POLARITY_MIN_OVERLAP,
+        3,
+    );
+    for (&&(ia, a, ka), near) in asserted.iter().zip(candidates) {
+        for &(ib, b, kb) in near.into_iter().map(|j| denied[j]) {
+            let sim = jaccard(ka, kb);
+            if sim >= POLARITY_MIN_OVERLAP && shared_words(ka, kb) >= 3 && !nested(g, a, b) {
+                out.push(StatementPair {
+                    ia,
+                    a,
+                    ka,
+                    ib,
+                    b,
+                    sim,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether one claim's attribution lies inside the other's content ("X said rebels opposed to
+/// the government had pulled back"): the inner one is part of what the outer reports.
+fn nested(g: &ClaimGraph, a: &Claim, b: &Claim) -> bool {
+    if a.doc != b.doc {
+        return false;
+    }
+    let atts = &g.docs[a.doc].attributions;
+    let (Some(ia), Some(ib)) = (a.attribution, b.attribution) else {
+        return false;
+    };
+    let (Some(x), Some(y)) = (atts.get(ia), atts.get(ib)) else {
+        return false;
+    };
+    let inside = |outer: &crate::extract::Attribution, inner: &crate::extract::Attribution| {
+        outer
+            .content_parts()
+            .iter()
+            .any(|p| p.contains(&inner.cue.start))
+    };
+    inside(x, y) || inside(y, x)
+}
+
+/// Generic claims of known, resolved parties with keys of at least `min` words.
+pub(super) fn generic_claims(g: &ClaimGraph, min: usize) -> Vec<(usize, &Claim, &Vec<String>)> {
+    g.claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.resolved && c.known_party)
+        .filter_map(|(i, c)| match &g.prop(c).kind {
+            PropKind::Generic { key } if key.len() >= min => Some((i, c, key)),
+            _ => None,
+        })
+        .collect()
+}

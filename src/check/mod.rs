@@ -1,0 +1,368 @@
+//! The checker: rules over the claim graph that produce typed, explained findings.
+//!
+//! Each rule has a stable id (see [`RULES`]); every finding names its rule, the parties on each
+//! side and the claims (hence evidence spans) behind each side. Rules compare *attributed* claims;
+//! statements in the reporter's own voice are listed by the audit instead, unless the graph was
+//! built with `own_voice` (then they are claims of their outlet).
+//!
+//! Each rule lives in its own file, named after its id (`responsibility-dispute` in
+//! `responsibility_dispute.rs`), with the helpers only it uses and its must-fire and must-not-fire
+//! cases; helpers shared by several rules are in `common.rs`, and this file holds the types, the
+//! driver [`check`] and the descriptions.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::extract::EventRef;
+use crate::graph::{Claim, ClaimGraph};
+use crate::lexicon::Lexicon;
+use crate::model::{Commitment, TimeRef};
+
+mod casualty_disjoint;
+mod common;
+mod control_opposed;
+mod date_disputed;
+mod polarity_opposed;
+mod position_reversal;
+mod predicate_opposed;
+mod responsibility_competing;
+mod responsibility_dispute;
+#[cfg(test)]
+mod testutil;
+mod violation_count_disjoint;
+mod violation_dispute;
+
+pub use casualty_disjoint::{FigureSequence, SequenceStep, figure_sequences};
+pub use common::jaccard;
+pub use control_opposed::{ControlStep, ControlTimeline, control_timelines};
+
+use casualty_disjoint::numeric;
+use control_opposed::control;
+use date_disputed::date_disputed;
+use polarity_opposed::polarity;
+use position_reversal::reversal;
+use predicate_opposed::opposite_predicates;
+use responsibility_competing::competing;
+use responsibility_dispute::responsibility_dispute;
+use violation_count_disjoint::violation_counts;
+use violation_dispute::violation_dispute;
+
+/// A checker rule: stable id, finding type, and what it looks for.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Rule {
+    pub id: &'static str,
+    pub finding: FindingType,
+    pub description: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingType {
+    ResponsibilityDispute,
+    CompetingAttribution,
+    NumericConflict,
+    ControlConflict,
+    PolarityConflict,
+    /// Reports date the same event differently.
+    TemporalConflict,
+    /// The same party asserts a statement in one report and denies it in another.
+    PositionReversal,
+    /// Two parties make the same statement with opposite predicates ("violated" / "respected").
+    OppositePredicates,
+}
+
+impl FindingType {
+    pub fn title(self) -> &'static str {
+        match self {
+            FindingType::ResponsibilityDispute => "responsibility dispute",
+            FindingType::CompetingAttribution => "competing attribution",
+            FindingType::NumericConflict => "numeric conflict",
+            FindingType::ControlConflict => "control conflict",
+            FindingType::PolarityConflict => "polarity conflict",
+            FindingType::TemporalConflict => "temporal conflict",
+            FindingType::PositionReversal => "position reversal",
+            FindingType::OppositePredicates => "opposite predicates",
+        }
+    }
+}
+
+/// Every rule, by stable id.
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "responsibility-dispute",
+        finding: FindingType::ResponsibilityDispute,
+        description: "a party is said to have carried out an event and that party denies it",
+    },
+    Rule {
+        id: "responsibility-competing",
+        finding: FindingType::CompetingAttribution,
+        description: "different parties name different perpetrators of the same event",
+    },
+    Rule {
+        id: "casualty-disjoint",
+        finding: FindingType::NumericConflict,
+        description: "two parties give casualty figures for the same event, measure and victims whose intervals do not overlap",
+    },
+    Rule {
+        id: "violation-dispute",
+        finding: FindingType::ResponsibilityDispute,
+        description: "a party is said to have violated an agreement (a truce, a ceasefire) and that party denies it",
+    },
+    Rule {
+        id: "violation-count-disjoint",
+        finding: FindingType::NumericConflict,
+        description: "two parties count the violations of the same agreement by the same party, on the same day and place, with intervals that do not overlap",
+    },
+    Rule {
+        id: "control-opposed",
+        finding: FindingType::ControlConflict,
+        description: "parties claim opposite control of the same place at overlapping times",
+    },
+    Rule {
+        id: "polarity-opposed",
+        finding: FindingType::PolarityConflict,
+        description: "one party asserts what another party denies",
+    },
+    Rule {
+        id: "date-disputed",
+        finding: FindingType::TemporalConflict,
+        description: "reports give different dates, within a week, for what every other detail says is one event (same specific frame, place and agent)",
+    },
+    Rule {
+        id: "position-reversal",
+        finding: FindingType::PositionReversal,
+        description: "the same party asserts a statement in one report and denies it in another",
+    },
+    Rule {
+        id: "predicate-opposed",
+        finding: FindingType::OppositePredicates,
+        description: "two parties make the same statement with opposite words (\"violated\" / \"respected\", \"captured\" / \"lost\", from opposites.tsv)",
+    },
+];
+
+/// One side of a finding: a role, the parties taking it, and their claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Side {
+    /// What this side says ("accuses Russia", "62 killed", "holds Handarat").
+    pub role: String,
+    pub parties: Vec<String>,
+    /// Indices into [`ClaimGraph::claims`].
+    pub claims: Vec<usize>,
+}
+
+/// How much weight a finding carries, from the commitment of the claims on its sides: two firm
+/// claims make a high-severity conflict; a hedged claim against a firm one a weaker conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The weakest side only says it is possible ("may have", "could not confirm").
+    Low,
+    /// The weakest side says it is probable ("believed", "reportedly", "claimed").
+    Medium,
+    /// Every side says it firmly.
+    #[default]
+    High,
+}
+
+impl Severity {
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+}
+
+/// The severity of a finding: each side counts with its firmest claim, the finding with its
+/// weakest side.
+pub fn severity(g: &ClaimGraph, sides: &[Side]) -> Severity {
+    let side_strength = |s: &Side| {
+        s.claims
+            .iter()
+            .map(|&c| g.claims[c].commitment)
+            .min()
+            .unwrap_or(Commitment::Possible)
+    };
+    match sides.iter().map(side_strength).max() {
+        Some(Commitment::Certain) => Severity::High,
+        Some(Commitment::Probable) => Severity::Medium,
+        _ => Severity::Low,
+    }
+}
+
+/// A finding, with the claims behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub ty: FindingType,
+    pub rule: &'static str,
+    /// From the commitment of both sides' claims (set by [`check`]).
+    pub severity: Severity,
+    /// What the finding is about ("convoy attack at Urum al-Kubra ...", "Handarat").
+    pub subject: String,
+    pub event: Option<usize>,
+    pub sides: Vec<Side>,
+    pub explanation: String,
+}
+
+/// Options: which rules run.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Rule ids to skip.
+    pub disabled: BTreeSet<String>,
+}
+
+/// Runs every enabled rule; findings come out in a deterministic order.
+pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let on = |id: &str| !opts.disabled.contains(id);
+    for e in 0..g.events.len() {
+        if on("responsibility-dispute") {
+            out.extend(responsibility_dispute(g, e));
+        }
+        if on("responsibility-competing") {
+            out.extend(competing(g, e));
+        }
+        if on("casualty-disjoint") {
+            out.extend(numeric(g, e, lx));
+        }
+        if on("violation-dispute") {
+            out.extend(violation_dispute(g, e));
+        }
+        if on("violation-count-disjoint") {
+            out.extend(violation_counts(g, e));
+        }
+    }
+    if on("control-opposed") {
+        for place in g.places.keys() {
+            out.extend(control(g, place));
+        }
+    }
+    if on("polarity-opposed") {
+        out.extend(polarity(g, &out));
+    }
+    if on("date-disputed") {
+        out.extend(date_disputed(g, lx));
+    }
+    if on("position-reversal") {
+        out.extend(reversal(g));
+    }
+    if on("predicate-opposed") {
+        out.extend(opposite_predicates(g, lx));
+    }
+    for f in &mut out {
+        f.severity = severity(g, &f.sides);
+        // a conflict across reports matched as one event only probably is itself only probable
+        if f.event.is_some_and(|e| {
+            g.events[e].match_certainty() == crate::graph::MatchCertainty::Probable
+        }) {
+            f.severity = f.severity.min(Severity::Medium);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Descriptions
+
+/// "Saturday 24 September 2016", "late Saturday (date unresolved)".
+pub fn describe_time(t: &TimeRef) -> String {
+    let part = t
+        .part
+        .as_deref()
+        .map(|p| format!("{p} "))
+        .unwrap_or_default();
+    let day = |d: jiff::civil::Date| {
+        format!(
+            "{} {} {} {}",
+            crate::extract::time::weekday_name(d),
+            d.day(),
+            month_name(d.month()),
+            d.year()
+        )
+    };
+    match (t.date, t.until) {
+        (Some(a), Some(b)) => format!("“{}”, {} to {}", t.phrase, day(a), day(b)),
+        (Some(d), None) => format!("{part}{}", day(d)),
+        (None, _) => format!(
+            "“{}”, no date (the report has no publication date)",
+            t.phrase
+        ),
+    }
+}
+
+fn month_name(m: i8) -> &'static str {
+    const M: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    M[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// "attack on an aid convoy at Urum al-Kubra, Aleppo on Monday 19 September 2016".
+pub fn describe_event(e: &EventRef, frame_text: &BTreeMap<String, String>) -> String {
+    let frame = e.frame.as_deref().unwrap_or("event");
+    let mut s = frame_text
+        .get(frame)
+        .cloned()
+        .unwrap_or_else(|| frame.to_string());
+    if !e.places.is_empty() {
+        s.push_str(&format!(" at {}", e.places.join(", ")));
+    }
+    if let Some(t) = &e.time {
+        if t.date.is_some() {
+            s.push_str(&format!(" on {}", describe_time(t)));
+        } else if let Some(w) = &t.weekday {
+            s.push_str(&format!(" on {w}"));
+        }
+    }
+    s
+}
+
+fn parties_of(g: &ClaimGraph, claims: &[usize]) -> Vec<String> {
+    let set: BTreeSet<&str> = claims.iter().map(|&c| g.claims[c].party.as_str()).collect();
+    set.into_iter().map(str::to_string).collect()
+}
+
+fn list(items: &[String]) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+    }
+}
+
+/// A finding between two single claims, one on each side: (role, claim, claim index) each.
+fn claim_pair(
+    (ty, rule): (FindingType, &'static str),
+    subject: String,
+    a: (&str, &Claim, usize),
+    b: (&str, &Claim, usize),
+    explanation: String,
+) -> Finding {
+    let side = |(role, c, i): (&str, &Claim, usize)| Side {
+        role: role.to_string(),
+        parties: vec![c.party.clone()],
+        claims: vec![i],
+    };
+    Finding {
+        severity: Severity::default(),
+        ty,
+        rule,
+        subject,
+        event: None,
+        sides: vec![side(a), side(b)],
+        explanation,
+    }
+}

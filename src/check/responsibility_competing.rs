@@ -1,0 +1,107 @@
+//! `responsibility-competing`: different parties name different perpetrators of the same event.
+
+use itertools::Itertools;
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::common::responsibility_claims;
+use super::{Finding, FindingType, Severity, Side, describe_event, list, parties_of};
+use crate::graph::{ClaimGraph, Stance};
+
+pub(super) fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
+    let rc = responsibility_claims(g, e);
+    // agent -> asserting claims (not self-claims, not denials)
+    let mut by_agent: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // only perpetrators that are known parties compete ("shell", "strikes" are not perpetrators)
+    for (c, a) in &rc {
+        let known = g.known_parties.contains(a);
+        if known
+            && g.claims[*c].stance != Stance::Deny
+            && g.claims[*c].party != *a
+            && g.claims[*c].resolved
+        {
+            by_agent.entry(a.clone()).or_default().push(*c);
+        }
+    }
+    if by_agent.len() < 2 {
+        return Vec::new();
+    }
+    // different claimant parties must back different agents: two of them blaming disjoint sets
+    // (a joint attack, "the regime and Russian forces", does not compete with "Russian jets")
+    let mut blamed: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (agent, cs) in &by_agent {
+        for &c in cs {
+            blamed
+                .entry(g.claims[c].party.as_str())
+                .or_default()
+                .insert(agent.as_str());
+        }
+    }
+    let disjoint = blamed
+        .values()
+        .tuple_combinations()
+        .any(|(x, y)| x.is_disjoint(y));
+    if !disjoint {
+        return Vec::new();
+    }
+    let ev = &g.events[e].desc;
+    let sides: Vec<Side> = by_agent
+        .iter()
+        .map(|(agent, cs)| Side {
+            role: format!("blame {agent}"),
+            parties: parties_of(g, cs),
+            claims: cs.clone(),
+        })
+        .collect();
+    let parts: Vec<String> = sides
+        .iter()
+        .map(|s| format!("{} {}", list(&s.parties), s.role))
+        .collect();
+    vec![Finding {
+        severity: Severity::default(),
+        ty: FindingType::CompetingAttribution,
+        rule: "responsibility-competing",
+        subject: describe_event(ev, &g.frame_text),
+        event: Some(e),
+        explanation: format!(
+            "Different perpetrators are named for the {}: {}.",
+            describe_event(ev, &g.frame_text),
+            parts.join("; ")
+        ),
+        sides,
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testutil::{Report, fired};
+
+    const TURKEY: Report = (
+        "Wire A",
+        "2019-03-15",
+        "Turkish officials said Russian jets carried out Thursday's strike on the bakery in Kafr Omarin.",
+    );
+    const RUSSIA: Report = (
+        "Wire B",
+        "2019-03-15",
+        "The Russian defence ministry said US-led coalition jets carried out Thursday's strike on the bakery in Kafr Omarin.",
+    );
+    const ACTIVISTS: Report = (
+        "Wire B",
+        "2019-03-15",
+        "Activists said Russian jets carried out Thursday's strike on the bakery in Kafr Omarin.",
+    );
+
+    #[test]
+    fn fires_when_parties_blame_different_perpetrators() {
+        let f = fired("responsibility-competing", &[TURKEY, RUSSIA]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let roles: Vec<&str> = f[0].sides.iter().map(|s| s.role.as_str()).collect();
+        assert_eq!(roles, ["blame Russia", "blame US-led coalition"]);
+    }
+
+    #[test]
+    fn parties_blaming_the_same_perpetrator_do_not_compete() {
+        let f = fired("responsibility-competing", &[TURKEY, ACTIVISTS]);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+}

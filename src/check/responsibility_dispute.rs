@@ -1,0 +1,112 @@
+//! `responsibility-dispute`: a party is said to have carried out an event and that party denies it.
+
+use std::collections::BTreeSet;
+
+use super::common::responsibility_claims;
+use super::{Finding, FindingType, Severity, Side, describe_event, list, parties_of};
+use crate::graph::{ClaimGraph, Stance};
+
+pub(super) fn responsibility_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
+    let rc = responsibility_claims(g, e);
+    let agents: BTreeSet<&String> = rc.iter().map(|(_, a)| a).collect();
+    let mut out = Vec::new();
+    for agent in agents {
+        let accusers: Vec<usize> = rc
+            .iter()
+            .filter(|(c, a)| {
+                a == agent && g.claims[*c].stance != Stance::Deny && g.claims[*c].party != *agent
+            })
+            .map(|(c, _)| *c)
+            .collect();
+        let deniers: Vec<usize> = rc
+            .iter()
+            .filter(|(c, a)| {
+                a == agent && g.claims[*c].stance == Stance::Deny && g.claims[*c].party == *agent
+            })
+            .map(|(c, _)| *c)
+            .collect();
+        if accusers.is_empty() || deniers.is_empty() {
+            continue;
+        }
+        let ev = &g.events[e].desc;
+        let acc_parties = parties_of(g, &accusers);
+        let explanation = format!(
+            "{} {} that {agent} carried out the {}; {agent} denied it in {} statement{} across {} report{}.",
+            list(&acc_parties),
+            if acc_parties.len() == 1 {
+                "says"
+            } else {
+                "say"
+            },
+            describe_event(ev, &g.frame_text),
+            deniers.len(),
+            if deniers.len() == 1 { "" } else { "s" },
+            doc_count(g, &deniers),
+            if doc_count(g, &deniers) == 1 { "" } else { "s" },
+        );
+        out.push(Finding {
+            severity: Severity::default(),
+            ty: FindingType::ResponsibilityDispute,
+            rule: "responsibility-dispute",
+            subject: describe_event(ev, &g.frame_text),
+            event: Some(e),
+            sides: vec![
+                Side {
+                    role: format!("say {agent} carried it out"),
+                    parties: acc_parties,
+                    claims: accusers,
+                },
+                Side {
+                    role: "denies it".into(),
+                    parties: vec![agent.clone()],
+                    claims: deniers,
+                },
+            ],
+            explanation,
+        });
+    }
+    out
+}
+
+fn doc_count(g: &ClaimGraph, claims: &[usize]) -> usize {
+    claims
+        .iter()
+        .map(|&c| g.claims[c].doc)
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testutil::{Report, fired};
+
+    const ACCUSE: Report = (
+        "Wire A",
+        "2019-03-15",
+        "An air strike on Thursday destroyed a bakery in Kafr Omarin.\n\nTurkish officials said Russian jets carried out the strike on the bakery.",
+    );
+    const RUSSIA_DENIES: Report = (
+        "Wire B",
+        "2019-03-15",
+        "The Russian defence ministry denied carrying out Thursday's strike on the bakery in Kafr Omarin.",
+    );
+    const ARMY_DENIES: Report = (
+        "Wire B",
+        "2019-03-15",
+        "The Syrian army denied carrying out Thursday's strike on the bakery in Kafr Omarin.",
+    );
+
+    #[test]
+    fn fires_when_the_accused_denies() {
+        let f = fired("responsibility-dispute", &[ACCUSE, RUSSIA_DENIES]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].sides[0].parties, ["Turkey"]);
+        assert_eq!(f[0].sides[1].parties, ["Russia"]);
+    }
+
+    #[test]
+    fn a_denial_by_a_party_nobody_accused_does_not_fire() {
+        let f = fired("responsibility-dispute", &[ACCUSE, ARMY_DENIES]);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+}
