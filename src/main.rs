@@ -138,7 +138,7 @@ enum Cmd {
         #[arg(short, long, value_enum, default_value_t = StanceFormat::Md)]
         format: StanceFormat,
     },
-    /// Score extraction or stance against gold annotations.
+    /// Score extraction, conflicts or stance against gold annotations.
     #[command(subcommand)]
     Eval(EvalCmd),
     /// List the checker rules with their stable ids.
@@ -176,6 +176,41 @@ enum EvalCmd {
         /// Also print precision by cue lemma (where the lexicon gains or loses).
         #[arg(long)]
         by_cue: bool,
+        #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+        /// Directory of resource files replacing the built-in ones (same file names as resources/).
+        #[arg(long, value_name = "DIR")]
+        resources: Option<PathBuf>,
+    },
+    /// Score `check` on FA-KES article clusters against a conflict gold.
+    ///
+    /// Recall of the gold conflicts (by type and by confidence), judged and strict precision of
+    /// the findings: the Python scorer `../shared/tools/score-conflicts`, in process.
+    ///
+    ///   gainsay eval conflicts --gold ../shared/gold/fakes-dev-conflicts.jsonl --data ../shared/data/fakes/FA-KES-dev.csv
+    Conflicts {
+        /// Conflict gold JSONL (event, claim, conflict and non_conflict records).
+        #[arg(long)]
+        gold: PathBuf,
+        /// FA-KES CSV file (Latin-1) holding the gold's articles.
+        #[arg(long, value_name = "FAKES.csv")]
+        data: PathBuf,
+        /// Check all clusters' articles as one input (as a user with a corpus would), then score
+        /// each cluster on the findings with evidence in its articles.
+        #[arg(long)]
+        whole: bool,
+        /// Also compare what reports say in their own voice (as `check --own-voice`).
+        #[arg(long)]
+        own_voice: bool,
+        /// Print up to N missed conflicts with both sides' sentences.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        show_missed: usize,
+        /// Print up to N false findings (matching a recorded non-conflict) with their evidence.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        show_false: usize,
+        /// Print up to N unjudged findings (matching nothing recorded) with their evidence.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        show_unjudged: usize,
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
         /// Directory of resource files replacing the built-in ones (same file names as resources/).
@@ -668,25 +703,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let opts = CheckOptions {
                 disabled: disable.into_iter().collect(),
             };
-            let findings = gainsay::check::check(&g, &lx, &opts);
-            let sequences = if opts.disabled.contains("casualty-disjoint") {
-                Vec::new()
-            } else {
-                gainsay::check::figure_sequences(&g, &lx)
-            };
-            let timelines = if opts.disabled.contains("control-opposed") {
-                Vec::new()
-            } else {
-                gainsay::check::control_timelines(&g)
-            };
-            let co = report::check_output(
-                &g,
-                &findings,
-                &sequences,
-                &timelines,
-                &ing.status,
-                &ing.errors,
-            );
+            let (findings, co) = report::check_report(&g, &lx, &opts, &ing.status, &ing.errors);
             match format {
                 CheckFormat::Md => out.write_all(report::check_markdown(&co).as_bytes())?,
                 CheckFormat::Json => {
@@ -862,6 +879,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             out.flush()?;
             Ok(finish(had_errors))
+        }
+        Cmd::Eval(EvalCmd::Conflicts {
+            gold,
+            data,
+            whole,
+            own_voice,
+            show_missed,
+            show_false,
+            show_unjudged,
+            format,
+            resources,
+        }) => {
+            use eval::conflicts;
+            let lx = load_lexicon(&resources)?;
+            let g = conflicts::load_conflict_gold(&gold)?;
+            let articles = conflicts::load_fakes(&data)?;
+            let opts = conflicts::ConflictOptions { whole, own_voice };
+            let r = conflicts::evaluate_conflicts(&g, &articles, &lx, &opts)?;
+            match format {
+                EvalFormat::Text => print!("{}", r.to_text(show_missed, show_false, show_unjudged)),
+                EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&r.to_json())?),
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Cmd::Eval(EvalCmd::Stance {
             emergent,

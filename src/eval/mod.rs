@@ -13,6 +13,7 @@
 //! All overlap arithmetic is done on **character** offsets (ranges are converted with
 //! [`CharMap`]), so multi-byte characters such as curly quotes count as one.
 
+pub mod conflicts;
 pub mod stance;
 
 use std::collections::{BTreeMap, HashSet};

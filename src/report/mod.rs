@@ -12,6 +12,32 @@ use crate::ingest::DocStatus;
 use crate::model::CharMap;
 use schema::*;
 
+/// What `gainsay check` reports on a graph: runs the rules (and, unless their rule is disabled,
+/// the figure sequences and control timelines) and builds the output. The findings are returned
+/// too, for `--fail-on`. `eval conflicts` goes through here, so that it scores what the command
+/// prints.
+pub fn check_report(
+    g: &ClaimGraph,
+    lx: &crate::lexicon::Lexicon,
+    opts: &crate::check::CheckOptions,
+    status: &[DocStatus],
+    input_errors: &[String],
+) -> (Vec<Finding>, CheckOut) {
+    let findings = crate::check::check(g, lx, opts);
+    let sequences = if opts.disabled.contains("casualty-disjoint") {
+        Vec::new()
+    } else {
+        crate::check::figure_sequences(g, lx)
+    };
+    let timelines = if opts.disabled.contains("control-opposed") {
+        Vec::new()
+    } else {
+        crate::check::control_timelines(g)
+    };
+    let co = check_output(g, &findings, &sequences, &timelines, status, input_errors);
+    (findings, co)
+}
+
 /// Builds the `check` output from the graph, the findings and the input statuses.
 pub fn check_output(
     g: &ClaimGraph,
