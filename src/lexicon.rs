@@ -487,6 +487,9 @@ pub struct Lexicon {
     pub openers: WordSet<String>,
     /// What a denial may deny without naming the event ("denied involvement").
     pub deny_anaphors: WordSet<String>,
+    /// Words that call an accusation false ("the allegations were fabricated"): `false` rows of
+    /// `responsibility.tsv`.
+    pub falsity: WordSet<String>,
     /// Words between a casualty noun and its count ("the death toll has risen to 31").
     pub casualty_links: WordSet<String>,
     /// Words after a casualty figure that make it a running total ("since April").
@@ -796,6 +799,10 @@ impl Lexicon {
                 "agent_speaker" => AgentRelation::Speaker,
                 "anaphor" => {
                     lx.deny_anaphors.insert(f[0].to_lowercase());
+                    continue;
+                }
+                "false" => {
+                    lx.falsity.insert(f[0].to_lowercase());
                     continue;
                 }
                 x => return Err(rows.err(line, format!("unknown relation `{x}`"))),

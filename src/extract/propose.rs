@@ -911,52 +911,61 @@ pub fn region_propositions(
     let violated = violations(inp, r, &range, &lowers, &local, context);
     // "X accused Y of C" / "X blamed Y for C": Y is the agent.
     if r.cue_type == Some(crate::model::CueType::Accuse) && out.is_empty() && violated.is_empty() {
-        if let Some(p) = lowers.iter().position(|w| *w == "of" || *w == "for") {
-            let blamed = inp.local_event(range.start + p..range.end);
-            // the blame must name an event ("of carrying out the strike"), not another act ("for
-            // its collapse", "of war crimes"): the surrounding event is not what is blamed
-            if blamed.frame.is_some() {
-                // each party of a joint accusation ("blamed Russian and Syrian warplanes")
-                for agent in inp.agent_names(range.start..range.start + p) {
-                    let mut event = blamed.clone();
-                    event.agent = Some(agent.clone());
-                    fill(&mut event);
-                    out.push(Proposition::new(
-                        r.sentence,
-                        r.attribution,
-                        range.clone(),
-                        PropKind::Responsibility {
-                            agent,
-                            event,
-                            alternative: false,
-                        },
-                        false,
-                    ));
-                }
-            }
-        }
-    }
-    // "X denied it / involvement / responsibility": X denies being the agent of the context event.
-    if r.cue_type == Some(crate::model::CueType::Deny) && out.is_empty() && range.len() <= 8 {
-        let head = lowers
-            .iter()
-            .find(|w| !matches!(inp.lx.fn_class(w), Some(FnClass::Det)) && **w != "any");
-        let anaphoric = head.is_some_and(|w| inp.lx.deny_anaphors.contains(*w));
-        if anaphoric && context.frame.is_some() {
-            for sp in r.speakers {
-                let mut event = local.clone();
-                event.fill_from(context);
-                event.agent = Some(sp.label().to_string());
+        for (agents, blamed) in accusations(inp, &range, &lowers, context) {
+            for agent in agents {
+                let mut event = blamed.clone();
+                event.agent = Some(agent.clone());
+                fill(&mut event);
                 out.push(Proposition::new(
                     r.sentence,
                     r.attribution,
                     range.clone(),
                     PropKind::Responsibility {
-                        agent: sp.label().to_string(),
+                        agent,
                         event,
                         alternative: false,
                     },
                     false,
+                ));
+            }
+        }
+    }
+    // "X denied it / involvement / responsibility": X denies being the agent of the context
+    // event; so does "X said the allegations were fabricated" (an accusation called false).
+    let denies = r.cue_type == Some(crate::model::CueType::Deny);
+    let calls_false = !denies
+        && r.attribution.is_some()
+        && lowers.iter().any(|w| lx.falsity.contains(*w));
+    if (denies || calls_false) && out.is_empty() && range.len() <= if denies { 8 } else { 12 } {
+        let head = lowers
+            .iter()
+            .find(|w| !matches!(inp.lx.fn_class(w), Some(FnClass::Det)) && **w != "any");
+        let anaphoric = head.is_some_and(|w| inp.lx.deny_anaphors.contains(*w));
+        // "the allegations against Syria were fabricated": the accused is named
+        let against = lowers
+            .iter()
+            .position(|w| *w == "against")
+            .map(|p| range.start + p + 1)
+            .and_then(|a| inp.party_of(a..np_after(inp, a, range.end)));
+        if anaphoric && context.frame.is_some() {
+            let agents: Vec<String> = match against {
+                Some(a) => vec![a],
+                None => r.speakers.iter().map(|sp| sp.label().to_string()).collect(),
+            };
+            for agent in agents {
+                let mut event = local.clone();
+                event.fill_from(context);
+                event.agent = Some(agent.clone());
+                out.push(Proposition::new(
+                    r.sentence,
+                    r.attribution,
+                    range.clone(),
+                    PropKind::Responsibility {
+                        agent,
+                        event,
+                        alternative: false,
+                    },
+                    calls_false,
                 ));
             }
         }
@@ -991,6 +1000,51 @@ pub fn region_propositions(
             }
         }
         out = split;
+    }
+    // "Rebels and the army blamed each other for the attack": each speaker accuses the others
+    // (a claim a speaker makes against itself is no accusation, and the rules ignore it).
+    let reciprocal = lowers.len() >= 2
+        && matches!((lowers[0], lowers[1]), ("each", "other") | ("one", "another"));
+    if reciprocal && r.speakers.len() > 1 {
+        let mut labels: Vec<String> = Vec::new();
+        for sp in r.speakers {
+            if !labels.iter().any(|l| l == sp.label()) {
+                labels.push(sp.label().to_string());
+            }
+        }
+        let template = out.iter().position(|p| {
+            matches!(&p.kind, PropKind::Responsibility { agent, .. } if agent == "other" || agent == "another")
+        });
+        let event = match template.map(|i| out.remove(i).kind) {
+            Some(PropKind::Responsibility { event, .. }) => Some(event),
+            _ => {
+                let blamed = inp.local_event(range.clone());
+                blamed.frame.is_some().then_some(blamed).or_else(|| {
+                    context.frame.is_some().then(|| {
+                        let mut e = local.clone();
+                        e.fill_from(context);
+                        e
+                    })
+                })
+            }
+        };
+        if let Some(event) = event {
+            for agent in labels {
+                let mut ev = event.clone();
+                ev.agent = Some(agent.clone());
+                out.push(Proposition::new(
+                    r.sentence,
+                    r.attribution,
+                    range.clone(),
+                    PropKind::Responsibility {
+                        agent,
+                        event: ev,
+                        alternative: false,
+                    },
+                    false,
+                ));
+            }
+        }
     }
 
     // Casualties.
@@ -1249,6 +1303,55 @@ pub fn region_propositions(
     out
 }
 
+/// What an accusation's content blames, and on whom: "Y of C", "Y for C" (C must name an event),
+/// "C on Y" ("blamed the shelling on the army": Y must be a known party), or only "Y" ("blamed
+/// the regime", "pinning the blame on Y"): then the event in context, when there is one.
+fn accusations(
+    inp: &PropInput,
+    range: &Range<usize>,
+    lowers: &[&str],
+    context: &EventRef,
+) -> Vec<(Vec<String>, EventRef)> {
+    let known = |a: &String| inp.lx.aliases.iter().any(|al| al.party == *a);
+    if let Some(p) = lowers.iter().position(|w| *w == "of" || *w == "for") {
+        let blamed = inp.local_event(range.start + p..range.end);
+        // the blame must name an event ("of carrying out the strike"), not another act ("for
+        // its collapse", "of war crimes"): the surrounding event is not what is blamed
+        if blamed.frame.is_some() {
+            // each party of a joint accusation ("blamed Russian and Syrian warplanes")
+            let agents = inp.agent_names(range.start..range.start + p);
+            if !agents.is_empty() {
+                return vec![(agents, blamed)];
+            }
+        }
+    }
+    if let Some(p) = lowers.iter().rposition(|w| *w == "on").filter(|&p| p > 0) {
+        let a = range.start + p + 1;
+        if np_after(inp, a, range.end) == range.end {
+            let agents: Vec<String> = inp
+                .agent_names(a..range.end)
+                .into_iter()
+                .filter(known)
+                .collect();
+            let blamed = inp.local_event(range.start..range.start + p);
+            if !agents.is_empty() && blamed.frame.is_some() {
+                return vec![(agents, blamed)];
+            }
+        }
+    }
+    if context.frame.is_some() && np_after(inp, range.start, range.end) == range.end {
+        let agents: Vec<String> = inp
+            .agent_names(range.clone())
+            .into_iter()
+            .filter(known)
+            .collect();
+        if !agents.is_empty() {
+            return vec![(agents, context.clone())];
+        }
+    }
+    Vec::new()
+}
+
 /// Whether the figure of the word at `k..k + n` is a running total: a marker opening its
 /// sentence, or one in its clause
 /// ("... have been killed since April", "five days of air strikes have left 60 dead").
@@ -1475,7 +1578,7 @@ fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
             inp.lx.fn_class(&toks[i].lower),
             Some(FnClass::Sub | FnClass::Aux | FnClass::ClauseConj)
         )
-        && !predicate(&toks[i].lower)
+        && (!predicate(&toks[i].lower) || inp.in_mention(i))
     {
         if i > p {
             let class = inp.lx.fn_class(&toks[i].lower);
