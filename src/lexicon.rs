@@ -359,6 +359,11 @@ impl<T> PhraseTable<T> {
         self.map.get(phrase)
     }
 
+    /// Every phrase, lower case, words joined by one space.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+
     /// The longest phrase starting at `words[i]`: (number of words, value).
     pub fn longest_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, &T)> {
         self.longest_by(|k| words.get(i + k).map(|w| w.as_ref()))
@@ -446,6 +451,8 @@ pub struct Lexicon {
     /// Every role of each party, over all its aliases: "Assad" stands for a party with a
     /// government and a military.
     pub party_roles: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// See [`Lexicon::possessive_stem`].
+    pub possessive_stems: WordSet<String>,
     pub kinds: WordMap<String, EntityKind>,
     pub pronouns: WordMap<String, Vec<EntityKind>>,
     pub frames: PhraseTable<String>,
@@ -950,6 +957,7 @@ impl Lexicon {
                 None => {}
             }
         }
+        lx.possessive_stems = lx.names_taking_possessive();
         Ok(lx)
     }
 
@@ -1145,6 +1153,38 @@ impl Lexicon {
 
     /// The party a role noun stands for: the first party of `parties.tsv` with that role
     /// ("regime", "government", "army": the Syrian government in the built-in list).
+    /// Names that a possessive with its apostrophe stripped may end ("Syrias", "Assads"): one-word
+    /// places, the last word of a person's alias, and one-word aliases of a party with a role
+    /// ("russia", "moscow"; not the adjective "syrian", whose plural "Syrians" is no possessive).
+    fn names_taking_possessive(&self) -> WordSet<String> {
+        let mut out = WordSet::default();
+        for k in self.places.keys() {
+            if !k.contains(' ') {
+                out.insert(k.to_string());
+            }
+        }
+        for a in &self.aliases {
+            let last = a.words[a.words.len() - 1].to_lowercase();
+            if a.kind == EntityKind::Person || (a.words.len() == 1 && !a.roles.is_empty()) {
+                out.insert(last);
+            }
+        }
+        out
+    }
+
+    /// The name a capitalized word ending in "s" is the possessive of, when its apostrophe was
+    /// stripped ("Syrias" → "syria", "al-Assads" → "al-assad"); `None` for a word that is a
+    /// name or alias itself ("Homs", "Rebels").
+    pub fn possessive_stem<'w>(&self, lower: &'w str) -> Option<&'w str> {
+        let stem = lower.strip_suffix('s')?;
+        (stem.len() >= 3
+            && !stem.ends_with('s')
+            && self.possessive_stems.contains(stem)
+            && self.places.get(lower).is_none()
+            && !self.alias_index.contains_key(lower))
+        .then_some(stem)
+    }
+
     /// Whether a party has a role through any of its aliases.
     pub fn party_has_role(&self, party: &str, role: &str) -> bool {
         self.party_roles

@@ -38,6 +38,14 @@ pub struct Token {
     pub space_before: bool,
 }
 
+/// A possessive whose apostrophe was stripped, read as its name ("Syrias" read as "syria"): the
+/// name it belongs to ends there.
+pub fn stripped_possessive(text: &str, t: &Token) -> bool {
+    t.kind == TokKind::Word
+        && text[t.range.clone()].len() == t.lower.len() + 1
+        && text[t.range.clone()].ends_with(['s', 'S'])
+}
+
 /// Percentage (0–100) of the words among `toks` that start with a capital, and how many words
 /// there are: a title-case headline ("Bernie Sanders Says He Has Started") is mostly capitals.
 pub fn capital_share(toks: &[Token]) -> (usize, usize) {
@@ -353,6 +361,16 @@ pub fn segment(text: &str, base: usize, lx: &Lexicon) -> Segmented {
         let ptext = &body[pr.clone()];
         let first_tok = seg.tokens.len();
         let mut toks = tokenize(ptext, base + pr.start);
+        // a possessive whose apostrophe the source stripped ("Syrias Idlib province", "Assads
+        // forces") reads as the name it belongs to
+        for t in &mut toks {
+            if t.kind == TokKind::Word && text[t.range.clone()].contains(|c: char| c.is_uppercase())
+            {
+                if let Some(stem) = lx.possessive_stem(&t.lower) {
+                    t.lower = stem.to_string();
+                }
+            }
+        }
         let first_quote = seg.quotes.len();
         mark_quotes(&mut toks, first_tok, &mut seg.quotes, text);
         seg.tokens.extend(toks);

@@ -360,6 +360,7 @@ impl PropInput<'_> {
                 let mut s = k - 1;
                 while s > range.start
                     && (toks[s - 1].cap || self.lx.is_particle(&toks[s - 1].lower))
+                    && !crate::segment::stripped_possessive(self.text(), &toks[s - 1])
                 {
                     s -= 1;
                 }
@@ -483,6 +484,11 @@ impl PropInput<'_> {
         {
             k += 1;
         }
+        // "Syrias Idlib province": the name after a stripped possessive
+        let s = (s..k.saturating_sub(1))
+            .rev()
+            .find(|&j| crate::segment::stripped_possessive(self.text(), &toks[j]))
+            .map_or(s, |j| j + 1);
         // drop trailing generic heads ("camp")
         let mut e = k;
         while e > s && self.lx.place_heads.contains(&toks[e - 1].lower) {
@@ -504,11 +510,11 @@ impl PropInput<'_> {
         if let Some(p) = self.lx.places.get(&lw) {
             return (Some(p.canonical.clone()), k);
         }
-        if super::speaker::within(self.mentions, &(s..s + 1))
-            .iter()
-            .next()
-            .is_some()
-        {
+        // a party's name is no place ("in Russia"), nor is a possessor ("at President Bashar
+        // al-Assads": the apostrophe was stripped)
+        let possessor = e > s && crate::segment::stripped_possessive(self.text(), &toks[e - 1]);
+        let named = if possessor { s..e } else { s..s + 1 };
+        if !super::speaker::within(self.mentions, &named).is_empty() {
             return (None, k);
         }
         // Following words like "camp" were dropped; also skip the heads after the name.

@@ -421,7 +421,12 @@ pub fn role_party(
     let words: Vec<&str> = (h..phrase.end).map(|k| toks[k].lower.as_str()).collect();
     for st in 0..words.len() {
         if let Some((n, role)) = lx.roles.longest_at(&words, st) {
-            let named_modifier = (h + 1..h + st).any(|k| toks[k].cap);
+            // (a capital that opens the sentence names nothing: "Regime jets struck")
+            let opens_sentence = |k: usize| {
+                let i = seg.sentences.partition_point(|x| x.tokens.start <= k);
+                i > 0 && seg.sentences[i - 1].tokens.start == k
+            };
+            let named_modifier = (h..h + st).any(|k| toks[k].cap && !opens_sentence(k));
             if role_heads(&words, st, n, lx) && !named_modifier {
                 return last_with_role(mentions, phrase.start, &role.role, lx)
                     .map(|m| lx.aliases[m.alias].party.clone());
@@ -429,6 +434,39 @@ pub fn role_party(
         }
     }
     None
+}
+
+/// The party an accusation in the same sentence, before token `pron_tok`, accuses: the named
+/// party opening its content ("accused Bashar al-Assads government of the attack").
+fn accused_before(
+    text: &str,
+    seg: &Segmented,
+    atts: &[RawAttribution],
+    ai: usize,
+    pron_tok: usize,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Option<Speaker> {
+    let s = atts[ai].sentence;
+    let b = atts[..ai]
+        .iter()
+        .rev()
+        .take_while(|b| b.sentence == s)
+        .find(|b| b.cue_type == crate::model::CueType::Accuse && b.content.start < pron_tok)?;
+    let toks = &seg.tokens;
+    // the accused phrase: up to "of" / "for" ("accused Y of C", "blamed Y for C")
+    let end = (b.content.start..b.content.end.min(pron_tok))
+        .find(|&k| matches!(toks[k].lower.as_str(), "of" | "for"))?;
+    let m = best_alias(mentions, &(b.content.start..end))?;
+    let al = &lx.aliases[m.alias];
+    Some(Speaker {
+        name: Some(
+            text[toks[m.tokens.start].range.start..toks[m.tokens.end - 1].range.end].to_string(),
+        ),
+        party: Some(al.party.clone()),
+        kind: al.kind,
+        resolution: Resolution::Named,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -445,6 +483,17 @@ fn resolve_pronoun(
     lx: &Lexicon,
 ) -> Speaker {
     let s = atts[ai].sentence;
+    // "X accused Y of C, though it denied it": a denial's pronoun is the party just accused
+    if atts[ai].cue_type == crate::model::CueType::Deny {
+        if let Some(sp) = accused_before(text, seg, atts, ai, pron_tok, mentions, lx) {
+            return Speaker {
+                resolution: Resolution::Pronoun {
+                    pronoun: pron.to_string(),
+                },
+                ..sp
+            };
+        }
+    }
     let compatible = |k: EntityKind| {
         kinds.contains(&k) || (k == EntityKind::Unknown && kinds.contains(&EntityKind::Person))
     };
