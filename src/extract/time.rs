@@ -57,7 +57,9 @@ pub fn find_time(
             };
             let after_cue = before.is_some_and(|b| cue(b) || (b > 0 && cue(b - 1) && object(b)));
             let before_cue = span.end < range.end && cue(span.end);
-            if !(after_cue || before_cue) {
+            // "in a statement on Thursday", "in an interview on Monday": when it was said
+            let after_document = before.is_some_and(|b| lx.document_nouns.contains(&toks[b].lower));
+            if !(after_cue || before_cue || after_document) {
                 return Some(t);
             }
             i = span.end.max(i + 1);
