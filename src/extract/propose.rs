@@ -1608,9 +1608,13 @@ pub fn same_victims(a: &str, b: &str, lx: &Lexicon) -> bool {
 
 /// The event context of each sentence: what it describes, or what the nearest earlier sentence
 /// (up to three back) described.
+/// How many sentences at the head of a document (its headline and lead) may name its topic.
+const LEAD_SENTENCES: usize = 3;
+
 pub fn sentence_contexts(inp: &PropInput) -> Vec<EventRef> {
     let mut out: Vec<EventRef> = Vec::with_capacity(inp.seg.sentences.len());
     let mut last: Option<(usize, EventRef)> = None;
+    let mut topic: Option<EventRef> = None;
     for (s, sent) in inp.seg.sentences.iter().enumerate() {
         let mut ev = inp.local_event(sent.tokens.clone());
         // agent: a responsibility predicate with a named subject
@@ -1656,6 +1660,25 @@ pub fn sentence_contexts(inp: &PropInput) -> Vec<EventRef> {
                     ev.fill_from(lev);
                 }
             }
+        }
+        // The article's topic: the first event its headline or lead describes. A sentence far
+        // from any event described before it, naming no place or time of its own, is about the
+        // topic ("Damascus denied responsibility", a toll without a frame word).
+        let far = last.as_ref().is_none_or(|(ls, _)| s - ls > 3);
+        if far && !sent.headline && ev.places.is_empty() && ev.time.is_none() {
+            if let Some(t) = &topic {
+                let compatible = ev
+                    .frame
+                    .as_ref()
+                    .zip(t.frame.as_ref())
+                    .is_none_or(|(a, b)| inp.lx.frames_compatible(a, b));
+                if compatible {
+                    ev.fill_from(t);
+                }
+            }
+        }
+        if topic.is_none() && s < LEAD_SENTENCES && describes(&ev) {
+            topic = Some(ev.clone());
         }
         // a sentence that (now) describes an event carries it forward
         if describes(&ev) && !sent.headline {
