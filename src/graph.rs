@@ -591,7 +591,12 @@ impl ClaimGraph {
                     );
                     if opts.own_voice && event_like {
                         let who = x.doc.outlet.clone().unwrap_or_else(|| x.doc.id.clone());
-                        let label = format!("{who} (own voice)");
+                        // an outlet that is itself a party's voice ("SANA", state media)
+                        // speaks for that party
+                        let outlet_party = lx.outlet_party(&who);
+                        let label = outlet_party
+                            .clone()
+                            .unwrap_or_else(|| format!("{who} (own voice)"));
                         let commitment = p.hedge.unwrap_or(Commitment::Certain);
                         let stance =
                             stance_of(CueType::Assert, Polarity::Assert, p.negated, &p.kind);
@@ -602,7 +607,7 @@ impl ClaimGraph {
                             prop: pi,
                             party: label.clone(),
                             resolved: true,
-                            known_party: false,
+                            known_party: outlet_party.is_some(),
                             stance,
                             commitment,
                         });

@@ -1185,6 +1185,53 @@ impl Lexicon {
         .then_some(stem)
     }
 
+    /// The party an outlet's name is an alias of, as a whole ("SANA", "sana"): its own voice is
+    /// that party's.
+    pub fn outlet_party(&self, outlet: &str) -> Option<String> {
+        let words: Vec<String> = crate::segment::word_strings(outlet)
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let first = words.first()?;
+        self.alias_index.get(first)?.iter().find_map(|&a| {
+            let al = &self.aliases[a];
+            (al.words.len() == words.len()
+                && al
+                    .words
+                    .iter()
+                    .zip(&words)
+                    .all(|(x, y)| x.to_lowercase() == *y))
+            .then(|| al.party.clone())
+        })
+    }
+
+    /// The role a phrase names by a role noun at its head, or before a noun for fighting units
+    /// ("the regime", "regime jets", "government forces" → "government"); `None` for a phrase
+    /// with a capitalized word after its first ("Health Ministry").
+    pub fn role_of_phrase(&self, phrase: &str) -> Option<&str> {
+        let raw: Vec<&str> = phrase.split_whitespace().collect();
+        let skip = raw
+            .iter()
+            .take_while(|w| matches!(self.fn_class(&w.to_lowercase()), Some(FnClass::Det)))
+            .count();
+        let raw = &raw[skip..];
+        if raw
+            .iter()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return None;
+        }
+        let words: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+        (0..words.len()).find_map(|st| {
+            let (n, role) = self.roles.longest_at(&words, st)?;
+            let heads = st + n == words.len()
+                || (st + n + 1 == words.len()
+                    && self.force_heads.contains(&words[words.len() - 1]));
+            heads.then_some(role.role.as_str())
+        })
+    }
+
     /// Whether a party has a role through any of its aliases.
     pub fn party_has_role(&self, party: &str, role: &str) -> bool {
         self.party_roles

@@ -219,7 +219,7 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
     let on = |id: &str| !opts.disabled.contains(id);
     for e in 0..g.events.len() {
         if on("responsibility-dispute") {
-            out.extend(responsibility_dispute(g, e));
+            out.extend(responsibility_dispute(g, e, lx));
         }
         if on("responsibility-competing") {
             out.extend(competing(g, e));

@@ -5,16 +5,27 @@ use std::collections::BTreeSet;
 use super::common::responsibility_claims;
 use super::{Finding, FindingType, Severity, Side, describe_event, list, parties_of};
 use crate::graph::{ClaimGraph, Stance};
+use crate::lexicon::Lexicon;
 
-pub(super) fn responsibility_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
+pub(super) fn responsibility_dispute(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
     let rc = responsibility_claims(g, e);
     let agents: BTreeSet<&String> = rc.iter().map(|(_, a)| a).collect();
     let mut out = Vec::new();
     for agent in agents {
+        // an agent named only by its role ("regime jets", "government forces", with no party
+        // of that role named before it in its report) is the party of that role that answers
+        let by_role = |a: &String| {
+            !g.known_parties.contains(a)
+                && lx
+                    .role_of_phrase(a)
+                    .is_some_and(|r| lx.party_has_role(agent, r))
+        };
         let accusers: Vec<usize> = rc
             .iter()
             .filter(|(c, a)| {
-                a == agent && g.claims[*c].stance != Stance::Deny && g.claims[*c].party != *agent
+                (a == agent || by_role(a))
+                    && g.claims[*c].stance != Stance::Deny
+                    && g.claims[*c].party != *agent
             })
             .map(|(c, _)| *c)
             .collect();

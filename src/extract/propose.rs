@@ -939,9 +939,8 @@ pub fn region_propositions(
     // "X denied it / involvement / responsibility": X denies being the agent of the context
     // event; so does "X said the allegations were fabricated" (an accusation called false).
     let denies = r.cue_type == Some(crate::model::CueType::Deny);
-    let calls_false = !denies
-        && r.attribution.is_some()
-        && lowers.iter().any(|w| lx.falsity.contains(*w));
+    let calls_false =
+        !denies && r.attribution.is_some() && lowers.iter().any(|w| lx.falsity.contains(*w));
     if (denies || calls_false) && out.is_empty() && range.len() <= if denies { 8 } else { 12 } {
         let head = lowers
             .iter()
@@ -1010,7 +1009,10 @@ pub fn region_propositions(
     // "Rebels and the army blamed each other for the attack": each speaker accuses the others
     // (a claim a speaker makes against itself is no accusation, and the rules ignore it).
     let reciprocal = lowers.len() >= 2
-        && matches!((lowers[0], lowers[1]), ("each", "other") | ("one", "another"));
+        && matches!(
+            (lowers[0], lowers[1]),
+            ("each", "other") | ("one", "another")
+        );
     if reciprocal && r.speakers.len() > 1 {
         let mut labels: Vec<String> = Vec::new();
         for sp in r.speakers {

@@ -294,6 +294,16 @@ fn named_speaker(
             best_alias(mentions, src)
         }
     });
+    // "The Union of Syrian Revolution Doctors", "Opponents of Assad": a one-word alias after the
+    // "of" of a capitalized name is what the organisation is about, not who it is
+    let alias = alias.filter(|m| {
+        let s0 = m.tokens.start;
+        !(m.tokens.len() == 1
+            && s0 >= src.start + 2
+            && toks[s0 - 1].lower == "of"
+            && toks[s0 - 2].cap
+            && toks[s0 - 2].is_word())
+    });
     if let Some(m) = alias {
         let al = &lx.aliases[m.alias];
         // The alias names the speaker itself when it covers the head noun.
