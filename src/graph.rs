@@ -494,13 +494,21 @@ impl ClaimGraph {
                     // from any other report on two.
                     let needed =
                         |(lo, hi): (usize, usize)| if lo == di && hi == di { 1 } else { 2 };
-                    let found = candidates.into_iter().find(|&i| {
-                        let all_here = needed(spread[i]) == 1;
-                        same_event_with(&g.events[i].desc, ev, lx, if all_here { 1 } else { 2 })
-                            && distinct[i]
-                                .iter()
-                                .all(|(other, &docs)| same_event_with(other, ev, lx, needed(docs)))
-                    });
+                    // Of the events it can join, the one agreeing on the most details (the
+                    // earliest among equals), not merely the first found.
+                    let found = candidates
+                        .into_iter()
+                        .filter(|&i| {
+                            let all_here = needed(spread[i]) == 1;
+                            same_event_with(&g.events[i].desc, ev, lx, if all_here { 1 } else { 2 })
+                                && distinct[i].iter().all(|(other, &docs)| {
+                                    same_event_with(other, ev, lx, needed(docs))
+                                })
+                        })
+                        .max_by_key(|&i| {
+                            let n = agreements(&g.events[i].desc, ev, lx).map_or(0, |d| d.len());
+                            (n, std::cmp::Reverse(i))
+                        });
                     let ei = match found {
                         Some(i) => {
                             // what this mention agrees on; a report's best mention counts (a

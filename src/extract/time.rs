@@ -241,6 +241,10 @@ fn time_at(
 
 /// "19 September 2016" / "September 19, 2016" / "19 September" starting at `i`:
 /// (date if the year is known, end token).
+/// How many days after its publication a report may date an event without a year (a planned
+/// meeting); further on, the day is the previous year's.
+const FUTURE_SLACK_DAYS: i32 = 31;
+
 fn explicit_date(
     toks: &[Token],
     i: usize,
@@ -270,10 +274,14 @@ fn explicit_date(
             return Some((date, i + 2));
         }
     }
+    // "Sept. 19": the period of an abbreviated month
+    let dot = usize::from(i + 1 < end && toks[i + 1].lower == ".");
     let (day, m, mut e) = if let (Some(d), Some(m)) = (num(i), month(i + 1)) {
         (d, m, i + 2)
     } else if let (Some(m), Some(d)) = (month(i), num(i + 1)) {
         (d, m, i + 2)
+    } else if let (Some(m), Some(d)) = (month(i), num(i + 1 + dot).filter(|_| dot == 1)) {
+        (d, m, i + 3)
     } else {
         return None;
     };
@@ -289,7 +297,19 @@ fn explicit_date(
             e = k + 1;
             Some(y as i16)
         }
-        _ => pub_date.map(|p| p.year()),
+        _ => {
+            // no year: the latest such day not long after publication ("on September 19" in
+            // a report of April is last September's)
+            let date = pub_date.and_then(|p| {
+                let d = Date::new(p.year(), m, day as i8).ok()?;
+                if (d - p).get_days() > FUTURE_SLACK_DAYS {
+                    Date::new(p.year() - 1, m, day as i8).ok()
+                } else {
+                    Some(d)
+                }
+            });
+            return Some((date, e));
+        }
     };
     let date = year.and_then(|y| Date::new(y, m, day as i8).ok());
     Some((date, e))
