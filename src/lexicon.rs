@@ -451,6 +451,10 @@ pub struct Lexicon {
     /// Every role of each party, over all its aliases: "Assad" stands for a party with a
     /// government and a military.
     pub party_roles: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// Words that open the account of another incident ("elsewhere", "in a separate attack"):
+    /// a sentence holding one inherits nothing from the event before it (`@new` rows of
+    /// `frames.tsv`).
+    pub new_incident: PhraseTable<()>,
     /// See [`Lexicon::possessive_stem`].
     pub possessive_stems: WordSet<String>,
     pub kinds: WordMap<String, EntityKind>,
@@ -773,6 +777,7 @@ impl Lexicon {
                     );
                 }
                 "@predicate" => lx.predicate_frame = f[1].to_string(),
+                "@new" => lx.new_incident.insert(f[1], ()),
                 _ => {
                     if !lx.frame_defs.contains_key(f[1]) {
                         return Err(

@@ -1635,7 +1635,10 @@ pub fn sentence_contexts(inp: &PropInput) -> Vec<EventRef> {
         }
         let describes =
             |ev: &EventRef| ev.frame.is_some() && (!ev.places.is_empty() || ev.time.is_some());
-        if !sent.headline {
+        // "Elsewhere, jets struck a fuel market": another incident, told afresh
+        let fresh = (sent.tokens.clone())
+            .any(|k| inp.lx.new_incident.longest_in(toks, k, sent.tokens.end).is_some());
+        if !sent.headline && !fresh {
             if let Some((ls, lev)) = &last {
                 let compatible_place =
                     ev.places.is_empty() || lev.places.iter().any(|p| ev.places.contains(p));
@@ -1667,7 +1670,7 @@ pub fn sentence_contexts(inp: &PropInput) -> Vec<EventRef> {
         // from any event described before it, naming no place or time of its own, is about the
         // topic ("Damascus denied responsibility", a toll without a frame word).
         let far = last.as_ref().is_none_or(|(ls, _)| s - ls > 3);
-        if far && !sent.headline && ev.places.is_empty() && ev.time.is_none() {
+        if far && !sent.headline && !fresh && ev.places.is_empty() && ev.time.is_none() {
             if let Some(t) = &topic {
                 let compatible = ev
                     .frame
