@@ -8,7 +8,7 @@ pub mod quantity;
 pub mod speaker;
 pub mod time;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{FnClass, Lexicon};
 use crate::model::{ByteRange, Commitment, CueType, Document, Polarity, QuoteKind, Speaker};
 use crate::segment::{Segmented, segment};
 
@@ -285,6 +285,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
             last_place = contexts[s].places.last().cloned();
         }
     }
+    answer_accusations(&seg, &raw, &attributions, &mentions, &mut propositions, lx);
     warnings.extend(dateline_warning(&doc, &seg, lx));
     for p in &mut propositions {
         p.bytes = tok_bytes(&seg, &p.tokens);
@@ -302,6 +303,84 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         propositions,
         contexts,
         warnings,
+    }
+}
+
+/// A denial that names no content of its own ("Moscow rejected the accusation", "the YPG denied
+/// it") answers the accusation just before it, in its sentence or the one before, that names the
+/// denier: the accusation's statement (its generic key) is what it denies, so the checker sets
+/// the two against each other. A denial that already yields a responsibility proposition (about
+/// an attack) is left alone.
+fn answer_accusations(
+    seg: &Segmented,
+    raw: &[attrib::RawAttribution],
+    atts: &[Attribution],
+    mentions: &[speaker::Mention],
+    props: &mut [Proposition],
+    lx: &Lexicon,
+) {
+    let toks = &seg.tokens;
+    for (i, a) in raw.iter().enumerate() {
+        if a.cue_type != CueType::Deny || a.content.len() > 6 {
+            continue;
+        }
+        let head = a
+            .content
+            .clone()
+            .map(|k| toks[k].lower.as_str())
+            .find(|w| !matches!(lx.fn_class(w), Some(FnClass::Det)) && *w != "any");
+        if !head.is_some_and(|w| lx.deny_anaphors.contains(w)) {
+            continue;
+        }
+        let own: Vec<usize> = (0..props.len())
+            .filter(|&p| props[p].attribution == Some(i))
+            .collect();
+        if own
+            .iter()
+            .any(|&p| !matches!(props[p].kind, PropKind::Generic { .. }))
+        {
+            continue;
+        }
+        let deniers: Vec<&str> = atts[i]
+            .speakers
+            .iter()
+            .filter_map(|sp| sp.party.as_deref())
+            .collect();
+        if deniers.is_empty() {
+            continue;
+        }
+        // the nearest earlier accusation (or claim) of the same or the previous sentence whose
+        // content names the denier before its own verb ("accused Russia of C", "said Russia C")
+        let antecedent = (0..i)
+            .rev()
+            .take_while(|&j| raw[j].sentence + 1 >= a.sentence)
+            .find(|&j| {
+                let b = &raw[j];
+                let by_other = atts[j]
+                    .speakers
+                    .iter()
+                    .all(|sp| sp.party.as_deref().is_none_or(|p| !deniers.contains(&p)));
+                let end = (b.content.start..b.content.end)
+                    .find(|&k| {
+                        matches!(toks[k].lower.as_str(), "of" | "for")
+                            || lx.cue_forms.get(&toks[k].lower).is_some()
+                    })
+                    .unwrap_or(b.content.end)
+                    .min(b.content.start + 8);
+                let names_denier = speaker::best_alias(mentions, &(b.content.start..end))
+                    .is_some_and(|m| deniers.contains(&lx.aliases[m.alias].party.as_str()));
+                matches!(b.cue_type, CueType::Accuse | CueType::Assert) && by_other && names_denier
+            });
+        let Some(j) = antecedent else { continue };
+        let Some(key) = props.iter().find_map(|p| match &p.kind {
+            PropKind::Generic { key } if p.attribution == Some(j) => Some(key.clone()),
+            _ => None,
+        }) else {
+            continue;
+        };
+        for &p in &own {
+            props[p].kind = PropKind::Generic { key: key.clone() };
+        }
     }
 }
 

@@ -1636,8 +1636,12 @@ pub fn sentence_contexts(inp: &PropInput) -> Vec<EventRef> {
         let describes =
             |ev: &EventRef| ev.frame.is_some() && (!ev.places.is_empty() || ev.time.is_some());
         // "Elsewhere, jets struck a fuel market": another incident, told afresh
-        let fresh = (sent.tokens.clone())
-            .any(|k| inp.lx.new_incident.longest_in(toks, k, sent.tokens.end).is_some());
+        let fresh = (sent.tokens.clone()).any(|k| {
+            inp.lx
+                .new_incident
+                .longest_in(toks, k, sent.tokens.end)
+                .is_some()
+        });
         if !sent.headline && !fresh {
             if let Some((ls, lev)) = &last {
                 let compatible_place =
