@@ -290,6 +290,12 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
             return None;
         }
     }
+    // an air raid and ground fire are different incidents
+    if let (Some(x), Some(y)) = (&a.mode, &b.mode) {
+        if x != y {
+            return None;
+        }
+    }
     // different sites struck are different events ("the market" and "the hospital")
     match (&a.target, &b.target) {
         (Some(x), Some(y)) if x != y => return None,
@@ -401,6 +407,9 @@ fn merge(desc: &mut EventRef, other: &EventRef, lx: &Lexicon) {
     }
     if desc.target.is_none() {
         desc.target = other.target.clone();
+    }
+    if desc.mode.is_none() {
+        desc.mode = other.mode.clone();
     }
     if desc.held_by.is_none() {
         desc.held_by = other.held_by.clone();
@@ -772,6 +781,7 @@ mod tests {
             agent: agent.map(str::to_string),
             target: None,
             held_by: None,
+            mode: None,
             published: None,
         }
     }

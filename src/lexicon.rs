@@ -455,6 +455,8 @@ pub struct Lexicon {
     /// a sentence holding one inherits nothing from the event before it (`@new` rows of
     /// `frames.tsv`).
     pub new_incident: PhraseTable<()>,
+    /// How an attack struck ("air", "ground"): `@mode` rows of `frames.tsv`.
+    pub attack_modes: PhraseTable<String>,
     /// See [`Lexicon::possessive_stem`].
     pub possessive_stems: WordSet<String>,
     pub kinds: WordMap<String, EntityKind>,
@@ -778,6 +780,10 @@ impl Lexicon {
                 }
                 "@predicate" => lx.predicate_frame = f[1].to_string(),
                 "@new" => lx.new_incident.insert(f[1], ()),
+                "@mode" => {
+                    rows.need(line, &f, 3)?;
+                    lx.attack_modes.insert(f[1], f[2].to_string());
+                }
                 _ => {
                     if !lx.frame_defs.contains_key(f[1]) {
                         return Err(

@@ -40,6 +40,11 @@ pub struct EventRef {
     /// word itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub held_by: Option<String>,
+    /// How it struck, when the words say: from the air ("air strikes", "warplanes") or from
+    /// the ground ("shelling", "rocket shells"); `@mode` rows of `frames.tsv`. Tolls of an air
+    /// raid and of ground fire are different incidents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
     /// Publication date of the report that mentions it: an event it does not date happened
     /// shortly before.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -54,6 +59,7 @@ impl EventRef {
             && self.agent.is_none()
             && self.target.is_none()
             && self.held_by.is_none()
+            && self.mode.is_none()
     }
     /// Fills what is missing from `other`.
     fn fill_from(&mut self, other: &EventRef) {
@@ -74,6 +80,9 @@ impl EventRef {
         }
         if self.held_by.is_none() {
             self.held_by = other.held_by.clone();
+        }
+        if self.mode.is_none() {
+            self.mode = other.mode.clone();
         }
     }
 }
@@ -306,6 +315,16 @@ impl PropInput<'_> {
                     .flatten()
             })
         });
+        // the attack's mode: one named, or none when both are ("air strikes and shelling")
+        let mut modes: Vec<&String> = Vec::new();
+        for k in range.clone() {
+            if let Some((_, m)) = self.lx.attack_modes.longest_in(toks, k, range.end) {
+                if !modes.contains(&m) {
+                    modes.push(m);
+                }
+            }
+        }
+        ev.mode = (modes.len() == 1).then(|| modes[0].clone());
         ev.time = find_time(self.text(), toks, range, self.lx, self.doc.date);
         ev
     }
