@@ -400,18 +400,31 @@ fn role_heads(words: &[&str], st: usize, n: usize, lx: &Lexicon) -> bool {
         || (st + n + 1 == words.len() && lx.force_heads.contains(words[words.len() - 1]))
 }
 
-/// The most recent alias mention before token `before` whose party has `role`.
+/// The party a role noun before token `before` stands for: of the parties with `role`
+/// mentioned before it, the one mentioned most often ("the government" in a report about Syria
+/// that also names Russia is Syria's), the most recent among equals; its latest mention.
 fn last_with_role<'m>(
     mentions: &'m [Mention],
     before: usize,
     role: &str,
     lx: &Lexicon,
 ) -> Option<&'m Mention> {
-    mentions[..mentions.partition_point(|m| m.tokens.start < before)]
-        .iter()
-        .rev()
-        .take(ROLE_LOOKBACK_MENTIONS)
-        .find(|m| lx.party_has_role(&lx.aliases[m.alias].party, role))
+    let earlier = &mentions[..mentions.partition_point(|m| m.tokens.start < before)];
+    let window = &earlier[earlier.len().saturating_sub(ROLE_LOOKBACK_MENTIONS)..];
+    // party -> (mentions, index of the latest)
+    let mut counts: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for (i, m) in window.iter().enumerate() {
+        let party = lx.aliases[m.alias].party.as_str();
+        if lx.party_has_role(party, role) {
+            let e = counts.entry(party).or_insert((0, i));
+            e.0 += 1;
+            e.1 = i;
+        }
+    }
+    counts
+        .values()
+        .max_by_key(|&&(n, last)| (n, last))
+        .map(|&(_, last)| &window[last])
 }
 
 /// The party a role phrase stands for ("the regime", "government forces", "army jets"): the
