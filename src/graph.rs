@@ -279,8 +279,9 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
         }
         agree.push(Detail::Place);
     }
+    // the same party (a name no list knows, such as "terrorists", tells too little)
     if let (Some(x), Some(y)) = (&a.agent, &b.agent) {
-        if x == y {
+        if x == y && lx.is_party(x) {
             agree.push(Detail::Agent);
         }
     }

@@ -457,6 +457,8 @@ pub struct Lexicon {
     pub new_incident: PhraseTable<()>,
     /// How an attack struck ("air", "ground"): `@mode` rows of `frames.tsv`.
     pub attack_modes: PhraseTable<String>,
+    /// Every party an alias names.
+    pub party_names: WordSet<String>,
     /// See [`Lexicon::possessive_stem`].
     pub possessive_stems: WordSet<String>,
     pub kinds: WordMap<String, EntityKind>,
@@ -969,6 +971,7 @@ impl Lexicon {
             }
         }
         lx.possessive_stems = lx.names_taking_possessive();
+        lx.party_names = lx.aliases.iter().map(|a| a.party.clone()).collect();
         Ok(lx)
     }
 
@@ -1241,6 +1244,11 @@ impl Lexicon {
                     && self.force_heads.contains(&words[words.len() - 1]));
             heads.then_some(role.role.as_str())
         })
+    }
+
+    /// Whether `name` is a party that an alias names.
+    pub fn is_party(&self, name: &str) -> bool {
+        self.party_names.contains(name)
     }
 
     /// Whether a party has a role through any of its aliases.

@@ -273,8 +273,8 @@ impl PropInput<'_> {
                 continue;
             }
             if let Some((n, rel)) = self.lx.responsibility.longest_at(&lowers, i) {
-                // "used", "were involved in" name no attack by themselves
-                let evokes = !matches!(rel, AgentRelation::Weapon | AgentRelation::Copular);
+                // "used", "were involved in", "carried out by" name no attack by themselves
+                let evokes = matches!(rel, AgentRelation::Subject | AgentRelation::Speaker);
                 if evokes
                     && ev
                         .frame
@@ -836,13 +836,25 @@ pub fn region_propositions(
         }
         // "used chemical weapons", not "used the road": the object must name an attack or a
         // weapon
-        if *rel == AgentRelation::Weapon
+        if matches!(rel, AgentRelation::Weapon | AgentRelation::Copular)
             && !by_agent
             && inp
                 .local_event(k + n..np_after(inp, k + n, range.end))
                 .frame
                 .is_none()
         {
+            i += n;
+            continue;
+        }
+        // "an attack carried out by X", not "a survey carried out by X": what was done must
+        // name an attack (or the phrase does: "strikes by X")
+        // (after a comma, the clause before it: "the air strike on Thursday, carried out by X")
+        let done_from = if k > range.start && toks[k - 1].lower == "," {
+            range.start
+        } else {
+            inp.np_before(range.start, k).start.min(k)
+        };
+        if *rel == AgentRelation::By && inp.local_event(done_from..k + n).frame.is_none() {
             i += n;
             continue;
         }
