@@ -227,7 +227,14 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         mentions: &mentions,
         events: Default::default(),
     };
-    let contexts = propose::sentence_contexts(&inp);
+    // a source is who spoke, not where anything happened ("Damascus denied using ...")
+    let mut sources: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); seg.sentences.len()];
+    for a in &raw {
+        if let Some(src) = &a.source {
+            sources[a.sentence].push(src.clone());
+        }
+    }
+    let contexts = propose::sentence_contexts(&inp, &sources);
     let mut propositions: Vec<Proposition> = Vec::new();
     let mut last_place: Option<String> = None;
     let mut ai = 0;

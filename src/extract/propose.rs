@@ -442,7 +442,14 @@ impl PropInput<'_> {
                     .take(8)
                     .any(|m| m.tokens.contains(&i))
             };
-            if self.lx.place_preps.contains(&toks[i].lower) && i + 1 < range.end && !in_party() {
+            // ("the shelling of Ain Hamra": "of" after an event word opens a place)
+            let of_event = toks[i].lower == "of"
+                && i > range.start
+                && self.lx.frames.get(&toks[i - 1].lower).is_some();
+            if (self.lx.place_preps.contains(&toks[i].lower) || of_event)
+                && i + 1 < range.end
+                && !in_party()
+            {
                 let (name, e) = self.proper_name(i + 1, range.end);
                 if let Some(name) = name {
                     if !out.contains(&name) {
@@ -1644,12 +1651,31 @@ pub fn same_victims(a: &str, b: &str, lx: &Lexicon) -> bool {
 /// How many sentences at the head of a document (its headline and lead) may name its topic.
 const LEAD_SENTENCES: usize = 3;
 
-pub fn sentence_contexts(inp: &PropInput) -> Vec<EventRef> {
+/// The event context of each sentence. `sources` holds, per sentence, the token ranges of its
+/// attributions' sources: a place named only there is who spoke ("Damascus denied"), not where
+/// anything happened.
+pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<EventRef> {
     let mut out: Vec<EventRef> = Vec::with_capacity(inp.seg.sentences.len());
     let mut last: Option<(usize, EventRef)> = None;
     let mut topic: Option<EventRef> = None;
     for (s, sent) in inp.seg.sentences.iter().enumerate() {
         let mut ev = inp.local_event(sent.tokens.clone());
+        if let Some(srcs) = sources.get(s).filter(|v| !v.is_empty()) {
+            let mut outside: Vec<String> = Vec::new();
+            let mut from = sent.tokens.start;
+            let mut cuts: Vec<&Range<usize>> = srcs.iter().collect();
+            cuts.sort_by_key(|r| r.start);
+            for r in cuts
+                .into_iter()
+                .chain(std::iter::once(&(sent.tokens.end..sent.tokens.end)))
+            {
+                if r.start > from {
+                    outside.extend(inp.places(from..r.start));
+                }
+                from = from.max(r.end);
+            }
+            ev.places.retain(|p| outside.contains(p));
+        }
         // agent: a responsibility predicate with a named subject
         let toks = inp.toks();
         let lowers = lowers_of(toks, sent.tokens.clone());

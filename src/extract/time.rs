@@ -40,7 +40,8 @@ pub fn find_time(
     pub_date: Option<Date>,
 ) -> Option<TimeRef> {
     let range = range.start..range.end.min(toks.len());
-    let cue = |k: usize| k < toks.len() && lx.cue_forms.get(&toks[k].lower).is_some();
+    // (a cue of several words counts: "on Friday pointed the finger at")
+    let cue = |k: usize| k < toks.len() && lx.cue_forms.longest_in(toks, k, toks.len()).is_some();
     let mut i = range.start;
     while i < range.end {
         if let Some((span, t)) = time_at(text, toks, i, range.clone(), lx, pub_date) {
