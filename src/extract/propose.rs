@@ -1756,5 +1756,56 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
             out.push(ev);
         }
     }
+    name_the_lead_place(inp, &mut out);
     out
+}
+
+/// How many sentences at the head of a document may describe its incident before naming its
+/// place ("... in a rebel-held town northeast of the capital. ... The town of Jayrud ...").
+const LEAD_PLACE_SENTENCES: usize = 6;
+
+/// A lead that describes an incident without naming its place ("a rebel-held town") takes the
+/// place the next sentences give it, when they describe a compatible incident (frames
+/// compatible, times that can meet, no other incident opened in between).
+fn name_the_lead_place(inp: &PropInput, out: &mut [EventRef]) {
+    let lead = out.len().min(LEAD_PLACE_SENTENCES);
+    let Some(first) = (0..lead).find(|&s| out[s].frame.is_some()) else {
+        return;
+    };
+    if !out[first].places.is_empty() {
+        return;
+    }
+    let Some(named) = (first + 1..lead).find(|&s| !out[s].places.is_empty()) else {
+        return;
+    };
+    let toks = inp.toks();
+    let fresh = |s: usize| {
+        let r = inp.seg.sentences[s].tokens.clone();
+        r.clone()
+            .any(|k| inp.lx.new_incident.longest_in(toks, k, r.end).is_some())
+    };
+    let (src, places) = (out[named].clone(), out[named].places.clone());
+    for s in first..named {
+        let ev = &out[s];
+        let frames_ok = match (&ev.frame, &src.frame) {
+            (Some(a), Some(b)) => inp.lx.frames_compatible(a, b),
+            (Some(_), None) => true,
+            _ => false,
+        };
+        let times_ok = match (
+            ev.time.as_ref().and_then(TimeRef::day),
+            src.time.as_ref().and_then(TimeRef::day),
+        ) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        if fresh(s) || !frames_ok || !times_ok {
+            return;
+        }
+    }
+    for ev in &mut out[first..named] {
+        if ev.frame.is_some() && ev.places.is_empty() {
+            ev.places = places.clone();
+        }
+    }
 }

@@ -401,8 +401,9 @@ fn role_heads(words: &[&str], st: usize, n: usize, lx: &Lexicon) -> bool {
 }
 
 /// The party a role noun before token `before` stands for: of the parties with `role`
-/// mentioned before it, the one mentioned most often ("the government" in a report about Syria
-/// that also names Russia is Syria's), the most recent among equals; its latest mention.
+/// mentioned before it, the one mentioned more often than any other ("the government" in a
+/// report about Syria that names Russia once is Syria's); its latest mention. `None` when no
+/// party has the role, or two are mentioned equally often.
 fn last_with_role<'m>(
     mentions: &'m [Mention],
     before: usize,
@@ -421,10 +422,15 @@ fn last_with_role<'m>(
             e.1 = i;
         }
     }
-    counts
-        .values()
-        .max_by_key(|&&(n, last)| (n, last))
-        .map(|&(_, last)| &window[last])
+    // a guess between parties mentioned equally often is no resolution: the phrase stays
+    // unresolved (the checker may still match it with the party of that role that answers)
+    let mut ranked: Vec<(usize, usize)> = counts.values().copied().collect();
+    ranked.sort_by_key(|&(n, last)| std::cmp::Reverse((n, last)));
+    match ranked.as_slice() {
+        [] => None,
+        [(_, last)] => Some(&window[*last]),
+        [(n, last), (m, _), ..] => (*n > *m).then(|| &window[*last]),
+    }
 }
 
 /// The party a role phrase stands for ("the regime", "government forces", "army jets"): the
