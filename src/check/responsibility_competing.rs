@@ -36,10 +36,13 @@ pub(super) fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
                 .insert(agent.as_str());
         }
     }
+    // ... unless another party blames them together: "the regime and Russian warplanes" makes
+    // "Russian airstrikes" and "regime airstrikes" two views of one joint attack
+    let joint = |a: &str, b: &str| blamed.values().any(|z| z.contains(a) && z.contains(b));
     let disjoint = blamed
         .values()
         .tuple_combinations()
-        .any(|(x, y)| x.is_disjoint(y));
+        .any(|(x, y)| x.is_disjoint(y) && !x.iter().any(|a| y.iter().any(|b| joint(a, b))));
     if !disjoint {
         return Vec::new();
     }
@@ -97,6 +100,23 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         let roles: Vec<&str> = f[0].sides.iter().map(|s| s.role.as_str()).collect();
         assert_eq!(roles, ["blame Russia", "blame US-led coalition"]);
+    }
+
+    #[test]
+    fn one_side_of_a_joint_attack_is_no_rival_account() {
+        let syria: Report = (
+            "Wire C",
+            "2019-03-15",
+            "Activists said Syrian army jets carried out Thursday's strike on the bakery in Kafr Omarin.",
+        );
+        let joint: Report = (
+            "Wire D",
+            "2019-03-15",
+            "The Syrian Observatory for Human Rights said Russian and Syrian army jets carried out Thursday's strike on the bakery in Kafr Omarin.",
+        );
+        assert!(!fired("responsibility-competing", &[TURKEY, syria]).is_empty());
+        let f = fired("responsibility-competing", &[TURKEY, syria, joint]);
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]
