@@ -315,6 +315,15 @@ impl PropInput<'_> {
                     .flatten()
             })
         });
+        // a party named right before an event word is its agent: "Russian air strikes",
+        // "Syrian government shelling", "regime airstrikes" (the first one named)
+        ev.agent = range.clone().skip(1).find_map(|k| {
+            self.lx.frames.longest_in(toks, k, range.end)?;
+            let m = super::speaker::best_alias(self.mentions, &(k - 1..k))
+                .filter(|m| m.tokens.end == k)
+                .map(|m| self.lx.aliases[m.alias].party.clone());
+            m.or_else(|| super::speaker::role_party(self.seg, &(k - 1..k), self.mentions, self.lx))
+        });
         // the attack's mode: one named, or none when both are ("air strikes and shelling")
         let mut modes: Vec<&String> = Vec::new();
         for k in range.clone() {
