@@ -99,9 +99,32 @@ pub struct Frames {
     /// The complement must be marked by "that", a colon or a quotation ("maintained that C",
     /// not "maintained an account").
     pub marked: bool,
+    /// The object names a casualty figure ("X put the death toll at 38"): a cue with only this
+    /// frame is a cue only when a toll noun (`@toll` in `casualties.tsv`) opens its object; the
+    /// content is the object and what follows.
+    pub toll: bool,
 }
 
 impl Frames {
+    /// A cue that reports only casualty figures ("put the death toll at 38").
+    pub fn toll_only(&self) -> bool {
+        self.toll
+            && !(self.that
+                || self.obj
+                || self.ing
+                || self.of
+                || self.for_
+                || self.np
+                || self.quote
+                || self.to
+                || self.as_
+                || self.adv
+                || self.raise
+                || self.prep
+                || self.wh
+                || self.about)
+    }
+
     /// A cue that reports only quotations ("continued": “Q,” she continued).
     pub fn quote_only(&self) -> bool {
         self.quote
@@ -507,6 +530,18 @@ pub struct Lexicon {
     pub falsity: WordSet<String>,
     /// Words between a casualty noun and its count ("the death toll has risen to 31").
     pub casualty_links: WordSet<String>,
+    /// Nouns that name a casualty figure ("the death toll"): their count may follow a phrase
+    /// ("the death toll from the strike has risen to 38"), and a cue with the `toll` frame
+    /// reports a figure only with one of them as its object ("put the toll at 38").
+    pub toll_nouns: PhraseTable<()>,
+    /// Words that open the parts of a casualty figure after it ("killed 26 people including 9
+    /// children", "among them three women").
+    pub part_openers: PhraseTable<()>,
+    /// Articles that count one in a list of parts ("including a woman and two children").
+    pub part_articles: WordSet<String>,
+    /// Words before a count that make the counts before it in its clause parts of it ("seven
+    /// civilians were among 20 people killed").
+    pub whole_markers: WordSet<String>,
     /// Words after a casualty figure that make it a running total ("since April").
     pub cumulative: PhraseTable<()>,
     /// Words in a sentence that make its figures superseded ("an earlier death toll").
@@ -842,6 +877,14 @@ impl Lexicon {
                 lx.aggregate.insert(f[0], ());
             } else if f[1] == "@link" {
                 lx.casualty_links.insert(f[0].to_lowercase());
+            } else if f[1] == "@toll" {
+                lx.toll_nouns.insert(f[0], ());
+            } else if f[1] == "@part" {
+                lx.part_openers.insert(f[0], ());
+            } else if f[1] == "@one" {
+                lx.part_articles.insert(f[0].to_lowercase());
+            } else if f[1] == "@whole" {
+                lx.whole_markers.insert(f[0].to_lowercase());
             } else if f[1] == "@span" {
                 lx.span_units.insert(f[0].to_lowercase());
             } else if f[1] == "@point" {
@@ -1003,6 +1046,7 @@ impl Lexicon {
                     "wh" => frames.wh = true,
                     "about" => frames.about = true,
                     "marked" => frames.marked = true,
+                    "toll" => frames.toll = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

@@ -67,14 +67,26 @@ pub(crate) fn enclosing(p: &str, list: &[String], lx: &Lexicon) -> BTreeSet<Stri
     out
 }
 
-/// The most specific places a list names: those no other place of the list lies in.
+/// The most specific places a list names: those no other place of the list lies in. A name the
+/// gazetteer does not know, named with several unrelated known places ("al-Midan" with Aleppo and
+/// Homs), lies in one of them but not in which: it hides none of them.
 pub(crate) fn footprint(places: &[String], lx: &Lexicon) -> BTreeSet<String> {
+    let known = |x: &str| lx.places.get(&x.to_lowercase()).is_some();
+    let widest = places
+        .iter()
+        .filter(|q| {
+            known(q)
+                && !places
+                    .iter()
+                    .any(|r| r != *q && place_ancestors(q, lx).contains(r))
+        })
+        .count();
     places
         .iter()
         .filter(|p| {
-            !places
-                .iter()
-                .any(|q| q != *p && enclosing(q, places, lx).contains(*p))
+            !places.iter().any(|q| {
+                q != *p && (known(q) || widest < 2) && enclosing(q, places, lx).contains(*p)
+            })
         })
         .cloned()
         .collect()
@@ -113,6 +125,15 @@ mod tests {
         assert_eq!(
             fp.into_iter().collect::<Vec<_>>(),
             names(&["Hamdaniyeh", "Sukkari"])
+        );
+        // an unknown name lies in the one known place named with it ...
+        let fp = footprint(&names(&["Qasr Lilac", "Aleppo"]), &lx);
+        assert_eq!(fp.into_iter().collect::<Vec<_>>(), names(&["Qasr Lilac"]));
+        // ... but named with two cities, it hides neither
+        let fp = footprint(&names(&["Qasr Lilac", "Aleppo", "Homs"]), &lx);
+        assert_eq!(
+            fp.into_iter().collect::<Vec<_>>(),
+            names(&["Aleppo", "Homs", "Qasr Lilac"])
         );
     }
 }

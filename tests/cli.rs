@@ -954,3 +954,144 @@ fn audit_lists_every_input_processed_or_skipped() {
     assert!(md.contains("1 document(s) processed, 1 skipped"), "{md}");
     assert!(md.contains("binary file"), "{md}");
 }
+
+/// A report as a JSONL record's fields: (outlet, date, text).
+type Record<'a> = (&'a str, &'a str, &'a str);
+
+/// The `casualty-disjoint` findings of `check` on two JSONL records (id, text, outlet, date).
+fn casualty_findings_of_pair(a: Record, b: Record) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pair.jsonl");
+    let record = |id: &str, (outlet, date, text): Record| {
+        serde_json::json!({"id": id, "outlet": outlet, "date": date, "text": text}).to_string()
+    };
+    std::fs::write(&path, format!("{}\n{}\n", record("a", a), record("b", b))).unwrap();
+    let out = gainsay()
+        .args(["check", path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "casualty-disjoint")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn casualty_figures_from_toll_idioms_and_parts_reach_the_check() {
+    // (report A without commas, the same with commas, a report that conflicts with A, a control
+    // that must not: a compatible figure)
+    let cases: [(Record, &str, Record, Record); 5] = [
+        (
+            (
+                "Meridian Daily",
+                "2018-08-05",
+                "The Syrian Civil Defence put the death toll from the air strike on the Bexan bakery on Sunday at 38.",
+            ),
+            "The Syrian Civil Defence, a rescue group, put the death toll from the air strike on the Bexan bakery on Sunday at 38.",
+            (
+                "Tallis Post",
+                "2018-08-05",
+                "Syrian state television said 15 people were killed in the air strike on the Bexan bakery on Sunday.",
+            ),
+            (
+                "Tallis Post",
+                "2018-08-05",
+                "Syrian state television said at least 30 people were killed in the air strike on the Bexan bakery on Sunday.",
+            ),
+        ),
+        (
+            (
+                "Northgate Wire",
+                "2019-01-15",
+                "The Syrian Observatory for Human Rights said the air strike on the Ostel school on Tuesday killed 26 people nine of whom were pupils.",
+            ),
+            "The Syrian Observatory for Human Rights said the air strike on the Ostel school on Tuesday killed 26 people, nine of whom were pupils.",
+            (
+                "Harbor Ledger",
+                "2019-01-15",
+                "Syrian state television said three pupils were killed in the air strike on the Ostel school on Tuesday.",
+            ),
+            (
+                "Harbor Ledger",
+                "2019-01-15",
+                "Syrian state television said 26 people were killed in the air strike on the Ostel school on Tuesday.",
+            ),
+        ),
+        (
+            (
+                "Ridge Post",
+                "2018-05-06",
+                "The death toll from the shelling of the Ombra bakery on Sunday has risen to 27 the Syrian Observatory for Human Rights said.",
+            ),
+            "The death toll from the shelling of the Ombra bakery on Sunday has risen to 27, the Syrian Observatory for Human Rights said.",
+            (
+                "Valley Times",
+                "2018-05-06",
+                "Syrian state media said nine people were killed in the shelling of the Ombra bakery on Sunday.",
+            ),
+            (
+                "Valley Times",
+                "2018-05-06",
+                "Syrian state media said at least 20 people were killed in the shelling of the Ombra bakery on Sunday.",
+            ),
+        ),
+        (
+            (
+                "Cedar Herald",
+                "2017-10-03",
+                "The White Helmets said 30 people were killed in the air strike on Darvel on Tuesday and among the dead were 11 children.",
+            ),
+            "The White Helmets said 30 people were killed in the air strike on Darvel on Tuesday, and among the dead were 11 children.",
+            (
+                "Pine Review",
+                "2017-10-03",
+                "Syrian state television said four children were killed in the air strike on Darvel on Tuesday.",
+            ),
+            (
+                "Pine Review",
+                "2017-10-03",
+                "Syrian state television said 11 children were killed in the air strike on Darvel on Tuesday.",
+            ),
+        ),
+        (
+            (
+                "Orchard News",
+                "2016-11-17",
+                "Activists said the barrel bombs dropped on Selmo on Thursday left \"about 30\" dead.",
+            ),
+            "Activists said the barrel bombs, dropped on Selmo on Thursday, left \"about 30\" dead.",
+            (
+                "Quarry Daily",
+                "2016-11-17",
+                "The Syrian army said 8 people were killed by the barrel bombs dropped on Selmo on Thursday.",
+            ),
+            (
+                "Quarry Daily",
+                "2016-11-17",
+                "The Syrian army said 28 people were killed by the barrel bombs dropped on Selmo on Thursday.",
+            ),
+        ),
+    ];
+    for ((outlet, date, text), with_commas, fires, control) in cases {
+        for a in [(outlet, date, text), (outlet, date, with_commas)] {
+            assert_eq!(
+                casualty_findings_of_pair(a, fires).len(),
+                1,
+                "must fire:\n{a:?}\n{fires:?}"
+            );
+            assert!(
+                casualty_findings_of_pair(a, control).is_empty(),
+                "must not fire:\n{a:?}\n{control:?}"
+            );
+        }
+    }
+}

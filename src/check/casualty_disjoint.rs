@@ -379,4 +379,88 @@ mod tests {
             .collect();
         assert_eq!(steps, ["9", "41"], "{seq:#?}");
     }
+
+    // Figures read from toll idioms and parts (comma-free, as the FA-KES text)
+    const TOLL_AT_41: Report = (
+        "Wire C",
+        "2019-03-02",
+        "The Syrian Civil Defence put the death toll from the air strike on the Karvan market on Friday at 41.",
+    );
+    const TWELVE_KILLED: Report = (
+        "Wire D",
+        "2019-03-02",
+        "Syrian state television said 12 people were killed in the air strike on the Karvan market on Friday.",
+    );
+    const AT_LEAST_30: Report = (
+        "Wire D",
+        "2019-03-02",
+        "Syrian state television said at least 30 people were killed in the air strike on the Karvan market on Friday.",
+    );
+
+    #[test]
+    fn a_toll_put_at_a_figure_conflicts_with_a_disjoint_one() {
+        let f = fired("casualty-disjoint", &[TOLL_AT_41, TWELVE_KILLED]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].explanation
+                .contains("Syria Civil Defence 41 people killed")
+        );
+        // a compatible lower bound does not
+        assert!(fired("casualty-disjoint", &[TOLL_AT_41, AT_LEAST_30]).is_empty());
+    }
+
+    #[test]
+    fn a_part_conflicts_by_its_own_victims_and_leaves_the_total_whole() {
+        let parts = (
+            "Wire E",
+            "2019-02-11",
+            "The Syrian Observatory for Human Rights said the air strike on the Telvar school on Monday killed 19 people eight of whom were pupils.",
+        );
+        let two_pupils = (
+            "Wire F",
+            "2019-02-11",
+            "Syrian state television said two pupils were killed in the air strike on the Telvar school on Monday.",
+        );
+        let nineteen = (
+            "Wire F",
+            "2019-02-11",
+            "Syrian state television said 19 people were killed in the air strike on the Telvar school on Monday.",
+        );
+        let f = fired("casualty-disjoint", &[parts, two_pupils]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].explanation.contains("eight pupils killed"),
+            "{}",
+            f[0].explanation
+        );
+        // the total is still 19: the same total is no conflict
+        assert!(fired("casualty-disjoint", &[parts, nineteen]).is_empty());
+        // a part of the total's kind is no figure of its own
+        let among = (
+            "Wire E",
+            "2019-02-11",
+            "Seven civilians including a child were among 19 people killed in the air strike on the Telvar school on Monday the Syrian Observatory for Human Rights said.",
+        );
+        assert!(fired("casualty-disjoint", &[among, nineteen]).is_empty());
+    }
+
+    #[test]
+    fn the_victims_of_a_figure_are_no_weapon_or_unit() {
+        let twelve = (
+            "Wire H",
+            "2015-04-19",
+            "Syrian state television said 12 people were killed in an attack on Tabra on Sunday.",
+        );
+        for text in [
+            "The Syrian Observatory for Human Rights said government helicopters killed 40 people using barrel bombs in an attack on Tabra on Sunday.",
+            "The Syrian Observatory for Human Rights said an attack on Tabra on Sunday killed 60 with 80 percent killed by artillery fire.",
+            "The Syrian Observatory for Human Rights said an attack on Tabra on Sunday killed 35 citizens.",
+        ] {
+            let f = fired(
+                "casualty-disjoint",
+                &[("Wire G", "2015-04-19", text), twelve],
+            );
+            assert_eq!(f.len(), 1, "{text}\n{f:#?}");
+        }
+    }
 }

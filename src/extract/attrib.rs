@@ -497,6 +497,30 @@ impl Ctx<'_> {
         any.then_some(i)
     }
 
+    /// Whether a prepositional phrase at `p` opens an inverted clause: a short noun phrase that
+    /// opens on a determiner, then a form of "to be" ("among the dead were", "among those killed
+    /// was"; not the gap of "what we expect from Trump is").
+    fn inverted_clause(&self, p: usize) -> bool {
+        if !matches!(self.class(p), Some(FnClass::Prep))
+            || !matches!(self.class(p + 1), Some(FnClass::Det))
+        {
+            return false;
+        }
+        for k in p + 1..self.hi.min(p + 2 + INVERTED_PHRASE_WORDS) {
+            let t = &self.t[k];
+            if self.lx.be_forms.contains(&t.lower) {
+                return k > p + 1 && !t.in_quote;
+            }
+            let noun_like = t.kind == TokKind::Word
+                && matches!(self.class(k), None | Some(FnClass::Det))
+                && !self.is_cue_word(k);
+            if !noun_like {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Where the content of a cue ending at `c1` begins: `Ok(Some(p))` a complement at `p`,
     /// `Ok(None)` nothing follows, `Err(())` an adjunct follows (the cue takes no complement here).
     fn right_content(&self, c1: usize, cue: &crate::lexicon::Cue) -> Result<Option<usize>, ()> {
@@ -547,6 +571,11 @@ impl Ctx<'_> {
                     n > 1 || (p + n < self.hi && self.t[p + n].kind == TokKind::Number)
                 });
             if f.about && self.low(p) == "about" {
+                return Ok(Some(p));
+            }
+            // "said among the dead were 12 children": a fronted phrase before a form of "to be"
+            // opens the complement (an inverted clause), it is no adjunct of the cue
+            if (f.that || f.np) && self.inverted_clause(p) {
                 return Ok(Some(p));
             }
             if matches!(self.class(p), Some(FnClass::Prep))
@@ -715,6 +744,11 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
                 continue;
             }
         }
+        // "put the death toll at 38", not "put pressure on": a cue of figures needs a toll noun
+        // opening its object
+        if lx.cue(cue_idx).frames.toll_only() && !toll_object(&cx, c1) {
+            continue;
+        }
         // noun-like forms ("the report", "swing states") need a verbal context
         if n == 1 && lx.cue_nouns.contains(&tok.lower) && !verbal_context(&cx, c0, c1) {
             continue;
@@ -746,6 +780,34 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
         !a.content.is_empty() && (!quote_only || a.kind == QuoteKind::Direct)
     });
     out
+}
+
+/// Most words of the phrase that opens an inverted clause ("among those killed in the raid were").
+const INVERTED_PHRASE_WORDS: usize = 4;
+
+/// How far after a cue with the `toll` frame its toll noun may stand ("put the civilian death
+/// toll at 38").
+const TOLL_OBJECT_WINDOW: usize = 3;
+
+/// Whether a toll noun opens the object after `c1` ("the death toll", "the overall toll"):
+/// determiners and a modifier or two may stand before it.
+fn toll_object(cx: &Ctx, c1: usize) -> bool {
+    let lx = cx.lx;
+    let mut j = c1;
+    while j < cx.hi && j <= c1 + TOLL_OBJECT_WINDOW {
+        if lx.toll_nouns.longest_in(cx.t, j, cx.hi).is_some() {
+            return true;
+        }
+        let t = &cx.t[j];
+        let modifier = t.kind == TokKind::Word
+            && matches!(cx.class(j), None | Some(FnClass::Det))
+            && !cx.is_cue_word(j);
+        if !modifier {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// "Paul Ryan: FBI decision defies explanation", "Q: And the wall?": a short name-like phrase,

@@ -18,7 +18,7 @@ use crate::lexicon::{
 use crate::model::{Document, Interval, Polarity, Speaker, TimeRef};
 use crate::segment::{Segmented, TokKind, Token, span_text};
 
-use super::quantity::parse_quantity;
+use super::quantity::{Quantity, parse_quantity};
 use super::speaker::Mention;
 use super::time::find_time;
 
@@ -884,7 +884,17 @@ pub fn region_propositions(
         };
         let (agents, obj_start, agent_phrase) = match rel {
             AgentRelation::Subject | AgentRelation::Copular | AgentRelation::Weapon => {
-                let np = inp.np_before(range.start, k);
+                let mut np = inp.np_before(range.start, k);
+                // "government forces killed 40 people using barrel bombs": a participle's
+                // subject is its clause's, before the predicate the phrase ran through
+                if toks[k].lower.ends_with("ing") {
+                    if let Some(m) = np.clone().find(|&m| {
+                        lx.casualties.get(&toks[m].lower).is_some()
+                            || lx.responsibility.get(&toks[m].lower).is_some()
+                    }) {
+                        np = inp.np_before(range.start, m);
+                    }
+                }
                 // "denied accusations of using chemical weapons": what the speaker is accused of
                 let accused_of = r.cue_type == Some(crate::model::CueType::Deny)
                     && k > range.start + 1
@@ -1116,20 +1126,23 @@ pub fn region_propositions(
         // a count right before the word is its own ("Seven killed 37 others injured"): then the
         // number after it belongs to the next casualty word
         let count_before = k > range.start && parse_quantity(toks, k - 1, k, lx).is_some();
-        // right: "killing 90 soldiers", "killed at least 25"
-        let mut j = k + n;
-        while !count_before && j < range.end.min(k + n + 5) {
-            if let Some(q) = parse_quantity(toks, j, range.end, lx) {
-                quants.push(q);
-                break;
-            }
-            // only a determiner or a linking word may stand between the casualty word and its
-            // count ("killing the 20", "the death toll has risen to 31")
-            let det = matches!(lx.fn_class(&toks[j].lower), Some(FnClass::Det));
-            if !det && !lx.casualty_links.contains(&toks[j].lower) {
-                break;
-            }
-            j += 1;
+        // right: "killing 90 soldiers", "killed at least 25", "the death toll has risen to 31"
+        if !count_before {
+            quants.extend(linked_count(inp, k + n, range.end, k + n + 5));
+        }
+        // "three people killed five injured", "14 people were killed 25 were wounded" (commas
+        // stripped): a count before a casualty word of another measure is that word's, and this
+        // word's count stands before it
+        if quants
+            .first()
+            .is_some_and(|q| counted_by_next(inp, q.tokens.end, range.end, measure))
+        {
+            quants.clear();
+        }
+        // a toll noun's count may follow a phrase ("the death toll from the strike on the
+        // bakery has risen to 38", "put the toll from Sunday's raid at 40")
+        if quants.is_empty() && !count_before && names_toll(inp, range.start, k, n) {
+            quants.extend(toll_count(inp, k + n, range.end));
         }
         // "rebel rockets killed 12", "Russian air strikes killed eight": the subject of an
         // active casualty verb names who caused the deaths, when it names a party
@@ -1144,7 +1157,8 @@ pub fn region_propositions(
                 })
                 .flatten()
         };
-        if quants.is_empty() {
+        let left = quants.is_empty();
+        if left {
             // left: "62 soldiers were killed", "20 civilians and one of its staff were killed"
             let lo = left_clause_start(inp, range.start.max(prev_casualty_end), k);
             let mut p = lo;
@@ -1167,7 +1181,80 @@ pub fn region_propositions(
         let aggregate = (range.start..range.end)
             .filter(|&j| toks[j].lower != ",")
             .any(|j| lx.aggregate.longest_in(toks, j, range.end).is_some());
-        for q in quants {
+        // "seven civilians including a child were among 20 people killed": the counts before the
+        // whole are its parts
+        let whole = quants.iter().rposition(|q| {
+            let mut b = q.tokens.start;
+            if b > range.start && matches!(lx.fn_class(&toks[b - 1].lower), Some(FnClass::Det)) {
+                b -= 1;
+            }
+            b > range.start && lx.whole_markers.contains(&toks[b - 1].lower)
+        });
+        let mut event = local.clone();
+        if event.agent.is_none() {
+            event.agent = cause.clone();
+        }
+        fill(&mut event);
+        // a claim that names several places ("air strikes killed 9 in Idlib and 12 in Aleppo"):
+        // a figure is about those of them named after it, up to the next figure, cue or comma
+        // (not about a wider place that holds them all: "six injured in Aleppo ... on Hamdaniyeh
+        // and Sukkari")
+        let footprint = crate::places::footprint(&local.places, lx);
+        let figure_event = |from: usize| -> EventRef {
+            let mut ev = event.clone();
+            if footprint.len() > 1 {
+                let stop = (from..range.end)
+                    .find(|&j| {
+                        toks[j].lower == ","
+                            || lx.casualties.longest_in(toks, j, range.end).is_some()
+                            || lx.cue_forms.get(&toks[j].lower).is_some()
+                    })
+                    .unwrap_or(range.end);
+                let places = inp.places(from..stop);
+                let own = crate::places::footprint(&places, lx);
+                if !own.is_empty() && own.len() < footprint.len() && own.is_subset(&footprint) {
+                    ev.places = places;
+                }
+            }
+            ev
+        };
+        let figure = |q: &Quantity, victims: String, span: Range<usize>, event: &EventRef| {
+            Proposition::new(
+                r.sentence,
+                r.attribution,
+                span,
+                PropKind::Casualty {
+                    count: q.interval,
+                    count_text: span_text(inp.text(), toks, q.tokens.clone()).to_string(),
+                    cumulative,
+                    superseded,
+                    aggregate,
+                    measure: measure.clone(),
+                    victims,
+                    event: event.clone(),
+                },
+                inp.negated_before(range.start, k),
+            )
+        };
+        // a part is a figure of its own victims; one of the total's kind ("20 people including
+        // 7 civilians") says nothing the total does not. The parts of a lower bound are lower
+        // bounds ("at least 15 civilians including two children": more of the dead may be
+        // children).
+        let part = |(mut q, victims, end): (Quantity, String, usize), open: bool, ev: &EventRef| {
+            if open {
+                q.interval.hi = None;
+            }
+            (!lx.generic_victims.contains(&victims))
+                .then(|| figure(&q, victims, q.tokens.start..end, ev))
+        };
+        // tokens up to here were read as parts of a figure
+        let mut parts_end = range.start;
+        // the last total: whether it was a lower bound, and its event
+        let mut last_total = None;
+        for (qi, q) in quants.into_iter().enumerate() {
+            if q.tokens.start < parts_end {
+                continue;
+            }
             // the word after the count may say it is no toll of its own
             let next = q.tokens.end;
             let follower = (next < range.end)
@@ -1214,37 +1301,39 @@ pub fn region_propositions(
             if skip || added {
                 continue;
             }
-            let victims = victims_after(inp, q.tokens.end, range.end.max(k))
-                .unwrap_or_else(|| last_victims.clone());
-            let victims = if victims.is_empty() {
-                "people".to_string()
-            } else {
-                victims
+            let (victims, victims_end) = match victims_after(inp, q.tokens.end, range.end) {
+                Some((v, e)) => (Some(v), e),
+                None => (None, q.tokens.end),
             };
-            last_victims = victims.clone();
-            let mut event = local.clone();
-            if event.agent.is_none() {
-                event.agent = cause.clone();
+            // its parts: "26 people including 9 children and 4 women", "nine of whom were pupils"
+            let parts = figure_parts(inp, victims_end, range.end);
+            if let Some((_, _, e)) = parts.last() {
+                parts_end = *e;
             }
-            fill(&mut event);
-            let count_text = span_text(inp.text(), toks, q.tokens.clone()).to_string();
-            let span = q.tokens.start.min(k)..q.tokens.end.max(k + n);
-            out.push(Proposition::new(
-                r.sentence,
-                r.attribution,
-                span,
-                PropKind::Casualty {
-                    count: q.interval,
-                    count_text,
-                    cumulative,
-                    superseded,
-                    aggregate,
-                    measure: measure.clone(),
-                    victims,
-                    event,
-                },
-                inp.negated_before(range.start, k),
-            ));
+            let open = q.interval.hi.is_none();
+            let ev = figure_event(victims_end.max(parts_end).max(k + n));
+            if whole.is_some_and(|w| qi < w) {
+                out.extend(victims.and_then(|v| part((q, v, victims_end), false, &ev)));
+            } else {
+                let victims = victims
+                    .or_else(|| Some(last_victims.clone()).filter(|v| !v.is_empty()))
+                    .unwrap_or_else(|| "people".to_string());
+                last_victims = victims.clone();
+                let span = q.tokens.start.min(k)..q.tokens.end.max(k + n);
+                out.push(figure(&q, victims, span, &ev));
+                last_total = Some((open, ev.clone()));
+            }
+            out.extend(parts.into_iter().filter_map(|p| part(p, open, &ev)));
+            prev_casualty_end = prev_casualty_end.max(parts_end).max(victims_end);
+        }
+        // a total before the casualty word may have its parts after it ("20 people were killed
+        // including five children")
+        if let Some((open, ev)) = last_total.filter(|_| left) {
+            let parts = figure_parts(inp, k + n, range.end);
+            if let Some((_, _, e)) = parts.last() {
+                prev_casualty_end = prev_casualty_end.max(*e);
+            }
+            out.extend(parts.into_iter().filter_map(|p| part(p, open, &ev)));
         }
         i += n;
     }
@@ -1566,8 +1655,16 @@ fn left_clause_start(inp: &PropInput, lo: usize, k: usize) -> usize {
     let toks = inp.toks();
     let mut s = k;
     let mut steps = 0;
-    while s > lo && steps < 10 {
+    while s > lo && steps < LEFT_REACH {
         let t = &toks[s - 1];
+        // a count in quotation marks is read through ("left \"about 30\" dead")
+        if t.kind == TokKind::CloseQuote {
+            if let Some(open) = quoted_count(inp, s - 1, lo) {
+                steps += s - open;
+                s = open;
+                continue;
+            }
+        }
         if matches!(t.lower.as_str(), "that" | "which" | "who" | ";" | ":") || t.is_quote() {
             break;
         }
@@ -1577,20 +1674,183 @@ fn left_clause_start(inp: &PropInput, lo: usize, k: usize) -> usize {
         s -= 1;
         steps += 1;
     }
+    // a count cut by the reach keeps its qualifier ("at least 15 civilians including a woman and
+    // two children had been killed")
+    if steps >= LEFT_REACH {
+        if let Some(b) = (lo.max(s.saturating_sub(QUALIFIER_WORDS))..s).find(|&b| {
+            !toks[b..s].iter().any(|t| t.is_quote())
+                && parse_quantity(toks, b, k, inp.lx).is_some_and(|q| q.tokens.end > s)
+        }) {
+            s = b;
+        }
+    }
     s
 }
 
-/// The counted noun after a quantity: "90 soldiers", "18 of 31 trucks", "one of its staff".
-fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<String> {
+/// How many words before a casualty word its count may stand ("20 civilians and one of its staff
+/// were killed").
+const LEFT_REACH: usize = 10;
+
+/// Most words of a qualifier before a number ("no fewer than").
+const QUALIFIER_WORDS: usize = 3;
+
+/// The opening mark of a quotation that closes at `close` and holds only a count ("\"about
+/// 30\""), if it opens at or after `lo`.
+fn quoted_count(inp: &PropInput, close: usize, lo: usize) -> Option<usize> {
+    let toks = inp.toks();
+    let open = (lo..close)
+        .rev()
+        .take(QUOTED_COUNT_WORDS + 1)
+        .find(|&j| toks[j].kind == TokKind::OpenQuote)?;
+    parse_quantity(toks, open + 1, close, inp.lx)
+        .is_some_and(|q| q.tokens.end == close)
+        .then_some(open)
+}
+
+/// Most words of a count in quotation marks ("\"no fewer than 30\"").
+const QUOTED_COUNT_WORDS: usize = 5;
+
+/// The count that linking words after a casualty word lead to, starting at `j` and before
+/// `limit`: determiners, `@link` words and an opening quotation mark may stand before it ("killing
+/// the 20", "the death toll has risen to 31", "among the dead were 12", "killed \"at least 30\"").
+fn linked_count(inp: &PropInput, mut j: usize, end: usize, limit: usize) -> Option<Quantity> {
+    let toks = inp.toks();
+    let lx = inp.lx;
+    while j < end.min(limit) {
+        if let Some(q) = parse_quantity(toks, j, end, lx) {
+            return Some(q);
+        }
+        let det = matches!(lx.fn_class(&toks[j].lower), Some(FnClass::Det));
+        if !det && !lx.casualty_links.contains(&toks[j].lower) && toks[j].kind != TokKind::OpenQuote
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Whether a casualty word of another measure than `measure` follows a count ending at `p`, past
+/// forms of "to be" ("five injured", "25 were wounded").
+fn counted_by_next(inp: &PropInput, p: usize, end: usize, measure: &str) -> bool {
+    let toks = inp.toks();
+    let mut j = p;
+    while j < end && inp.lx.be_forms.contains(&toks[j].lower) {
+        j += 1;
+    }
+    inp.lx
+        .casualties
+        .longest_in(toks, j, end)
+        .is_some_and(|(_, m)| m != measure)
+}
+
+/// Whether the casualty word at `k..k + n` ends a toll noun ("the death toll", "the number of
+/// dead").
+fn names_toll(inp: &PropInput, lo: usize, k: usize, n: usize) -> bool {
+    let toks = inp.toks();
+    (lo.max(k.saturating_sub(TOLL_NOUN_WORDS))..=k).any(|s| {
+        inp.lx
+            .toll_nouns
+            .longest_in(toks, s, k + n)
+            .is_some_and(|(m, _)| s + m == k + n)
+    })
+}
+
+/// Most words of a toll noun before its casualty word ("number of people killed").
+const TOLL_NOUN_WORDS: usize = 3;
+
+/// How far after a toll noun its count may stand, past a phrase naming the event ("the death
+/// toll from Sunday's air strike on the bakery in Bexan has risen to 38").
+const TOLL_REACH: usize = 16;
+
+/// The count of a toll noun ending before `p`, past a phrase that names the event: the first
+/// linking word (not "of": "the toll of the strike on 3 villages") that leads to a count ("the
+/// death toll from the strike on the bakery at 38"). The phrase ends at a punctuation mark, a
+/// relative word, a cue or another casualty word.
+fn toll_count(inp: &PropInput, p: usize, end: usize) -> Option<Quantity> {
+    let toks = inp.toks();
+    let lx = inp.lx;
+    for j in p..end.min(p + TOLL_REACH) {
+        let t = &toks[j];
+        if !(t.is_word() || t.kind == TokKind::Number)
+            || matches!(lx.fn_class(&t.lower), Some(FnClass::Sub))
+            || lx.casualties.longest_in(toks, j, end).is_some()
+            || (lx.cue_forms.get(&t.lower).is_some() && !lx.casualty_links.contains(&t.lower))
+        {
+            return None;
+        }
+        if t.lower != "of" && lx.casualty_links.contains(&t.lower) {
+            if let Some(q) = linked_count(inp, j, end, j + 5) {
+                return Some(q);
+            }
+        }
+    }
+    None
+}
+
+/// The counted noun after a quantity ("90 soldiers", "18 of 31 trucks", "one of its staff") and
+/// the token after it. A preposition other than "of" ("killed 20 on Monday", "killed 60 with 80
+/// percent ..."), a time word, a unit, a verb ("killed 40 using barrel bombs") or another count
+/// ("26 people nine of whom were pupils") ends the noun or says there is none.
+fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, usize)> {
     let toks = inp.toks();
     let lx = inp.lx;
     let mut steps = 0;
+    // a verb without a tagger, but not a participle used as an adjective ("armed men",
+    // "alleged rebels")
+    let verb = |w: &str| {
+        lx.verb_forms.contains(w)
+            || lx.responsibility.get(w).is_some()
+            || lx.control.get(w).is_some()
+    };
+    // a word before a determiner is no noun ("six children outside the city")
+    let followed_by_det = |j: usize| {
+        toks.get(j + 1)
+            .is_some_and(|t| j + 1 < end && matches!(lx.fn_class(&t.lower), Some(FnClass::Det)))
+    };
+    // an "-ed" word before a noun is an adjective ("armed fighters"); before a preposition, a
+    // participle ("vehicles equipped with", "fighters backed by"); after the noun an "-ing" word
+    // is a participle ("civilians fleeing across the river")
+    let adjective = |j: usize| {
+        toks.get(j + 1).is_some_and(|t| {
+            j + 1 < end
+                && t.kind == TokKind::Word
+                && lx.fn_class(&t.lower).is_none()
+                && lx.casualties.get(&t.lower).is_none()
+        })
+    };
+    // a word that heads a partitive ("most of which", "many of them")
+    let partitive = |j: usize| {
+        j + 2 < end
+            && toks[j + 1].lower == "of"
+            && matches!(
+                lx.fn_class(&toks[j + 2].lower),
+                Some(FnClass::Sub | FnClass::Obj)
+            )
+    };
+    let count_word = |w: &str| {
+        matches!(
+            lx.quantities.get(w),
+            Some(
+                QuantWord::Number(_)
+                    | QuantWord::Multiplier(_)
+                    | QuantWord::Unit
+                    | QuantWord::Vague(..)
+            )
+        )
+    };
+    let mut after_of = false;
     while i < end && steps < 5 {
         let t = &toks[i];
-        if t.kind == TokKind::Number
-            || matches!(lx.fn_class(&t.lower), Some(FnClass::Det | FnClass::Prep))
-                && t.lower != "in"
-        {
+        // the closing mark of a quoted count
+        if t.kind == TokKind::CloseQuote && steps == 0 {
+            i += 1;
+            steps += 1;
+            continue;
+        }
+        let det = matches!(lx.fn_class(&t.lower), Some(FnClass::Det));
+        if det || t.lower == "of" || (after_of && t.kind == TokKind::Number) {
+            after_of = t.lower == "of";
             i += 1;
             steps += 1;
             continue;
@@ -1598,23 +1858,100 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<String> {
         if t.kind != TokKind::Word
             || lx.fn_class(&t.lower).is_some()
             || lx.casualties.get(&t.lower).is_some()
+            || lx.time.contains_key(&t.lower)
+            || count_word(&t.lower)
+            || verb(&t.lower)
+            // "adding that", "two of them critically"
+            || (t.lower.ends_with("ing") && !adjective(i))
+            || (lx.cue_forms.get(&t.lower).is_some() && !t.lower.ends_with("ed"))
+            || lx.is_ly_adverb(t)
         {
             return None;
         }
-        // skip adjectives ending in "-ian", "-ese" etc. cheaply: take the last word before a non-word
+        // skip adjectives ("Syrian army soldiers"): take the last word of up to three
         let mut e = i;
         while e + 1 < end
+            && e - i < 2
             && toks[e + 1].kind == TokKind::Word
             && lx.fn_class(&toks[e + 1].lower).is_none()
             && lx.casualties.get(&toks[e + 1].lower).is_none()
+            && !lx.time.contains_key(&toks[e + 1].lower)
+            && !count_word(&toks[e + 1].lower)
+            && !verb(&toks[e + 1].lower)
+            && (!toks[e + 1].lower.ends_with("ed") || adjective(e + 1))
+            && !toks[e + 1].lower.ends_with("ing")
+            && !followed_by_det(e + 1)
             && lx.cue_forms.get(&toks[e + 1].lower).is_none()
-            && e - i < 2
+            && !partitive(e + 1)
         {
             e += 1;
         }
-        return Some(toks[e].lower.clone());
+        return Some((toks[e].lower.clone(), e + 1));
     }
     None
+}
+
+/// The parts that follow a casualty figure from `p`, each a count with its victims (a count
+/// without a noun is none) and the token after it: a list after an opener ("including nine children and four women", "among them three
+/// women") or a partitive ("nine of whom were pupils", "nine of them children").
+fn figure_parts(inp: &PropInput, p: usize, end: usize) -> Vec<(Quantity, String, usize)> {
+    let toks = inp.toks();
+    let lx = inp.lx;
+    let mut out = Vec::new();
+    let mut p = p;
+    if p < end && (toks[p].lower == "," || toks[p].kind == TokKind::Dash) {
+        p += 1;
+    }
+    if let Some((m, _)) = lx.part_openers.longest_in(toks, p, end) {
+        let mut j = p + m;
+        let count = |j: usize| {
+            parse_quantity(toks, j, end, lx).or_else(|| {
+                (j < end && lx.part_articles.contains(&toks[j].lower)).then(|| Quantity {
+                    interval: Interval::exact(1),
+                    tokens: j..j + 1,
+                })
+            })
+        };
+        while let Some(q) = count(j) {
+            // a count without a noun is no part ("including 13 civilians and more than 30
+            // wounded": a figure of its own)
+            let Some((v, e)) = victims_after(inp, q.tokens.end, end) else {
+                break;
+            };
+            out.push((q, v, e));
+            j = e;
+            // "nine children and four women", "nine children, four women and two men"
+            let joined = j + 1 < end
+                && (toks[j].lower == ","
+                    || matches!(lx.fn_class(&toks[j].lower), Some(FnClass::Conj)));
+            if !joined {
+                break;
+            }
+            j += 1;
+        }
+        return out;
+    }
+    // "nine of whom were pupils", "nine of them children"
+    if let Some(q) = parse_quantity(toks, p, end, lx) {
+        let of = q.tokens.end;
+        let group = of + 1;
+        if group < end
+            && toks[of].lower == "of"
+            && matches!(
+                lx.fn_class(&toks[group].lower),
+                Some(FnClass::Obj | FnClass::Sub)
+            )
+        {
+            let mut j = group + 1;
+            while j < end && lx.be_forms.contains(&toks[j].lower) {
+                j += 1;
+            }
+            if let Some((v, e)) = victims_after(inp, j, end) {
+                out.push((q, v, e));
+            }
+        }
+    }
+    out
 }
 
 fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
@@ -1794,8 +2131,7 @@ fn name_the_lead_place(inp: &PropInput, out: &mut [EventRef]) {
             .any(|k| inp.lx.new_incident.longest_in(toks, k, r.end).is_some())
     };
     let (src, places) = (out[named].clone(), out[named].places.clone());
-    for s in first..named {
-        let ev = &out[s];
+    for (s, ev) in out.iter().enumerate().take(named).skip(first) {
         let frames_ok = match (&ev.frame, &src.frame) {
             (Some(a), Some(b)) => inp.lx.frames_compatible(a, b),
             (Some(_), None) => true,
@@ -1816,5 +2152,326 @@ fn name_the_lead_place(inp: &PropInput, out: &mut [EventRef]) {
         if ev.frame.is_some() && ev.places.is_empty() {
             ev.places = places.clone();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Extraction, PropKind, extract};
+    use crate::lexicon::Lexicon;
+    use crate::model::Document;
+
+    fn extraction(text: &str) -> Extraction {
+        extract(Document::new("t", text), &Lexicon::builtin())
+    }
+
+    /// The casualty figures of a text: (low, high, victims, measure, speaker of the claim or
+    /// "own voice").
+    fn figures(text: &str) -> Vec<(u64, Option<u64>, String, String, String)> {
+        let x = extraction(text);
+        x.propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Casualty {
+                    count,
+                    measure,
+                    victims,
+                    ..
+                } => {
+                    let speaker = p.attribution.map_or("own voice".to_string(), |a| {
+                        x.attributions[a]
+                            .speakers
+                            .first()
+                            .map_or("?".to_string(), |s| s.label().to_string())
+                    });
+                    Some((
+                        count.lo,
+                        count.hi,
+                        victims.clone(),
+                        measure.clone(),
+                        speaker,
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// (low, high, victims) of the `killed` figures.
+    fn killed(text: &str) -> Vec<(u64, Option<u64>, String)> {
+        figures(text)
+            .into_iter()
+            .filter(|f| f.3 == "killed")
+            .map(|(lo, hi, v, _, _)| (lo, hi, v))
+            .collect()
+    }
+
+    fn exact(n: u64, victims: &str) -> (u64, Option<u64>, String) {
+        (n, Some(n), victims.to_string())
+    }
+
+    fn at_least(n: u64, victims: &str) -> (u64, Option<u64>, String) {
+        (n, None, victims.to_string())
+    }
+
+    #[test]
+    fn put_the_death_toll_at_is_a_figure_and_an_attribution() {
+        for text in [
+            "The Syrian Civil Defence put the death toll from the air strike on the Varnel bakery on Sunday at 38.",
+            "The Syrian Civil Defence, a rescue group, put the death toll from the air strike on the Varnel bakery on Sunday at 38.",
+            "The Syrian Civil Defence put the death toll at 38.",
+        ] {
+            let f = figures(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!((f[0].0, f[0].1), (38, Some(38)), "{text}");
+            assert_eq!(f[0].2, "people", "{text}");
+            assert_eq!(f[0].4, "Syria Civil Defence", "{text}");
+        }
+        // "raised the toll to", "placed" through another cue
+        assert_eq!(
+            figures("The monitor raised the toll from the raid on Kesra to 40.")[0].4,
+            "monitor"
+        );
+    }
+
+    #[test]
+    fn put_is_no_cue_without_a_toll() {
+        let x = extraction("Rebel commanders put 20 prisoners on a bus to Idlib.");
+        assert!(x.attributions.is_empty(), "{:?}", x.attributions);
+        assert!(figures("Rebel commanders put 20 prisoners on a bus to Idlib.").is_empty());
+        let x = extraction("The army put pressure on the 30 villages around Kesra.");
+        assert!(x.attributions.is_empty(), "{:?}", x.attributions);
+    }
+
+    #[test]
+    fn a_toll_rises_to_its_figure_past_a_phrase() {
+        assert_eq!(
+            killed("The death toll has risen to 38."),
+            [exact(38, "people")]
+        );
+        assert_eq!(
+            killed(
+                "The death toll from the shelling of the Ombra bakery on Sunday has risen to 27."
+            ),
+            [exact(27, "people")]
+        );
+        // the day after the figure is no victim
+        assert_eq!(
+            killed("The toll rose to 21 on Monday."),
+            [exact(21, "people")]
+        );
+        // the earlier figure of "rose from 20 to 38" is not read
+        assert_eq!(
+            killed("The toll from the bombing rose from 20 to 38."),
+            [exact(38, "people")]
+        );
+    }
+
+    #[test]
+    fn a_count_inside_the_toll_phrase_is_no_toll() {
+        // "of" leads no count after a phrase; the count of villages is not the toll
+        assert!(killed("The toll of the strike on 3 villages was not known.").is_empty());
+        // the year of an attack is not a figure
+        assert!(killed("The death toll from the 2013 attack was disputed.").is_empty());
+    }
+
+    #[test]
+    fn among_the_dead_and_included_name_a_figure() {
+        assert_eq!(
+            killed("Among the dead were 12 children."),
+            [exact(12, "children")]
+        );
+        assert_eq!(
+            figures("The Syrian Observatory said among the dead were 12 children.")[0].4,
+            "Syrian Observatory for Human Rights"
+        );
+        assert_eq!(
+            killed("The dead included at least 9 children."),
+            [at_least(9, "children")]
+        );
+        assert_eq!(
+            killed("Those killed included at least 9 children."),
+            [at_least(9, "children")]
+        );
+        // the wounded are not the dead
+        let f = figures("Among the wounded were 12 children.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].3, "wounded");
+        // "said among" opens no inverted clause without a form of "to be"
+        assert!(killed("The convoy included 30 trucks.").is_empty());
+    }
+
+    #[test]
+    fn left_dead_and_claimed_lives_are_figures_and_a_quoted_count_is_read() {
+        assert_eq!(
+            killed("The air strike left 30 dead."),
+            [exact(30, "people")]
+        );
+        assert_eq!(
+            killed("The air strike left \"about 30\" dead."),
+            [(27, Some(33), "people".to_string())]
+        );
+        assert_eq!(
+            killed("The air strike killed \"at least 12\" people."),
+            [at_least(12, "people")]
+        );
+        assert_eq!(
+            killed("The shelling claimed the lives of 14 people."),
+            [exact(14, "people")]
+        );
+        // a quotation that holds no count still ends the clause
+        assert_eq!(
+            killed("He called it \"Operation 40\" and 3 people were killed."),
+            [exact(3, "people")]
+        );
+    }
+
+    #[test]
+    fn parts_after_a_total_are_figures_of_their_own() {
+        let want = [exact(26, "people"), exact(9, "children"), exact(4, "women")];
+        for text in [
+            "The air strike killed 26 people including 9 children and 4 women.",
+            "The air strike killed 26 people, including 9 children and 4 women.",
+            "26 people including 9 children and 4 women were killed in the air strike.",
+            "The air strike killed 26 people among them 9 children and 4 women.",
+        ] {
+            assert_eq!(killed(text), want, "{text}");
+        }
+        let want = [exact(26, "people"), exact(9, "pupils")];
+        for text in [
+            "The air strike on the school killed 26 people nine of whom were pupils.",
+            "The air strike on the school killed 26 people, nine of whom were pupils.",
+        ] {
+            assert_eq!(killed(text), want, "{text}");
+        }
+        let want = [exact(26, "people"), exact(9, "children")];
+        for text in [
+            "The air strike killed 26 people 9 of them children.",
+            "The air strike killed 26 people, 9 of them children.",
+            "20 people were killed including 9 children.",
+        ] {
+            let got = killed(text);
+            assert_eq!(got[1], want[1], "{text}: {got:?}");
+        }
+        // the parts of a lower bound are lower bounds; "a woman" counts one
+        assert_eq!(
+            killed("At least 15 civilians including a woman and two children had been killed."),
+            [
+                at_least(15, "civilians"),
+                at_least(1, "woman"),
+                at_least(2, "children")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_part_of_the_totals_kind_is_no_figure_of_its_own() {
+        // "seven civilians" are among the 20 people: no toll of seven (the child is one)
+        assert_eq!(
+            killed(
+                "Seven civilians including a child were among 20 people killed in the air strike."
+            ),
+            [exact(1, "child"), exact(20, "people")]
+        );
+        assert_eq!(
+            killed("Three children were among 20 people killed in the air strike."),
+            [exact(3, "children"), exact(20, "people")]
+        );
+        assert_eq!(
+            killed("20 people including 7 civilians were killed."),
+            [exact(20, "people")]
+        );
+        // a count without a noun is no part, and a figure of another measure stays its own
+        let f = figures(
+            "At least 20 people were killed including 13 civilians and more than 30 wounded.",
+        );
+        assert!(f.iter().any(|x| x.0 == 30 && x.3 == "wounded"), "{f:?}");
+        assert!(!f.iter().any(|x| x.0 == 13), "{f:?}");
+    }
+
+    #[test]
+    fn the_counted_noun_is_no_unit_verb_or_day() {
+        assert_eq!(
+            killed("Government forces killed 60 people with 80 percent killed by shelling."),
+            [exact(60, "people")]
+        );
+        assert_eq!(
+            killed("Government forces killed 60 with 80 percent killed by shelling."),
+            [exact(60, "people")]
+        );
+        assert_eq!(
+            killed("Government forces killed 40 people using barrel bombs."),
+            [exact(40, "people")]
+        );
+        assert_eq!(
+            killed("The raid killed 14 civilians fleeing across the river."),
+            [exact(14, "civilians")]
+        );
+        // adjectives before the noun are still skipped
+        assert_eq!(killed("The raid killed 5 armed men."), [exact(5, "men")]);
+        assert_eq!(
+            killed("The army killed 48 alleged rebels."),
+            [exact(48, "rebels")]
+        );
+        assert_eq!(
+            killed("The raid killed 69 workers."),
+            killed("The raid killed sixty nine workers.")
+        );
+    }
+
+    #[test]
+    fn citizens_are_people() {
+        let lx = Lexicon::builtin();
+        assert_eq!(
+            killed("The shelling killed 12 citizens."),
+            [exact(12, "citizens")]
+        );
+        assert!(super::same_victims("citizens", "people", &lx));
+        assert!(!super::same_victims("citizens", "soldiers", &lx));
+    }
+
+    #[test]
+    fn a_participle_takes_the_subject_of_its_clause() {
+        let x = extraction(
+            "Rebels said government forces killed 40 people using barrel bombs in Tabra.",
+        );
+        let agents: Vec<&str> = x
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Responsibility { agent, .. } => Some(agent.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(agents.iter().all(|a| !a.contains("killed")), "{agents:?}");
+    }
+
+    #[test]
+    fn a_count_before_another_casualty_word_is_that_words() {
+        let f = figures("At least 14 people were killed 25 were wounded in the attack.");
+        let got: Vec<(u64, &str)> = f.iter().map(|x| (x.0, x.3.as_str())).collect();
+        assert_eq!(got, [(14, "killed"), (25, "wounded")]);
+    }
+
+    #[test]
+    fn each_figure_of_a_claim_with_several_places_is_about_its_own() {
+        let x = extraction(
+            "Rebels said air strikes killed 9 people in Idlib and shelling killed 12 people in Aleppo.",
+        );
+        let places: Vec<(u64, Vec<String>)> = x
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Casualty { count, event, .. } => Some((count.lo, event.places.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (9, vec!["Idlib".to_string()]),
+                (12, vec!["Aleppo".to_string()])
+            ]
+        );
     }
 }

@@ -95,10 +95,36 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     } else {
         return None;
     };
+    // "200 000": thousands set off by a space
+    if used == 1
+        && value < 1000.0
+        && toks[k].lower.chars().all(|c| c.is_ascii_digit())
+        && toks.get(k + used).is_some_and(|t| {
+            k + used < end
+                && t.kind == TokKind::Number
+                && t.lower.len() == 3
+                && t.lower.chars().all(|c| c.is_ascii_digit())
+        })
+    {
+        value = value * 1000.0 + number_value(&toks[k + used]).unwrap_or(0.0);
+        used += 1;
+    }
+    // "sixty nine" (the hyphen stripped): tens and units
+    if toks[k].kind == TokKind::Word && (20.0..100.0).contains(&value) && value % 10.0 == 0.0 {
+        if let Some(u) = toks
+            .get(k + 1)
+            .filter(|t| k + 1 < end && t.kind == TokKind::Word)
+            .and_then(|t| word_number(&t.lower, lx))
+            .filter(|u| (1..=9).contains(u))
+        {
+            value += u as f64;
+            used += 1;
+        }
+    }
     // multiplier: "1.5 million", "two hundred"
     if let Some(QuantWord::Multiplier(m)) = toks
-        .get(k + 1)
-        .filter(|_| k + 1 < end)
+        .get(k + used)
+        .filter(|_| k + used < end)
         .and_then(|t| lx.quantities.get(&t.lower))
     {
         value *= *m as f64;
@@ -237,6 +263,12 @@ mod tests {
             })
         );
         assert_eq!(q("twenty-five people"), Some(Interval::exact(25)));
+        // the hyphen stripped
+        assert_eq!(q("sixty nine workers"), Some(Interval::exact(69)));
+        assert_eq!(q("twenty people"), Some(Interval::exact(20)));
+        assert_eq!(q("ten four"), Some(Interval::exact(10)));
+        assert_eq!(q("twenty five thousand"), Some(Interval::exact(25_000)));
+        assert_eq!(q("200 000 civilians"), Some(Interval::exact(200_000)));
         assert_eq!(
             q("up to 40"),
             Some(Interval {
