@@ -1165,6 +1165,14 @@ pub fn region_propositions(
             while p < k {
                 if let Some(q) = parse_quantity(toks, p, k, lx) {
                     p = q.tokens.end;
+                    // a number right before another count counts nothing ("Get short URL 113
+                    // At least nine people were killed": page furniture)
+                    if quants
+                        .last()
+                        .is_some_and(|l: &super::quantity::Quantity| l.tokens.end == q.tokens.start)
+                    {
+                        quants.pop();
+                    }
                     quants.push(q);
                 } else {
                     p += 1;
