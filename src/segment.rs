@@ -364,7 +364,9 @@ pub fn segment(text: &str, base: usize, lx: &Lexicon) -> Segmented {
         // a possessive whose apostrophe the source stripped ("Syrias Idlib province", "Assads
         // forces") reads as the name it belongs to
         for t in &mut toks {
-            if t.kind == TokKind::Word && text[t.range.clone()].contains(|c: char| c.is_uppercase())
+            if t.kind == TokKind::Word
+                && t.lower.ends_with('s')
+                && text[t.range.clone()].contains(|c: char| c.is_uppercase())
             {
                 if let Some(stem) = lx.possessive_stem(&t.lower) {
                     t.lower = stem.to_string();

@@ -259,9 +259,12 @@ impl PropInput<'_> {
         };
         let pf = self.lx.predicate_frame.as_str();
         let lowers: Vec<&str> = range.clone().map(|k| toks[k].lower.as_str()).collect();
+        // event words' positions: a party named right before one is the event's agent
+        let mut event_words: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < lowers.len() {
             if let Some((n, f)) = self.lx.frames.longest_at(&lowers, i) {
+                event_words.push(range.start + i);
                 if ev
                     .frame
                     .as_deref()
@@ -317,23 +320,30 @@ impl PropInput<'_> {
         });
         // a party named right before an event word is its agent: "Russian air strikes",
         // "Syrian government shelling", "regime airstrikes" (the first one named)
-        ev.agent = range.clone().skip(1).find_map(|k| {
-            self.lx.frames.longest_in(toks, k, range.end)?;
-            let m = super::speaker::best_alias(self.mentions, &(k - 1..k))
-                .filter(|m| m.tokens.end == k)
-                .map(|m| self.lx.aliases[m.alias].party.clone());
-            m.or_else(|| super::speaker::role_party(self.seg, &(k - 1..k), self.mentions, self.lx))
-        });
-        // the attack's mode: one named, or none when both are ("air strikes and shelling")
-        let mut modes: Vec<&String> = Vec::new();
-        for k in range.clone() {
-            if let Some((_, m)) = self.lx.attack_modes.longest_in(toks, k, range.end) {
-                if !modes.contains(&m) {
-                    modes.push(m);
+        ev.agent = event_words
+            .iter()
+            .filter(|&&k| k > range.start)
+            .find_map(|&k| {
+                let m = super::speaker::best_alias(self.mentions, &(k - 1..k))
+                    .filter(|m| m.tokens.end == k)
+                    .map(|m| self.lx.aliases[m.alias].party.clone());
+                m.or_else(|| {
+                    super::speaker::role_party(self.seg, &(k - 1..k), self.mentions, self.lx)
+                })
+            });
+        // the attack's mode: one named, or none when both are ("air strikes and shelling");
+        // only an event has one
+        if ev.frame.is_some() {
+            let mut modes: Vec<&String> = Vec::new();
+            for i in 0..lowers.len() {
+                if let Some((_, m)) = self.lx.attack_modes.longest_at(&lowers, i) {
+                    if !modes.contains(&m) {
+                        modes.push(m);
+                    }
                 }
             }
+            ev.mode = (modes.len() == 1).then(|| modes[0].clone());
         }
-        ev.mode = (modes.len() == 1).then(|| modes[0].clone());
         ev.time = find_time(self.text(), toks, range, self.lx, self.doc.date);
         ev
     }
@@ -2014,7 +2024,10 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
     let mut topic: Option<EventRef> = None;
     for (s, sent) in inp.seg.sentences.iter().enumerate() {
         let mut ev = inp.local_event(sent.tokens.clone());
-        if let Some(srcs) = sources.get(s).filter(|v| !v.is_empty()) {
+        if let Some(srcs) = sources
+            .get(s)
+            .filter(|v| !v.is_empty() && !ev.places.is_empty())
+        {
             let mut outside: Vec<String> = Vec::new();
             let mut from = sent.tokens.start;
             let mut cuts: Vec<&Range<usize>> = srcs.iter().collect();
@@ -2047,12 +2060,10 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
         let describes =
             |ev: &EventRef| ev.frame.is_some() && (!ev.places.is_empty() || ev.time.is_some());
         // "Elsewhere, jets struck a fuel market": another incident, told afresh
-        let fresh = (sent.tokens.clone()).any(|k| {
-            inp.lx
-                .new_incident
-                .longest_in(toks, k, sent.tokens.end)
-                .is_some()
-        });
+        // (only a sentence that could inherit an event needs to know)
+        let fresh = (last.is_some() || topic.is_some())
+            && (sent.tokens.clone())
+                .any(|k| inp.lx.new_incident.longest_in(toks, k, sent.tokens.end).is_some());
         if !sent.headline && !fresh {
             if let Some((ls, lev)) = &last {
                 let compatible_place =
