@@ -811,3 +811,158 @@ fn witnesses_speak_they_do_not_witness() {
         &[("witnesses", "told", "Government forces shelled the market")],
     );
 }
+
+/// A paragraph of 50 words, no comma and no attribution: text after it is read as a scraped copy
+/// stripped of its commas (`Segmented::commaless` needs 60 words and no comma at all).
+const STRIPPED_LEAD: &str = "The town lies on the river north of the capital and its market draws traders from the villages around it every week during the dry season when the roads are open and the bridges are safe for trucks carrying grain and fuel and livestock from the farms to the south.\n\n";
+
+/// [`check`] on one sentence of a text stripped of its commas.
+#[track_caller]
+fn check_stripped(sentence: &str, expected: &[(&str, &str, &str)]) {
+    assert!(!sentence.contains(','));
+    check(&format!("{STRIPPED_LEAD}{sentence}"), expected);
+}
+
+#[test]
+fn stripped_post_posed_cues_take_adjuncts_after_them() {
+    let c = "Eleven people were killed in the shelling of the Kalvar market on Friday";
+    for tail in [
+        "on Wednesday",
+        "late on Wednesday",
+        "Wednesday",
+        "in a revised toll",
+        "as rebels took ground to the south",
+    ] {
+        check_stripped(
+            &format!("{c} the monitor said {tail}."),
+            &[("the monitor", "said", c)],
+        );
+    }
+    // an indirect object, then an adjunct
+    check_stripped(
+        &format!("{c} a rescue worker told the Harbor Ledger from Tarsa."),
+        &[("a rescue worker", "told", c)],
+    );
+    // a participle clause after the cue is no content, and the fronted content is kept
+    check_stripped(
+        &format!("{c} the monitor said updating an earlier toll of six."),
+        &[("the monitor", "said", c)],
+    );
+    // a complement after the cue still makes the phrase before it the subject
+    check_stripped(
+        "Meanwhile in the villages near the Kalvar market the monitor said on Wednesday the strikes killed nine.",
+        &[("the monitor", "said", "the strikes killed nine")],
+    );
+    check_stripped(
+        "In the north of Tarsa province the monitor said fighting continued.",
+        &[("the monitor", "said", "fighting continued")],
+    );
+}
+
+#[test]
+fn stripped_post_posed_sources_without_a_determiner() {
+    let c = "Eleven people were killed in the shelling of the Kalvar market";
+    for source in [
+        "provincial health director Samir Aswad",
+        "opposition figure Jan Doe",
+        "civil defence official Omar Bakri",
+        "Doe",
+        "Harbor TV correspondent",
+        "Kalvar Live Network (KLN)",
+        "state agency and local media",
+        "opposition activists former residents and a war monitor",
+        "Syrian activists",
+    ] {
+        check_stripped(&format!("{c} {source} said."), &[(source, "said", c)]);
+    }
+    // a coordinated time phrase before the source
+    check_stripped(
+        &format!("{c} on Monday and Tuesday a monitor said."),
+        &[("a monitor", "said", &format!("{c} on Monday and Tuesday"))],
+    );
+    // a plural noun of the content's last phrase is no source
+    check_stripped(
+        &format!("{c} and wounding dozens more observers said."),
+        &[(
+            "observers",
+            "said",
+            &format!("{c} and wounding dozens more"),
+        )],
+    );
+    // a name after a place preposition is the place
+    check_stripped(
+        "Eleven people were killed in the shelling of the market in Tarsa Doe said.",
+        &[(
+            "Doe",
+            "said",
+            "Eleven people were killed in the shelling of the market in Tarsa",
+        )],
+    );
+    check_stripped(
+        "Eleven people were killed in the shelling of the market in the city of Tarsa Syrian activists said on Sunday.",
+        &[(
+            "Syrian activists",
+            "said",
+            "Eleven people were killed in the shelling of the market in the city of Tarsa",
+        )],
+    );
+    // the source after the cue
+    check_stripped(
+        "Eleven people were killed in the shelling of the market in the town of Kalvar said the Kalvar Monitor.",
+        &[(
+            "the Kalvar Monitor",
+            "said",
+            "Eleven people were killed in the shelling of the market in the town of Kalvar",
+        )],
+    );
+}
+
+#[test]
+fn stripped_look_alikes_are_no_post_posed_sources() {
+    // a relative clause after an indefinite pronoun
+    check_stripped(
+        "Few of the residents who stayed in the town agreed with everything the minister said.",
+        &[],
+    );
+    // a subject followed by its complement
+    check_stripped(
+        "Residents of the besieged eastern districts of the city said the opposite.",
+        &[(
+            "Residents of the besieged eastern districts of the city",
+            "said",
+            "the opposite",
+        )],
+    );
+    // outside a stripped text a comma is expected before the source
+    check(
+        "Eleven people were killed in the shelling of the Kalvar market provincial health director Samir Aswad said.",
+        &[],
+    );
+}
+
+#[test]
+fn a_fronted_adverbial_without_a_comma_ends_before_the_named_subject() {
+    for opener in ["For her part", "In response", "In a radio interview"] {
+        check(
+            &format!("{opener} Foreign Minister Jan Doe blamed the rebels for the attack."),
+            &[(
+                "Foreign Minister Jan Doe",
+                "blamed",
+                "the rebels for the attack",
+            )],
+        );
+    }
+    check(
+        "For her part the foreign minister blamed the rebels for the attack.",
+        &[(
+            "the foreign minister",
+            "blamed",
+            "the rebels for the attack",
+        )],
+    );
+    // a prepositional object inside the clause is no subject
+    check(
+        "The army moved north after the talks in Geneva Foreign Minister Jan Doe blamed.",
+        &[],
+    );
+}

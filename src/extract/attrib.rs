@@ -326,7 +326,13 @@ impl Ctx<'_> {
         // stripped; the name before the indefinite article is the head
         if s > self.lo && s < k && self.lx.fn_class(self.low(s)) == Some(FnClass::Det) {
             let mut n = s;
-            while n > self.lo && self.t[n - 1].cap && self.t[n - 1].is_word() {
+            // (not a time phrase: "on Monday and Tuesday a monitor said")
+            while n > self.lo
+                && self.t[n - 1].cap
+                && self.t[n - 1].is_word()
+                && self.class(n - 1).is_none()
+                && !self.is_time_word(n - 1)
+            {
                 n -= 1;
             }
             let indefinite = matches!(self.low(s), "a" | "an");
@@ -1279,7 +1285,27 @@ fn cue_attribution(
         && !source_to_end;
     // a cue with an indirect object never inverts: in "“Q,” Joe Kasper, an aide, told POLITICO"
     // the name after "told" is its object
-    if cue.frames.inv && !cue.frames.obj && k0 == c0 && after_comma_or_quote && !appositive_subject
+    // "C said the Syrian Observatory." in text stripped of its commas: a content of some length,
+    // then a named source or a title or group noun that closes the sentence
+    let bare_inverted = cx.commaless
+        && c0 >= cx.lo + MIN_BARE_CONTENT
+        && cx.t[c0 - 1].is_word()
+        && !cx.t[c0 - 1].in_quote
+        && (cx.class(c0 - 1).is_none() || cx.is_time_word(c0 - 1))
+        && after.as_ref().is_some_and(|(src, head)| {
+            let end = cx.time_phrase(src.end).unwrap_or(src.end);
+            let last = cx.low(head.end - 1);
+            cx.is_terminal(end)
+                && head.len() <= 7
+                && !cx.is_pronoun(src.start)
+                && !head.clone().all(|k| cx.is_time_word(k))
+                && (cx.t[head.end - 1].cap || cx.lx.kinds.contains_key(last))
+        });
+    if cue.frames.inv
+        && !cue.frames.obj
+        && k0 == c0
+        && (after_comma_or_quote || bare_inverted)
+        && !appositive_subject
     {
         if let Some((src, head)) = after {
             let first = &cx.t[src.start];
@@ -1302,8 +1328,49 @@ fn cue_attribution(
         }
     }
 
+    // In text stripped of its commas a post-posed source is found by its shape when the noun
+    // phrase scan runs back into the content: "C provincial health director Samir Aswad said",
+    // "C Doe said", "C state agency and local media reported"
+    let tail = bare_tail(cx, c1, cue);
+    let fits_bare = |s: usize| {
+        s >= cx.lo + MIN_BARE_CONTENT
+            && cx.t[s - 1].is_word()
+            && (cx.class(s - 1).is_none() || cx.is_time_word(s - 1))
+            && !lx.interrogatives.contains(cx.low(s - 1))
+            // "everything the minister said": a relative clause after an indefinite pronoun
+            && !matches!(
+                cx.low(s - 1),
+                "everything" | "anything" | "something" | "nothing"
+            )
+            && !cx.is_pronoun(s)
+    };
+    if cx.commaless && cue.frames.inv && tail {
+        let regular = left.as_ref().is_some_and(|(r, _)| {
+            !r.is_empty()
+                && fits_bare(r.start)
+                && (cx.t[r.start].cap || matches!(cx.class(r.start), Some(FnClass::Det)))
+        });
+        let complement = match post {
+            Ok(Some(p)) => {
+                (p > c1 && matches!(cx.low(p - 1), "that" | ":"))
+                    || !(is_adjunct_start(cx, p) || bare_participle(cx, p, cue))
+            }
+            _ => false,
+        };
+        if !regular && !complement {
+            if let Some(s) = stripped_source(cx, k0).filter(|&s| fits_bare(s)) {
+                left = Some((s..k0, s..k0));
+            }
+        }
+    }
     // Subject source: never the object of a preposition ("in an interview for the TV news show").
-    let (src, head) = left?;
+    let (mut src, mut head) = left?;
+    // "For her part Foreign Minister Jan Doe blamed", "In response Foreign Minister Jan Doe
+    // blamed": a fronted adverbial without a comma ends before the name that is the subject
+    if let Some(m) = fronted_adverbial_split(cx, &src) {
+        head = m..head.end.max(m + 1);
+        src = m..src.end;
+    }
     // ... except in "with Trump tweeting that C", where the participle's subject follows "with"
     let with_subject = form == Form::Ing && src.start > cx.lo && cx.low(src.start - 1) == "with";
     if src.is_empty()
@@ -1323,13 +1390,14 @@ fn cue_attribution(
     let bare = (cx.commaless || {
         let before = &cx.t[src.start.saturating_sub(1)];
         before.cap || before.kind == TokKind::Number || lx.time.contains_key(&before.lower)
-    }) && cx.is_terminal(c1)
-        && src.start >= cx.lo + MIN_BARE_CONTENT
-        && (cx.t[src.start].cap || matches!(cx.class(src.start), Some(FnClass::Det)))
-        && cx.t[src.start - 1].is_word()
-        && cx.class(src.start - 1).is_none()
-        && !lx.interrogatives.contains(cx.low(src.start - 1))
-        && !cx.is_pronoun(src.start);
+    }) && (if cx.commaless {
+        tail
+    } else {
+        cx.is_terminal(c1)
+    }) && fits_bare(src.start)
+        && (cx.t[src.start].cap
+            || matches!(cx.class(src.start), Some(FnClass::Det))
+            || (cx.commaless && stripped_source(cx, k0) == Some(src.start)));
     let pre_ok = src.start > cx.lo
         && (cx.is_comma(src.start - 1) || cx.is_close_quote(src.start - 1) || bare);
     let start = content_start(cx, prev, c0);
@@ -1351,7 +1419,8 @@ fn cue_attribution(
                 && cx.is_comma(p - 1)
                 && cx.t[p].kind == TokKind::OpenQuote
                 && cx.is_close_quote(src.start - 1);
-            if pre_content && ((!marked && is_adjunct_start(cx, p)) || resumed) {
+            let adjunct = is_adjunct_start(cx, p) || (bare && bare_participle(cx, p, cue));
+            if pre_content && ((!marked && adjunct) || resumed) {
                 let fs = extend_frame_left(cx, src.start);
                 return Some(mk(
                     Some((src, head)),
@@ -1398,6 +1467,224 @@ const NOT_CUE_OBJECT_WINDOW: usize = 6;
 
 /// Fewest tokens before a source that follows its content with no comma ("C the army said").
 const MIN_BARE_CONTENT: usize = 6;
+
+/// Where the subject begins in a phrase that runs back to a sentence-opening preposition ("For
+/// her part Foreign Minister Jan Doe", "In response Foreign Minister Jan Doe", "In an interview
+/// Doe"): the capitalized name after the adverbial's last lower-case word.
+fn fronted_adverbial_split(cx: &Ctx, src: &Range<usize>) -> Option<usize> {
+    if src.start <= cx.lo || !matches!(cx.class(src.start - 1), Some(FnClass::Prep)) {
+        return None;
+    }
+    let p = src.start - 1;
+    let lead = dateline_end(cx);
+    let fronted = p >= lead
+        && (lead..p).all(|k| matches!(cx.class(k), Some(FnClass::Conj | FnClass::ClauseConj)));
+    if !fronted {
+        return None;
+    }
+    let mut m = src.end;
+    while m > src.start + 1 && cx.t[m - 1].cap && name_token(cx, m - 1) {
+        m -= 1;
+    }
+    let before = &cx.t[m - 1];
+    let split = m < src.end
+        && m - 1 > src.start.saturating_sub(1)
+        && before.kind == TokKind::Word
+        && !before.cap
+        && cx.class(m - 1).is_none()
+        && src.end - m <= 6;
+    split.then_some(m)
+}
+
+/// What may follow a post-posed cue whose source has no comma before it ("C the monitor said"):
+/// the end of the sentence, or an adjunct running to it, after an indirect object ("told
+/// Reuters") and a time phrase ("said on Wednesday", "said late on Wednesday", "said in a
+/// revised toll", "said Sunday as ...", "said updating an earlier toll").
+fn bare_tail(cx: &Ctx, c1: usize, cue: &crate::lexicon::Cue) -> bool {
+    let mut p = c1;
+    if cue.frames.obj && p < cx.hi {
+        let e = if matches!(cx.class(p), Some(FnClass::Obj)) || cx.is_pronoun(p) {
+            p + 1
+        } else {
+            cx.np_right(p)
+        };
+        if e - p <= 7 {
+            p = e;
+        }
+    }
+    if let Some(e) = cx.time_phrase(p) {
+        p = e;
+    }
+    cx.is_terminal(p)
+        || (matches!(cx.class(p), Some(FnClass::Prep | FnClass::Sub))
+            && !matches!(cx.low(p), "that" | "of"))
+        || cx.is_ly_adverb(p)
+        || bare_participle(cx, p, cue)
+}
+
+/// A participle clause right after a cue that takes none ("said updating an earlier toll",
+/// "said citing medical sources"): an adjunct of the cue, not its content.
+fn bare_participle(cx: &Ctx, p: usize, cue: &crate::lexicon::Cue) -> bool {
+    if p >= cx.hi || cue.frames.ing {
+        return false;
+    }
+    let t = &cx.t[p];
+    if t.in_quote || t.cap || t.kind != TokKind::Word || cx.class(p).is_some() {
+        return false;
+    }
+    let cue_ing = cx
+        .lx
+        .cue_forms
+        .longest_in(cx.t, p, cx.hi)
+        .is_some_and(|(_, (_, f))| *f == Form::Ing);
+    // "updating an earlier toll", not the noun of "said fighting continued"
+    let object = p + 1 < cx.hi
+        && (matches!(cx.class(p + 1), Some(FnClass::Det | FnClass::Obj))
+            || cx.t[p + 1].kind == TokKind::Number);
+    t.lower.len() > 5 && t.lower.ends_with("ing") && (cue_ing || object)
+}
+
+/// A word of a name: capitalized and no function word or time word ("Samir", "TV"), a name
+/// particle ("al-Laith", "bin"), or an acronym's parentheses ("(SLN)").
+fn name_token(cx: &Ctx, i: usize) -> bool {
+    let t = &cx.t[i];
+    if t.in_quote {
+        return false;
+    }
+    match t.kind {
+        TokKind::Word => {
+            (t.cap && cx.class(i).is_none() && !cx.lx.time.contains_key(&t.lower))
+                // a month's name as a first name: "Jan Doe", not "in May Doe"
+                || (t.cap
+                    && matches!(
+                        cx.lx.time.get(&t.lower),
+                        Some(crate::lexicon::TimeWord::Month(_))
+                    )
+                    && i + 1 < cx.hi
+                    && cx.t[i + 1].cap
+                    && !cx.lx.time.contains_key(&cx.t[i + 1].lower)
+                    && !(i > cx.lo
+                        && (matches!(cx.class(i - 1), Some(FnClass::Prep))
+                            || cx.t[i - 1].kind == TokKind::Number)))
+                || (cx.lx.is_particle(&t.lower) && t.lower.contains('-'))
+                || (cx.lx.is_particle(&t.lower) && i + 1 < cx.hi && cx.t[i + 1].cap)
+        }
+        TokKind::Punct => {
+            (t.lower == ")" && i > cx.lo && cx.t[i - 1].cap)
+                || (t.lower == "(" && i + 1 < cx.hi && cx.t[i + 1].cap)
+        }
+        _ => false,
+    }
+}
+
+/// A lower-case modifier of a title or group noun ("provincial health director", "opposition
+/// figure", "state agency"): no function, time, quantity or verb word, no plural.
+fn title_modifier(cx: &Ctx, i: usize) -> bool {
+    let t = &cx.t[i];
+    t.kind == TokKind::Word
+        && !t.cap
+        && !t.in_quote
+        && cx.class(i).is_none()
+        && !cx.lx.time.contains_key(&t.lower)
+        && !cx.lx.kinds.contains_key(&t.lower)
+        // "the Kalvar market opposition figure": a place noun ends the content
+        && !cx.lx.place_heads.contains(&t.lower)
+        && cx.lx.quantities.longest_in(cx.t, i, cx.hi).is_none()
+        && !cx.looks_verbal(i)
+        && (!cx.is_cue_word(i) || cx.lx.cue_nouns.contains(&t.lower))
+        && !t.lower.ends_with("ing")
+        && !(t.lower.ends_with('s') && !t.lower.ends_with("ss"))
+        && !matches!(t.lower.as_str(), "more" | "most" | "other" | "few" | "much")
+}
+
+/// One phrase of a source that follows its content with no comma, ending at `k`: its start.
+/// [determiner] [Capitalized words] [up to two modifiers] title-or-group noun [name], or a bare
+/// name: "provincial health director Samir Aswad", "opposition figure Jan Doe", "Doe",
+/// "Harbor TV correspondent", "observers", "a war monitor".
+fn stripped_phrase(cx: &Ctx, k: usize) -> Option<(usize, bool, bool)> {
+    let mut j = k;
+    while j > cx.lo && name_token(cx, j - 1) {
+        j -= 1;
+    }
+    let named = j < k;
+    let titled = j > cx.lo
+        && !cx.t[j - 1].cap
+        && !cx.t[j - 1].in_quote
+        && cx.lx.kinds.contains_key(cx.low(j - 1));
+    if titled {
+        j -= 1;
+        let mut mods = 0;
+        while j > cx.lo && mods < 2 && title_modifier(cx, j - 1) {
+            j -= 1;
+            mods += 1;
+        }
+        if mods == 0 {
+            // "Harbor TV correspondent", "SOHR head Rami Abdel Rahman"
+            while j > cx.lo && name_token(cx, j - 1) && cx.t[j - 1].cap {
+                j -= 1;
+            }
+        } else if mods == 2 && j > cx.lo + 1 && cx.t[j - 1].cap && name_token(cx, j - 1) {
+            // "the Kalvar market opposition figure": a noun after a name heads the content's
+            // last phrase
+            j += 1;
+        }
+    } else if !named {
+        return None;
+    }
+    let det = j > cx.lo && matches!(cx.class(j - 1), Some(FnClass::Det)) && cx.low(j - 1) != "that";
+    if det {
+        j -= 1;
+    }
+    // a modified title or group noun, no determiner: "opposition activists"
+    let listable = titled && !det && j < k && !cx.t[j].cap && cx.lx.kinds.get(cx.low(j)).is_none();
+    Some((j, titled || det, listable))
+}
+
+/// The source of a post-posed cue in text stripped of its commas, ending at `k`: one phrase or
+/// several joined by "and" ("state agency and local media", "former residents and a war
+/// monitor"). Returns its start.
+fn stripped_source(cx: &Ctx, k: usize) -> Option<usize> {
+    let (mut s, _, _) = stripped_phrase(cx, k)?;
+    let mut joined = false;
+    while s > cx.lo + 1 && cx.low(s - 1) == "and" {
+        match stripped_phrase(cx, s - 1) {
+            Some((s2, true, _)) => {
+                s = s2;
+                joined = true;
+            }
+            _ => break,
+        }
+    }
+    // a list whose commas were stripped: "opposition activists former residents and a monitor"
+    while joined && s > cx.lo {
+        match stripped_phrase(cx, s) {
+            Some((s2, _, true)) if s2 < s => s = s2,
+            _ => break,
+        }
+    }
+    // "in Tarsa Doe said", "the city of Tarsa Syrian activists said": a capitalized name after
+    // a place preposition is a place (as `places.tsv` reads it), the object of the preposition
+    let p = s.wrapping_sub(1);
+    let place_prep = s > cx.lo
+        && (cx.lx.place_preps.contains(cx.low(p))
+            || (cx.low(p) == "of" && p > cx.lo && cx.lx.place_heads.contains(cx.low(p - 1))));
+    if place_prep {
+        match cx.lx.places.longest_in(cx.t, s, k) {
+            Some((n, _)) => s += n,
+            None if cx.t[s].cap => {
+                s += 1;
+                while s < k && cx.lx.is_particle(cx.low(s)) {
+                    s += 1;
+                }
+            }
+            None => {}
+        }
+        if s >= k || !(cx.t[s].cap || cx.lx.kinds.contains_key(cx.low(s))) {
+            return None;
+        }
+    }
+    (s < k).then_some(s)
+}
 
 /// Whether a post-cue complement at `p` is really an adjunct ("in an interview for ...").
 fn is_adjunct_start(cx: &Ctx, p: usize) -> bool {
