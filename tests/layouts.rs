@@ -966,3 +966,34 @@ fn a_fronted_adverbial_without_a_comma_ends_before_the_named_subject() {
         &[],
     );
 }
+
+#[test]
+fn plural_nouns_that_are_cue_forms_are_subjects_before_a_verb() {
+    check(
+        "Western states said the rebels shelled the market.",
+        &[("Western states", "said", "the rebels shelled the market")],
+    );
+    check(
+        "A number of Gulf states accused the army of shelling the town.",
+        &[(
+            "A number of Gulf states",
+            "accused",
+            "the army of shelling the town",
+        )],
+    );
+    check(
+        "Gulf states have long accused the army of shelling the town.",
+        &[("Gulf states", "accused", "the army of shelling the town")],
+    );
+    check(
+        "Local media reports said the bridge was closed.",
+        &[("Local media reports", "said", "the bridge was closed")],
+    );
+    // the verb "states" and the noun before a relative clause
+    check(
+        "The minister states that the bridge is closed.",
+        &[("The minister", "states", "the bridge is closed")],
+    );
+    check("He must win the states that voted last week.", &[]);
+    check("The envoy visited the Gulf states last week.", &[]);
+}

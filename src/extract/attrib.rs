@@ -166,7 +166,9 @@ impl Ctx<'_> {
                     || (i > self.lo && matches!(self.class(i - 1), Some(FnClass::Det | FnClass::Prep)))
                     // a noun-like form before a preposition: "An earlier report in a paper said"
                     || (self.lx.cue_nouns.contains(&tok.lower)
-                        && matches!(self.class(i + 1), Some(FnClass::Prep))))
+                        && matches!(self.class(i + 1), Some(FnClass::Prep)))
+                    // ... or before a verb: "Western states said", "media reports have said"
+                    || (self.lx.cue_nouns.contains(&tok.lower) && self.verb_follows(i + 1)))
             }
             TokKind::Dash => i + 1 < self.hi && !self.t[i + 1].space_before,
             TokKind::Punct => {
@@ -184,6 +186,18 @@ impl Ctx<'_> {
             }
             _ => false,
         }
+    }
+
+    /// A verb at `j` that a noun-like cue form before it is the subject of: another cue that is
+    /// no noun ("states said", "states accused"), an auxiliary or a negation ("states have").
+    fn verb_follows(&self, j: usize) -> bool {
+        j < self.hi
+            && !self.t[j].in_quote
+            && self.t[j].kind == TokKind::Word
+            && !self.t[j].cap
+            && ((self.is_cue_word(j) && !self.lx.cue_nouns.contains(self.low(j)))
+                || (matches!(self.class(j), Some(FnClass::Aux)) && self.low(j) != "to")
+                || self.lx.negations.contains(self.low(j)))
     }
 
     /// Scans left from `k - 1` over a noun phrase; returns its start (== k if none).
