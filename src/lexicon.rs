@@ -99,6 +99,9 @@ pub struct Frames {
     /// The complement must be marked by "that", a colon or a quotation ("maintained that C",
     /// not "maintained an account").
     pub marked: bool,
+    /// The blamed party follows "on": "X blamed the attack on Y", "the attack which X blames
+    /// on Y".
+    pub on: bool,
 }
 
 impl Frames {
@@ -974,6 +977,7 @@ impl Lexicon {
                     "wh" => frames.wh = true,
                     "about" => frames.about = true,
                     "marked" => frames.marked = true,
+                    "on" => frames.on = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

@@ -997,3 +997,135 @@ fn plural_nouns_that_are_cue_forms_are_subjects_before_a_verb() {
     check("He must win the states that voted last week.", &[]);
     check("The envoy visited the Gulf states last week.", &[]);
 }
+
+#[test]
+fn joined_in_saying_credits_the_subject() {
+    check(
+        "The Tarsa government joined Kalvar in saying the rebels had shelled the market.",
+        &[(
+            "The Tarsa government",
+            "saying",
+            "the rebels had shelled the market",
+        )],
+    );
+    check(
+        "The monitor has joined the rescue workers in accusing the army of shelling the market.",
+        &[("The monitor", "accusing", "the army of shelling the market")],
+    );
+    // "in" + participle without "joined" is no attribution
+    check("She was interested in saying nothing at all.", &[]);
+}
+
+#[test]
+fn an_accusation_in_a_relative_clause() {
+    let text =
+        "Nine people died in the suspected attack that Western states blame on the Tarsa army.";
+    check(
+        text,
+        &[(
+            "Western states",
+            "blame",
+            "the suspected attack that Western states blame on the Tarsa army",
+        )],
+    );
+    // the blamed party is the agent of the attack
+    let x = common::extract_one(text);
+    let agents: Vec<_> = x
+        .propositions
+        .iter()
+        .filter_map(|p| match &p.kind {
+            gainsay::extract::propose::PropKind::Responsibility { agent, .. } => {
+                Some(agent.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(agents, ["Tarsa army"]);
+    // between commas the clause ends at its comma
+    check(
+        "The strike on the Kalvar market, which the Tarsa government blamed on rebels, killed nine people.",
+        &[(
+            "the Tarsa government",
+            "blamed",
+            "The strike on the Kalvar market, which the Tarsa government blamed on rebels",
+        )],
+    );
+    // a relative clause whose verb is no accusation
+    check("The town which the army took on Monday was shelled.", &[]);
+}
+
+#[test]
+fn nominal_cues_with_a_modifier_a_charge_and_denials() {
+    check(
+        "The minister rejected the monitor's charge that the army had shelled the market.",
+        &[
+            (
+                "The minister",
+                "rejected",
+                "the army had shelled the market",
+            ),
+            ("the monitor", "charge", "the army had shelled the market"),
+        ],
+    );
+    check(
+        "The army denied rebel allegations that it had shelled the market.",
+        &[
+            ("The army", "denied", "it had shelled the market"),
+            ("rebel", "allegations", "it had shelled the market"),
+        ],
+    );
+    check(
+        "The court rejected Russian claims that the strike hit a depot.",
+        &[
+            ("The court", "rejected", "the strike hit a depot"),
+            ("Russian", "claims", "the strike hit a depot"),
+        ],
+    );
+    // an outer cue takes the claim's content; the claim keeps its own source
+    check(
+        "The army dismissed the claim by the monitor that its jets had shelled the market.",
+        &[
+            ("The army", "dismissed", "its jets had shelled the market"),
+            ("the monitor", "claim", "its jets had shelled the market"),
+        ],
+    );
+    check(
+        "Denials from the Tarsa government that its jets shelled the market were rejected.",
+        &[(
+            "the Tarsa government",
+            "Denials",
+            "its jets shelled the market were rejected",
+        )],
+    );
+    let text =
+        "The army shelled the market on Monday despite repeated denials by the Tarsa government.";
+    check(
+        text,
+        &[(
+            "the Tarsa government",
+            "denials",
+            "The army shelled the market on Monday",
+        )],
+    );
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions[0].polarity, Polarity::Deny);
+}
+
+#[test]
+fn nominal_look_alikes_are_no_attributions() {
+    check("The claim was rejected by the court.", &[]);
+    check("The claim by the monitor was rejected by the court.", &[]);
+    // the verb, not the noun
+    check(
+        "Russia claims that the strike hit a depot.",
+        &[("Russia", "claims", "the strike hit a depot")],
+    );
+    // a relative "that", and a modifier that names no party
+    check(
+        "The rebel claims that were rejected by the court concerned the bridge.",
+        &[],
+    );
+    check("New allegations that the bridge was closed emerged.", &[]);
+    // a denial after no preposition
+    check("The strike drew denials from the Tarsa government.", &[]);
+}

@@ -36,6 +36,8 @@ pub enum Layout {
     QuoteDash,
     /// "X's claim that C", "the announcement by X that C".
     Nominal,
+    /// "the attack which X blames on Y": the content is the antecedent through the blamed party.
+    Relative,
 }
 
 impl Layout {
@@ -51,6 +53,7 @@ impl Layout {
             Layout::Colon => "source-colon-content",
             Layout::QuoteDash => "quote-dash-source",
             Layout::Nominal => "nominal",
+            Layout::Relative => "relative-clause",
         }
     }
 }
@@ -696,7 +699,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
             }
         }
         if let Some(a) = nominal(&cx, s, i) {
-            i = a.content.start;
+            i = a.content.start.max(a.cue.end);
             out.push(a);
             continue;
         }
@@ -859,27 +862,174 @@ fn nominal(cx: &Ctx, s: usize, i: usize) -> Option<RawAttribution> {
                 return None;
             }
             (s0..i - 1, s0..i - 1, i + 2)
-        } else if cx.low(i + 1) == "by" {
+        } else if matches!(cx.low(i + 1), "by" | "from") {
+            // "the claim by the ministry that C", "denials from the ministry that C"
             let (src, head) = cx.right_source(i + 2, false)?;
-            if cx.low(src.end) != "that" {
+            if cx.low(src.end) == "that" {
+                let p = src.end + 1;
+                (src, head, p)
+            } else if ty == CueType::Deny {
+                // "C despite repeated denials from X": X denies the clause before the preposition
+                let mut q = i;
+                while q > cx.lo + 1
+                    && i - q < 2
+                    && cx.t[q - 1].is_word()
+                    && !cx.t[q - 1].cap
+                    && cx.class(q - 1).is_none()
+                {
+                    q -= 1;
+                }
+                let prep = q.checked_sub(1).filter(|&p| {
+                    p > cx.lo && matches!(cx.class(p), Some(FnClass::Prep)) && !cx.t[p].in_quote
+                })?;
+                if !cx.source_tail_ok(src.end) {
+                    return None;
+                }
+                let start = dateline_end(cx);
+                if prep <= start {
+                    return None;
+                }
+                return Some(nominal_attribution(
+                    s,
+                    i,
+                    cx.low(i),
+                    (ty, commitment),
+                    (src, head),
+                    start..prep,
+                ));
+            } else {
                 return None;
             }
-            let p = src.end + 1;
-            (src, head, p)
+        } else if cx.low(i + 1) == "that" && i > cx.lo && complementizer(cx, i + 1) {
+            // a modifier that names a party: "rebel allegations that C", "Russian claims that C"
+            let mut m = i;
+            while m > cx.lo && i - m < 3 && party_modifier(cx, m - 1) {
+                m -= 1;
+            }
+            if m == i {
+                return None;
+            }
+            // a noun that is also a verb needs its phrase inside a clause: "denied Russian
+            // claims that C", not "Russia claims that C"
+            let inside = m > cx.lo
+                && (matches!(cx.class(m - 1), Some(FnClass::Det | FnClass::Prep))
+                    || cx.is_cue_word(m - 1)
+                    || cx.looks_verbal(m - 1));
+            if cx.is_cue_word(i) && !inside {
+                return None;
+            }
+            (m..i, m..i, i + 2)
         } else {
             return None;
         };
     if content_start >= cx.hi {
         return None;
     }
-    Some(RawAttribution {
+    Some(nominal_attribution(
+        s,
+        i,
+        cx.low(i),
+        (ty, commitment),
+        (source, head),
+        content_start..cx.hi,
+    ))
+}
+
+/// "denied reports that C", "rejected rebel allegations that C", "rejected the monitor's charge
+/// that C", "dismissed the claim by the monitor that C": where C begins, when the complement at
+/// `p` is a noun that stands for a claim.
+fn anaphor_content(cx: &Ctx, p: usize) -> Option<usize> {
+    let mut k = p;
+    if matches!(cx.class(k), Some(FnClass::Det)) {
+        k += 1;
+    }
+    // a possessor or modifiers before the noun
+    let a = (k..(k + 4).min(cx.hi)).find(|&a| cx.lx.deny_anaphors.contains(cx.low(a)))?;
+    let modifiers = (k..a).all(|j| {
+        !cx.t[j].in_quote
+            && (cx.low(j) == "'s"
+                || (cx.t[j].is_word()
+                    && cx.class(j).is_none_or(|c| c == FnClass::Det && j > k)
+                    && !cx.is_cue_word(j)))
+    });
+    if !modifiers {
+        return None;
+    }
+    match cx.low(a + 1) {
+        "that" if complementizer(cx, a + 1) => Some(a + 2),
+        "by" | "from" => {
+            let (src, _) = cx.right_source(a + 2, false)?;
+            (cx.low(src.end) == "that" && complementizer(cx, src.end)).then_some(src.end + 1)
+        }
+        _ => None,
+    }
+}
+
+/// The start of the noun phrase a relative pronoun at `r` refers to ("the suspected attack" in
+/// "died in the suspected attack that X blames on Y", "the shelling of the market which X
+/// blames on Y"): back to its determiner, over a few words and prepositional phrases, never
+/// across a verb.
+fn antecedent_start(cx: &Ctx, r: usize) -> Option<usize> {
+    let mut j = r;
+    let mut start = None;
+    while j > cx.lo && r - j < 9 {
+        let i = j - 1;
+        let of = matches!(cx.class(i), Some(FnClass::Prep)) && start.is_some();
+        if !of && (!cx.np_word(i) || matches!(cx.class(i), Some(FnClass::Prep | FnClass::Conj))) {
+            break;
+        }
+        if cx.looks_verbal(i) && !(i > cx.lo && matches!(cx.class(i - 1), Some(FnClass::Det))) {
+            break;
+        }
+        j = i;
+        if matches!(cx.class(i), Some(FnClass::Det)) {
+            start = Some(i);
+            if !(i > cx.lo && matches!(cx.class(i - 1), Some(FnClass::Prep))) {
+                break;
+            }
+        }
+    }
+    start.or((j < r).then_some(j)).filter(|&s| s < r)
+}
+
+/// A "that" at `k` that opens a clause, not a relative one: "claims that were rejected".
+fn complementizer(cx: &Ctx, k: usize) -> bool {
+    k + 1 < cx.hi && !(matches!(cx.class(k + 1), Some(FnClass::Aux)) || cx.looks_verbal(k + 1))
+}
+
+/// A word before a nominal cue that names its party: a capitalized name or adjective not
+/// opening the sentence ("Russian claims"), a party alias or a role noun ("rebel allegations",
+/// "opposition claims").
+fn party_modifier(cx: &Ctx, j: usize) -> bool {
+    let t = &cx.t[j];
+    if t.kind != TokKind::Word || t.in_quote || cx.class(j).is_some() || cx.is_cue_word(j) {
+        return false;
+    }
+    let alias = cx
+        .lx
+        .alias_index
+        .get(&t.lower)
+        .is_some_and(|c| c.iter().any(|&a| cx.lx.aliases[a].words.len() == 1))
+        || cx.lx.roles.longest_in(cx.t, j, j + 1).is_some();
+    alias || (t.cap && j > cx.lo && !cx.lx.time.contains_key(&t.lower))
+}
+
+fn nominal_attribution(
+    s: usize,
+    i: usize,
+    lemma: &str,
+    (ty, commitment): (CueType, Commitment),
+    (source, head): (Range<usize>, Range<usize>),
+    content: Range<usize>,
+) -> RawAttribution {
+    RawAttribution {
         sentence: s,
         source: Some(source),
         source_head: Some(head),
         cue: i..i + 1,
-        content: content_start..cx.hi,
+        content,
         extra: Vec::new(),
-        cue_lemma: cx.low(i).to_string(),
+        cue_lemma: lemma.to_string(),
         cue_type: ty,
         polarity: if ty == CueType::Deny {
             Polarity::Deny
@@ -892,7 +1042,7 @@ fn nominal(cx: &Ctx, s: usize, i: usize) -> Option<RawAttribution> {
         layout: Layout::Nominal,
         frame_start: i,
         inherits: None,
-    })
+    }
 }
 
 /// A complement marker after the cue, or an auxiliary / negation / pronoun right before it.
@@ -1264,6 +1414,49 @@ fn cue_attribution(
         return Some(a);
     }
 
+    // "the attack which X blames on Y": an accusation in a relative clause; the content runs
+    // from the antecedent to the blamed party
+    if cue.frames.on && cx.low(c1) == "on" {
+        let s0 = cx.np_left_core(k0);
+        if s0 < k0 && s0 > cx.lo + 1 && matches!(cx.low(s0 - 1), "which" | "that") {
+            let mut a = s0 - 1;
+            // "The strike, which X blamed on Y, killed …": the clause ends at its comma
+            let mut end = cx.hi;
+            if cx.is_comma(a - 1) {
+                a -= 1;
+                end = (c1..cx.hi).find(|&k| cx.is_comma(k)).unwrap_or(cx.hi);
+            }
+            let ant = antecedent_start(cx, a)?;
+            // the frame opens at the relative clause: a content around it is not cut
+            return Some(mk(Some((s0..k0, s0..k0)), ant..end, Layout::Relative, s0));
+        }
+    }
+
+    // "X joined Y in saying C": the subject of "joined" speaks (and Y with it)
+    if form == Form::Ing && k0 > cx.lo + 2 && cx.low(k0 - 1) == "in" {
+        let join = (k0.saturating_sub(10).max(cx.lo)..k0 - 1)
+            .rev()
+            .find(|&j| matches!(cx.low(j), "join" | "joins" | "joined" | "joining"))?;
+        let mut v = join;
+        while v > cx.lo && matches!(cx.class(v - 1), Some(FnClass::Aux)) {
+            v -= 1;
+        }
+        let (src, head) = cx.left_source(v)?;
+        if src.start > cx.lo && matches!(cx.class(src.start - 1), Some(FnClass::Prep)) {
+            return None;
+        }
+        let Ok(Some(p)) = cx.right_content(c1, cue) else {
+            return None;
+        };
+        let fs = src.start;
+        return Some(mk(
+            Some((src, head)),
+            p..cx.hi,
+            Layout::SourceCueContent,
+            fs,
+        ));
+    }
+
     // Inverted: "C, said X" / "“Q,” said X" (unless "X, a spokesman, said C").
     let after_comma_or_quote = k0 > cx.lo && (cx.is_comma(k0 - 1) || cx.is_close_quote(k0 - 1));
     // the subject phrase and the complement, computed once for both readings
@@ -1452,12 +1645,8 @@ fn cue_attribution(
             }
             // "denied reports that C", "rejected claims that C": the content is C
             let mut p = p;
-            let mut k = p;
-            if matches!(cx.class(k), Some(FnClass::Det)) {
-                k += 1;
-            }
-            if lx.deny_anaphors.contains(cx.low(k)) && cx.low(k + 1) == "that" {
-                p = k + 2;
+            if let Some(c) = anaphor_content(cx, p) {
+                p = c;
             }
             Some(mk(
                 Some((src.clone(), head)),
@@ -1607,7 +1796,7 @@ fn title_modifier(cx: &Ctx, i: usize) -> bool {
         && !cx.looks_verbal(i)
         && (!cx.is_cue_word(i) || cx.lx.cue_nouns.contains(&t.lower))
         && !t.lower.ends_with("ing")
-        && !(t.lower.ends_with('s') && !t.lower.ends_with("ss"))
+        && (!t.lower.ends_with('s') || t.lower.ends_with("ss"))
         && !matches!(t.lower.as_str(), "more" | "most" | "other" | "few" | "much")
 }
 
@@ -1650,7 +1839,7 @@ fn stripped_phrase(cx: &Ctx, k: usize) -> Option<(usize, bool, bool)> {
         j -= 1;
     }
     // a modified title or group noun, no determiner: "opposition activists"
-    let listable = titled && !det && j < k && !cx.t[j].cap && cx.lx.kinds.get(cx.low(j)).is_none();
+    let listable = titled && !det && j < k && !cx.t[j].cap && !cx.lx.kinds.contains_key(cx.low(j));
     Some((j, titled || det, listable))
 }
 
