@@ -918,6 +918,46 @@ fn stripped_post_posed_sources_without_a_determiner() {
 }
 
 #[test]
+fn stripped_sources_that_the_noun_phrase_scan_overruns() {
+    // a time phrase, a number or a casualty word is the content's, not the source's
+    check_stripped(
+        "Rebels launched a counterattack to retake Kalvar on Wednesday morning monitor chief Omar Bakri said.",
+        &[(
+            "monitor chief Omar Bakri",
+            "said",
+            "Rebels launched a counterattack to retake Kalvar on Wednesday morning",
+        )],
+    );
+    check_stripped(
+        "The strike claimed the lives of 18 civilians including 10 children Harbor TV channel Al-Kalvar reported.",
+        &[(
+            "Harbor TV channel Al-Kalvar",
+            "reported",
+            "The strike claimed the lives of 18 civilians including 10 children",
+        )],
+    );
+    // a name with "for" inside it
+    check_stripped(
+        "Eleven people were killed in the shelling of the Kalvar market Tarsa Monitor for Human Rights said.",
+        &[(
+            "Tarsa Monitor for Human Rights",
+            "said",
+            "Eleven people were killed in the shelling of the Kalvar market",
+        )],
+    );
+    // after a quotation the phrase before the cue is whole
+    check_stripped(
+        "\"We have nothing left\" Rami a Kalvar resident said.",
+        &[("Rami a Kalvar resident", "said", "We have nothing left")],
+    );
+    // a name after "by" is an agent, not a source
+    check_stripped(
+        "The fighting began when the council led by President Omar Bakri responded with force to the protests in the north.",
+        &[],
+    );
+}
+
+#[test]
 fn stripped_look_alikes_are_no_post_posed_sources() {
     // a relative clause after an indefinite pronoun
     check_stripped(

@@ -1564,9 +1564,35 @@ fn cue_attribution(
             }
             _ => false,
         };
-        if !regular && !complement {
-            if let Some(s) = stripped_source(cx, k0).filter(|&s| fits_bare(s)) {
-                left = Some((s..k0, s..k0));
+        let stripped = stripped_source(cx, k0).filter(|&s| fits_bare(s));
+        // a noun phrase that runs over a preposition into the content ("a lack of understanding
+        // of events in Tarsa the Foreign Ministry"): the shaped source is its end
+        let overrun = |r: &Range<usize>, s: usize| {
+            use crate::lexicon::TimeWord;
+            s > r.start
+                && (r.start..s).any(|k| {
+                    cx.t[k].kind == TokKind::Number
+                        || matches!(
+                            cx.lx.time.get(cx.low(k)),
+                            Some(
+                                TimeWord::Weekday(_)
+                                    | TimeWord::Month(_)
+                                    | TimeWord::Relative(_)
+                                    | TimeWord::Part(_)
+                            )
+                        )
+                        || cx.lx.casualties.longest_in(cx.t, k, k + 1).is_some()
+                })
+        };
+        // "“Q” Rami an Aleppo resident said": after a comma or a quotation the phrase is whole
+        let delimited = left.as_ref().is_some_and(|(r, _)| {
+            r.start > cx.lo && (cx.is_comma(r.start - 1) || cx.is_close_quote(r.start - 1))
+        });
+        if !complement && !delimited {
+            if let Some(s) = stripped {
+                if !regular || left.as_ref().is_some_and(|(r, _)| overrun(r, s)) {
+                    left = Some((s..k0, s..k0));
+                }
             }
         }
     }
@@ -1757,6 +1783,13 @@ fn name_token(cx: &Ctx, i: usize) -> bool {
     match t.kind {
         TokKind::Word => {
             (t.cap && cx.class(i).is_none() && !cx.lx.time.contains_key(&t.lower))
+                // "Observatory for Human Rights", "Secretary of State"
+                || (matches!(t.lower.as_str(), "of" | "for")
+                    && i > cx.lo
+                    && i + 1 < cx.hi
+                    && cx.t[i - 1].cap
+                    && cx.t[i + 1].cap
+                    && cx.class(i - 1).is_none())
                 // a month's name as a first name: "Jan Doe", not "in May Doe"
                 || (t.cap
                     && matches!(
@@ -1781,7 +1814,8 @@ fn name_token(cx: &Ctx, i: usize) -> bool {
 }
 
 /// A lower-case modifier of a title or group noun ("provincial health director", "opposition
-/// figure", "state agency"): no function, time, quantity or verb word, no plural.
+/// figure", "state agency", "monitor chief"): no function, time, quantity, place or verb word, no
+/// plural.
 fn title_modifier(cx: &Ctx, i: usize) -> bool {
     let t = &cx.t[i];
     t.kind == TokKind::Word
@@ -1789,15 +1823,17 @@ fn title_modifier(cx: &Ctx, i: usize) -> bool {
         && !t.in_quote
         && cx.class(i).is_none()
         && !cx.lx.time.contains_key(&t.lower)
-        && !cx.lx.kinds.contains_key(&t.lower)
         // "the Kalvar market opposition figure": a place noun ends the content
         && !cx.lx.place_heads.contains(&t.lower)
         && cx.lx.quantities.longest_in(cx.t, i, cx.hi).is_none()
         && !cx.looks_verbal(i)
         && (!cx.is_cue_word(i) || cx.lx.cue_nouns.contains(&t.lower))
         && !t.lower.ends_with("ing")
-        && (!t.lower.ends_with('s') || t.lower.ends_with("ss"))
-        && !matches!(t.lower.as_str(), "more" | "most" | "other" | "few" | "much")
+        && (!t.lower.ends_with('s') || t.lower.ends_with("ss") || t.lower == "news")
+        && !matches!(
+            t.lower.as_str(),
+            "more" | "most" | "other" | "few" | "much" | "people" | "children" | "men" | "women"
+        )
 }
 
 /// One phrase of a source that follows its content with no comma, ending at `k`: its start.
@@ -1821,15 +1857,17 @@ fn stripped_phrase(cx: &Ctx, k: usize) -> Option<(usize, bool, bool)> {
             j -= 1;
             mods += 1;
         }
-        if mods == 0 {
-            // "Harbor TV correspondent", "SOHR head Rami Abdel Rahman"
-            while j > cx.lo && name_token(cx, j - 1) && cx.t[j - 1].cap {
+        if mods <= 1 {
+            // "Harbor TV correspondent", "SOHR head Rami Abdel Rahman", "KNA news agency"; a
+            // known place ends the content ("in Tarsa local media reported")
+            while j > cx.lo
+                && name_token(cx, j - 1)
+                && cx.t[j - 1].cap
+                && (cx.lx.places.longest_in(cx.t, j - 1, j).is_none()
+                    || (j >= cx.lo + 2 && matches!(cx.class(j - 2), Some(FnClass::Det))))
+            {
                 j -= 1;
             }
-        } else if mods == 2 && j > cx.lo + 1 && cx.t[j - 1].cap && name_token(cx, j - 1) {
-            // "the Kalvar market opposition figure": a noun after a name heads the content's
-            // last phrase
-            j += 1;
         }
     } else if !named {
         return None;
@@ -1865,16 +1903,17 @@ fn stripped_source(cx: &Ctx, k: usize) -> Option<usize> {
             _ => break,
         }
     }
-    // "in Tarsa Doe said", "the city of Tarsa Syrian activists said": a capitalized name after
-    // a place preposition is a place (as `places.tsv` reads it), the object of the preposition
+    // "in Tarsa Doe said", "the city of Tarsa Syrian activists said", "the border with Tarsa
+    // local sources said": a capitalized name after a preposition is its object (a place, as
+    // `places.tsv` reads a name after "in")
     let p = s.wrapping_sub(1);
     let place_prep = s > cx.lo
         && (cx.lx.place_preps.contains(cx.low(p))
             || (cx.low(p) == "of" && p > cx.lo && cx.lx.place_heads.contains(cx.low(p - 1))));
-    if place_prep {
+    if s > cx.lo && matches!(cx.class(p), Some(FnClass::Prep)) {
         match cx.lx.places.longest_in(cx.t, s, k) {
             Some((n, _)) => s += n,
-            None if cx.t[s].cap => {
+            None if cx.t[s].cap && place_prep => {
                 s += 1;
                 while s < k && cx.lx.is_particle(cx.low(s)) {
                     s += 1;
@@ -1882,9 +1921,19 @@ fn stripped_source(cx: &Ctx, k: usize) -> Option<usize> {
             }
             None => {}
         }
-        if s >= k || !(cx.t[s].cap || cx.lx.kinds.contains_key(cx.low(s))) {
+        if s >= k || !(cx.t[s].cap || cx.lx.kinds.contains_key(cx.low(s)) || title_modifier(cx, s))
+        {
             return None;
         }
+    }
+    // a place alone is no source ("in opposition-held eastern Tarsa")
+    if cx
+        .lx
+        .places
+        .longest_in(cx.t, s, k)
+        .is_some_and(|(n, _)| s + n == k)
+    {
+        return None;
     }
     (s < k).then_some(s)
 }
