@@ -958,6 +958,46 @@ fn stripped_sources_that_the_noun_phrase_scan_overruns() {
 }
 
 #[test]
+fn stripped_participial_cues_share_the_subject() {
+    check_stripped(
+        "The monitor said the strikes killed nine people in the town adding that the toll could rise.",
+        &[
+            (
+                "The monitor",
+                "said",
+                "the strikes killed nine people in the town",
+            ),
+            ("The monitor", "adding", "the toll could rise"),
+        ],
+    );
+    // "X put the death toll at N saying C": the participle's subject is the clause's
+    check_stripped(
+        "Tarsa police put the death toll at 16 saying the bomber had driven a truck into the checkpoint.",
+        &[(
+            "Tarsa police",
+            "saying",
+            "the bomber had driven a truck into the checkpoint",
+        )],
+    );
+    check_stripped(
+        "\"The attack was carried out by a suicide bomber\" said the Kalvar Monitor adding that the passenger also died.",
+        &[
+            (
+                "the Kalvar Monitor",
+                "said",
+                "The attack was carried out by a suicide bomber",
+            ),
+            ("the Kalvar Monitor", "adding", "the passenger also died"),
+        ],
+    );
+    // an auxiliary makes the participle the verb
+    check_stripped(
+        "The army of Tarsa is saying its jets had struck a depot.",
+        &[("The army of Tarsa", "saying", "its jets had struck a depot")],
+    );
+}
+
+#[test]
 fn stripped_look_alikes_are_no_post_posed_sources() {
     // a relative clause after an indefinite pronoun
     check_stripped(

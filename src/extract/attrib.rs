@@ -1346,15 +1346,40 @@ fn cue_attribution(
     let coordinated =
         k0 > cx.lo && matches!(cx.class(k0 - 1), Some(FnClass::Conj | FnClass::ClauseConj));
     // ", adding", "— adding", "“…,” adding" (the comma inside the quotation)
+    // ... or, in text stripped of its commas, right after a word: "X said C adding that D",
+    // "X put the death toll at 16 saying C"
+    let stripped_participle = cx.commaless
+        && k0 == c0
+        && k0 > cx.lo
+        && cx.t[k0 - 1].is_word()
+        && !cx.t[k0 - 1].in_quote
+        && !matches!(cx.low(k0 - 1), "with" | "in")
+        // "a statement saying C" keeps its document reading
+        && !lx.document_nouns.contains(cx.low(k0 - 1))
+        && !matches!(
+            cx.class(k0 - 1),
+            Some(FnClass::Det | FnClass::Prep | FnClass::Aux | FnClass::Sub)
+        )
+        && !cx.is_pronoun(k0 - 1);
     let participle = form == Form::Ing
         && k0 > cx.lo
         && (cx.is_comma(k0 - 1)
             || cx.t[k0 - 1].kind == TokKind::Dash
-            || (cx.is_close_quote(k0 - 1) && k0 - 1 > cx.lo && cx.is_comma(k0 - 2)));
+            || (cx.is_close_quote(k0 - 1) && k0 - 1 > cx.lo && cx.is_comma(k0 - 2))
+            || stripped_participle);
     if (participle || coordinated) && !prev.iter().any(|a| a.source.is_some()) {
         // ", saying C" after a clause that is not itself an attribution: its subject speaks
         // skip a fronted adverbial ("In an interview with CNN, Trump continued ..., saying")
         let mut subj = dateline_end(cx);
+        // a sentence adverb that lost its comma ("However the envoy cast doubt … saying")
+        if cx.commaless
+            && subj + 1 < k0
+            && matches!(cx.class(subj), Some(FnClass::Aux))
+            && cx.t[subj].cap
+            && !cx.lx.be_forms.contains(cx.low(subj))
+        {
+            subj += 1;
+        }
         // ... or a fronted participle clause ("Walking to the next address, Ebeling ...")
         let fronted_participle = subj < cx.hi
             && cx.t[subj].kind == TokKind::Word
@@ -1520,7 +1545,13 @@ fn cue_attribution(
                 || matches!(cx.class(src.start), Some(FnClass::Det))
                 || (cx.is_pronoun(src.start) && first.lower != "it");
             let words = head.clone().filter(|&k| cx.t[k].is_word()).count();
-            if name_like && words <= 7 && cx.source_tail_ok(head.end) {
+            // "“Q” said the monitor adding that D" in text stripped of its commas
+            let participle_after = cx.commaless
+                && lx
+                    .cue_forms
+                    .longest_in(cx.t, head.end, cx.hi)
+                    .is_some_and(|(_, (_, f))| *f == Form::Ing);
+            if name_like && words <= 7 && (cx.source_tail_ok(head.end) || participle_after) {
                 let end = pre_content_end(cx, k0);
                 let start = content_start(cx, prev, c0);
                 if end > start {
@@ -2048,11 +2079,19 @@ fn drop_nested_sourceless(out: &mut Vec<RawAttribution>) {
 
 /// Cuts each content where a later attribution's frame begins (unless nested at its start).
 fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
-    let frames: Vec<(usize, Range<usize>)> =
-        out.iter().map(|a| (a.frame_start, a.cue.clone())).collect();
+    let frames: Vec<(usize, Range<usize>, bool)> = out
+        .iter()
+        .map(|a| {
+            (
+                a.frame_start,
+                a.cue.clone(),
+                a.layout == Layout::Participial,
+            )
+        })
+        .collect();
     for a in out.iter_mut() {
         let c = a.content.clone();
-        for (fs, cue) in &frames {
+        for (fs, cue, participial) in &frames {
             if *cue == a.cue {
                 continue;
             }
@@ -2065,7 +2104,9 @@ fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
             let subordinate = *fs > cx.lo + 1
                 && matches!(cx.class(*fs - 1), Some(FnClass::Sub))
                 && cx.is_comma(*fs - 2);
-            let introduced = is_connector(cx, *fs)
+            // "X said C adding that D" in text stripped of its commas
+            let introduced = (cx.commaless && *participial)
+                || is_connector(cx, *fs)
                 || (*fs > cx.lo && is_connector(cx, *fs - 1))
                 // "“… an orange buffoon,” Susan said": the comma sits inside the quotation
                 || (*fs > cx.lo + 1 && cx.is_close_quote(*fs - 1) && cx.is_comma(*fs - 2))
