@@ -103,6 +103,9 @@ pub struct Frames {
     /// frame is a cue only when a toll noun (`@toll` in `casualties.tsv`) opens its object; the
     /// content is the object and what follows.
     pub toll: bool,
+    /// The blamed party follows "on": "X blamed the attack on Y", "the attack which X blames
+    /// on Y".
+    pub on: bool,
 }
 
 impl Frames {
@@ -1047,6 +1050,7 @@ impl Lexicon {
                     "about" => frames.about = true,
                     "marked" => frames.marked = true,
                     "toll" => frames.toll = true,
+                    "on" => frames.on = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

@@ -811,3 +811,405 @@ fn witnesses_speak_they_do_not_witness() {
         &[("witnesses", "told", "Government forces shelled the market")],
     );
 }
+
+/// A paragraph of 50 words, no comma and no attribution: text after it is read as a scraped copy
+/// stripped of its commas (`Segmented::commaless` needs 60 words and no comma at all).
+const STRIPPED_LEAD: &str = "The town lies on the river north of the capital and its market draws traders from the villages around it every week during the dry season when the roads are open and the bridges are safe for trucks carrying grain and fuel and livestock from the farms to the south.\n\n";
+
+/// [`check`] on one sentence of a text stripped of its commas.
+#[track_caller]
+fn check_stripped(sentence: &str, expected: &[(&str, &str, &str)]) {
+    assert!(!sentence.contains(','));
+    check(&format!("{STRIPPED_LEAD}{sentence}"), expected);
+}
+
+#[test]
+fn stripped_post_posed_cues_take_adjuncts_after_them() {
+    let c = "Eleven people were killed in the shelling of the Kalvar market on Friday";
+    for tail in [
+        "on Wednesday",
+        "late on Wednesday",
+        "Wednesday",
+        "in a revised toll",
+        "as rebels took ground to the south",
+    ] {
+        check_stripped(
+            &format!("{c} the monitor said {tail}."),
+            &[("the monitor", "said", c)],
+        );
+    }
+    // an indirect object, then an adjunct
+    check_stripped(
+        &format!("{c} a rescue worker told the Harbor Ledger from Tarsa."),
+        &[("a rescue worker", "told", c)],
+    );
+    // a participle clause after the cue is no content, and the fronted content is kept
+    check_stripped(
+        &format!("{c} the monitor said updating an earlier toll of six."),
+        &[("the monitor", "said", c)],
+    );
+    // a complement after the cue still makes the phrase before it the subject
+    check_stripped(
+        "Meanwhile in the villages near the Kalvar market the monitor said on Wednesday the strikes killed nine.",
+        &[("the monitor", "said", "the strikes killed nine")],
+    );
+    check_stripped(
+        "In the north of Tarsa province the monitor said fighting continued.",
+        &[("the monitor", "said", "fighting continued")],
+    );
+}
+
+#[test]
+fn stripped_post_posed_sources_without_a_determiner() {
+    let c = "Eleven people were killed in the shelling of the Kalvar market";
+    for source in [
+        "provincial health director Samir Aswad",
+        "opposition figure Jan Doe",
+        "civil defence official Omar Bakri",
+        "Doe",
+        "Harbor TV correspondent",
+        "Kalvar Live Network (KLN)",
+        "state agency and local media",
+        "opposition activists former residents and a war monitor",
+        "Syrian activists",
+    ] {
+        check_stripped(&format!("{c} {source} said."), &[(source, "said", c)]);
+    }
+    // a coordinated time phrase before the source
+    check_stripped(
+        &format!("{c} on Monday and Tuesday a monitor said."),
+        &[("a monitor", "said", &format!("{c} on Monday and Tuesday"))],
+    );
+    // a plural noun of the content's last phrase is no source
+    check_stripped(
+        &format!("{c} and wounding dozens more observers said."),
+        &[(
+            "observers",
+            "said",
+            &format!("{c} and wounding dozens more"),
+        )],
+    );
+    // a name after a place preposition is the place
+    check_stripped(
+        "Eleven people were killed in the shelling of the market in Tarsa Doe said.",
+        &[(
+            "Doe",
+            "said",
+            "Eleven people were killed in the shelling of the market in Tarsa",
+        )],
+    );
+    check_stripped(
+        "Eleven people were killed in the shelling of the market in the city of Tarsa Syrian activists said on Sunday.",
+        &[(
+            "Syrian activists",
+            "said",
+            "Eleven people were killed in the shelling of the market in the city of Tarsa",
+        )],
+    );
+    // the source after the cue
+    check_stripped(
+        "Eleven people were killed in the shelling of the market in the town of Kalvar said the Kalvar Monitor.",
+        &[(
+            "the Kalvar Monitor",
+            "said",
+            "Eleven people were killed in the shelling of the market in the town of Kalvar",
+        )],
+    );
+}
+
+#[test]
+fn stripped_sources_that_the_noun_phrase_scan_overruns() {
+    // a time phrase, a number or a casualty word is the content's, not the source's
+    check_stripped(
+        "Rebels launched a counterattack to retake Kalvar on Wednesday morning monitor chief Omar Bakri said.",
+        &[(
+            "monitor chief Omar Bakri",
+            "said",
+            "Rebels launched a counterattack to retake Kalvar on Wednesday morning",
+        )],
+    );
+    check_stripped(
+        "The strike claimed the lives of 18 civilians including 10 children Harbor TV channel Al-Kalvar reported.",
+        &[(
+            "Harbor TV channel Al-Kalvar",
+            "reported",
+            "The strike claimed the lives of 18 civilians including 10 children",
+        )],
+    );
+    // a name with "for" inside it
+    check_stripped(
+        "Eleven people were killed in the shelling of the Kalvar market Tarsa Monitor for Human Rights said.",
+        &[(
+            "Tarsa Monitor for Human Rights",
+            "said",
+            "Eleven people were killed in the shelling of the Kalvar market",
+        )],
+    );
+    // after a quotation the phrase before the cue is whole
+    check_stripped(
+        "\"We have nothing left\" Rami a Kalvar resident said.",
+        &[("Rami a Kalvar resident", "said", "We have nothing left")],
+    );
+    // a name after "by" is an agent, not a source
+    check_stripped(
+        "The fighting began when the council led by President Omar Bakri responded with force to the protests in the north.",
+        &[],
+    );
+}
+
+#[test]
+fn stripped_participial_cues_share_the_subject() {
+    check_stripped(
+        "The monitor said the strikes killed nine people in the town adding that the toll could rise.",
+        &[
+            (
+                "The monitor",
+                "said",
+                "the strikes killed nine people in the town",
+            ),
+            ("The monitor", "adding", "the toll could rise"),
+        ],
+    );
+    // "X put the death toll at N saying C": the participle's subject is the clause's (and "put
+    // the death toll at" is a cue of its own)
+    check_stripped(
+        "Tarsa police put the death toll at 16 saying the bomber had driven a truck into the checkpoint.",
+        &[
+            ("Tarsa police", "put", "the death toll at 16"),
+            (
+                "Tarsa police",
+                "saying",
+                "the bomber had driven a truck into the checkpoint",
+            ),
+        ],
+    );
+    check_stripped(
+        "\"The attack was carried out by a suicide bomber\" said the Kalvar Monitor adding that the passenger also died.",
+        &[
+            (
+                "the Kalvar Monitor",
+                "said",
+                "The attack was carried out by a suicide bomber",
+            ),
+            ("the Kalvar Monitor", "adding", "the passenger also died"),
+        ],
+    );
+    // an auxiliary makes the participle the verb
+    check_stripped(
+        "The army of Tarsa is saying its jets had struck a depot.",
+        &[("The army of Tarsa", "saying", "its jets had struck a depot")],
+    );
+}
+
+#[test]
+fn stripped_look_alikes_are_no_post_posed_sources() {
+    // a relative clause after an indefinite pronoun
+    check_stripped(
+        "Few of the residents who stayed in the town agreed with everything the minister said.",
+        &[],
+    );
+    // a subject followed by its complement
+    check_stripped(
+        "Residents of the besieged eastern districts of the city said the opposite.",
+        &[(
+            "Residents of the besieged eastern districts of the city",
+            "said",
+            "the opposite",
+        )],
+    );
+    // outside a stripped text a comma is expected before the source
+    check(
+        "Eleven people were killed in the shelling of the Kalvar market provincial health director Samir Aswad said.",
+        &[],
+    );
+}
+
+#[test]
+fn a_fronted_adverbial_without_a_comma_ends_before_the_named_subject() {
+    for opener in ["For her part", "In response", "In a radio interview"] {
+        check(
+            &format!("{opener} Foreign Minister Jan Doe blamed the rebels for the attack."),
+            &[(
+                "Foreign Minister Jan Doe",
+                "blamed",
+                "the rebels for the attack",
+            )],
+        );
+    }
+    check(
+        "For her part the foreign minister blamed the rebels for the attack.",
+        &[(
+            "the foreign minister",
+            "blamed",
+            "the rebels for the attack",
+        )],
+    );
+    // a prepositional object inside the clause is no subject
+    check(
+        "The army moved north after the talks in Geneva Foreign Minister Jan Doe blamed.",
+        &[],
+    );
+}
+
+#[test]
+fn plural_nouns_that_are_cue_forms_are_subjects_before_a_verb() {
+    check(
+        "Western states said the rebels shelled the market.",
+        &[("Western states", "said", "the rebels shelled the market")],
+    );
+    check(
+        "A number of Gulf states accused the army of shelling the town.",
+        &[(
+            "A number of Gulf states",
+            "accused",
+            "the army of shelling the town",
+        )],
+    );
+    check(
+        "Gulf states have long accused the army of shelling the town.",
+        &[("Gulf states", "accused", "the army of shelling the town")],
+    );
+    check(
+        "Local media reports said the bridge was closed.",
+        &[("Local media reports", "said", "the bridge was closed")],
+    );
+    // the verb "states" and the noun before a relative clause
+    check(
+        "The minister states that the bridge is closed.",
+        &[("The minister", "states", "the bridge is closed")],
+    );
+    check("He must win the states that voted last week.", &[]);
+    check("The envoy visited the Gulf states last week.", &[]);
+}
+
+#[test]
+fn joined_in_saying_credits_the_subject() {
+    check(
+        "The Tarsa government joined Kalvar in saying the rebels had shelled the market.",
+        &[(
+            "The Tarsa government",
+            "saying",
+            "the rebels had shelled the market",
+        )],
+    );
+    check(
+        "The monitor has joined the rescue workers in accusing the army of shelling the market.",
+        &[("The monitor", "accusing", "the army of shelling the market")],
+    );
+    // "in" + participle without "joined" is no attribution
+    check("She was interested in saying nothing at all.", &[]);
+}
+
+#[test]
+fn an_accusation_in_a_relative_clause() {
+    let text =
+        "Nine people died in the suspected attack that Western states blame on the Tarsa army.";
+    check(
+        text,
+        &[(
+            "Western states",
+            "blame",
+            "the suspected attack that Western states blame on the Tarsa army",
+        )],
+    );
+    // the blamed party is the agent of the attack
+    let x = common::extract_one(text);
+    let agents: Vec<_> = x
+        .propositions
+        .iter()
+        .filter_map(|p| match &p.kind {
+            gainsay::extract::propose::PropKind::Responsibility { agent, .. } => {
+                Some(agent.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(agents, ["Tarsa army"]);
+    // between commas the clause ends at its comma
+    check(
+        "The strike on the Kalvar market, which the Tarsa government blamed on rebels, killed nine people.",
+        &[(
+            "the Tarsa government",
+            "blamed",
+            "The strike on the Kalvar market, which the Tarsa government blamed on rebels",
+        )],
+    );
+    // a relative clause whose verb is no accusation
+    check("The town which the army took on Monday was shelled.", &[]);
+}
+
+#[test]
+fn nominal_cues_with_a_modifier_a_charge_and_denials() {
+    check(
+        "The minister rejected the monitor's charge that the army had shelled the market.",
+        &[
+            (
+                "The minister",
+                "rejected",
+                "the army had shelled the market",
+            ),
+            ("the monitor", "charge", "the army had shelled the market"),
+        ],
+    );
+    check(
+        "The army denied rebel allegations that it had shelled the market.",
+        &[
+            ("The army", "denied", "it had shelled the market"),
+            ("rebel", "allegations", "it had shelled the market"),
+        ],
+    );
+    check(
+        "The court rejected Russian claims that the strike hit a depot.",
+        &[
+            ("The court", "rejected", "the strike hit a depot"),
+            ("Russian", "claims", "the strike hit a depot"),
+        ],
+    );
+    // an outer cue takes the claim's content; the claim keeps its own source
+    check(
+        "The army dismissed the claim by the monitor that its jets had shelled the market.",
+        &[
+            ("The army", "dismissed", "its jets had shelled the market"),
+            ("the monitor", "claim", "its jets had shelled the market"),
+        ],
+    );
+    check(
+        "Denials from the Tarsa government that its jets shelled the market were rejected.",
+        &[(
+            "the Tarsa government",
+            "Denials",
+            "its jets shelled the market were rejected",
+        )],
+    );
+    let text =
+        "The army shelled the market on Monday despite repeated denials by the Tarsa government.";
+    check(
+        text,
+        &[(
+            "the Tarsa government",
+            "denials",
+            "The army shelled the market on Monday",
+        )],
+    );
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions[0].polarity, Polarity::Deny);
+}
+
+#[test]
+fn nominal_look_alikes_are_no_attributions() {
+    check("The claim was rejected by the court.", &[]);
+    check("The claim by the monitor was rejected by the court.", &[]);
+    // the verb, not the noun
+    check(
+        "Russia claims that the strike hit a depot.",
+        &[("Russia", "claims", "the strike hit a depot")],
+    );
+    // a relative "that", and a modifier that names no party
+    check(
+        "The rebel claims that were rejected by the court concerned the bridge.",
+        &[],
+    );
+    check("New allegations that the bridge was closed emerged.", &[]);
+    // a denial after no preposition
+    check("The strike drew denials from the Tarsa government.", &[]);
+}

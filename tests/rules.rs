@@ -581,3 +581,25 @@ fn a_headline_without_a_day_does_not_make_the_match_probable() {
     );
     assert_eq!(n[0].severity, gainsay::check::Severity::High);
 }
+
+#[test]
+fn attributions_in_the_syntax_of_scraped_reports_reach_the_checker() {
+    // a post-posed source without a comma, in a report stripped of all its commas
+    let stripped = "---\ndate: 2018-03-02\n---\nThe town lies on the river north of the capital and its market draws traders from the villages around it every week during the dry season when the roads are open and the bridges are safe for trucks carrying grain and fuel and livestock from the farms to the south.\n\nEleven people were killed in the shelling of the Kalvar market on Friday provincial health director Samir Aswad said.\n";
+    let other = "---\ndate: 2018-03-02\n---\nThe Kalvar Monitor said four people were killed in the shelling of the Kalvar market on Friday.\n";
+    let (_, f) = run(&[("a", stripped), ("b", other)]);
+    let n = of_type(&f, NumericConflict);
+    assert_eq!(n.len(), 1, "{f:#?}");
+    let speakers: Vec<_> = n[0].sides.iter().flat_map(|s| s.parties.clone()).collect();
+    assert!(
+        speakers.iter().any(|p| p.contains("Samir Aswad")),
+        "{speakers:?}"
+    );
+    // "states" is the noun before "said"
+    let states = "---\ndate: 2017-11-14\n---\nSeveral Gulf states said rebels carried out the shelling of the Mezra hospital on Tuesday.\n";
+    let denial = "---\ndate: 2017-11-14\n---\nRebel commanders denied carrying out the shelling of the Mezra hospital on Tuesday.\n";
+    let (_, f) = run(&[("a", states), ("b", denial)]);
+    let d = of_type(&f, ResponsibilityDispute);
+    assert_eq!(d.len(), 1, "{f:#?}");
+    assert_eq!(d[0].sides[0].parties, vec!["Gulf states"]);
+}

@@ -36,6 +36,8 @@ pub enum Layout {
     QuoteDash,
     /// "X's claim that C", "the announcement by X that C".
     Nominal,
+    /// "the attack which X blames on Y": the content is the antecedent through the blamed party.
+    Relative,
 }
 
 impl Layout {
@@ -51,6 +53,7 @@ impl Layout {
             Layout::Colon => "source-colon-content",
             Layout::QuoteDash => "quote-dash-source",
             Layout::Nominal => "nominal",
+            Layout::Relative => "relative-clause",
         }
     }
 }
@@ -166,7 +169,9 @@ impl Ctx<'_> {
                     || (i > self.lo && matches!(self.class(i - 1), Some(FnClass::Det | FnClass::Prep)))
                     // a noun-like form before a preposition: "An earlier report in a paper said"
                     || (self.lx.cue_nouns.contains(&tok.lower)
-                        && matches!(self.class(i + 1), Some(FnClass::Prep))))
+                        && matches!(self.class(i + 1), Some(FnClass::Prep)))
+                    // ... or before a verb: "Western states said", "media reports have said"
+                    || (self.lx.cue_nouns.contains(&tok.lower) && self.verb_follows(i + 1)))
             }
             TokKind::Dash => i + 1 < self.hi && !self.t[i + 1].space_before,
             TokKind::Punct => {
@@ -184,6 +189,18 @@ impl Ctx<'_> {
             }
             _ => false,
         }
+    }
+
+    /// A verb at `j` that a noun-like cue form before it is the subject of: another cue that is
+    /// no noun ("states said", "states accused"), an auxiliary or a negation ("states have").
+    fn verb_follows(&self, j: usize) -> bool {
+        j < self.hi
+            && !self.t[j].in_quote
+            && self.t[j].kind == TokKind::Word
+            && !self.t[j].cap
+            && ((self.is_cue_word(j) && !self.lx.cue_nouns.contains(self.low(j)))
+                || (matches!(self.class(j), Some(FnClass::Aux)) && self.low(j) != "to")
+                || self.lx.negations.contains(self.low(j)))
     }
 
     /// Scans left from `k - 1` over a noun phrase; returns its start (== k if none).
@@ -326,7 +343,13 @@ impl Ctx<'_> {
         // stripped; the name before the indefinite article is the head
         if s > self.lo && s < k && self.lx.fn_class(self.low(s)) == Some(FnClass::Det) {
             let mut n = s;
-            while n > self.lo && self.t[n - 1].cap && self.t[n - 1].is_word() {
+            // (not a time phrase: "on Monday and Tuesday a monitor said")
+            while n > self.lo
+                && self.t[n - 1].cap
+                && self.t[n - 1].is_word()
+                && self.class(n - 1).is_none()
+                && !self.is_time_word(n - 1)
+            {
                 n -= 1;
             }
             let indefinite = matches!(self.low(s), "a" | "an");
@@ -705,7 +728,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
             }
         }
         if let Some(a) = nominal(&cx, s, i) {
-            i = a.content.start;
+            i = a.content.start.max(a.cue.end);
             out.push(a);
             continue;
         }
@@ -901,27 +924,174 @@ fn nominal(cx: &Ctx, s: usize, i: usize) -> Option<RawAttribution> {
                 return None;
             }
             (s0..i - 1, s0..i - 1, i + 2)
-        } else if cx.low(i + 1) == "by" {
+        } else if matches!(cx.low(i + 1), "by" | "from") {
+            // "the claim by the ministry that C", "denials from the ministry that C"
             let (src, head) = cx.right_source(i + 2, false)?;
-            if cx.low(src.end) != "that" {
+            if cx.low(src.end) == "that" {
+                let p = src.end + 1;
+                (src, head, p)
+            } else if ty == CueType::Deny {
+                // "C despite repeated denials from X": X denies the clause before the preposition
+                let mut q = i;
+                while q > cx.lo + 1
+                    && i - q < 2
+                    && cx.t[q - 1].is_word()
+                    && !cx.t[q - 1].cap
+                    && cx.class(q - 1).is_none()
+                {
+                    q -= 1;
+                }
+                let prep = q.checked_sub(1).filter(|&p| {
+                    p > cx.lo && matches!(cx.class(p), Some(FnClass::Prep)) && !cx.t[p].in_quote
+                })?;
+                if !cx.source_tail_ok(src.end) {
+                    return None;
+                }
+                let start = dateline_end(cx);
+                if prep <= start {
+                    return None;
+                }
+                return Some(nominal_attribution(
+                    s,
+                    i,
+                    cx.low(i),
+                    (ty, commitment),
+                    (src, head),
+                    start..prep,
+                ));
+            } else {
                 return None;
             }
-            let p = src.end + 1;
-            (src, head, p)
+        } else if cx.low(i + 1) == "that" && i > cx.lo && complementizer(cx, i + 1) {
+            // a modifier that names a party: "rebel allegations that C", "Russian claims that C"
+            let mut m = i;
+            while m > cx.lo && i - m < 3 && party_modifier(cx, m - 1) {
+                m -= 1;
+            }
+            if m == i {
+                return None;
+            }
+            // a noun that is also a verb needs its phrase inside a clause: "denied Russian
+            // claims that C", not "Russia claims that C"
+            let inside = m > cx.lo
+                && (matches!(cx.class(m - 1), Some(FnClass::Det | FnClass::Prep))
+                    || cx.is_cue_word(m - 1)
+                    || cx.looks_verbal(m - 1));
+            if cx.is_cue_word(i) && !inside {
+                return None;
+            }
+            (m..i, m..i, i + 2)
         } else {
             return None;
         };
     if content_start >= cx.hi {
         return None;
     }
-    Some(RawAttribution {
+    Some(nominal_attribution(
+        s,
+        i,
+        cx.low(i),
+        (ty, commitment),
+        (source, head),
+        content_start..cx.hi,
+    ))
+}
+
+/// "denied reports that C", "rejected rebel allegations that C", "rejected the monitor's charge
+/// that C", "dismissed the claim by the monitor that C": where C begins, when the complement at
+/// `p` is a noun that stands for a claim.
+fn anaphor_content(cx: &Ctx, p: usize) -> Option<usize> {
+    let mut k = p;
+    if matches!(cx.class(k), Some(FnClass::Det)) {
+        k += 1;
+    }
+    // a possessor or modifiers before the noun
+    let a = (k..(k + 4).min(cx.hi)).find(|&a| cx.lx.deny_anaphors.contains(cx.low(a)))?;
+    let modifiers = (k..a).all(|j| {
+        !cx.t[j].in_quote
+            && (cx.low(j) == "'s"
+                || (cx.t[j].is_word()
+                    && cx.class(j).is_none_or(|c| c == FnClass::Det && j > k)
+                    && !cx.is_cue_word(j)))
+    });
+    if !modifiers {
+        return None;
+    }
+    match cx.low(a + 1) {
+        "that" if complementizer(cx, a + 1) => Some(a + 2),
+        "by" | "from" => {
+            let (src, _) = cx.right_source(a + 2, false)?;
+            (cx.low(src.end) == "that" && complementizer(cx, src.end)).then_some(src.end + 1)
+        }
+        _ => None,
+    }
+}
+
+/// The start of the noun phrase a relative pronoun at `r` refers to ("the suspected attack" in
+/// "died in the suspected attack that X blames on Y", "the shelling of the market which X
+/// blames on Y"): back to its determiner, over a few words and prepositional phrases, never
+/// across a verb.
+fn antecedent_start(cx: &Ctx, r: usize) -> Option<usize> {
+    let mut j = r;
+    let mut start = None;
+    while j > cx.lo && r - j < 9 {
+        let i = j - 1;
+        let of = matches!(cx.class(i), Some(FnClass::Prep)) && start.is_some();
+        if !of && (!cx.np_word(i) || matches!(cx.class(i), Some(FnClass::Prep | FnClass::Conj))) {
+            break;
+        }
+        if cx.looks_verbal(i) && !(i > cx.lo && matches!(cx.class(i - 1), Some(FnClass::Det))) {
+            break;
+        }
+        j = i;
+        if matches!(cx.class(i), Some(FnClass::Det)) {
+            start = Some(i);
+            if !(i > cx.lo && matches!(cx.class(i - 1), Some(FnClass::Prep))) {
+                break;
+            }
+        }
+    }
+    start.or((j < r).then_some(j)).filter(|&s| s < r)
+}
+
+/// A "that" at `k` that opens a clause, not a relative one: "claims that were rejected".
+fn complementizer(cx: &Ctx, k: usize) -> bool {
+    k + 1 < cx.hi && !(matches!(cx.class(k + 1), Some(FnClass::Aux)) || cx.looks_verbal(k + 1))
+}
+
+/// A word before a nominal cue that names its party: a capitalized name or adjective not
+/// opening the sentence ("Russian claims"), a party alias or a role noun ("rebel allegations",
+/// "opposition claims").
+fn party_modifier(cx: &Ctx, j: usize) -> bool {
+    let t = &cx.t[j];
+    if t.kind != TokKind::Word || t.in_quote || cx.class(j).is_some() || cx.is_cue_word(j) {
+        return false;
+    }
+    let alias = cx
+        .lx
+        .alias_index
+        .get(&t.lower)
+        .is_some_and(|c| c.iter().any(|&a| cx.lx.aliases[a].words.len() == 1))
+        || cx.lx.roles.longest_in(cx.t, j, j + 1).is_some();
+    alias || (t.cap && j > cx.lo && !cx.lx.time.contains_key(&t.lower))
+}
+
+fn nominal_attribution(
+    s: usize,
+    i: usize,
+    lemma: &str,
+    (ty, commitment): (CueType, Commitment),
+    (source, head): (Range<usize>, Range<usize>),
+    content: Range<usize>,
+) -> RawAttribution {
+    RawAttribution {
         sentence: s,
         source: Some(source),
         source_head: Some(head),
         cue: i..i + 1,
-        content: content_start..cx.hi,
+        content,
         extra: Vec::new(),
-        cue_lemma: cx.low(i).to_string(),
+        cue_lemma: lemma.to_string(),
         cue_type: ty,
         polarity: if ty == CueType::Deny {
             Polarity::Deny
@@ -934,7 +1104,7 @@ fn nominal(cx: &Ctx, s: usize, i: usize) -> Option<RawAttribution> {
         layout: Layout::Nominal,
         frame_start: i,
         inherits: None,
-    })
+    }
 }
 
 /// A complement marker after the cue, or an auxiliary / negation / pronoun right before it.
@@ -1238,15 +1408,40 @@ fn cue_attribution(
     let coordinated =
         k0 > cx.lo && matches!(cx.class(k0 - 1), Some(FnClass::Conj | FnClass::ClauseConj));
     // ", adding", "— adding", "“…,” adding" (the comma inside the quotation)
+    // ... or, in text stripped of its commas, right after a word: "X said C adding that D",
+    // "X put the death toll at 16 saying C"
+    let stripped_participle = cx.commaless
+        && k0 == c0
+        && k0 > cx.lo
+        && cx.t[k0 - 1].is_word()
+        && !cx.t[k0 - 1].in_quote
+        && !matches!(cx.low(k0 - 1), "with" | "in")
+        // "a statement saying C" keeps its document reading
+        && !lx.document_nouns.contains(cx.low(k0 - 1))
+        && !matches!(
+            cx.class(k0 - 1),
+            Some(FnClass::Det | FnClass::Prep | FnClass::Aux | FnClass::Sub)
+        )
+        && !cx.is_pronoun(k0 - 1);
     let participle = form == Form::Ing
         && k0 > cx.lo
         && (cx.is_comma(k0 - 1)
             || cx.t[k0 - 1].kind == TokKind::Dash
-            || (cx.is_close_quote(k0 - 1) && k0 - 1 > cx.lo && cx.is_comma(k0 - 2)));
+            || (cx.is_close_quote(k0 - 1) && k0 - 1 > cx.lo && cx.is_comma(k0 - 2))
+            || stripped_participle);
     if (participle || coordinated) && !prev.iter().any(|a| a.source.is_some()) {
         // ", saying C" after a clause that is not itself an attribution: its subject speaks
         // skip a fronted adverbial ("In an interview with CNN, Trump continued ..., saying")
         let mut subj = dateline_end(cx);
+        // a sentence adverb that lost its comma ("However the envoy cast doubt … saying")
+        if cx.commaless
+            && subj + 1 < k0
+            && matches!(cx.class(subj), Some(FnClass::Aux))
+            && cx.t[subj].cap
+            && !cx.lx.be_forms.contains(cx.low(subj))
+        {
+            subj += 1;
+        }
         // ... or a fronted participle clause ("Walking to the next address, Ebeling ...")
         let fronted_participle = subj < cx.hi
             && cx.t[subj].kind == TokKind::Word
@@ -1306,6 +1501,49 @@ fn cue_attribution(
         return Some(a);
     }
 
+    // "the attack which X blames on Y": an accusation in a relative clause; the content runs
+    // from the antecedent to the blamed party
+    if cue.frames.on && cx.low(c1) == "on" {
+        let s0 = cx.np_left_core(k0);
+        if s0 < k0 && s0 > cx.lo + 1 && matches!(cx.low(s0 - 1), "which" | "that") {
+            let mut a = s0 - 1;
+            // "The strike, which X blamed on Y, killed …": the clause ends at its comma
+            let mut end = cx.hi;
+            if cx.is_comma(a - 1) {
+                a -= 1;
+                end = (c1..cx.hi).find(|&k| cx.is_comma(k)).unwrap_or(cx.hi);
+            }
+            let ant = antecedent_start(cx, a)?;
+            // the frame opens at the relative clause: a content around it is not cut
+            return Some(mk(Some((s0..k0, s0..k0)), ant..end, Layout::Relative, s0));
+        }
+    }
+
+    // "X joined Y in saying C": the subject of "joined" speaks (and Y with it)
+    if form == Form::Ing && k0 > cx.lo + 2 && cx.low(k0 - 1) == "in" {
+        let join = (k0.saturating_sub(10).max(cx.lo)..k0 - 1)
+            .rev()
+            .find(|&j| matches!(cx.low(j), "join" | "joins" | "joined" | "joining"))?;
+        let mut v = join;
+        while v > cx.lo && matches!(cx.class(v - 1), Some(FnClass::Aux)) {
+            v -= 1;
+        }
+        let (src, head) = cx.left_source(v)?;
+        if src.start > cx.lo && matches!(cx.class(src.start - 1), Some(FnClass::Prep)) {
+            return None;
+        }
+        let Ok(Some(p)) = cx.right_content(c1, cue) else {
+            return None;
+        };
+        let fs = src.start;
+        return Some(mk(
+            Some((src, head)),
+            p..cx.hi,
+            Layout::SourceCueContent,
+            fs,
+        ));
+    }
+
     // Inverted: "C, said X" / "“Q,” said X" (unless "X, a spokesman, said C").
     let after_comma_or_quote = k0 > cx.lo && (cx.is_comma(k0 - 1) || cx.is_close_quote(k0 - 1));
     // the subject phrase and the complement, computed once for both readings
@@ -1341,7 +1579,27 @@ fn cue_attribution(
         && !source_to_end;
     // a cue with an indirect object never inverts: in "“Q,” Joe Kasper, an aide, told POLITICO"
     // the name after "told" is its object
-    if cue.frames.inv && !cue.frames.obj && k0 == c0 && after_comma_or_quote && !appositive_subject
+    // "C said the Syrian Observatory." in text stripped of its commas: a content of some length,
+    // then a named source or a title or group noun that closes the sentence
+    let bare_inverted = cx.commaless
+        && c0 >= cx.lo + MIN_BARE_CONTENT
+        && cx.t[c0 - 1].is_word()
+        && !cx.t[c0 - 1].in_quote
+        && (cx.class(c0 - 1).is_none() || cx.is_time_word(c0 - 1))
+        && after.as_ref().is_some_and(|(src, head)| {
+            let end = cx.time_phrase(src.end).unwrap_or(src.end);
+            let last = cx.low(head.end - 1);
+            cx.is_terminal(end)
+                && head.len() <= 7
+                && !cx.is_pronoun(src.start)
+                && !head.clone().all(|k| cx.is_time_word(k))
+                && (cx.t[head.end - 1].cap || cx.lx.kinds.contains_key(last))
+        });
+    if cue.frames.inv
+        && !cue.frames.obj
+        && k0 == c0
+        && (after_comma_or_quote || bare_inverted)
+        && !appositive_subject
     {
         if let Some((src, head)) = after {
             let first = &cx.t[src.start];
@@ -1349,7 +1607,13 @@ fn cue_attribution(
                 || matches!(cx.class(src.start), Some(FnClass::Det))
                 || (cx.is_pronoun(src.start) && first.lower != "it");
             let words = head.clone().filter(|&k| cx.t[k].is_word()).count();
-            if name_like && words <= 7 && cx.source_tail_ok(head.end) {
+            // "“Q” said the monitor adding that D" in text stripped of its commas
+            let participle_after = cx.commaless
+                && lx
+                    .cue_forms
+                    .longest_in(cx.t, head.end, cx.hi)
+                    .is_some_and(|(_, (_, f))| *f == Form::Ing);
+            if name_like && words <= 7 && (cx.source_tail_ok(head.end) || participle_after) {
                 let end = pre_content_end(cx, k0);
                 let start = content_start(cx, prev, c0);
                 if end > start {
@@ -1364,8 +1628,75 @@ fn cue_attribution(
         }
     }
 
+    // In text stripped of its commas a post-posed source is found by its shape when the noun
+    // phrase scan runs back into the content: "C provincial health director Samir Aswad said",
+    // "C Doe said", "C state agency and local media reported"
+    let tail = bare_tail(cx, c1, cue);
+    let fits_bare = |s: usize| {
+        s >= cx.lo + MIN_BARE_CONTENT
+            && cx.t[s - 1].is_word()
+            && (cx.class(s - 1).is_none() || cx.is_time_word(s - 1))
+            && !lx.interrogatives.contains(cx.low(s - 1))
+            // "everything the minister said": a relative clause after an indefinite pronoun
+            && !matches!(
+                cx.low(s - 1),
+                "everything" | "anything" | "something" | "nothing"
+            )
+            && !cx.is_pronoun(s)
+    };
+    if cx.commaless && cue.frames.inv && tail {
+        let regular = left.as_ref().is_some_and(|(r, _)| {
+            !r.is_empty()
+                && fits_bare(r.start)
+                && (cx.t[r.start].cap || matches!(cx.class(r.start), Some(FnClass::Det)))
+        });
+        let complement = match post {
+            Ok(Some(p)) => {
+                (p > c1 && matches!(cx.low(p - 1), "that" | ":"))
+                    || !(is_adjunct_start(cx, p) || bare_participle(cx, p, cue))
+            }
+            _ => false,
+        };
+        let stripped = stripped_source(cx, k0).filter(|&s| fits_bare(s));
+        // a noun phrase that runs over a preposition into the content ("a lack of understanding
+        // of events in Tarsa the Foreign Ministry"): the shaped source is its end
+        let overrun = |r: &Range<usize>, s: usize| {
+            use crate::lexicon::TimeWord;
+            s > r.start
+                && (r.start..s).any(|k| {
+                    cx.t[k].kind == TokKind::Number
+                        || matches!(
+                            cx.lx.time.get(cx.low(k)),
+                            Some(
+                                TimeWord::Weekday(_)
+                                    | TimeWord::Month(_)
+                                    | TimeWord::Relative(_)
+                                    | TimeWord::Part(_)
+                            )
+                        )
+                        || cx.lx.casualties.longest_in(cx.t, k, k + 1).is_some()
+                })
+        };
+        // "“Q” Rami an Aleppo resident said": after a comma or a quotation the phrase is whole
+        let delimited = left.as_ref().is_some_and(|(r, _)| {
+            r.start > cx.lo && (cx.is_comma(r.start - 1) || cx.is_close_quote(r.start - 1))
+        });
+        if !complement && !delimited {
+            if let Some(s) = stripped {
+                if !regular || left.as_ref().is_some_and(|(r, _)| overrun(r, s)) {
+                    left = Some((s..k0, s..k0));
+                }
+            }
+        }
+    }
     // Subject source: never the object of a preposition ("in an interview for the TV news show").
-    let (src, head) = left?;
+    let (mut src, mut head) = left?;
+    // "For her part Foreign Minister Jan Doe blamed", "In response Foreign Minister Jan Doe
+    // blamed": a fronted adverbial without a comma ends before the name that is the subject
+    if let Some(m) = fronted_adverbial_split(cx, &src) {
+        head = m..head.end.max(m + 1);
+        src = m..src.end;
+    }
     // ... except in "with Trump tweeting that C", where the participle's subject follows "with"
     let with_subject = form == Form::Ing && src.start > cx.lo && cx.low(src.start - 1) == "with";
     if src.is_empty()
@@ -1385,13 +1716,14 @@ fn cue_attribution(
     let bare = (cx.commaless || {
         let before = &cx.t[src.start.saturating_sub(1)];
         before.cap || before.kind == TokKind::Number || lx.time.contains_key(&before.lower)
-    }) && cx.is_terminal(c1)
-        && src.start >= cx.lo + MIN_BARE_CONTENT
-        && (cx.t[src.start].cap || matches!(cx.class(src.start), Some(FnClass::Det)))
-        && cx.t[src.start - 1].is_word()
-        && cx.class(src.start - 1).is_none()
-        && !lx.interrogatives.contains(cx.low(src.start - 1))
-        && !cx.is_pronoun(src.start);
+    }) && (if cx.commaless {
+        tail
+    } else {
+        cx.is_terminal(c1)
+    }) && fits_bare(src.start)
+        && (cx.t[src.start].cap
+            || matches!(cx.class(src.start), Some(FnClass::Det))
+            || (cx.commaless && stripped_source(cx, k0) == Some(src.start)));
     let pre_ok = src.start > cx.lo
         && (cx.is_comma(src.start - 1) || cx.is_close_quote(src.start - 1) || bare);
     let start = content_start(cx, prev, c0);
@@ -1413,7 +1745,8 @@ fn cue_attribution(
                 && cx.is_comma(p - 1)
                 && cx.t[p].kind == TokKind::OpenQuote
                 && cx.is_close_quote(src.start - 1);
-            if pre_content && ((!marked && is_adjunct_start(cx, p)) || resumed) {
+            let adjunct = is_adjunct_start(cx, p) || (bare && bare_participle(cx, p, cue));
+            if pre_content && ((!marked && adjunct) || resumed) {
                 let fs = extend_frame_left(cx, src.start);
                 return Some(mk(
                     Some((src, head)),
@@ -1431,12 +1764,8 @@ fn cue_attribution(
             }
             // "denied reports that C", "rejected claims that C": the content is C
             let mut p = p;
-            let mut k = p;
-            if matches!(cx.class(k), Some(FnClass::Det)) {
-                k += 1;
-            }
-            if lx.deny_anaphors.contains(cx.low(k)) && cx.low(k + 1) == "that" {
-                p = k + 2;
+            if let Some(c) = anaphor_content(cx, p) {
+                p = c;
             }
             Some(mk(
                 Some((src.clone(), head)),
@@ -1460,6 +1789,247 @@ const NOT_CUE_OBJECT_WINDOW: usize = 6;
 
 /// Fewest tokens before a source that follows its content with no comma ("C the army said").
 const MIN_BARE_CONTENT: usize = 6;
+
+/// Where the subject begins in a phrase that runs back to a sentence-opening preposition ("For
+/// her part Foreign Minister Jan Doe", "In response Foreign Minister Jan Doe", "In an interview
+/// Doe"): the capitalized name after the adverbial's last lower-case word.
+fn fronted_adverbial_split(cx: &Ctx, src: &Range<usize>) -> Option<usize> {
+    if src.start <= cx.lo || !matches!(cx.class(src.start - 1), Some(FnClass::Prep)) {
+        return None;
+    }
+    let p = src.start - 1;
+    let lead = dateline_end(cx);
+    let fronted = p >= lead
+        && (lead..p).all(|k| matches!(cx.class(k), Some(FnClass::Conj | FnClass::ClauseConj)));
+    if !fronted {
+        return None;
+    }
+    let mut m = src.end;
+    while m > src.start + 1 && cx.t[m - 1].cap && name_token(cx, m - 1) {
+        m -= 1;
+    }
+    let before = &cx.t[m - 1];
+    let split = m < src.end
+        && m - 1 > src.start.saturating_sub(1)
+        && before.kind == TokKind::Word
+        && !before.cap
+        && cx.class(m - 1).is_none()
+        && src.end - m <= 6;
+    split.then_some(m)
+}
+
+/// What may follow a post-posed cue whose source has no comma before it ("C the monitor said"):
+/// the end of the sentence, or an adjunct running to it, after an indirect object ("told
+/// Reuters") and a time phrase ("said on Wednesday", "said late on Wednesday", "said in a
+/// revised toll", "said Sunday as ...", "said updating an earlier toll").
+fn bare_tail(cx: &Ctx, c1: usize, cue: &crate::lexicon::Cue) -> bool {
+    let mut p = c1;
+    if cue.frames.obj && p < cx.hi {
+        let e = if matches!(cx.class(p), Some(FnClass::Obj)) || cx.is_pronoun(p) {
+            p + 1
+        } else {
+            cx.np_right(p)
+        };
+        if e - p <= 7 {
+            p = e;
+        }
+    }
+    if let Some(e) = cx.time_phrase(p) {
+        p = e;
+    }
+    cx.is_terminal(p)
+        || (matches!(cx.class(p), Some(FnClass::Prep | FnClass::Sub))
+            && !matches!(cx.low(p), "that" | "of"))
+        || cx.is_ly_adverb(p)
+        || bare_participle(cx, p, cue)
+}
+
+/// A participle clause right after a cue that takes none ("said updating an earlier toll",
+/// "said citing medical sources"): an adjunct of the cue, not its content.
+fn bare_participle(cx: &Ctx, p: usize, cue: &crate::lexicon::Cue) -> bool {
+    if p >= cx.hi || cue.frames.ing {
+        return false;
+    }
+    let t = &cx.t[p];
+    if t.in_quote || t.cap || t.kind != TokKind::Word || cx.class(p).is_some() {
+        return false;
+    }
+    let cue_ing = cx
+        .lx
+        .cue_forms
+        .longest_in(cx.t, p, cx.hi)
+        .is_some_and(|(_, (_, f))| *f == Form::Ing);
+    // "updating an earlier toll", not the noun of "said fighting continued"
+    let object = p + 1 < cx.hi
+        && (matches!(cx.class(p + 1), Some(FnClass::Det | FnClass::Obj))
+            || cx.t[p + 1].kind == TokKind::Number);
+    t.lower.len() > 5 && t.lower.ends_with("ing") && (cue_ing || object)
+}
+
+/// A word of a name: capitalized and no function word or time word ("Samir", "TV"), a name
+/// particle ("al-Laith", "bin"), or an acronym's parentheses ("(SLN)").
+fn name_token(cx: &Ctx, i: usize) -> bool {
+    let t = &cx.t[i];
+    if t.in_quote {
+        return false;
+    }
+    match t.kind {
+        TokKind::Word => {
+            (t.cap && cx.class(i).is_none() && !cx.lx.time.contains_key(&t.lower))
+                // "Observatory for Human Rights", "Secretary of State"
+                || (matches!(t.lower.as_str(), "of" | "for")
+                    && i > cx.lo
+                    && i + 1 < cx.hi
+                    && cx.t[i - 1].cap
+                    && cx.t[i + 1].cap
+                    && cx.class(i - 1).is_none())
+                // a month's name as a first name: "Jan Doe", not "in May Doe"
+                || (t.cap
+                    && matches!(
+                        cx.lx.time.get(&t.lower),
+                        Some(crate::lexicon::TimeWord::Month(_))
+                    )
+                    && i + 1 < cx.hi
+                    && cx.t[i + 1].cap
+                    && !cx.lx.time.contains_key(&cx.t[i + 1].lower)
+                    && !(i > cx.lo
+                        && (matches!(cx.class(i - 1), Some(FnClass::Prep))
+                            || cx.t[i - 1].kind == TokKind::Number)))
+                || (cx.lx.is_particle(&t.lower) && t.lower.contains('-'))
+                || (cx.lx.is_particle(&t.lower) && i + 1 < cx.hi && cx.t[i + 1].cap)
+        }
+        TokKind::Punct => {
+            (t.lower == ")" && i > cx.lo && cx.t[i - 1].cap)
+                || (t.lower == "(" && i + 1 < cx.hi && cx.t[i + 1].cap)
+        }
+        _ => false,
+    }
+}
+
+/// A lower-case modifier of a title or group noun ("provincial health director", "opposition
+/// figure", "state agency", "monitor chief"): no function, time, quantity, place or verb word, no
+/// plural.
+fn title_modifier(cx: &Ctx, i: usize) -> bool {
+    let t = &cx.t[i];
+    t.kind == TokKind::Word
+        && !t.cap
+        && !t.in_quote
+        && cx.class(i).is_none()
+        && !cx.lx.time.contains_key(&t.lower)
+        // "the Kalvar market opposition figure": a place noun ends the content
+        && !cx.lx.place_heads.contains(&t.lower)
+        && cx.lx.quantities.longest_in(cx.t, i, cx.hi).is_none()
+        && !cx.looks_verbal(i)
+        && (!cx.is_cue_word(i) || cx.lx.cue_nouns.contains(&t.lower))
+        && !t.lower.ends_with("ing")
+        && (!t.lower.ends_with('s') || t.lower.ends_with("ss") || t.lower == "news")
+        && !matches!(
+            t.lower.as_str(),
+            "more" | "most" | "other" | "few" | "much" | "people" | "children" | "men" | "women"
+        )
+}
+
+/// One phrase of a source that follows its content with no comma, ending at `k`: its start.
+/// [determiner] [Capitalized words] [up to two modifiers] title-or-group noun [name], or a bare
+/// name: "provincial health director Samir Aswad", "opposition figure Jan Doe", "Doe",
+/// "Harbor TV correspondent", "observers", "a war monitor".
+fn stripped_phrase(cx: &Ctx, k: usize) -> Option<(usize, bool, bool)> {
+    let mut j = k;
+    while j > cx.lo && name_token(cx, j - 1) {
+        j -= 1;
+    }
+    let named = j < k;
+    let titled = j > cx.lo
+        && !cx.t[j - 1].cap
+        && !cx.t[j - 1].in_quote
+        && cx.lx.kinds.contains_key(cx.low(j - 1));
+    if titled {
+        j -= 1;
+        let mut mods = 0;
+        while j > cx.lo && mods < 2 && title_modifier(cx, j - 1) {
+            j -= 1;
+            mods += 1;
+        }
+        if mods <= 1 {
+            // "Harbor TV correspondent", "SOHR head Rami Abdel Rahman", "KNA news agency"; a
+            // known place ends the content ("in Tarsa local media reported")
+            while j > cx.lo
+                && name_token(cx, j - 1)
+                && cx.t[j - 1].cap
+                && (cx.lx.places.longest_in(cx.t, j - 1, j).is_none()
+                    || (j >= cx.lo + 2 && matches!(cx.class(j - 2), Some(FnClass::Det))))
+            {
+                j -= 1;
+            }
+        }
+    } else if !named {
+        return None;
+    }
+    let det = j > cx.lo && matches!(cx.class(j - 1), Some(FnClass::Det)) && cx.low(j - 1) != "that";
+    if det {
+        j -= 1;
+    }
+    // a modified title or group noun, no determiner: "opposition activists"
+    let listable = titled && !det && j < k && !cx.t[j].cap && !cx.lx.kinds.contains_key(cx.low(j));
+    Some((j, titled || det, listable))
+}
+
+/// The source of a post-posed cue in text stripped of its commas, ending at `k`: one phrase or
+/// several joined by "and" ("state agency and local media", "former residents and a war
+/// monitor"). Returns its start.
+fn stripped_source(cx: &Ctx, k: usize) -> Option<usize> {
+    let (mut s, _, _) = stripped_phrase(cx, k)?;
+    let mut joined = false;
+    while s > cx.lo + 1 && cx.low(s - 1) == "and" {
+        match stripped_phrase(cx, s - 1) {
+            Some((s2, true, _)) => {
+                s = s2;
+                joined = true;
+            }
+            _ => break,
+        }
+    }
+    // a list whose commas were stripped: "opposition activists former residents and a monitor"
+    while joined && s > cx.lo {
+        match stripped_phrase(cx, s) {
+            Some((s2, _, true)) if s2 < s => s = s2,
+            _ => break,
+        }
+    }
+    // "in Tarsa Doe said", "the city of Tarsa Syrian activists said", "the border with Tarsa
+    // local sources said": a capitalized name after a preposition is its object (a place, as
+    // `places.tsv` reads a name after "in")
+    let p = s.wrapping_sub(1);
+    let place_prep = s > cx.lo
+        && (cx.lx.place_preps.contains(cx.low(p))
+            || (cx.low(p) == "of" && p > cx.lo && cx.lx.place_heads.contains(cx.low(p - 1))));
+    if s > cx.lo && matches!(cx.class(p), Some(FnClass::Prep)) {
+        match cx.lx.places.longest_in(cx.t, s, k) {
+            Some((n, _)) => s += n,
+            None if cx.t[s].cap && place_prep => {
+                s += 1;
+                while s < k && cx.lx.is_particle(cx.low(s)) {
+                    s += 1;
+                }
+            }
+            None => {}
+        }
+        if s >= k || !(cx.t[s].cap || cx.lx.kinds.contains_key(cx.low(s)) || title_modifier(cx, s))
+        {
+            return None;
+        }
+    }
+    // a place alone is no source ("in opposition-held eastern Tarsa")
+    if cx
+        .lx
+        .places
+        .longest_in(cx.t, s, k)
+        .is_some_and(|(n, _)| s + n == k)
+    {
+        return None;
+    }
+    (s < k).then_some(s)
+}
 
 /// Whether a post-cue complement at `p` is really an adjunct ("in an interview for ...").
 fn is_adjunct_start(cx: &Ctx, p: usize) -> bool {
@@ -1571,11 +2141,19 @@ fn drop_nested_sourceless(out: &mut Vec<RawAttribution>) {
 
 /// Cuts each content where a later attribution's frame begins (unless nested at its start).
 fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
-    let frames: Vec<(usize, Range<usize>)> =
-        out.iter().map(|a| (a.frame_start, a.cue.clone())).collect();
+    let frames: Vec<(usize, Range<usize>, bool)> = out
+        .iter()
+        .map(|a| {
+            (
+                a.frame_start,
+                a.cue.clone(),
+                a.layout == Layout::Participial,
+            )
+        })
+        .collect();
     for a in out.iter_mut() {
         let c = a.content.clone();
-        for (fs, cue) in &frames {
+        for (fs, cue, participial) in &frames {
             if *cue == a.cue {
                 continue;
             }
@@ -1588,7 +2166,9 @@ fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
             let subordinate = *fs > cx.lo + 1
                 && matches!(cx.class(*fs - 1), Some(FnClass::Sub))
                 && cx.is_comma(*fs - 2);
-            let introduced = is_connector(cx, *fs)
+            // "X said C adding that D" in text stripped of its commas
+            let introduced = (cx.commaless && *participial)
+                || is_connector(cx, *fs)
                 || (*fs > cx.lo && is_connector(cx, *fs - 1))
                 // "“… an orange buffoon,” Susan said": the comma sits inside the quotation
                 || (*fs > cx.lo + 1 && cx.is_close_quote(*fs - 1) && cx.is_comma(*fs - 2))

@@ -257,6 +257,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
                 polarity: Polarity::Assert,
                 cue_type: None,
                 subjectless: false,
+                on_agent: false,
             }]
         } else {
             (first..ai)
@@ -275,6 +276,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
                         polarity: a.polarity,
                         cue_type: Some(a.cue_type),
                         subjectless: cue.is_some_and(|c| c.frames.ing) && starts_ing,
+                        on_agent: cue.is_some_and(|c| c.frames.on),
                     }
                 })
                 .collect()

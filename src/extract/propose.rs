@@ -229,6 +229,8 @@ pub struct Region<'a> {
     pub cue_type: Option<crate::model::CueType>,
     /// The content directly follows an "-ing" / "of" / "for" frame ("denied carrying out").
     pub subjectless: bool,
+    /// The cue names the blamed party after "on" ("blamed the attack on Y").
+    pub on_agent: bool,
 }
 
 impl PropInput<'_> {
@@ -1000,6 +1002,34 @@ pub fn region_propositions(
                     },
                     false,
                 ));
+            }
+        }
+    }
+    // "X blamed the attack on Y", "the attack which X blames on Y": Y is the agent.
+    if r.cue_type == Some(crate::model::CueType::Accuse)
+        && r.on_agent
+        && out.is_empty()
+        && violated.is_empty()
+    {
+        if let Some(p) = lowers.iter().rposition(|w| *w == "on") {
+            let blamed = inp.local_event(range.start..range.start + p);
+            if blamed.frame.is_some() {
+                for agent in inp.agent_names(range.start + p + 1..range.end) {
+                    let mut event = blamed.clone();
+                    event.agent = Some(agent.clone());
+                    fill(&mut event);
+                    out.push(Proposition::new(
+                        r.sentence,
+                        r.attribution,
+                        range.clone(),
+                        PropKind::Responsibility {
+                            agent,
+                            event,
+                            alternative: false,
+                        },
+                        false,
+                    ));
+                }
             }
         }
     }
@@ -2062,8 +2092,12 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
         // "Elsewhere, jets struck a fuel market": another incident, told afresh
         // (only a sentence that could inherit an event needs to know)
         let fresh = (last.is_some() || topic.is_some())
-            && (sent.tokens.clone())
-                .any(|k| inp.lx.new_incident.longest_in(toks, k, sent.tokens.end).is_some());
+            && (sent.tokens.clone()).any(|k| {
+                inp.lx
+                    .new_incident
+                    .longest_in(toks, k, sent.tokens.end)
+                    .is_some()
+            });
         if !sent.headline && !fresh {
             if let Some((ls, lev)) = &last {
                 let compatible_place =
