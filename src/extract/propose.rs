@@ -986,7 +986,7 @@ pub fn region_propositions(
     let violated = violations(inp, r, &range, &lowers, &local, context);
     // "X accused Y of C" / "X blamed Y for C": Y is the agent.
     if r.cue_type == Some(crate::model::CueType::Accuse) && out.is_empty() && violated.is_empty() {
-        for (agents, blamed) in accusations(inp, &range, &lowers, context) {
+        for (agents, blamed) in accusations(inp, &range, &lowers, context, r.on_agent) {
             for agent in agents {
                 let mut event = blamed.clone();
                 event.agent = Some(agent.clone());
@@ -1002,34 +1002,6 @@ pub fn region_propositions(
                     },
                     false,
                 ));
-            }
-        }
-    }
-    // "X blamed the attack on Y", "the attack which X blames on Y": Y is the agent.
-    if r.cue_type == Some(crate::model::CueType::Accuse)
-        && r.on_agent
-        && out.is_empty()
-        && violated.is_empty()
-    {
-        if let Some(p) = lowers.iter().rposition(|w| *w == "on") {
-            let blamed = inp.local_event(range.start..range.start + p);
-            if blamed.frame.is_some() {
-                for agent in inp.agent_names(range.start + p + 1..range.end) {
-                    let mut event = blamed.clone();
-                    event.agent = Some(agent.clone());
-                    fill(&mut event);
-                    out.push(Proposition::new(
-                        r.sentence,
-                        r.attribution,
-                        range.clone(),
-                        PropKind::Responsibility {
-                            agent,
-                            event,
-                            alternative: false,
-                        },
-                        false,
-                    ));
-                }
             }
         }
     }
@@ -1496,15 +1468,17 @@ pub fn region_propositions(
 }
 
 /// What an accusation's content blames, and on whom: "Y of C", "Y for C" (C must name an event),
-/// "C on Y" ("blamed the shelling on the army": Y must be a known party), or only "Y" ("blamed
-/// the regime", "pinning the blame on Y"): then the event in context, when there is one.
+/// "C on Y" ("blamed the shelling on the army": Y must be a known party unless the layout read
+/// the cue's "on" frame, `on_agent`), or only "Y" ("blamed the regime", "pinning the blame on
+/// Y"): then the event in context, when there is one.
 fn accusations(
     inp: &PropInput,
     range: &Range<usize>,
     lowers: &[&str],
     context: &EventRef,
+    on_agent: bool,
 ) -> Vec<(Vec<String>, EventRef)> {
-    let known = |a: &String| inp.lx.aliases.iter().any(|al| al.party == *a);
+    let known = |a: &String| inp.lx.is_party(a);
     if let Some(p) = lowers.iter().position(|w| *w == "of" || *w == "for") {
         let blamed = inp.local_event(range.start + p..range.end);
         // the blame must name an event ("of carrying out the strike"), not another act ("for
@@ -1519,11 +1493,14 @@ fn accusations(
     }
     if let Some(p) = lowers.iter().rposition(|w| *w == "on").filter(|&p| p > 0) {
         let a = range.start + p + 1;
-        if np_after(inp, a, range.end) == range.end {
+        // a cue whose "on" frame the layout read ("the attack which X blames on Y") names the
+        // agent whatever it is; otherwise the phrase after "on" must close the content and be a
+        // party ("blamed the shelling on the army", not "on Monday")
+        if on_agent || np_after(inp, a, range.end) == range.end {
             let agents: Vec<String> = inp
                 .agent_names(a..range.end)
                 .into_iter()
-                .filter(known)
+                .filter(|x| on_agent || known(x))
                 .collect();
             let blamed = inp.local_event(range.start..range.start + p);
             if !agents.is_empty() && blamed.frame.is_some() {
