@@ -106,6 +106,9 @@ pub struct Frames {
     /// The blamed party follows "on": "X blamed the attack on Y", "the attack which X blames
     /// on Y".
     pub on: bool,
+    /// Negated, the cue denies: "X has not acknowledged C" disputes C ("did not confirm" only
+    /// leaves it open).
+    pub refuse: bool,
 }
 
 impl Frames {
@@ -551,6 +554,9 @@ pub struct Lexicon {
     pub superseded: PhraseTable<()>,
     /// Words in a clause that make a figure an aggregate over a wide area ("across").
     pub aggregate: PhraseTable<()>,
+    /// Words for harm done to people besides the casualty words ("civilian casualties"): what a
+    /// party denies when it denies harming anyone.
+    pub harm: PhraseTable<()>,
     /// Units of a duration that make a figure a running total ("in three days").
     pub span_units: WordSet<String>,
     /// Words after a duration that make it a point in time ("three days ago").
@@ -882,6 +888,8 @@ impl Lexicon {
                 lx.casualty_links.insert(f[0].to_lowercase());
             } else if f[1] == "@toll" {
                 lx.toll_nouns.insert(f[0], ());
+            } else if f[1] == "@harm" {
+                lx.harm.insert(f[0], ());
             } else if f[1] == "@part" {
                 lx.part_openers.insert(f[0], ());
             } else if f[1] == "@one" {
@@ -1051,6 +1059,7 @@ impl Lexicon {
                     "marked" => frames.marked = true,
                     "toll" => frames.toll = true,
                     "on" => frames.on = true,
+                    "refuse" => frames.refuse = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

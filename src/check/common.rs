@@ -10,7 +10,13 @@ use crate::model::Interval;
 // ---------------------------------------------------------------------------------------------
 // Claims of an event
 
-pub(super) fn responsibility_claims(g: &ClaimGraph, e: usize) -> Vec<(usize, String)> {
+/// The claims of event `e` that blame a party, with the party; `with_tolls` counts the figures
+/// laid at a party's door ("Russian air strikes killed 14"), which blame in passing.
+pub(super) fn responsibility_claims(
+    g: &ClaimGraph,
+    e: usize,
+    with_tolls: bool,
+) -> Vec<(usize, String)> {
     g.event_claims(e)
         .into_iter()
         .filter_map(|c| match &g.prop(&g.claims[c]).kind {
@@ -18,8 +24,9 @@ pub(super) fn responsibility_claims(g: &ClaimGraph, e: usize) -> Vec<(usize, Str
             PropKind::Responsibility {
                 agent,
                 alternative: false,
+                via_toll,
                 ..
-            } => Some((c, agent.clone())),
+            } if with_tolls || !via_toll => Some((c, agent.clone())),
             _ => None,
         })
         .collect()

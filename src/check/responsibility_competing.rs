@@ -8,7 +8,7 @@ use super::{Finding, FindingType, Severity, Side, describe_event, list, parties_
 use crate::graph::{ClaimGraph, Stance};
 
 pub(super) fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
-    let rc = responsibility_claims(g, e);
+    let rc = responsibility_claims(g, e, false);
     // agent -> asserting claims (not self-claims, not denials)
     let mut by_agent: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     // only perpetrators that are known parties compete ("shell", "strikes" are not perpetrators)

@@ -8,7 +8,7 @@ use crate::graph::{ClaimGraph, Stance};
 use crate::lexicon::Lexicon;
 
 pub(super) fn responsibility_dispute(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
-    let rc = responsibility_claims(g, e);
+    let rc = responsibility_claims(g, e, true);
     let agents: BTreeSet<&String> = rc.iter().map(|(_, a)| a).collect();
     let mut out = Vec::new();
     for agent in agents {
@@ -20,6 +20,16 @@ pub(super) fn responsibility_dispute(g: &ClaimGraph, e: usize, lx: &Lexicon) -> 
                     .role_of_phrase(a)
                     .is_some_and(|r| lx.party_has_role(agent, r))
         };
+        let deniers: Vec<usize> = rc
+            .iter()
+            .filter(|(c, a)| {
+                a == agent && g.claims[*c].stance == Stance::Deny && g.claims[*c].party == *agent
+            })
+            .map(|(c, _)| *c)
+            .collect();
+        if deniers.is_empty() {
+            continue;
+        }
         let accusers: Vec<usize> = rc
             .iter()
             .filter(|(c, a)| {
@@ -29,14 +39,7 @@ pub(super) fn responsibility_dispute(g: &ClaimGraph, e: usize, lx: &Lexicon) -> 
             })
             .map(|(c, _)| *c)
             .collect();
-        let deniers: Vec<usize> = rc
-            .iter()
-            .filter(|(c, a)| {
-                a == agent && g.claims[*c].stance == Stance::Deny && g.claims[*c].party == *agent
-            })
-            .map(|(c, _)| *c)
-            .collect();
-        if accusers.is_empty() || deniers.is_empty() {
+        if accusers.is_empty() {
             continue;
         }
         let ev = &g.events[e].desc;

@@ -1273,7 +1273,7 @@ fn cue_attribution(
             Some((a, b)) => (Some(a), Some(b)),
             None => (None, None),
         };
-        let (polarity, commitment) = polarity_of(cue.ty, negated, commitment);
+        let (polarity, commitment) = polarity_of(cue.ty, cue.frames.refuse, negated, commitment);
         RawAttribution {
             sentence: s,
             source,
@@ -2065,7 +2065,16 @@ fn pre_content_end(cx: &Ctx, k: usize) -> usize {
     e
 }
 
-fn polarity_of(ty: CueType, negated: bool, commitment: Commitment) -> (Polarity, Commitment) {
+fn polarity_of(
+    ty: CueType,
+    refuse: bool,
+    negated: bool,
+    commitment: Commitment,
+) -> (Polarity, Commitment) {
+    // "has not acknowledged any civilian deaths": refusing to concede disputes, weakly
+    if negated && refuse {
+        return (Polarity::Deny, Commitment::Probable);
+    }
     let base = if ty == CueType::Deny {
         Polarity::Deny
     } else {

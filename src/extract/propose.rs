@@ -13,7 +13,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::lexicon::{
-    AgentRelation, ControlChange, CountFollower, FnClass, Lexicon, QuantWord, ViolationWord,
+    AgentRelation, ControlChange, CountFollower, FnClass, Lexicon, QuantWord, TimeWord,
+    ViolationWord,
 };
 use crate::model::{Document, Interval, Polarity, Speaker, TimeRef};
 use crate::segment::{Segmented, TokKind, Token, span_text};
@@ -99,6 +100,11 @@ pub enum PropKind {
         /// reply from each, but blames none firmly.
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         alternative: bool,
+        /// Read from a figure the claim lays at the party's door ("Russian air strikes killed
+        /// 14"): it blames the party, but names the attacker only in passing, so it answers
+        /// the party's denial and is not set against other named perpetrators.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        via_toll: bool,
     },
     Casualty {
         count: Interval,
@@ -720,6 +726,49 @@ impl PropInput<'_> {
         Some(span_text(self.text(), toks, s..range.end).to_string())
     }
 
+    /// Clauses in `range` that open a period ("since it intervened in Syria in 2015", "since the
+    /// war began"): from the period word to a comma, a year, or a few words on. A period word
+    /// right before its date ("since July") opens none.
+    fn period_clauses(&self, range: Range<usize>) -> Vec<Range<usize>> {
+        const MAX_CLAUSE: usize = 8;
+        let toks = self.toks();
+        let mut out = Vec::new();
+        for k in range.clone() {
+            if !matches!(self.lx.time.get(&toks[k].lower), Some(TimeWord::Since)) {
+                continue;
+            }
+            let next = k + 1;
+            let clause = next < range.end
+                && (self.lx.pronouns.contains_key(&toks[next].lower)
+                    || matches!(self.lx.fn_class(&toks[next].lower), Some(FnClass::Det)));
+            if !clause {
+                continue;
+            }
+            let cap = (k + MAX_CLAUSE).min(range.end);
+            let end = (next..cap)
+                .find(|&j| {
+                    toks[j].lower == ","
+                        || (toks[j].lower.len() == 4
+                            && toks[j].lower.bytes().all(|b| b.is_ascii_digit()))
+                })
+                .map_or(cap, |j| if toks[j].lower == "," { j } else { j + 1 });
+            out.push(k..end);
+        }
+        out
+    }
+
+    /// A possessive pronoun before an attack word in `range`: "its strikes", "their air raids".
+    fn own_attack(&self, range: Range<usize>) -> bool {
+        let toks = self.toks();
+        range.clone().any(|k| {
+            let w = toks[k].lower.as_str();
+            self.lx.pronouns.contains_key(w)
+                && matches!(self.lx.fn_class(w), Some(FnClass::Det))
+                && (k + 1..(k + 4).min(range.end))
+                    .any(|j| self.lx.frames.longest_in(toks, j, range.end).is_some())
+        })
+    }
+
     /// A noun phrase ending before `k` inside `lo..k`.
     fn np_before(&self, lo: usize, k: usize) -> Range<usize> {
         let toks = self.toks();
@@ -977,6 +1026,7 @@ pub fn region_propositions(
                     agent,
                     event,
                     alternative,
+                    via_toll: false,
                 },
                 negated,
             ));
@@ -999,6 +1049,7 @@ pub fn region_propositions(
                         agent,
                         event,
                         alternative: false,
+                        via_toll: false,
                     },
                     false,
                 ));
@@ -1038,8 +1089,54 @@ pub fn region_propositions(
                         agent,
                         event,
                         alternative: false,
+                        via_toll: false,
                     },
                     calls_false,
+                ));
+            }
+        }
+    }
+    // "X denied that its strikes killed civilians", "X has not acknowledged any civilian deaths
+    // from its strikes", "X denies causing civilian casualties": X denies being the agent of the
+    // harm in context (a denial of any harm needs no count).
+    if r.polarity == Polarity::Deny && out.is_empty() && r.attribution.is_some() {
+        let harm = (0..lowers.len()).any(|i| {
+            lx.harm.longest_at(&lowers, i).is_some()
+                || lx
+                    .casualties
+                    .longest_at(&lowers, i)
+                    .is_some_and(|(_, m)| m == "killed" || m == "wounded")
+        });
+        if let Some(speaker) = r.speakers.first().map(|s| s.label().to_string()) {
+            // the harm is the speaker's: its own attacks ("its strikes", "their raids"), its
+            // name before them, or a gerund with no subject ("denied causing ...")
+            let own = local.agent.as_deref() == Some(speaker.as_str())
+                || r.subjectless
+                || inp.own_attack(range.clone());
+            if harm && own {
+                // "since it intervened in Syria in 2015" opens the period the denial covers: its
+                // place and date are not the harm's
+                let period = inp
+                    .period_clauses(range.clone())
+                    .first()
+                    .map_or(range.end, |c| c.start);
+                let mut event = inp.local_event(range.start..period);
+                if event.time.as_ref().is_some_and(|t| t.until.is_some()) {
+                    event.time = None;
+                }
+                fill(&mut event);
+                event.agent = Some(speaker.clone());
+                out.push(Proposition::new(
+                    r.sentence,
+                    r.attribution,
+                    range.clone(),
+                    PropKind::Responsibility {
+                        agent: speaker,
+                        event,
+                        alternative: false,
+                        via_toll: false,
+                    },
+                    false,
                 ));
             }
         }
@@ -1056,6 +1153,7 @@ pub fn region_propositions(
                     agent,
                     event,
                     alternative,
+                    via_toll,
                 } if Some(agent.as_str()) == r.speakers.first().map(|s| s.label()) => {
                     for sp in r.speakers {
                         let mut ev = event.clone();
@@ -1065,6 +1163,7 @@ pub fn region_propositions(
                                 agent: sp.label().to_string(),
                                 event: ev,
                                 alternative: *alternative,
+                                via_toll: *via_toll,
                             },
                             ..p.clone()
                         });
@@ -1117,6 +1216,7 @@ pub fn region_propositions(
                         agent,
                         event: ev,
                         alternative: false,
+                        via_toll: false,
                     },
                     false,
                 ));
@@ -1125,6 +1225,8 @@ pub fn region_propositions(
     }
 
     // Casualties.
+    // (agent, event, evidence) of the figures whose own words name who caused them
+    let mut toll_blames: Vec<(String, EventRef, Range<usize>)> = Vec::new();
     let mut last_victims = String::new();
     let mut prev_casualty_end = range.start;
     let mut i = 0;
@@ -1214,6 +1316,12 @@ pub fn region_propositions(
         if event.agent.is_none() {
             event.agent = cause.clone();
         }
+        // the party the figure's own words blame ("Russian air strikes killed 14")
+        let own_agent = event
+            .agent
+            .clone()
+            .filter(|a| lx.is_party(a) && !cumulative && !superseded)
+            .filter(|_| inp.alternative_agents(range.clone()).is_empty());
         fill(&mut event);
         // a claim that names several places ("air strikes killed 9 in Idlib and 12 in Aleppo"):
         // a figure is about those of them named after it, up to the next figure, cue or comma
@@ -1340,6 +1448,9 @@ pub fn region_propositions(
                     .unwrap_or_else(|| "people".to_string());
                 last_victims = victims.clone();
                 let span = q.tokens.start.min(k)..q.tokens.end.max(k + n);
+                if let Some(a) = &own_agent {
+                    toll_blames.push((a.clone(), ev.clone(), span.clone()));
+                }
                 out.push(figure(&q, victims, span, &ev));
                 last_total = Some((open, ev.clone()));
             }
@@ -1358,6 +1469,27 @@ pub fn region_propositions(
         i += n;
     }
 
+    // A figure laid at a party's door ("Russian air strikes killed 14") blames that party for
+    // the attack, as "Russian jets struck" does.
+    for (agent, event, span) in toll_blames {
+        let blamed = out
+            .iter()
+            .any(|p| matches!(&p.kind, PropKind::Responsibility { agent: a, .. } if *a == agent));
+        if !blamed && r.attribution.is_some() {
+            out.push(Proposition::new(
+                r.sentence,
+                r.attribution,
+                span,
+                PropKind::Responsibility {
+                    agent,
+                    event,
+                    alternative: false,
+                    via_toll: true,
+                },
+                false,
+            ));
+        }
+    }
     out.extend(violated);
 
     // Control of places.
@@ -2031,13 +2163,14 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
     let mut topic: Option<EventRef> = None;
     for (s, sent) in inp.seg.sentences.iter().enumerate() {
         let mut ev = inp.local_event(sent.tokens.clone());
-        if let Some(srcs) = sources
-            .get(s)
-            .filter(|v| !v.is_empty() && !ev.places.is_empty())
-        {
+        // the places of its sources ("the Britain-based Observatory") and of the clauses that
+        // open a period ("since it intervened in Syria in 2015") are not the event's
+        let mut cuts: Vec<Range<usize>> = inp.period_clauses(sent.tokens.clone());
+        cuts.extend(sources.get(s).into_iter().flatten().cloned());
+        if !cuts.is_empty() && !ev.places.is_empty() {
             let mut outside: Vec<String> = Vec::new();
             let mut from = sent.tokens.start;
-            let mut cuts: Vec<&Range<usize>> = srcs.iter().collect();
+            let mut cuts: Vec<&Range<usize>> = cuts.iter().collect();
             cuts.sort_by_key(|r| r.start);
             for r in cuts
                 .into_iter()
