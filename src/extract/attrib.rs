@@ -38,6 +38,8 @@ pub enum Layout {
     Nominal,
     /// "the attack which X blames on Y": the content is the antecedent through the blamed party.
     Relative,
+    /// "C, an accusation X has denied": a noun in apposition sums up the clause before it.
+    Apposition,
 }
 
 impl Layout {
@@ -54,6 +56,7 @@ impl Layout {
             Layout::QuoteDash => "quote-dash-source",
             Layout::Nominal => "nominal",
             Layout::Relative => "relative-clause",
+            Layout::Apposition => "apposition",
         }
     }
 }
@@ -1519,6 +1522,45 @@ fn cue_attribution(
         }
     }
 
+    // "C, an accusation X has denied", "C, a claim which X rejects": a noun in apposition sums
+    // up the clause before it and is the cue's object, so the cue takes no content of its own
+    // (what follows it, in text whose punctuation was lost, is another sentence)
+    {
+        let s0 = cx.np_left_core(k0);
+        let mut j = s0;
+        if j > cx.lo && matches!(cx.low(j - 1), "which" | "that") {
+            j -= 1;
+        }
+        let noun = j.checked_sub(1).filter(|&n| {
+            n > cx.lo + 1
+                && s0 < k0
+                && lx.deny_anaphors.contains(cx.low(n))
+                && cx.class(n).is_none()
+                && matches!(cx.low(n - 1), "a" | "an")
+        });
+        if let Some(n) = noun {
+            let det = n - 1;
+            let comma = det > cx.lo && cx.is_comma(det - 1);
+            // the content of an attribution running through the apposition, else the clause
+            // before its comma
+            let through = prev
+                .iter()
+                .filter(|a| a.content.start < det && det < a.content.end)
+                .map(|a| a.content.start)
+                .max();
+            let end = if comma { det - 1 } else { det };
+            let start = through.or_else(|| comma.then(|| content_start(cx, prev, end)));
+            if let Some(start) = start.filter(|&st| st < end) {
+                return Some(mk(
+                    Some((s0..k0, s0..k0)),
+                    start..end,
+                    Layout::Apposition,
+                    end,
+                ));
+            }
+        }
+    }
+
     // "X joined Y in saying C": the subject of "joined" speaks (and Y with it)
     if form == Form::Ing && k0 > cx.lo + 2 && cx.low(k0 - 1) == "in" {
         let join = (k0.saturating_sub(10).max(cx.lo)..k0 - 1)
@@ -2150,19 +2192,14 @@ fn drop_nested_sourceless(out: &mut Vec<RawAttribution>) {
 
 /// Cuts each content where a later attribution's frame begins (unless nested at its start).
 fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
-    let frames: Vec<(usize, Range<usize>, bool)> = out
+    let frames: Vec<(usize, Range<usize>, Layout)> = out
         .iter()
-        .map(|a| {
-            (
-                a.frame_start,
-                a.cue.clone(),
-                a.layout == Layout::Participial,
-            )
-        })
+        .map(|a| (a.frame_start, a.cue.clone(), a.layout))
         .collect();
     for a in out.iter_mut() {
         let c = a.content.clone();
-        for (fs, cue, participial) in &frames {
+        for (fs, cue, layout) in &frames {
+            let participial = *layout == Layout::Participial;
             if *cue == a.cue {
                 continue;
             }
@@ -2176,7 +2213,9 @@ fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
                 && matches!(cx.class(*fs - 1), Some(FnClass::Sub))
                 && cx.is_comma(*fs - 2);
             // "X said C adding that D" in text stripped of its commas
-            let introduced = (cx.commaless && *participial)
+            let introduced = (cx.commaless && participial)
+                // "C an accusation X denied": the apposition sums up the content before it
+                || *layout == Layout::Apposition
                 || is_connector(cx, *fs)
                 || (*fs > cx.lo && is_connector(cx, *fs - 1))
                 // "“… an orange buffoon,” Susan said": the comma sits inside the quotation

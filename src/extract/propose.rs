@@ -1065,7 +1065,12 @@ pub fn region_propositions(
         let head = lowers
             .iter()
             .find(|w| !matches!(inp.lx.fn_class(w), Some(FnClass::Det)) && **w != "any");
-        let anaphoric = head.is_some_and(|w| inp.lx.deny_anaphors.contains(*w));
+        // (a pronoun is the whole object, "denied it", not the subject of a clause: "denied
+        // it cooperates with Y")
+        let anaphoric = head.is_some_and(|w| {
+            inp.lx.deny_anaphors.contains(*w)
+                && (!inp.lx.pronouns.contains_key(*w) || lowers.len() <= 2)
+        });
         // "the allegations against Syria were fabricated": the accused is named
         let against = lowers
             .iter()

@@ -12,6 +12,10 @@ use crate::segment::{Segmented, TokKind, Token, span_text};
 
 use super::attrib::{Layout, RawAttribution};
 
+/// How many words may open a sentence before its subject's party name ("Many rebels", "Some
+/// of the Kurdish YPG's").
+const SUBJECT_OPENING: usize = 3;
+
 /// How many earlier attributions a role noun looks back over for the name that introduced it.
 const LOOKBACK: usize = 40;
 
@@ -573,6 +577,34 @@ fn resolve_pronoun(
                     ),
                     party: Some(al.party.clone()),
                     kind: EntityKind::Person,
+                    resolution: Resolution::Named,
+                },
+            ));
+        }
+    }
+    // "Many rebels distrust the group because they say C": with no earlier speaker, the party
+    // that opens the pronoun's own sentence as its subject
+    if best.is_none() {
+        let sent = &seg.sentences[s].tokens;
+        let subject = within(mentions, &(sent.start..pron_tok))
+            .iter()
+            .find(|m| m.tokens.start >= sent.start && m.tokens.end <= pron_tok)
+            .filter(|m| m.tokens.start < sent.start + SUBJECT_OPENING)
+            .filter(|m| {
+                let k = lx.aliases[m.alias].kind;
+                k != EntityKind::Person && k != EntityKind::Place && compatible(k)
+            });
+        if let Some(m) = subject {
+            best = Some((
+                m.tokens.start,
+                Speaker {
+                    name: Some(
+                        text[seg.tokens[m.tokens.start].range.start
+                            ..seg.tokens[m.tokens.end - 1].range.end]
+                            .to_string(),
+                    ),
+                    party: Some(lx.aliases[m.alias].party.clone()),
+                    kind: lx.aliases[m.alias].kind,
                     resolution: Resolution::Named,
                 },
             ));
