@@ -37,7 +37,7 @@ pub struct Claim {
     /// Index into [`ClaimGraph::docs`].
     pub doc: usize,
     /// Index into that document's attributions; `None` for a statement in the report's own voice
-    /// (read only with [`GraphOptions::own_voice`]).
+    /// (read only with [`GraphOptions::own_voice`], which the CLI sets unless `--no-own-voice`).
     pub attribution: Option<usize>,
     /// Index into that document's propositions.
     pub prop: usize,
@@ -195,6 +195,7 @@ impl Claim {
 pub struct GraphOptions {
     /// Also read casualty, responsibility and control statements in a report's own voice as
     /// claims of its outlet ("AFP (own voice)"), so that outlets can be compared with each other.
+    /// Off in `GraphOptions::default()`; the CLI turns it on unless `--no-own-voice`.
     pub own_voice: bool,
 }
 

@@ -77,10 +77,14 @@ enum Cmd {
         /// The same as `--fail-on any`.
         #[arg(long, hide = true)]
         fail_on_findings: bool,
-        /// Also compare what reports say in their own voice (casualty figures, blame, control),
-        /// as claims of their outlet: "AFP (own voice)". Off by default: a report's own summary
-        /// sentences are noisier than attributed claims.
+        /// Compare only attributed claims: leave out what reports say in their own voice. By
+        /// default a report's own casualty figures, blame and control statements are claims of
+        /// its outlet ("AFP (own voice)"), compared with another report's only where the two
+        /// mentions surely describe one incident.
         #[arg(long)]
+        no_own_voice: bool,
+        /// Accepted for compatibility: own-voice claims are compared by default.
+        #[arg(long, hide = true)]
         own_voice: bool,
     },
     /// Print the attributed claims, one JSON object per line.
@@ -98,8 +102,11 @@ enum Cmd {
         common: Common,
         #[arg(short, long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
-        /// Also put the reports' own-voice claims in the graph (as `check --own-voice`).
+        /// Leave the reports' own-voice claims out of the graph (as `check --no-own-voice`).
         #[arg(long)]
+        no_own_voice: bool,
+        /// Accepted for compatibility: own-voice claims are in the graph by default.
+        #[arg(long, hide = true)]
         own_voice: bool,
     },
     /// Compare two reports (or two sets of reports): the events both cover, what each says that
@@ -111,8 +118,11 @@ enum Cmd {
         common: Common,
         #[arg(short, long, value_enum, default_value_t = AuditFormat::Md)]
         format: AuditFormat,
-        /// Also compare what the reports say in their own voice (as `check --own-voice`).
+        /// Compare only attributed claims (as `check --no-own-voice`).
         #[arg(long)]
+        no_own_voice: bool,
+        /// Accepted for compatibility: own-voice claims are compared by default.
+        #[arg(long, hide = true)]
         own_voice: bool,
     },
     /// Coverage audit: parties and events per report, one-sided disputes, single-sourced and
@@ -199,8 +209,11 @@ enum EvalCmd {
         /// each cluster on the findings with evidence in its articles.
         #[arg(long)]
         whole: bool,
-        /// Also compare what reports say in their own voice (as `check --own-voice`).
+        /// Compare only attributed claims (as `check --no-own-voice`).
         #[arg(long)]
+        no_own_voice: bool,
+        /// Accepted for compatibility: own-voice claims are compared by default.
+        #[arg(long, hide = true)]
         own_voice: bool,
         /// Print up to N missed conflicts with both sides' sentences.
         #[arg(long, default_value_t = 0, value_name = "N")]
@@ -675,8 +688,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             disable,
             mut fail_on,
             fail_on_findings,
-            own_voice,
+            no_own_voice,
+            own_voice: _,
         } => {
+            let own_voice = !no_own_voice;
             for d in &disable {
                 if !RULES.iter().any(|r| r.id == d) {
                     bail!("unknown rule `{d}` (see `gainsay rules`)");
@@ -762,8 +777,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Graph {
             common,
             format,
-            own_voice,
+            no_own_voice,
+            own_voice: _,
         } => {
+            let own_voice = !no_own_voice;
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
             let (_, xs, had_errors) = read_and_extract(&common, &lx, false)?;
@@ -781,8 +798,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Compare {
             common,
             format,
-            own_voice,
+            no_own_voice,
+            own_voice: _,
         } => {
+            let own_voice = !no_own_voice;
             if common.inputs.len() != 2 {
                 bail!(
                     "compare takes exactly two inputs, A and B (each a file or a directory); got {}",
@@ -884,7 +903,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             gold,
             data,
             whole,
-            own_voice,
+            no_own_voice,
+            own_voice: _,
             show_missed,
             show_false,
             show_unjudged,
@@ -895,7 +915,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let lx = load_lexicon(&resources)?;
             let g = conflicts::load_conflict_gold(&gold)?;
             let articles = conflicts::load_fakes(&data)?;
-            let opts = conflicts::ConflictOptions { whole, own_voice };
+            let opts = conflicts::ConflictOptions {
+                whole,
+                own_voice: !no_own_voice,
+            };
             let r = conflicts::evaluate_conflicts(&g, &articles, &lx, &opts)?;
             match format {
                 EvalFormat::Text => print!("{}", r.to_text(show_missed, show_false, show_unjudged)),

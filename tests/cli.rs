@@ -1095,3 +1095,33 @@ fn casualty_figures_from_toll_idioms_and_parts_reach_the_check() {
         }
     }
 }
+
+/// A report's own voice is compared by default; `--no-own-voice` leaves it out, and
+/// `--own-voice` (once needed to turn it on) is still accepted and changes nothing.
+#[test]
+fn own_voice_is_on_by_default() {
+    let findings = |extra: &[&str]| -> usize {
+        let mut args = vec![
+            "check",
+            "--format",
+            "json",
+            "tests/cases/own-voice/p02-own-voice-cross-outlet.jsonl",
+        ];
+        args.extend(extra);
+        let out = run_in_repo(&args);
+        assert!(out.status.success(), "{extra:?}");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["findings"].as_array().unwrap().len()
+    };
+    assert_eq!(findings(&[]), 1);
+    assert_eq!(findings(&["--own-voice"]), 1);
+    assert_eq!(findings(&["--no-own-voice"]), 0);
+    for cmd in [["graph", "--no-own-voice"], ["compare", "--no-own-voice"]] {
+        let mut args = cmd.to_vec();
+        args.push("tests/cases/own-voice/p02-own-voice-cross-outlet.jsonl");
+        if cmd[0] == "compare" {
+            args.push("tests/cases/own-voice/p01-two-sources-same-strike.jsonl");
+        }
+        assert!(run_in_repo(&args).status.success(), "{args:?}");
+    }
+}

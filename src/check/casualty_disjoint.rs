@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use super::{Finding, FindingType, Severity, Side, describe_event};
 use crate::extract::PropKind;
-use crate::graph::{ClaimGraph, Stance};
+use crate::graph::{ClaimGraph, Detail, Stance};
 use crate::lexicon::Lexicon;
 use crate::model::{Commitment, Interval};
-use crate::places::{enclosing, footprint};
+use crate::places::{enclosing, footprint, place_ancestors};
 
 pub(super) fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
     let figs = casualty_figures(g, e);
@@ -28,6 +28,11 @@ pub(super) fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                 || !crate::extract::propose::same_victims(&a.victims, &b.victims, lx)
                 || a.interval.overlaps(&b.interval)
             {
+                continue;
+            }
+            // a report's own voice is compared only where the two mentions surely describe
+            // one incident (see [`own_voice_comparable`])
+            if !own_voice_comparable(g, a, b, &figs, lx) {
                 continue;
             }
             // tolls of attacks by different known parties are different incidents ("rebel
@@ -130,6 +135,65 @@ pub(super) fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether two figures may be compared when one of them is a report's own voice (an outlet's
+/// narrative: a lead, a headline, background). A city and a day hold many incidents, and outlets
+/// sum up a day's tolls in one sentence, so such a figure is set against another report's only
+/// when the two mentions themselves agree on the day and
+/// - on something more specific than a place (a specific frame, the same known perpetrator,
+///   the same site struck): one incident, whatever the figures; or
+/// - one names a place the gazetteer puts inside the other's ("the Sukkari district" and
+///   "Aleppo"), and the narrower figure exceeds the wider one: a part cannot exceed its whole.
+///
+/// It is never set against a figure of its own report, which it relays or sums up, nor against
+/// a party that also gives its figure for the event (or whose figure it also gives): "31 killed
+/// including 10 on the bus" and "ten were killed on the bus" are a total and its part.
+fn own_voice_comparable(g: &ClaimGraph, a: &Fig, b: &Fig, figs: &[Fig], lx: &Lexicon) -> bool {
+    let (ca, cb) = (&g.claims[a.claim], &g.claims[b.claim]);
+    if ca.attribution.is_some() && cb.attribution.is_some() {
+        return true;
+    }
+    if ca.doc == cb.doc {
+        return false;
+    }
+    let also_gives = |party: &str, f: &Fig| {
+        figs.iter().any(|o| {
+            g.claims[o.claim].party == party
+                && o.measure == f.measure
+                && o.interval.overlaps(&f.interval)
+        })
+    };
+    if also_gives(&ca.party, b) || also_gives(&cb.party, a) {
+        return false;
+    }
+    let event_of = |c: &crate::graph::Claim| match &g.prop(c).kind {
+        PropKind::Casualty { event, .. } => Some(event.clone()),
+        _ => None,
+    };
+    let (Some(ea), Some(eb)) = (event_of(ca), event_of(cb)) else {
+        return false;
+    };
+    let Some(agreed) = crate::graph::agreements(&ea, &eb, lx) else {
+        return false;
+    };
+    if !agreed.contains(&Detail::Day) {
+        return false;
+    }
+    if agreed
+        .iter()
+        .any(|x| matches!(x, Detail::SpecificFrame | Detail::Agent | Detail::Target))
+    {
+        return true;
+    }
+    // the most specific place of one lies in the other's, as the gazetteer knows
+    let inside = |x: &Fig, y: &Fig| match (x.places.first(), y.places.first()) {
+        (Some(px), Some(py)) => place_ancestors(px, lx).iter().any(|q| q == py),
+        _ => false,
+    };
+    let exceeds =
+        |part: &Fig, whole: &Fig| whole.interval.hi.is_some_and(|hi| part.interval.lo > hi);
+    (inside(a, b) && exceeds(a, b)) || (inside(b, a) && exceeds(b, a))
 }
 
 /// When one figure's area holds the other's (an aggregate, "across the province"; several places,
@@ -462,5 +526,82 @@ mod tests {
             );
             assert_eq!(f.len(), 1, "{text}\n{f:#?}");
         }
+    }
+
+    /// Findings over the reports with their own voice read (as `check` runs by default).
+    fn own_voice(reports: &[Report]) -> Vec<crate::check::Finding> {
+        let opts = crate::graph::GraphOptions { own_voice: true };
+        let (_, f) = run(reports, opts);
+        f.into_iter()
+            .filter(|x| x.rule == "casualty-disjoint")
+            .collect()
+    }
+
+    #[test]
+    fn an_outlets_own_figure_needs_the_same_day_and_a_specific_detail() {
+        let monitor = (
+            "Wire B",
+            "2019-02-13",
+            "The Syrian Observatory for Human Rights said Russian air strikes killed 23 civilians in Marvano on Wednesday.",
+        );
+        // the same day and the same perpetrator: one incident
+        let lead = (
+            "Wire A",
+            "2019-02-13",
+            "Russian air strikes on Marvano killed 35 civilians on Wednesday.",
+        );
+        assert_eq!(own_voice(&[lead, monitor]).len(), 1);
+        // a city and a day only: the outlet may sum up another incident
+        let city = (
+            "Wire A",
+            "2019-02-13",
+            "An attack on Marvano killed 35 civilians on Wednesday.",
+        );
+        let city_monitor = (
+            "Wire B",
+            "2019-02-13",
+            "The Syrian Observatory for Human Rights said an attack on Marvano killed 23 civilians on Wednesday.",
+        );
+        assert!(own_voice(&[city, city_monitor]).is_empty());
+        // no day on one side: not compared
+        let undated = (
+            "Wire A",
+            "2019-02-13",
+            "Russian air strikes on Marvano killed 35 civilians.",
+        );
+        assert!(own_voice(&[undated, monitor]).is_empty());
+    }
+
+    #[test]
+    fn an_outlets_own_figure_for_a_district_is_compared_when_it_exceeds_the_citys() {
+        let city = (
+            "Wire B",
+            "2019-02-13",
+            "The Syrian Observatory for Human Rights said air raids on Aleppo killed nine civilians on Wednesday.",
+        );
+        let over = (
+            "Wire A",
+            "2019-02-13",
+            "Air raids killed 20 civilians on Wednesday in the Sukkari neighbourhood of Aleppo.",
+        );
+        assert_eq!(own_voice(&[over, city]).len(), 1);
+        let under = (
+            "Wire A",
+            "2019-02-13",
+            "Air raids killed four civilians on Wednesday in the Sukkari neighbourhood of Aleppo.",
+        );
+        assert!(own_voice(&[under, city]).is_empty());
+    }
+
+    #[test]
+    fn an_outlets_own_figure_is_not_set_against_its_own_sources() {
+        // an outlet that is a party's voice (state media) relays the monitor it quotes: its
+        // own figure and the monitor's, in one report, are no rival tolls
+        let one = (
+            "SANA",
+            "2019-02-13",
+            "Russian air strikes on Marvano killed 35 civilians on Wednesday. The Syrian Observatory for Human Rights said Russian air strikes killed 23 civilians in Marvano on Wednesday.",
+        );
+        assert!(own_voice(&[one]).is_empty());
     }
 }

@@ -3,7 +3,7 @@
 //! Each rule has a stable id (see [`RULES`]); every finding names its rule, the parties on each
 //! side and the claims (hence evidence spans) behind each side. Rules compare *attributed* claims;
 //! statements in the reporter's own voice are listed by the audit instead, unless the graph was
-//! built with `own_voice` (then they are claims of their outlet).
+//! built with `own_voice`, as the CLI builds it by default (then they are claims of their outlet).
 //!
 //! Each rule lives in its own file, named after its id (`responsibility-dispute` in
 //! `responsibility_dispute.rs`), with the helpers only it uses and its must-fire and must-not-fire

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::common::responsibility_claims;
 use super::{Finding, FindingType, Severity, Side, describe_event, list, parties_of};
+use crate::extract::PropKind;
 use crate::graph::{ClaimGraph, Stance};
 
 pub(super) fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
@@ -12,7 +13,20 @@ pub(super) fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     // agent -> asserting claims (not self-claims, not denials)
     let mut by_agent: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     // only perpetrators that are known parties compete ("shell", "strikes" are not perpetrators)
+    // a report's own voice relays its sources: it is not a rival account of a claim in the
+    // same report ("rebels launched an offensive", then "rebels launched an offensive, a monitor
+    // said"); when the two name different perpetrators one of them was misread
+    let relays = |c: usize, a: &str| {
+        let cl = &g.claims[c];
+        cl.attribution.is_none()
+            && rc.iter().any(|(o, b)| {
+                g.claims[*o].doc == cl.doc && g.claims[*o].attribution.is_some() && b.as_str() != a
+            })
+    };
     for (c, a) in &rc {
+        if relays(*c, a) {
+            continue;
+        }
         let known = g.known_parties.contains(a);
         if known
             && g.claims[*c].stance != Stance::Deny
@@ -30,10 +44,30 @@ pub(super) fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     let mut blamed: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (agent, cs) in &by_agent {
         for &c in cs {
-            blamed
-                .entry(g.claims[c].party.as_str())
-                .or_default()
-                .insert(agent.as_str());
+            let set = blamed.entry(g.claims[c].party.as_str()).or_default();
+            set.insert(agent.as_str());
+            // the other perpetrators the same sentence names with it ("strikes by the regime
+            // and Russian warplanes"), even when their mention joined another event
+            let cl = &g.claims[c];
+            let sentence = g.prop(cl).sentence;
+            for o in g.claims_of_doc(cl.doc) {
+                let sibling = o.party == cl.party
+                    && o.attribution == cl.attribution
+                    && o.stance == Stance::Assert
+                    && g.prop(o).sentence == sentence;
+                if sibling {
+                    if let PropKind::Responsibility {
+                        agent: other,
+                        alternative: false,
+                        ..
+                    } = &g.prop(o).kind
+                    {
+                        if g.known_parties.contains(other) && *other != o.party {
+                            set.insert(other.as_str());
+                        }
+                    }
+                }
+            }
         }
     }
     // ... unless another party blames them together: "the regime and Russian warplanes" makes

@@ -501,7 +501,7 @@ pub struct ConflictOptions {
     /// Check all clusters' articles as one input (as a user with a corpus would), then score
     /// each cluster on the findings with evidence in its articles.
     pub whole: bool,
-    /// `check --own-voice`.
+    /// Own-voice statements compared (`check`'s default; off with `--no-own-voice`).
     pub own_voice: bool,
 }
 

@@ -459,7 +459,11 @@ pub fn role_party(
                 let i = seg.sentences.partition_point(|x| x.tokens.start <= k);
                 i > 0 && seg.sentences[i - 1].tokens.start == k
             };
-            let named_modifier = (h..h + st).any(|k| toks[k].cap && !opens_sentence(k));
+            // (but a place names the owner wherever it stands: "Syrias army", its apostrophe
+            // stripped)
+            let named_modifier = (h..h + st).any(|k| {
+                toks[k].cap && (!opens_sentence(k) || lx.places.get(&toks[k].lower).is_some())
+            });
             if role_heads(&words, st, n, lx) && !named_modifier {
                 return last_with_role(mentions, phrase.start, &role.role, lx)
                     .map(|m| lx.aliases[m.alias].party.clone());

@@ -111,7 +111,7 @@ pub struct EvidenceOut {
     pub sentence: Span,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Span>,
-    /// Absent for a statement in the report's own voice (`check --own-voice`).
+    /// Absent for a statement in the report's own voice (compared unless `check --no-own-voice`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<Span>,
     pub content: Span,
