@@ -526,6 +526,11 @@ pub struct Lexicon {
     /// Nouns for places a party holds, after its name ("army positions"): `held` rows of
     /// `control.tsv`.
     pub held_nouns: WordSet<String>,
+    /// Verbs whose subject kept what was attacked ("repelled the attack on Y"): `repel` rows of
+    /// `control.tsv`.
+    pub repel: PhraseTable<()>,
+    /// Nouns for an attack after a `repel` verb ("attack", "assault"): `assault` rows.
+    pub assault_nouns: WordSet<String>,
     /// Words of the cause of an aircraft's loss: shot down, or an accident (`causes.tsv`).
     pub causes: PhraseTable<CauseWord>,
     pub quantities: PhraseTable<QuantWord>,
@@ -936,6 +941,14 @@ impl Lexicon {
             }
             if f[1] == "held" {
                 lx.held_nouns.insert(f[0].to_lowercase());
+                continue;
+            }
+            if f[1] == "repel" {
+                lx.repel.insert(f[0], ());
+                continue;
+            }
+            if f[1] == "assault" {
+                lx.assault_nouns.insert(f[0].to_lowercase());
                 continue;
             }
             let ch = match f[1] {
