@@ -1,4 +1,5 @@
-//! `control-opposed`: parties claim opposite control of the same place at overlapping times.
+//! `control-opposed`: parties claim opposite control of the same place at overlapping times, or that
+//! an attack on it was repelled and that the attacker took it (or positions in it) the same day.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -119,7 +119,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "control-opposed",
         finding: FindingType::ControlConflict,
-        description: "parties claim opposite control of the same place at overlapping times",
+        description: "parties claim opposite control of the same place at overlapping times, or that an attack on it was repelled and that the attacker took it (or positions in it) the same day",
     },
     Rule {
         id: "cause-disputed",
