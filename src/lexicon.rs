@@ -46,6 +46,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../resources/casualties.tsv"),
     ),
     ("control.tsv", include_str!("../resources/control.tsv")),
+    ("causes.tsv", include_str!("../resources/causes.tsv")),
     (
         "violations.tsv",
         include_str!("../resources/violations.tsv"),
@@ -358,6 +359,20 @@ pub type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 /// A hash set of words, with [`FxHasher`].
 pub type WordSet<K> = HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
 
+/// A word of `causes.tsv`: how an aircraft was lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CauseWord {
+    /// Brought down by someone ("shot down"); `verb_only`: not after a determiner ("the downed
+    /// plane").
+    Hostile { verb_only: bool },
+    /// No one's act ("technical failure").
+    Accident,
+    /// An aircraft noun and its kind (plane, helicopter, drone, any).
+    Aircraft(String),
+    /// The loss itself ("crashed", "the crash").
+    Crash,
+}
+
 /// A table of (possibly multi-word) lower-case phrases.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
@@ -514,6 +529,13 @@ pub struct Lexicon {
     /// Nouns for places a party holds, after its name ("army positions"): `held` rows of
     /// `control.tsv`.
     pub held_nouns: WordSet<String>,
+    /// Verbs whose subject kept what was attacked ("repelled the attack on Y"): `repel` rows of
+    /// `control.tsv`.
+    pub repel: PhraseTable<()>,
+    /// Nouns for an attack after a `repel` verb ("attack", "assault"): `assault` rows.
+    pub assault_nouns: WordSet<String>,
+    /// Words of the cause of an aircraft's loss: shot down, or an accident (`causes.tsv`).
+    pub causes: PhraseTable<CauseWord>,
     pub quantities: PhraseTable<QuantWord>,
     /// Words right after a count that make it no toll of its own (`f:` rows of quantities.tsv).
     pub count_followers: WordMap<String, CountFollower>,
@@ -929,6 +951,14 @@ impl Lexicon {
                 lx.held_nouns.insert(f[0].to_lowercase());
                 continue;
             }
+            if f[1] == "repel" {
+                lx.repel.insert(f[0], ());
+                continue;
+            }
+            if f[1] == "assault" {
+                lx.assault_nouns.insert(f[0].to_lowercase());
+                continue;
+            }
             let ch = match f[1] {
                 "gain" => ControlChange::Gain,
                 "loss" => ControlChange::Loss,
@@ -995,6 +1025,23 @@ impl Lexicon {
                 x => return Err(rows.err(line, format!("unknown time kind `{x}`"))),
             };
             lx.time.insert(f[0].to_lowercase(), tw);
+        }
+        let rows = get("causes.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let w = match (f[1], f.get(2).copied()) {
+                ("hostile", None) => CauseWord::Hostile { verb_only: false },
+                ("hostile", Some("verb")) => CauseWord::Hostile { verb_only: true },
+                ("accident", None) => CauseWord::Accident,
+                ("crash", None) => CauseWord::Crash,
+                ("aircraft", Some(kind)) => CauseWord::Aircraft(kind.to_lowercase()),
+                ("aircraft", None) => return Err(rows.err(line, "an aircraft needs its kind")),
+                (c, Some(d)) => {
+                    return Err(rows.err(line, format!("unknown class or detail `{c}` `{d}`")));
+                }
+                (c, None) => return Err(rows.err(line, format!("unknown class `{c}`"))),
+            };
+            lx.causes.insert(f[0], w);
         }
         let rows = get("function_words.tsv");
         for (line, f) in rows.iter() {

@@ -1,4 +1,5 @@
-//! `control-opposed`: parties claim opposite control of the same place at overlapping times.
+//! `control-opposed`: parties claim opposite control of the same place at overlapping times, or that
+//! an attack on it was repelled and that the attacker took it (or positions in it) the same day.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,15 +16,19 @@ pub(super) fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
         change: ControlChange,
         time: Option<TimeRef>,
     }
+    let mut out = repelled(g, place);
     let cs: Vec<C> = g
         .place_claims(place)
         .into_iter()
         .filter(|&c| g.claims[c].stance == Stance::Assert && g.claims[c].resolved)
         .filter_map(|c| match &g.prop(&g.claims[c]).kind {
+            // part of a place, or an attack turned back: only [`repelled`] compares them
             PropKind::Control {
                 holder,
                 change,
                 time,
+                partial: false,
+                repelled: false,
                 ..
             } if !g.prop(&g.claims[c]).negated => Some(C {
                 claim: c,
@@ -43,7 +48,7 @@ pub(super) fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
         }
     }
     if holds.len() < 2 {
-        return Vec::new();
+        return out;
     }
     // at least one pair of different holders, claimed by different parties, at overlapping times
     let holders: Vec<&str> = holds.keys().copied().collect();
@@ -62,7 +67,7 @@ pub(super) fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
         }
     }
     if !conflict {
-        return Vec::new();
+        return out;
     }
     let mut sides = Vec::new();
     let mut parts = Vec::new();
@@ -124,7 +129,7 @@ pub(super) fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
     } else {
         "the claims name different days; undated claims may overlap any of them".to_string()
     };
-    vec![Finding {
+    out.push(Finding {
         severity: Severity::default(),
         ty: FindingType::ControlConflict,
         rule: "control-opposed",
@@ -132,7 +137,126 @@ pub(super) fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
         event: None,
         explanation: capitalize(&format!("{}; {timing}.", parts.join("; "))),
         sides,
-    }]
+    });
+    out
+}
+
+/// An attack on the place turned back ("the army repelled the Islamic State attack on Morek")
+/// against a claim that the attacker took the place, or positions in it ("Islamic State captured
+/// several army positions in Morek"), the same day: the attack cannot both have failed and
+/// gained ground. A claim about part of the place (positions in it, villages in it) is compared
+/// only with a repelled attack whose attacker is named and is the one that gained.
+fn repelled(g: &ClaimGraph, place: &str) -> Vec<Finding> {
+    struct R<'g> {
+        claim: usize,
+        holder: &'g str,
+        partial: bool,
+        attacker: Option<&'g str>,
+        day: Option<jiff::civil::Date>,
+    }
+    let mut repels: Vec<R> = Vec::new();
+    let mut gains: Vec<R> = Vec::new();
+    for c in g.place_claims(place) {
+        let claim = &g.claims[c];
+        if claim.stance != Stance::Assert || !claim.resolved || g.prop(claim).negated {
+            continue;
+        }
+        let PropKind::Control {
+            holder,
+            change,
+            time,
+            partial,
+            repelled,
+            attacker,
+            ..
+        } = &g.prop(claim).kind
+        else {
+            continue;
+        };
+        // the day it happened: its own, else the report's (an undated claim is of that day)
+        let day = time
+            .as_ref()
+            .and_then(TimeRef::day)
+            .or(g.docs[claim.doc].doc.date);
+        let r = R {
+            claim: c,
+            holder,
+            partial: *partial,
+            attacker: attacker.as_deref(),
+            day,
+        };
+        if *repelled {
+            repels.push(r);
+        } else if *change == ControlChange::Gain && g.known_parties.contains(holder) {
+            gains.push(r);
+        }
+    }
+    let mut out = Vec::new();
+    for r in &repels {
+        let against: Vec<&R> = gains
+            .iter()
+            .filter(|x| {
+                let (cr, cx) = (&g.claims[r.claim], &g.claims[x.claim]);
+                cr.party != cx.party
+                    && x.holder != r.holder
+                    && r.day.is_some()
+                    && r.day == x.day
+                    && match r.attacker {
+                        Some(a) => a == x.holder,
+                        None => !r.partial && !x.partial,
+                    }
+            })
+            .collect();
+        if against.is_empty() {
+            continue;
+        }
+        let gained: Vec<usize> = against.iter().map(|x| x.claim).collect();
+        let attacker = r.attacker.unwrap_or(against[0].holder);
+        let what = if against.iter().all(|x| x.partial) {
+            format!("positions in {place}")
+        } else {
+            place.to_string()
+        };
+        let day = r
+            .day
+            .map(|d| {
+                describe_time(&TimeRef {
+                    phrase: String::new(),
+                    weekday: None,
+                    date: Some(d),
+                    part: None,
+                    until: None,
+                })
+            })
+            .unwrap_or_default();
+        let sides = vec![
+            Side {
+                role: format!("{attacker}'s attack on {place} repelled"),
+                parties: parties_of(g, &[r.claim]),
+                claims: vec![r.claim],
+            },
+            Side {
+                role: format!("{attacker} took {what}"),
+                parties: parties_of(g, &gained),
+                claims: gained,
+            },
+        ];
+        let explanation = format!(
+            "According to {}, the attack of {attacker} on {place} was repelled; according to {}, {attacker} took {what}; both are of {day}, so the attack cannot both have failed and gained ground.",
+            list(&sides[0].parties),
+            list(&sides[1].parties),
+        );
+        out.push(Finding {
+            severity: Severity::default(),
+            ty: FindingType::ControlConflict,
+            rule: "control-opposed",
+            subject: place.to_string(),
+            event: None,
+            explanation,
+            sides,
+        });
+    }
+    out
 }
 
 fn capitalize(s: &str) -> String {
@@ -193,6 +317,8 @@ pub fn control_timelines(g: &ClaimGraph) -> Vec<ControlTimeline> {
                 holder,
                 change,
                 time: Some(t),
+                partial: false,
+                repelled: false,
                 ..
             } = &g.prop(claim).kind
             {
@@ -265,6 +391,73 @@ mod tests {
         let f = fired("control-opposed", &[ARMY, REBELS]);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].subject, "Beit Saroun");
+    }
+
+    const REPELLED: Report = (
+        "Wire A",
+        "2019-06-08",
+        "The Syrian army said it repelled an Islamic State attack on the village of Tell Sabra on Friday.",
+    );
+    const POSITIONS: Report = (
+        "Wire B",
+        "2019-06-08",
+        "The Syrian Observatory for Human Rights said Islamic State captured several army positions in Tell Sabra on Friday.",
+    );
+
+    #[test]
+    fn a_repelled_attack_against_the_attackers_gain_the_same_day() {
+        let f = fired("control-opposed", &[REPELLED, POSITIONS]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].subject, "Tell Sabra");
+        assert_eq!(f[0].sides[0].parties, ["Syrian government"]);
+        assert_eq!(
+            f[0].sides[1].parties,
+            ["Syrian Observatory for Human Rights"]
+        );
+        // and a full gain against an attack whose attacker is not named
+        let unnamed = (
+            "Wire A",
+            "2019-06-08",
+            "The Syrian army said it repelled an attack on Beit Saroun on Friday.",
+        );
+        assert_eq!(fired("control-opposed", &[unnamed, REBELS]).len(), 1);
+    }
+
+    #[test]
+    fn positions_elsewhere_another_day_or_another_attacker_do_not_fire() {
+        let elsewhere = (
+            "Wire B",
+            "2019-06-08",
+            "The Syrian Observatory for Human Rights said Islamic State captured several army positions in Deir Sulaf on Friday.",
+        );
+        let later = (
+            "Wire B",
+            "2019-06-12",
+            "The Syrian Observatory for Human Rights said Islamic State captured several army positions in Tell Sabra on Tuesday.",
+        );
+        let rebels = (
+            "Wire A",
+            "2019-06-08",
+            "The Syrian army said it repelled a rebel attack on the village of Tell Sabra on Friday.",
+        );
+        for pair in [
+            [REPELLED, elsewhere],
+            [REPELLED, later],
+            [rebels, POSITIONS],
+        ] {
+            let f = fired("control-opposed", &pair);
+            assert!(f.is_empty(), "{pair:?}: {f:#?}");
+        }
+    }
+
+    #[test]
+    fn positions_taken_do_not_oppose_a_plain_hold() {
+        let holds = (
+            "Wire A",
+            "2019-06-08",
+            "The Syrian army said it controls Tell Sabra.",
+        );
+        assert!(fired("control-opposed", &[holds, POSITIONS]).is_empty());
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{Commitment, TimeRef};
 
 mod casualty_disjoint;
+mod cause_disputed;
 mod common;
 mod control_opposed;
 mod date_disputed;
@@ -38,6 +39,7 @@ pub use common::jaccard;
 pub use control_opposed::{ControlStep, ControlTimeline, control_timelines};
 
 use casualty_disjoint::numeric;
+use cause_disputed::cause_disputed;
 use control_opposed::control;
 use date_disputed::date_disputed;
 use polarity_opposed::polarity;
@@ -117,7 +119,12 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "control-opposed",
         finding: FindingType::ControlConflict,
-        description: "parties claim opposite control of the same place at overlapping times",
+        description: "parties claim opposite control of the same place at overlapping times, or that an attack on it was repelled and that the attacker took it (or positions in it) the same day",
+    },
+    Rule {
+        id: "cause-disputed",
+        finding: FindingType::ResponsibilityDispute,
+        description: "one party says an aircraft was shot down and another that it crashed by accident (a technical failure), in the same report or in reports a day apart",
     },
     Rule {
         id: "polarity-opposed",
@@ -238,6 +245,9 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
         for place in g.places.keys() {
             out.extend(control(g, place));
         }
+    }
+    if on("cause-disputed") {
+        out.extend(cause_disputed(g, lx));
     }
     if on("polarity-opposed") {
         out.extend(polarity(g, &out));

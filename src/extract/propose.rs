@@ -128,6 +128,18 @@ pub enum PropKind {
         holder: String,
         change: ControlChange,
         time: Option<TimeRef>,
+        /// About part of the place only: "captured several army positions in Hama province",
+        /// "repelled the attack on villages in Hama province" (the place reached through a common
+        /// noun, or the area the report is about). Compared only between a repelled attack and a
+        /// gain by its attacker the same day.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        partial: bool,
+        /// The holder turned back an attack on the place ("repelled the attack on Morek").
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        repelled: bool,
+        /// Who attacked, for a repelled attack, when the claim names them ("the IS attack").
+        #[serde(skip_serializing_if = "Option::is_none")]
+        attacker: Option<String>,
     },
     /// A violation of an agreement: "X violated the truce 30 times".
     Violation {
@@ -1571,10 +1583,14 @@ pub fn region_propositions(
                 holder,
                 change,
                 time,
+                partial: false,
+                repelled: false,
+                attacker: None,
             },
             inp.negated_before(range.start, k),
         ));
     }
+    out.extend(partial_control(inp, r, context, &local));
 
     // Generic: every attributed content.
     if r.attribution.is_some() {
@@ -2112,6 +2128,214 @@ fn figure_parts(inp: &PropInput, p: usize, end: usize) -> Vec<(Quantity, String,
                 out.push((q, v, e));
             }
         }
+    }
+    out
+}
+
+/// Control claims about part of a place, and attacks turned back:
+/// - "X captured several army positions in PLACE" (or "in the area": the place the report is
+///   about): X gained part of PLACE;
+/// - "X repelled the (Y) attack on (villages in) PLACE": X held PLACE against Y.
+fn partial_control(
+    inp: &PropInput,
+    r: &Region,
+    context: &EventRef,
+    local: &EventRef,
+) -> Vec<Proposition> {
+    let toks = inp.toks();
+    let lx = inp.lx;
+    let range = r.tokens.clone();
+    let lowers = lowers_of(toks, range.clone());
+    let mut out = Vec::new();
+    // a word that ends the object phrase: punctuation, a clause word, another predicate
+    let stops = |k: usize| {
+        !toks[k].is_word()
+            || matches!(
+                lx.fn_class(&toks[k].lower),
+                Some(FnClass::Sub | FnClass::ClauseConj | FnClass::Conj)
+            )
+    };
+    // the place after a preposition: (place, reached through a common noun)
+    // a country is too wide for part of it to be held against an attack ("an air base in
+    // Syria")
+    let too_wide = |p: &str| {
+        lx.places
+            .get(&p.to_lowercase())
+            .is_some_and(|pl| pl.parent.is_none())
+    };
+    let place_after = |from: usize| -> Option<(String, bool)> {
+        let end = (from + 8).min(range.end);
+        let mut k = from;
+        let mut common = false;
+        while k < end && !stops(k) {
+            if toks[k].cap {
+                let (p, _) = inp.proper_name(k, range.end);
+                return p.filter(|p| !too_wide(p)).map(|p| (p, common));
+            }
+            let w = toks[k].lower.as_str();
+            if w == "area" || w == "region" {
+                // "in the area": the place the report is about
+                return context
+                    .places
+                    .first()
+                    .filter(|p| !too_wide(p))
+                    .map(|p| (p.clone(), true));
+            }
+            // "the village of Morek" is Morek; "villages in Hama province" part of it
+            let function = matches!(lx.fn_class(w), Some(FnClass::Det | FnClass::Prep));
+            let head_of =
+                lx.place_heads.contains(w) && toks.get(k + 1).is_some_and(|t| t.lower == "of");
+            if !function && !head_of {
+                common = true;
+            }
+            k += 1;
+        }
+        None
+    };
+    let time_of = |from: usize, place: &str| {
+        find_time(inp.text(), toks, from..range.end, lx, inp.doc.date)
+            .or_else(|| local.time.clone())
+            .or_else(|| {
+                context
+                    .time
+                    .clone()
+                    .filter(|_| context.places.iter().any(|p| p == place))
+            })
+    };
+    let intention = |k: usize| {
+        let mut b = k;
+        while b > range.start + 1 && lx.is_ly_adverb(&toks[b - 1]) {
+            b -= 1;
+        }
+        b > range.start && toks[b - 1].lower == "to"
+    };
+    let mut i = 0;
+    while i < lowers.len() {
+        let k = range.start + i;
+        // "X captured several army positions in PLACE"
+        if let Some((n, &(ControlChange::Gain, false))) = lx.control.longest_at(&lowers, i) {
+            i += n;
+            let obj = k + n;
+            if intention(k) {
+                continue;
+            }
+            // the object: determiners, numbers, quantifiers, a party's name, then a held noun
+            let mut j = obj;
+            while j < range.end
+                && j < obj + 5
+                && !stops(j)
+                && !lx.held_nouns.contains(&toks[j].lower)
+            {
+                j += 1;
+            }
+            if j >= range.end || !lx.held_nouns.contains(&toks[j].lower) || toks[obj].cap {
+                continue;
+            }
+            let Some((place, _)) = (j + 1 < range.end
+                && matches!(
+                    toks[j + 1].lower.as_str(),
+                    "in" | "near" | "around" | "across"
+                ))
+            .then(|| place_after(j + 2))
+            .flatten() else {
+                continue;
+            };
+            let np = inp.np_before(range.start, k);
+            let holder = if np.is_empty() {
+                r.speakers.first().map(|s| s.label().to_string())
+            } else {
+                inp.claim_agent(np.clone(), range.start, r.speakers)
+            };
+            let Some(holder) = holder else { continue };
+            let time = time_of(k, &place);
+            out.push(Proposition::new(
+                r.sentence,
+                r.attribution,
+                np.start.min(k)..(j + 1).min(range.end),
+                PropKind::Control {
+                    place,
+                    holder,
+                    change: ControlChange::Gain,
+                    time,
+                    partial: true,
+                    repelled: false,
+                    attacker: None,
+                },
+                inp.negated_before(range.start, k),
+            ));
+            continue;
+        }
+        // "X repelled the (Y) attack on PLACE"
+        let Some((n, _)) = lx.repel.longest_at(&lowers, i) else {
+            i += 1;
+            continue;
+        };
+        i += n;
+        let obj = k + n;
+        if intention(k) {
+            continue;
+        }
+        let Some(a) = (obj..(obj + 5).min(range.end))
+            .take_while(|&j| !stops(j))
+            .find(|&j| lx.assault_nouns.contains(&toks[j].lower))
+        else {
+            continue;
+        };
+        // the attacker: named before the noun ("the IS attack") or after "by"
+        let mut after = a + 1;
+        let mut attacker = inp.party_of(obj..a);
+        if attacker.is_none() && after < range.end && toks[after].lower == "by" {
+            let e = np_after(inp, after + 1, range.end);
+            attacker = inp.agent_name(after + 1..e);
+            after = e;
+        }
+        // the place: after "on", "against", "in", "near", "at", or "to attack" ("an attempt to
+        // attack Aleppo")
+        let mut p = after;
+        if p + 1 < range.end
+            && toks[p].lower == "to"
+            && lx.assault_nouns.contains(&toks[p + 1].lower)
+        {
+            p += 2;
+        } else if p < range.end
+            && matches!(
+                toks[p].lower.as_str(),
+                "on" | "against" | "in" | "near" | "at" | "targeting"
+            )
+        {
+            p += 1;
+        } else {
+            continue;
+        }
+        let Some((place, partial)) = place_after(p) else {
+            continue;
+        };
+        let np = inp.np_before(range.start, k);
+        let holder = if np.is_empty() {
+            r.speakers.first().map(|s| s.label().to_string())
+        } else {
+            inp.claim_agent(np.clone(), range.start, r.speakers)
+        };
+        let Some(holder) = holder else { continue };
+        if attacker.as_ref() == Some(&holder) {
+            continue; // a misread phrase: no one turns back their own attack
+        }
+        let time = time_of(k, &place);
+        out.push(Proposition::new(
+            r.sentence,
+            r.attribution,
+            np.start.min(k)..(a + 1).min(range.end),
+            PropKind::Control {
+                place,
+                holder,
+                change: ControlChange::Hold,
+                time,
+                partial,
+                repelled: true,
+                attacker,
+            },
+            inp.negated_before(range.start, k),
+        ));
     }
     out
 }
