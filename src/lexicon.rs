@@ -511,6 +511,9 @@ pub struct Lexicon {
     /// Nouns for places a party holds, after its name ("army positions"): `held` rows of
     /// `control.tsv`.
     pub held_nouns: WordSet<String>,
+    /// Phrases after a place noun whose following party holds it ("districts controlled by the
+    /// army", "areas held by rebels"): `side-by` rows of `control.tsv`.
+    pub side_by: PhraseTable<()>,
     pub quantities: PhraseTable<QuantWord>,
     /// Words right after a count that make it no toll of its own (`f:` rows of quantities.tsv).
     pub count_followers: WordMap<String, CountFollower>,
@@ -919,6 +922,10 @@ impl Lexicon {
             }
             if f[1] == "held" {
                 lx.held_nouns.insert(f[0].to_lowercase());
+                continue;
+            }
+            if f[1] == "side-by" {
+                lx.side_by.insert(f[0], ());
                 continue;
             }
             let ch = match f[1] {
