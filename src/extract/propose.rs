@@ -671,6 +671,20 @@ impl PropInput<'_> {
                     && self.lx.is_verb_form(&toks[k].lower)
             })
             .unwrap_or(range.end);
+        // "shells fired by opposition groups", "barrel bombs dropped by regime helicopters": the
+        // weapon's user, named after an `agent_by` phrase, is the agent
+        if end < range.end {
+            if let Some((n, AgentRelation::By)) =
+                self.lx.responsibility.longest_in(toks, end, range.end)
+            {
+                if end + n < range.end && toks[end + n - 1].lower == "by" {
+                    let by = self.agent_names(end + n..range.end);
+                    if !by.is_empty() {
+                        return by;
+                    }
+                }
+            }
+        }
         let range = range.start..end;
         // "Syrian or Russian jets", "jets either Russian or Syrian": alternatives name no agent
         if range
@@ -2625,5 +2639,42 @@ mod tests {
         );
         assert_eq!(ev.agent.as_deref(), Some("Syrian government"));
         assert_eq!(ev.held_by, None);
+    }
+
+    /// The agents of the responsibility propositions of a text (each once in a row).
+    fn agents(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = extraction(text)
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Responsibility { agent, .. } => Some(agent.clone()),
+                _ => None,
+            })
+            .collect();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn a_weapon_used_by_a_party_names_that_party_as_the_agent() {
+        assert_eq!(
+            agents(
+                "Observers said more than 300 shells fired by opposition groups hit the western districts of Varnel on Monday."
+            ),
+            vec!["rebels"]
+        );
+        assert_eq!(
+            agents(
+                "Activists said barrel bombs dropped by the Syrian army hit the market in Varnel on Monday."
+            ),
+            vec!["Syrian government"]
+        );
+        // a supporter is no agent
+        assert_eq!(
+            agents(
+                "Activists said Turkish armour supported by coalition aircraft shelled Varnel on Monday."
+            ),
+            vec!["Turkey"]
+        );
     }
 }
