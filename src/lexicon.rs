@@ -536,6 +536,9 @@ pub struct Lexicon {
     pub assault_nouns: WordSet<String>,
     /// Words of the cause of an aircraft's loss: shot down, or an accident (`causes.tsv`).
     pub causes: PhraseTable<CauseWord>,
+    /// Phrases after a place noun whose following party holds it ("districts controlled by the
+    /// army", "areas held by rebels"): `side-by` rows of `control.tsv`.
+    pub side_by: PhraseTable<()>,
     pub quantities: PhraseTable<QuantWord>,
     /// Words right after a count that make it no toll of its own (`f:` rows of quantities.tsv).
     pub count_followers: WordMap<String, CountFollower>,
@@ -957,6 +960,10 @@ impl Lexicon {
             }
             if f[1] == "assault" {
                 lx.assault_nouns.insert(f[0].to_lowercase());
+                continue;
+            }
+            if f[1] == "side-by" {
+                lx.side_by.insert(f[0], ());
                 continue;
             }
             let ch = match f[1] {

@@ -146,6 +146,15 @@ fn pronoun_sources_resolve_or_stay_unresolved() {
         x.attributions[1].speakers[0].name.as_deref(),
         Some("Mayor Ana Ruiz")
     );
+    // "NAME a member of the council": the noun before the preposition heads the phrase, so the
+    // source is a person "he" can stand for
+    let text = "The clinics are full according to Jan Doe a member of the Medical Council which runs them. \"We need help\" he said.";
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions.len(), 2, "{:?}", x.attributions);
+    assert_eq!(
+        x.attributions[1].speakers[0].name.as_deref(),
+        Some("Jan Doe a member of the Medical Council")
+    );
     // no antecedent in this or the previous sentence: unresolved, not guessed
     let text = "The storm passed overnight.\n\nHe said the dam held.";
     let x = common::extract_one(text);
@@ -240,6 +249,49 @@ fn quotation_continues_across_sentences_and_around_the_cue() {
         .map(|r| &text[r.clone()])
         .collect();
     assert_eq!(parts, vec!["Otherwise", "the talks will fail"]);
+}
+
+#[test]
+fn a_quotation_of_several_sentences_continues_in_each_and_carries_its_figures() {
+    let text = "“The road is closed,” the mayor said. “Nobody can leave. The shelling killed 12 people.” Officials gave no figure.";
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions.len(), 1);
+    let parts: Vec<&str> = x.attributions[0]
+        .continuation
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
+    assert_eq!(
+        parts,
+        vec!["Nobody can leave. The shelling killed 12 people"]
+    );
+    // the figure of the continued quotation is the mayor's
+    let fig = x
+        .propositions
+        .iter()
+        .find(|p| matches!(p.kind, gainsay::extract::PropKind::Casualty { .. }))
+        .expect("a figure");
+    assert_eq!(fig.attribution, Some(0));
+    // a quotation left open to its paragraph's end is split into sentences: each continues it
+    let text = "“The road is closed,” the mayor said. “Nobody can leave. The shelling killed 12 people.\n\nOfficials gave no figure.";
+    let x = common::extract_one(text);
+    let parts: Vec<&str> = x.attributions[0]
+        .continuation
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
+    assert_eq!(
+        parts,
+        vec!["Nobody can leave", "The shelling killed 12 people"]
+    );
+    assert!(x.propositions.iter().any(|p| p.attribution == Some(0)
+        && matches!(p.kind, gainsay::extract::PropKind::Casualty { .. })));
+    // a quotation after a sentence of narration continues nobody's
+    let text = "“The road is closed,” the mayor said. Officials gave no figure. “The shelling killed 12 people.”";
+    let x = common::extract_one(text);
+    assert!(x.attributions[0].continuation.is_empty());
+    assert!(x.propositions.iter().all(|p| p.attribution != Some(0)
+        || !matches!(p.kind, gainsay::extract::PropKind::Casualty { .. })));
 }
 
 #[test]

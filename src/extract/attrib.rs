@@ -347,12 +347,28 @@ impl Ctx<'_> {
         if s > self.lo && s < k && self.lx.fn_class(self.low(s)) == Some(FnClass::Det) {
             let mut n = s;
             // (not a time phrase: "on Monday and Tuesday a monitor said")
-            while n > self.lo
-                && self.t[n - 1].cap
-                && self.t[n - 1].is_word()
-                && self.class(n - 1).is_none()
-                && !self.is_time_word(n - 1)
-            {
+            let name_word = |i: usize| {
+                self.t[i].cap
+                    && self.t[i].is_word()
+                    && self.class(i).is_none()
+                    && !self.is_time_word(i)
+            };
+            loop {
+                if n > self.lo && name_word(n - 1) {
+                    n -= 1;
+                } else if n > self.lo + 1
+                    && n < s
+                    && matches!(self.low(n - 1), "of" | "for")
+                    && name_word(n - 2)
+                {
+                    // "the Observatory for Human Rights a monitoring group said"
+                    n -= 1;
+                } else {
+                    break;
+                }
+            }
+            // the article opening the name ("The Syrian Observatory ...")
+            if n < s && n > self.lo && self.low(n - 1) == "the" {
                 n -= 1;
             }
             let indefinite = matches!(self.low(s), "a" | "an");

@@ -141,20 +141,60 @@ fn continue_quotations(seg: &Segmented, raw: &mut [attrib::RawAttribution]) {
     }
 }
 
-/// The quoted tokens of a sentence made of one quotation (trailing punctuation aside).
+/// For each sentence that is wholly a continuation of an earlier sentence's asserted
+/// attribution ([`continue_quotations`]), that attribution and the continued tokens.
+fn continued_sentences(
+    seg: &Segmented,
+    raw: &[attrib::RawAttribution],
+) -> Vec<Option<(usize, std::ops::Range<usize>)>> {
+    let mut out = vec![None; seg.sentences.len()];
+    for (i, a) in raw.iter().enumerate() {
+        if a.polarity != Polarity::Assert || a.negated {
+            continue;
+        }
+        for part in &a.extra {
+            let s = seg
+                .sentences
+                .partition_point(|x| x.tokens.end <= part.start);
+            if s != a.sentence && s < out.len() {
+                out[s] = Some((i, part.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// The quoted tokens of a sentence made of one quotation (trailing punctuation aside): one
+/// that opens at the sentence's start, or one opened in an earlier sentence that is still open
+/// at its start and runs to its end ("“Q1. Q2.”": the second sentence is quoted too).
 fn quote_sentence(seg: &Segmented, s: usize) -> Option<std::ops::Range<usize>> {
     let toks = seg.sentences[s].tokens.clone();
-    let q = seg
-        .quotes
-        .binary_search_by_key(&toks.start, |q| q.open)
-        .ok()
-        .map(|i| &seg.quotes[i])?;
+    let (q, from) = match seg.quotes.binary_search_by_key(&toks.start, |q| q.open) {
+        Ok(i) => (&seg.quotes[i], toks.start + 1),
+        Err(i) => {
+            // the innermost quotation opened before the sentence and still open at its start
+            let q = seg.quotes[..i]
+                .iter()
+                .rev()
+                .take(4)
+                .find(|q| q.close.is_none_or(|c| c >= toks.start))?;
+            let para = seg.sentences[s].paragraph;
+            let opened_in = seg
+                .sentences
+                .partition_point(|x| x.tokens.end <= q.open)
+                .min(seg.sentences.len() - 1);
+            if seg.sentences[opened_in].paragraph != para {
+                return None;
+            }
+            (q, toks.start)
+        }
+    };
     let close = q.close.unwrap_or(toks.end).min(toks.end);
     let rest_is_punct = (close..toks.end).all(|k| {
         let t = &seg.tokens[k];
         t.is_quote() || (t.kind == crate::segment::TokKind::Punct && t.lower != "(")
     });
-    let mut inner = toks.start + 1..close;
+    let mut inner = from..close;
     while inner.end > inner.start
         && seg.tokens[inner.end - 1].kind == crate::segment::TokKind::Punct
     {
@@ -235,6 +275,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         }
     }
     let contexts = propose::sentence_contexts(&inp, &sources);
+    let continued = continued_sentences(&seg, &raw);
     let mut propositions: Vec<Proposition> = Vec::new();
     let mut last_place: Option<String> = None;
     let mut ai = 0;
@@ -248,39 +289,53 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         } else {
             contexts[s].clone()
         };
-        let regions: Vec<propose::Region> = if first == ai {
-            vec![propose::Region {
-                sentence: s,
-                tokens: seg.sentences[s].tokens.clone(),
-                attribution: None,
-                speakers: &[],
-                polarity: Polarity::Assert,
-                cue_type: None,
-                subjectless: false,
-                on_agent: false,
-            }]
-        } else {
-            (first..ai)
-                .map(|i| {
-                    let a = &raw[i];
-                    let cue = lx.cue_forms.get(&a.cue_lemma).map(|(c, _)| lx.cue(*c));
-                    let starts_ing = seg
-                        .tokens
-                        .get(a.content.start)
-                        .is_some_and(|t| t.lower.ends_with("ing"));
-                    propose::Region {
-                        sentence: s,
-                        tokens: a.content.clone(),
-                        attribution: Some(i),
-                        speakers: &attributions[i].speakers,
-                        polarity: a.polarity,
-                        cue_type: Some(a.cue_type),
-                        subjectless: cue.is_some_and(|c| c.frames.ing) && starts_ing,
-                        on_agent: cue.is_some_and(|c| c.frames.on),
-                    }
-                })
-                .collect()
-        };
+        let regions: Vec<propose::Region> =
+            if let (true, Some((o, part))) = (first == ai, continued[s].clone()) {
+                // a quotation continuing an attribution's ("“Q1,” he said. “Q2.”"): the speaker
+                // says it too
+                vec![propose::Region {
+                    sentence: s,
+                    tokens: part,
+                    attribution: Some(o),
+                    speakers: &attributions[o].speakers,
+                    polarity: Polarity::Assert,
+                    cue_type: Some(CueType::Assert),
+                    subjectless: false,
+                    on_agent: false,
+                }]
+            } else if first == ai {
+                vec![propose::Region {
+                    sentence: s,
+                    tokens: seg.sentences[s].tokens.clone(),
+                    attribution: None,
+                    speakers: &[],
+                    polarity: Polarity::Assert,
+                    cue_type: None,
+                    subjectless: false,
+                    on_agent: false,
+                }]
+            } else {
+                (first..ai)
+                    .map(|i| {
+                        let a = &raw[i];
+                        let cue = lx.cue_forms.get(&a.cue_lemma).map(|(c, _)| lx.cue(*c));
+                        let starts_ing = seg
+                            .tokens
+                            .get(a.content.start)
+                            .is_some_and(|t| t.lower.ends_with("ing"));
+                        propose::Region {
+                            sentence: s,
+                            tokens: a.content.clone(),
+                            attribution: Some(i),
+                            speakers: &attributions[i].speakers,
+                            polarity: a.polarity,
+                            cue_type: Some(a.cue_type),
+                            subjectless: cue.is_some_and(|c| c.frames.ing) && starts_ing,
+                            on_agent: cue.is_some_and(|c| c.frames.on),
+                        }
+                    })
+                    .collect()
+            };
         for r in &regions {
             let props = propose::region_propositions(&inp, r, &context, last_place.as_deref());
             for p in &props {

@@ -315,7 +315,11 @@ impl PropInput<'_> {
         // the site an attack struck: "the market", "a hospital"
         ev.target = range
             .clone()
-            .find(|&k| self.lx.sites.contains(&toks[k].lower) && !toks[k].in_quote)
+            .find(|&k| {
+                self.lx.sites.contains(&toks[k].lower)
+                    && !toks[k].in_quote
+                    && !self.where_spoken(range.start, k)
+            })
             .map(|k| toks[k].lower.trim_end_matches('s').to_string());
         // the object of an attack verb is a place too ("shelled Varosh")
         for i in range.clone() {
@@ -331,12 +335,14 @@ impl PropInput<'_> {
         }
         ev.places = self.most_specific_first(places);
         ev.held_by = range.clone().find_map(|k| {
-            self.side_of(&toks[k].lower).or_else(|| {
-                // "struck army positions": the positions' party holds them
-                (k > range.start && self.lx.held_nouns.contains(&toks[k].lower))
-                    .then(|| self.side_named(&toks[k - 1].lower))
-                    .flatten()
-            })
+            self.side_of(&toks[k].lower)
+                .or_else(|| self.held_by_after(k, range.end))
+                .or_else(|| {
+                    // "struck army positions": the positions' party holds them
+                    (k > range.start && self.lx.held_nouns.contains(&toks[k].lower))
+                        .then(|| self.side_named(&toks[k - 1].lower))
+                        .flatten()
+                })
         });
         // a party named right before an event word is its agent: "Russian air strikes",
         // "Syrian government shelling", "regime airstrikes" (the first one named)
@@ -366,6 +372,40 @@ impl PropInput<'_> {
         }
         ev.time = find_time(self.text(), toks, range, self.lx, self.doc.date);
         ev
+    }
+
+    /// "districts controlled by the army": the party after a `side-by` phrase at `k` (not the
+    /// first word of the range) holds the area named before it.
+    fn held_by_after(&self, k: usize, end: usize) -> Option<String> {
+        let toks = self.toks();
+        let (n, _) = self.lx.side_by.longest_in(toks, k, end)?;
+        if k == 0 || !toks[k - 1].is_word() || self.lx.fn_class(&toks[k - 1].lower).is_some() {
+            return None;
+        }
+        let mut p = k + n;
+        while p < end && matches!(self.lx.fn_class(&toks[p].lower), Some(FnClass::Det)) {
+            p += 1;
+        }
+        let np = p..(p + 4).min(end);
+        super::speaker::best_alias(self.mentions, &np)
+            .filter(|m| m.tokens.start == p || m.tokens.start == p + 1)
+            .map(|m| self.lx.aliases[m.alias].party.clone())
+            .or_else(|| {
+                let first = p..(p + 2).min(end);
+                super::speaker::role_party(self.seg, &first, self.mentions, self.lx)
+            })
+    }
+
+    /// Whether the site word at `k` is where a speaker spoke from: "said from a hospital",
+    /// "speaking from the hospital" (a speech cue, "from", at most two determiners or modifiers).
+    fn where_spoken(&self, lo: usize, k: usize) -> bool {
+        let toks = self.toks();
+        (1..=3).any(|back| {
+            k > lo + back
+                && toks[k - back].lower == "from"
+                && (k - back + 1..k).all(|j| toks[j].is_word() && !toks[j].cap)
+                && self.lx.cue_forms.get(&toks[k - back - 1].lower).is_some()
+        })
     }
 
     /// The side an adjective such as "rebel-held" names: the party of a one-word alias
@@ -649,6 +689,20 @@ impl PropInput<'_> {
                     && self.lx.is_verb_form(&toks[k].lower)
             })
             .unwrap_or(range.end);
+        // "shells fired by opposition groups", "barrel bombs dropped by regime helicopters": the
+        // weapon's user, named after an `agent_by` phrase, is the agent
+        if end < range.end {
+            if let Some((n, AgentRelation::By)) =
+                self.lx.responsibility.longest_in(toks, end, range.end)
+            {
+                if end + n < range.end && toks[end + n - 1].lower == "by" {
+                    let by = self.agent_names(end + n..range.end);
+                    if !by.is_empty() {
+                        return by;
+                    }
+                }
+            }
+        }
         let range = range.start..end;
         // "Syrian or Russian jets", "jets either Russian or Syrian": alternatives name no agent
         if range
@@ -2461,7 +2515,20 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
                 // a sentence that says little more fills in from the event before it; one that
                 // describes an event of its own takes only what it does not contradict
                 if s - ls <= 3 && compatible_place && compatible_frame {
+                    // a sentence that tells its own incident (what, where and when) does not
+                    // take the site struck in the one before; nor does an attack take, as the
+                    // side holding its area, the side its own words say carried it out
+                    let own_incident =
+                        ev.frame.is_some() && !ev.places.is_empty() && ev.time.is_some();
+                    let (target, held_by) = (ev.target.is_none(), ev.held_by.is_none());
+                    let own_agent = ev.agent.clone();
                     ev.fill_from(lev);
+                    if own_incident && target {
+                        ev.target = None;
+                    }
+                    if held_by && own_agent.is_some() && ev.held_by == own_agent {
+                        ev.held_by = None;
+                    }
                 }
             }
         }
@@ -2864,6 +2931,112 @@ mod tests {
                 (9, vec!["Idlib".to_string()]),
                 (12, vec!["Aleppo".to_string()])
             ]
+        );
+    }
+
+    #[test]
+    fn the_death_of_a_count_is_a_figure_and_a_sentence_to_death_is_none() {
+        assert_eq!(
+            killed("State media said the shelling led to the death of eight people."),
+            vec![exact(8, "people")]
+        );
+        assert_eq!(
+            figures("State media said the shelling caused the injury of 30 people.")
+                .iter()
+                .map(|f| (f.0, f.3.as_str()))
+                .collect::<Vec<_>>(),
+            vec![(30, "wounded")]
+        );
+        assert!(killed("The ministry said a court sentenced five men to death.").is_empty());
+        assert!(killed("The army said three soldiers faced death threats.").is_empty());
+    }
+
+    /// The event context of the last sentence of `text`.
+    fn last_context(text: &str) -> super::EventRef {
+        extraction(text)
+            .contexts
+            .last()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn an_area_controlled_by_a_party_is_held_by_it() {
+        let ev = last_context(
+            "Shelling hit districts controlled by the Syrian army in Varnel on Monday.",
+        );
+        assert_eq!(ev.held_by.as_deref(), Some("Syrian government"));
+        let ev = last_context("Air strikes hit areas held by rebels in Varnel on Monday.");
+        assert_eq!(ev.held_by.as_deref(), Some("rebels"));
+        // a place that is held, not an area named before the phrase
+        let ev = last_context("The town was held by rebels until Monday.");
+        assert_eq!(ev.held_by, None);
+    }
+
+    #[test]
+    fn a_site_a_speaker_spoke_from_is_no_target() {
+        let ev = last_context(
+            "Air strikes killed 40 people in Varnel, a doctor said from a hospital in the town.",
+        );
+        assert_eq!(ev.target, None);
+        let ev =
+            last_context("Air strikes on a hospital in Varnel killed 40 people, a doctor said.");
+        assert_eq!(ev.target.as_deref(), Some("hospital"));
+    }
+
+    #[test]
+    fn a_sentence_telling_its_own_incident_takes_no_site_or_own_side_from_the_one_before() {
+        // its own frame, place and time: the site struck before is another incident's
+        let ev = last_context(
+            "Shelling hit the bakery in Varnel on Wednesday. Air strikes on Varnel killed 13 civilians on Thursday.",
+        );
+        assert_eq!(ev.target, None);
+        // a sentence that says little more still takes it
+        let ev =
+            last_context("Shelling hit the bakery in Varnel on Wednesday. It killed 13 civilians.");
+        assert_eq!(ev.target.as_deref(), Some("bakery"));
+        // an attack by the army does not strike an area the army holds
+        let ev = last_context(
+            "Rebels attacked army positions in Varnel on Monday. Syrian army air strikes killed 20 civilians in Varnel.",
+        );
+        assert_eq!(ev.agent.as_deref(), Some("Syrian government"));
+        assert_eq!(ev.held_by, None);
+    }
+
+    /// The agents of the responsibility propositions of a text (each once in a row).
+    fn agents(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = extraction(text)
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Responsibility { agent, .. } => Some(agent.clone()),
+                _ => None,
+            })
+            .collect();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn a_weapon_used_by_a_party_names_that_party_as_the_agent() {
+        assert_eq!(
+            agents(
+                "Observers said more than 300 shells fired by opposition groups hit the western districts of Varnel on Monday."
+            ),
+            vec!["rebels"]
+        );
+        assert_eq!(
+            agents(
+                "Activists said barrel bombs dropped by the Syrian army hit the market in Varnel on Monday."
+            ),
+            vec!["Syrian government"]
+        );
+        // a supporter is no agent
+        assert_eq!(
+            agents(
+                "Activists said Turkish armour supported by coalition aircraft shelled Varnel on Monday."
+            ),
+            vec!["Turkey"]
         );
     }
 }

@@ -287,7 +287,12 @@ fn named_speaker(
         .find(|&k| toks[k].is_word())
         .map(|k| toks[k].lower.clone())
         .unwrap_or_default();
-    let mut kind = lx.kinds.get(&head_noun).copied();
+    // "a member of the council": the noun before a preposition heads the phrase, when it is
+    // a kind word itself ("Jan Doe a member of the council" is a person)
+    let before_prep = (core.start + 1..core.end)
+        .find(|&k| matches!(lx.fn_class(&toks[k].lower), Some(FnClass::Prep)))
+        .and_then(|k| lx.kinds.get(&toks[k - 1].lower).copied());
+    let mut kind = before_prep.or_else(|| lx.kinds.get(&head_noun).copied());
     // Alias in the whole source (apposition included); the head phrase's alias first. A
     // relative clause after the head ("a doctor who fled to Turkey") names no speaker.
     let relative = head.end < src.end && toks[head.end].is_word();
