@@ -556,6 +556,9 @@ pub struct Lexicon {
     pub openers: WordSet<String>,
     /// What a denial may deny without naming the event ("denied involvement").
     pub deny_anaphors: WordSet<String>,
+    /// What a denial of another's words may name ("dismissed his comments as hysteria"): it
+    /// answers the accusation before it, and denies no deed by itself.
+    pub statement_anaphors: WordSet<String>,
     /// Words that call an accusation false ("the allegations were fabricated"): `false` rows of
     /// `responsibility.tsv`.
     pub falsity: WordSet<String>,
@@ -888,6 +891,10 @@ impl Lexicon {
                 "agent_speaker" => AgentRelation::Speaker,
                 "anaphor" => {
                     lx.deny_anaphors.insert(f[0].to_lowercase());
+                    continue;
+                }
+                "statement_anaphor" => {
+                    lx.statement_anaphors.insert(f[0].to_lowercase());
                     continue;
                 }
                 "false" => {

@@ -385,15 +385,19 @@ fn answer_accusations(
 ) {
     let toks = &seg.tokens;
     for (i, a) in raw.iter().enumerate() {
-        if a.cue_type != CueType::Deny || a.content.len() > 6 {
+        // "dismissed his comments as hysteria": what is denied ends at "as"
+        let denied = a.content.start
+            ..(a.content.clone())
+                .find(|&k| toks[k].lower == "as")
+                .unwrap_or(a.content.end);
+        if a.cue_type != CueType::Deny || denied.len() > 6 {
             continue;
         }
-        let head = a
-            .content
-            .clone()
+        let head = denied
             .map(|k| toks[k].lower.as_str())
             .find(|w| !matches!(lx.fn_class(w), Some(FnClass::Det)) && *w != "any");
-        if !head.is_some_and(|w| lx.deny_anaphors.contains(w)) {
+        if !head.is_some_and(|w| lx.deny_anaphors.contains(w) || lx.statement_anaphors.contains(w))
+        {
             continue;
         }
         let own: Vec<usize> = (0..props.len())
