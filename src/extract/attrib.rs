@@ -1240,6 +1240,10 @@ fn extend_frame_left(cx: &Ctx, mut k: usize) -> usize {
     k
 }
 
+/// How far before a cue the article of an apposition may be ("an accusation the Kurdish
+/// militia has denied").
+const APPOSITION_REACH: usize = 8;
+
 #[allow(clippy::too_many_arguments)]
 fn cue_attribution(
     cx: &Ctx,
@@ -1541,7 +1545,10 @@ fn cue_attribution(
     // "C, an accusation X has denied", "C, a claim which X rejects": a noun in apposition sums
     // up the clause before it and is the cue's object, so the cue takes no content of its own
     // (what follows it, in text whose punctuation was lost, is another sentence)
-    {
+    // (cheap test first: an "a"/"an" a few words before the cue)
+    let article_near = (k0.saturating_sub(APPOSITION_REACH).max(cx.lo)..k0)
+        .any(|k| matches!(cx.low(k), "a" | "an"));
+    if article_near {
         let s0 = cx.np_left_core(k0);
         let mut j = s0;
         if j > cx.lo && matches!(cx.low(j - 1), "which" | "that") {

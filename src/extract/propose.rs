@@ -1644,7 +1644,7 @@ pub fn region_propositions(
             inp.negated_before(range.start, k),
         ));
     }
-    out.extend(partial_control(inp, r, context, &local));
+    out.extend(partial_control(inp, r, &lowers, context, &local));
 
     // Generic: every attributed content.
     if r.attribution.is_some() {
@@ -2193,13 +2193,13 @@ fn figure_parts(inp: &PropInput, p: usize, end: usize) -> Vec<(Quantity, String,
 fn partial_control(
     inp: &PropInput,
     r: &Region,
+    lowers: &[&str],
     context: &EventRef,
     local: &EventRef,
 ) -> Vec<Proposition> {
     let toks = inp.toks();
     let lx = inp.lx;
     let range = r.tokens.clone();
-    let lowers = lowers_of(toks, range.clone());
     let mut out = Vec::new();
     // a word that ends the object phrase: punctuation, a clause word, another predicate
     let stops = |k: usize| {
@@ -2267,7 +2267,7 @@ fn partial_control(
     while i < lowers.len() {
         let k = range.start + i;
         // "X captured several army positions in PLACE"
-        if let Some((n, &(ControlChange::Gain, false))) = lx.control.longest_at(&lowers, i) {
+        if let Some((n, &(ControlChange::Gain, false))) = lx.control.longest_at(lowers, i) {
             i += n;
             let obj = k + n;
             if intention(k) {
@@ -2320,7 +2320,7 @@ fn partial_control(
             continue;
         }
         // "X repelled the (Y) attack on PLACE"
-        let Some((n, _)) = lx.repel.longest_at(&lowers, i) else {
+        let Some((n, _)) = lx.repel.longest_at(lowers, i) else {
             i += 1;
             continue;
         };
@@ -2448,9 +2448,12 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
         let mut ev = inp.local_event(sent.tokens.clone());
         // the places of its sources ("the Britain-based Observatory") and of the clauses that
         // open a period ("since it intervened in Syria in 2015") are not the event's
-        let mut cuts: Vec<Range<usize>> = inp.period_clauses(sent.tokens.clone());
-        cuts.extend(sources.get(s).into_iter().flatten().cloned());
-        if !cuts.is_empty() && !ev.places.is_empty() {
+        let mut cuts: Vec<Range<usize>> = Vec::new();
+        if !ev.places.is_empty() {
+            cuts = inp.period_clauses(sent.tokens.clone());
+            cuts.extend(sources.get(s).into_iter().flatten().cloned());
+        }
+        if !cuts.is_empty() {
             let mut outside: Vec<String> = Vec::new();
             let mut from = sent.tokens.start;
             let mut cuts: Vec<&Range<usize>> = cuts.iter().collect();
