@@ -61,6 +61,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "function_words.tsv",
         include_str!("../resources/function_words.tsv"),
     ),
+    (
+        "attribution_model.tsv",
+        include_str!("../resources/attribution_model.tsv"),
+    ),
 ];
 
 /// A malformed resource line.
@@ -113,6 +117,31 @@ pub struct Frames {
 }
 
 impl Frames {
+    /// Every frame by its `cues.tsv` name, with whether the cue takes it.
+    pub fn flags(&self) -> [(&'static str, bool); 20] {
+        [
+            ("that", self.that),
+            ("obj", self.obj),
+            ("ing", self.ing),
+            ("of", self.of),
+            ("for", self.for_),
+            ("np", self.np),
+            ("quote", self.quote),
+            ("to", self.to),
+            ("as", self.as_),
+            ("inv", self.inv),
+            ("clause", self.clause),
+            ("adv", self.adv),
+            ("raise", self.raise),
+            ("prep", self.prep),
+            ("wh", self.wh),
+            ("about", self.about),
+            ("marked", self.marked),
+            ("toll", self.toll),
+            ("on", self.on),
+            ("refuse", self.refuse),
+        ]
+    }
     /// A cue that reports only casualty figures ("put the death toll at 38").
     pub fn toll_only(&self) -> bool {
         self.toll
@@ -462,6 +491,8 @@ impl<T> PhraseTable<T> {
 /// Every lexical resource, parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
+    /// The learned scorer over the attribution rules' readings (`attribution_model.tsv`).
+    pub attrib_model: crate::extract::learned::AttribModel,
     pub cues: Vec<Cue>,
     /// Cue forms (possibly multi-word) to (index into `cues`, form).
     pub cue_forms: PhraseTable<(usize, Form)>,
@@ -732,6 +763,9 @@ impl Lexicon {
         };
         let mut lx = Lexicon::default();
         lx.parse_cues(&get("cues.tsv"))?;
+        let rows = get("attribution_model.tsv");
+        lx.attrib_model = crate::extract::learned::AttribModel::parse(rows.text)
+            .map_err(|(line, message)| rows.err(line, message))?;
         for (_, f) in get("negations.txt").iter() {
             lx.negations.insert(f[0].to_lowercase());
         }

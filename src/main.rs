@@ -54,6 +54,16 @@ struct Common {
     /// number.
     #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
     threads: usize,
+    /// Attribution model: the rules alone (`none`), or the learned layer choosing each
+    /// attribution's reading (`learned`, resources/attribution_model.tsv).
+    #[arg(long, value_enum, default_value_t = AttribModelChoice::None)]
+    model: AttribModelChoice,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum AttribModelChoice {
+    None,
+    Learned,
 }
 
 #[derive(Subcommand)]
@@ -151,8 +161,42 @@ enum Cmd {
     /// Score extraction, conflicts or stance against gold annotations.
     #[command(subcommand)]
     Eval(EvalCmd),
+    /// Train a learned model from annotated data.
+    #[command(subcommand)]
+    Train(TrainCmd),
     /// List the checker rules with their stable ids.
     Rules,
+}
+
+#[derive(Subcommand)]
+enum TrainCmd {
+    /// Train the learned layer over the attribution rules on PolNeAR's train split: the same
+    /// command and seed rebuild the same file byte for byte.
+    ///
+    ///   gainsay train attributions --polnear ../shared/data/polnear --out resources/attribution_model.tsv
+    Attributions {
+        /// PolNeAR directory (with train/ and train.attributions.single.jsonl).
+        #[arg(long)]
+        polnear: PathBuf,
+        /// PolNeAR split to train on.
+        #[arg(long, default_value = "train")]
+        split: String,
+        /// Only the first N documents.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Where to write the model (stdout when absent).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Seed of the shuffling and of the held-out part.
+        #[arg(long, default_value_t = 13)]
+        seed: u64,
+        /// Perceptron passes over the data.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Directory of resource files replacing the built-in ones (same file names as resources/).
+        #[arg(long, value_name = "DIR")]
+        resources: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -186,6 +230,10 @@ enum EvalCmd {
         /// Also print precision by cue lemma (where the lexicon gains or loses).
         #[arg(long)]
         by_cue: bool,
+        /// `none`: the rules alone; `learned`: the rules and then the learned layer, both
+        /// measured in one run.
+        #[arg(long, value_enum, default_value_t = AttribModelChoice::None)]
+        model: AttribModelChoice,
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
         /// Directory of resource files replacing the built-in ones (same file names as resources/).
@@ -403,6 +451,7 @@ fn extract_each<T: Send>(
     }
     let opts = gainsay::extract::ExtractOptions {
         text_dates: common.text_dates,
+        learned: common.model == AttribModelChoice::Learned,
     };
     let mut progress = Progress::new(reader.total_bytes, common.quiet);
     // A pipeline: up to IN_FLIGHT batches are extracted on the pool at once while this thread
@@ -815,6 +864,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 output: None,
                 resources: common.resources.clone(),
                 text_dates: common.text_dates,
+                model: common.model,
                 quiet: common.quiet,
                 threads: common.threads,
             };
@@ -946,6 +996,46 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Train(TrainCmd::Attributions {
+            polnear,
+            split,
+            limit,
+            out,
+            seed,
+            epochs,
+            resources,
+        }) => {
+            let lx = load_lexicon(&resources)?;
+            let docs = eval::load_polnear(&polnear, &split, limit)?;
+            let set = eval::training_set(&docs, &lx);
+            let header = format!(
+                "# gainsay attribution model: the learned layer over the attribution rules.\n\
+                 # Trained on PolNeAR {split} ({} documents); features from the rules' outputs,\n\
+                 # resources/, function words and word shapes only. Rebuild with:\n\
+                 #   gainsay train attributions --polnear DIR --split {split} --seed {seed} --epochs {epochs}{}\n\
+                 # columns: feature <TAB> weight; @threshold: a reading is kept above it\n",
+                docs.len(),
+                limit.map(|n| format!(" --limit {n}")).unwrap_or_default(),
+            );
+            let (text, rep) = gainsay::extract::learned::train(&set, epochs, seed, &header);
+            eprintln!(
+                "trained on {} documents, {} attributions; {} features; threshold {:.2}; \
+                 held-out strict F1 {:.3} (rules {:.3}, oracle {:.3})",
+                docs.len(),
+                set.groups.len(),
+                rep.features,
+                rep.threshold,
+                rep.held_out_f1_learned,
+                rep.held_out_f1_rules,
+                rep.held_out_f1_oracle
+            );
+            match out {
+                Some(p) => std::fs::write(&p, text)
+                    .with_context(|| format!("cannot write {}", p.display()))?,
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Eval(EvalCmd::Attributions {
             gold,
             corpus,
@@ -954,6 +1044,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             limit,
             show_errors,
             by_cue,
+            model,
             format,
             resources,
         }) => {
@@ -969,41 +1060,66 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(n) = limit {
                 docs.truncate(n); // the string-form loader has no limit of its own
             }
-            // speakers that stay unresolved (pronouns or roles with no antecedent)
-            let (mut sourced, mut unresolved) = (0usize, 0usize);
-            let report = eval::evaluate(&docs, |doc| {
-                let x = gainsay::extract::extract(doc.clone(), &lx);
-                let (s, u) = x.unresolved_speakers();
-                sourced += s;
-                unresolved += u;
-                eval::predictions(&x)
-            });
-            let share = if sourced == 0 {
-                0.0
-            } else {
-                unresolved as f64 / sourced as f64
-            };
-            match format {
-                EvalFormat::Text => {
-                    print!("{}", report.to_text());
-                    println!(
-                        "unresolved speakers: {unresolved} of {sourced} sourced attributions ({:.1}%)",
-                        share * 100.0
-                    );
-                    if by_cue {
-                        print!("{}", report.by_cue_text());
+            if model == AttribModelChoice::Learned && lx.attrib_model.is_empty() {
+                bail!("the attribution model (attribution_model.tsv) is empty: train one first");
+            }
+            let mut runs = vec![("rules", false)];
+            if model == AttribModelChoice::Learned {
+                runs.push(("learned", true));
+            }
+            let mut json_runs = serde_json::Map::new();
+            for (name, learned) in runs {
+                let opts = gainsay::extract::ExtractOptions {
+                    text_dates: false,
+                    learned,
+                };
+                // speakers that stay unresolved (pronouns or roles with no antecedent)
+                let (mut sourced, mut unresolved) = (0usize, 0usize);
+                let report = eval::evaluate(&docs, |doc| {
+                    let x = gainsay::extract::extract_with(doc.clone(), &lx, &opts);
+                    let (s, u) = x.unresolved_speakers();
+                    sourced += s;
+                    unresolved += u;
+                    eval::predictions(&x)
+                });
+                let share = if sourced == 0 {
+                    0.0
+                } else {
+                    unresolved as f64 / sourced as f64
+                };
+                match format {
+                    EvalFormat::Text => {
+                        if model == AttribModelChoice::Learned {
+                            println!("== model: {name}");
+                        }
+                        print!("{}", report.to_text());
+                        println!(
+                            "unresolved speakers: {unresolved} of {sourced} sourced attributions ({:.1}%)",
+                            share * 100.0
+                        );
+                        if by_cue {
+                            print!("{}", report.by_cue_text());
+                        }
+                        for e in report.errors.iter().take(show_errors) {
+                            println!("{e}");
+                        }
                     }
-                    for e in report.errors.iter().take(show_errors) {
-                        println!("{e}");
+                    EvalFormat::Json => {
+                        let mut v = report.to_json();
+                        v["unresolved_speakers"] = serde_json::json!({
+                            "unresolved": unresolved, "sourced": sourced, "share": share
+                        });
+                        json_runs.insert(name.to_string(), v);
                     }
                 }
-                EvalFormat::Json => {
-                    let mut v = report.to_json();
-                    v["unresolved_speakers"] = serde_json::json!({
-                        "unresolved": unresolved, "sourced": sourced, "share": share
-                    });
-                    println!("{}", serde_json::to_string_pretty(&v)?)
-                }
+            }
+            if let EvalFormat::Json = format {
+                let v = if json_runs.len() == 1 {
+                    json_runs.remove("rules").unwrap_or_default()
+                } else {
+                    serde_json::Value::Object(json_runs)
+                };
+                println!("{}", serde_json::to_string_pretty(&v)?);
             }
             Ok(ExitCode::SUCCESS)
         }

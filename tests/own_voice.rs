@@ -48,7 +48,10 @@ fn findings(name: &str, text_dates: bool) -> Vec<(String, Vec<Vec<String>>)> {
     let ing = gainsay::ingest::load(&[path]);
     assert!(ing.errors.is_empty(), "{:?}", ing.errors);
     assert!(!ing.docs.is_empty(), "{name}: no document");
-    let opts = ExtractOptions { text_dates };
+    let opts = ExtractOptions {
+        text_dates,
+        ..Default::default()
+    };
     let xs = ing
         .docs
         .into_iter()

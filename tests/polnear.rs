@@ -21,3 +21,45 @@ fn polnear_dev_does_not_regress() {
     assert!(f1 >= 0.50, "PolNeAR dev attribution F1 fell to {f1:.3}");
     assert!(report.cue.f1() >= 0.60, "cue F1 {:.3}", report.cue.f1());
 }
+
+/// The shipped learned layer scores at least as well as the rules alone on PolNeAR dev.
+#[test]
+fn polnear_dev_learned_layer_beats_the_rules() {
+    let Some(dir) = common::shared("data/polnear") else {
+        return;
+    };
+    let docs = load_polnear(&dir, "dev", None).unwrap();
+    let lx = Lexicon::builtin();
+    assert!(!lx.attrib_model.is_empty(), "the shipped model is empty");
+    let run = |learned| {
+        let opts = gainsay::extract::ExtractOptions {
+            learned,
+            ..Default::default()
+        };
+        let r = evaluate(&docs, |d| {
+            predictions(&gainsay::extract::extract_with(d.clone(), &lx, &opts))
+        });
+        r.attribution.f1()
+    };
+    let (rules, learned) = (run(false), run(true));
+    eprintln!("PolNeAR dev attribution F1: rules {rules:.3}, learned {learned:.3}");
+    assert!(learned >= rules, "learned {learned:.3} < rules {rules:.3}");
+}
+
+/// Training on a slice of PolNeAR train is deterministic: the same seed gives the same file.
+#[test]
+fn polnear_training_is_byte_identical() {
+    let Some(dir) = common::shared("data/polnear") else {
+        return;
+    };
+    let docs = load_polnear(&dir, "train", Some(40)).unwrap();
+    let lx = Lexicon::builtin();
+    let build = || {
+        let set = gainsay::eval::training_set(&docs, &lx);
+        gainsay::extract::learned::train(&set, 5, 7, "# test\n").0
+    };
+    let (a, b) = (build(), build());
+    assert_eq!(a, b);
+    let m = gainsay::extract::learned::AttribModel::parse(&a).unwrap();
+    assert!(!m.is_empty());
+}

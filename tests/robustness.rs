@@ -27,6 +27,15 @@ fn check_spans(text: &str) {
     let claims = serde_json::to_value(gainsay::report::schema::claims(&x)).unwrap();
     let errors = span_errors(text, &claims);
     assert!(errors.is_empty(), "{errors:?}");
+    // the learned layer's readings index the text too
+    let learned = gainsay::extract::ExtractOptions {
+        learned: true,
+        ..Default::default()
+    };
+    let xl = gainsay::extract::extract_with(x.doc.clone(), &lx, &learned);
+    let claims = serde_json::to_value(gainsay::report::schema::claims(&xl)).unwrap();
+    let errors = span_errors(text, &claims);
+    assert!(errors.is_empty(), "{errors:?}");
     // the check report as `check` makes it: from documents whose tokens are gone
     let mut compacted = x.clone();
     compacted.compact(true);

@@ -19,6 +19,14 @@ fuzz_target!(|text: &str| {
     let lx = lexicon();
     let mut doc = Document::new("fuzz", text.to_string());
     gainsay::ingest::parse_header(&mut doc);
+    let learned = gainsay::extract::ExtractOptions {
+        learned: true,
+        ..Default::default()
+    };
+    let xl = gainsay::extract::extract_with(doc.clone(), lx, &learned);
+    let claims = serde_json::to_value(gainsay::report::schema::claims(&xl)).unwrap();
+    let errors = span_errors(text, &claims);
+    assert!(errors.is_empty(), "{errors:?}");
     let x = gainsay::extract::extract(doc, lx);
     let claims = serde_json::to_value(gainsay::report::schema::claims(&x)).unwrap();
     let errors = span_errors(text, &claims);

@@ -593,6 +593,72 @@ pub fn score_document(text: &str, gold: &[GoldAttribution], pred: &[PredAttribut
     }
 }
 
+/// How well `pred` matches the best of `gold` under the full rule: its content Jaccard, or
+/// `None` when it matches none (the learned layer's training label).
+pub fn match_quality(
+    text: &str,
+    map: &CharMap,
+    gold: &[GoldAttribution],
+    pred: &PredAttribution,
+) -> Option<f64> {
+    let source = to_chars(text, map, pred.source.as_slice());
+    let cue = to_chars(text, map, std::slice::from_ref(&pred.cue));
+    let content = to_chars(text, map, &pred.content);
+    let mut best: Option<f64> = None;
+    for g in gold {
+        let gc = to_chars(text, map, &g.cue);
+        if intersection(&cue, &gc) == 0 {
+            continue;
+        }
+        let gs = to_chars(text, map, &g.source);
+        if !gs.is_empty() && intersection(&source, &gs) == 0 {
+            continue;
+        }
+        let jac = jaccard(&content, &to_chars(text, map, &g.content));
+        if jac >= CONTENT_JACCARD && best.is_none_or(|b| jac > b) {
+            best = Some(jac);
+        }
+    }
+    best
+}
+
+/// Builds the learned layer's training set from gold documents: every rule attribution's
+/// readings, labelled by [`match_quality`].
+pub fn training_set(
+    docs: &[GoldDoc],
+    lx: &crate::lexicon::Lexicon,
+) -> crate::extract::learned::TrainingSet {
+    let mut set = crate::extract::learned::TrainingSet::default();
+    for gd in docs {
+        let text = gd.doc.text.as_str();
+        let seg = crate::segment::segment(text, gd.doc.body_start, lx);
+        let raw = crate::extract::rule_attributions(&seg, lx);
+        let map = CharMap::new(text);
+        let bytes = |r: &Range<usize>| -> ByteRange {
+            if r.is_empty() {
+                let at = seg.tokens.get(r.start).map_or(0, |t| t.range.start);
+                return at..at;
+            }
+            seg.tokens[r.start].range.start..seg.tokens[r.end - 1].range.end
+        };
+        // only nearby gold can match: index gold by document
+        set.add_document(&seg, &raw, lx, gd.gold.len(), |a, c| {
+            let pred = PredAttribution {
+                source: a.source.as_ref().map(bytes),
+                cue: bytes(&a.cue),
+                content: std::iter::once(&c.content)
+                    .chain(c.extra.iter())
+                    .map(bytes)
+                    .collect(),
+                label: String::new(),
+                cue_lemma: String::new(),
+            };
+            match_quality(text, &map, &gd.gold, &pred)
+        });
+    }
+    set
+}
+
 /// An unmatched gold attribution ("missed") or prediction ("spurious"), with its span texts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorCase {

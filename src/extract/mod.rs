@@ -3,6 +3,7 @@
 //! Extraction never fails: whatever the text, it returns what it found (possibly nothing).
 
 pub mod attrib;
+pub mod learned;
 pub mod propose;
 pub mod quantity;
 pub mod speaker;
@@ -31,6 +32,8 @@ pub struct Attribution {
     pub negated: bool,
     pub kind: QuoteKind,
     pub layout: Layout,
+    /// The reading the learned layer chose (`rule`, `to-end`, ...), when it ran.
+    pub learned: Option<&'static str>,
     pub speakers: Vec<Speaker>,
 }
 
@@ -214,6 +217,20 @@ pub struct ExtractOptions {
     /// Date a document by the dateline in its text ("Published September 25 2016") when it has
     /// one, instead of its metadata date (scraped corpora often carry a wrong one).
     pub text_dates: bool,
+    /// Let the learned layer (`resources/attribution_model.tsv`) choose each attribution's
+    /// reading, or drop it ([`learned::apply`]).
+    pub learned: bool,
+}
+
+/// The rules' attributions of every sentence, quotations continued over later sentences: what
+/// the learned layer reads.
+pub fn rule_attributions(seg: &Segmented, lx: &Lexicon) -> Vec<attrib::RawAttribution> {
+    let mut raw = Vec::new();
+    for s in 0..seg.sentences.len() {
+        raw.extend(attrib::sentence_attributions(seg, s, lx));
+    }
+    continue_quotations(seg, &mut raw);
+    raw
 }
 
 /// [`extract`] with options.
@@ -233,17 +250,22 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
             }
         }
     }
-    let mut raw = Vec::new();
-    for s in 0..seg.sentences.len() {
-        raw.extend(attrib::sentence_attributions(&seg, s, lx));
-    }
-    continue_quotations(&seg, &mut raw);
+    let mut raw = rule_attributions(&seg, lx);
+    let variants = if opts.learned && !lx.attrib_model.is_empty() {
+        learned::apply(&seg, &mut raw, lx, &lx.attrib_model)
+            .into_iter()
+            .map(Some)
+            .collect()
+    } else {
+        vec![None; raw.len()]
+    };
     let mentions = speaker::find_mentions(&doc.text, &seg, lx);
     let speakers = speaker::resolve(&doc.text, &seg, &raw, &mentions, lx);
     let attributions: Vec<Attribution> = raw
         .iter()
         .zip(speakers)
-        .map(|(a, sp)| Attribution {
+        .zip(variants)
+        .map(|((a, sp), learned)| Attribution {
             sentence: a.sentence,
             source: a.source.as_ref().map(|r| tok_bytes(&seg, r)),
             cue: tok_bytes(&seg, &a.cue),
@@ -256,6 +278,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
             negated: a.negated,
             kind: a.kind,
             layout: a.layout,
+            learned,
             speakers: sp,
         })
         .collect();

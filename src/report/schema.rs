@@ -7,7 +7,7 @@ use crate::extract::{Extraction, PropKind};
 use crate::model::{CharMap, Commitment, CueType, Polarity, QuoteKind, Span, Speaker};
 
 /// Bumped on any incompatible change of the JSON output.
-pub const SCHEMA_VERSION: &str = "1.5";
+pub const SCHEMA_VERSION: &str = "1.6";
 
 /// One attributed claim.
 #[derive(Debug, Clone, Serialize)]
@@ -31,6 +31,9 @@ pub struct ClaimOut {
     pub kind: QuoteKind,
     /// The layout rule that found it.
     pub layout: &'static str,
+    /// The reading the learned layer chose (`--model learned`): `rule` or an alternative.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub learned: Option<&'static str>,
     pub speakers: Vec<Speaker>,
     pub propositions: Vec<PropOut>,
 }
@@ -71,6 +74,7 @@ pub fn claims(x: &Extraction) -> Vec<ClaimOut> {
             negated: a.negated,
             kind: a.kind,
             layout: a.layout.id(),
+            learned: a.learned,
             speakers: a.speakers.clone(),
             propositions: by_att[i]
                 .iter()
