@@ -14,12 +14,18 @@ fn main() {
     for s in &sents {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
         let pred = tagger.tag(&words);
-        for i in 0..words.len() {
-            if s.tags[i].as_str() == a[2] && pred[i].as_str() == a[3] {
+        for (i, (gold, p)) in s.tags.iter().zip(&pred).enumerate() {
+            if gold.as_str() == a[2] && p.as_str() == a[3] {
                 let line: Vec<String> = words
                     .iter()
                     .enumerate()
-                    .map(|(j, w)| if j == i { format!("[[{w}]]") } else { w.to_string() })
+                    .map(|(j, w)| {
+                        if j == i {
+                            format!("[[{w}]]")
+                        } else {
+                            w.to_string()
+                        }
+                    })
                     .collect();
                 println!("{}", line.join(" "));
             }

@@ -32,7 +32,15 @@ fn training_rebuilds_the_same_file() {
             .unwrap()
             .args(["train", "pos", "--ud"])
             .arg(&dir)
-            .args(["--limit", "300", "--iterations", "2", "--seed", "7", "--out"])
+            .args([
+                "--limit",
+                "300",
+                "--iterations",
+                "2",
+                "--seed",
+                "7",
+                "--out",
+            ])
             .arg(&out)
             .assert()
             .success();
@@ -73,7 +81,10 @@ fn project_tokens_are_tagged() {
     let toks = seg.sentence_tokens(0);
     let tags = lx.tagger().tag_tokens(text, toks);
     let word = |w: &str| {
-        let i = toks.iter().position(|t| &text[t.range.clone()] == w).unwrap();
+        let i = toks
+            .iter()
+            .position(|t| &text[t.range.clone()] == w)
+            .unwrap();
         tags[i]
     };
     assert_eq!(word("States"), Tag::NNPS); // as the Penn Treebank tags it
@@ -82,4 +93,6 @@ fn project_tokens_are_tagged() {
     assert_eq!(word("jets"), Tag::NNS);
     assert_eq!(word("struck"), Tag::VBD);
     assert_eq!(tags.last(), Some(&Tag::Period));
+    // without the text, from the tokens' lower-cased forms and capital flags: the same tags
+    assert_eq!(lx.tagger().tag_lowered(toks), tags);
 }

@@ -173,13 +173,7 @@ pub(crate) fn cues_of(words: &[&str]) -> Vec<Cues> {
                     &norm[chars[n - k].0..]
                 }
             };
-            let prefix = |k: usize| -> &str {
-                if n <= k {
-                    &norm
-                } else {
-                    &norm[..chars[k].0]
-                }
-            };
+            let prefix = |k: usize| -> &str { if n <= k { &norm } else { &norm[..chars[k].0] } };
             Cues {
                 word: hash_str(&norm),
                 suf: [
@@ -351,7 +345,9 @@ impl Tagger {
                     for tw in f {
                         let (ti, w) = tw
                             .split_once(':')
-                            .and_then(|(a, b)| Some((a.parse::<u8>().ok()?, b.parse::<i32>().ok()?)))
+                            .and_then(|(a, b)| {
+                                Some((a.parse::<u8>().ok()?, b.parse::<i32>().ok()?))
+                            })
                             .ok_or_else(|| err(n, format!("bad weight `{tw}`")))?;
                         if usize::from(ti) >= t.tags.len() {
                             return Err(err(n, format!("tag index {ti} out of range")));
@@ -367,7 +363,10 @@ impl Tagger {
             }
         }
         if !seen_header {
-            return Err(err(1, "not a gainsay POS model (no `gainsay-pos 1` line)".into()));
+            return Err(err(
+                1,
+                "not a gainsay POS model (no `gainsay-pos 1` line)".into(),
+            ));
         }
         if t.tags.is_empty() {
             return Err(err(1, "the model has no `tags` line".into()));
@@ -417,6 +416,36 @@ impl Tagger {
             p1 = tag.index() as u64;
         }
         out
+    }
+
+    /// Tags the project's tokens of one sentence without their text: each word's case is
+    /// rebuilt from its lower-cased form and its capital flags (exact but for mixed case such
+    /// as "McCain", which reads "Mccain").
+    pub fn tag_lowered(&self, toks: &[Token]) -> Vec<Tag> {
+        let owned: Vec<String> = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::OpenQuote | TokKind::CloseQuote => "\"".to_string(),
+                _ if t.upper => t.lower.to_uppercase(),
+                _ if t.cap => {
+                    let mut c = t.lower.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default()
+                }
+                _ => t.lower.clone(),
+            })
+            .collect();
+        let words: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let mut tags = self.tag(&words);
+        for (t, tag) in toks.iter().zip(tags.iter_mut()) {
+            match t.kind {
+                TokKind::OpenQuote => *tag = Tag::OpenQuote,
+                TokKind::CloseQuote => *tag = Tag::CloseQuote,
+                _ => {}
+            }
+        }
+        tags
     }
 
     /// Tags the project's tokens of one sentence (`text` is the text their ranges index):
@@ -476,10 +505,23 @@ mod tests {
         if t.feature_count() == 0 {
             return; // no model shipped yet
         }
-        let tags = t.tag(&["The", "State", "Department", "said", "Russia", "carried", "out", "the", "strike", "."]);
+        let tags = t.tag(&[
+            "The",
+            "State",
+            "Department",
+            "said",
+            "Russia",
+            "carried",
+            "out",
+            "the",
+            "strike",
+            ".",
+        ]);
         assert_eq!(tags[3], Tag::VBD, "{tags:?}");
         assert_eq!(tags[8], Tag::NN, "{tags:?}");
-        let tags = t.tag(&["He", "states", "that", "the", "United", "States", "denies", "it", "."]);
+        let tags = t.tag(&[
+            "He", "states", "that", "the", "United", "States", "denies", "it", ".",
+        ]);
         assert_eq!(tags[1], Tag::VBZ, "{tags:?}");
         assert_eq!(tags[5], Tag::NNPS, "{tags:?}");
         let tags = t.tag(&["Several", "states", "have", "voted", "."]);

@@ -22,8 +22,8 @@ pub struct Sentence {
 
 /// Reads a CoNLL-U file's words (multi-word token lines and empty nodes are skipped).
 pub fn read_conllu(path: &Path) -> anyhow::Result<Vec<Sentence>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     parse_conllu(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
@@ -61,12 +61,13 @@ pub fn parse_conllu(text: &str) -> Result<Vec<Sentence>, String> {
         if f[0].contains('-') || f[0].contains('.') {
             continue;
         }
-        let tag = Tag::parse(f[4])
-            .ok_or_else(|| format!("line {}: unknown XPOS `{}`", n + 1, f[4]))?;
+        let tag =
+            Tag::parse(f[4]).ok_or_else(|| format!("line {}: unknown XPOS `{}`", n + 1, f[4]))?;
         cur.words.push(f[1].to_string());
         cur.tags.push(tag);
         cur.upos.push(f[3].to_string());
-        cur.space_after.push(!f[9].split('|').any(|m| m == "SpaceAfter=No"));
+        cur.space_after
+            .push(!f[9].split('|').any(|m| m == "SpaceAfter=No"));
     }
     if !cur.words.is_empty() {
         out.push(cur);
@@ -263,10 +264,7 @@ pub fn train(sents: &[Sentence], opts: &TrainOptions) -> Model {
             dict.insert(w.clone(), *best);
         }
     }
-    let dict_h: IdMap<Tag> = dict
-        .iter()
-        .map(|(w, t)| (hash_str(w), *t))
-        .collect();
+    let dict_h: IdMap<Tag> = dict.iter().map(|(w, t)| (hash_str(w), *t)).collect();
 
     let mut params: IdMap<Vec<Param>> = IdMap::default();
     let mut now: u64 = 0;
@@ -438,7 +436,10 @@ mod tests {
         Sentence {
             words: pairs.iter().map(|p| p.0.to_string()).collect(),
             tags: pairs.iter().map(|p| p.1).collect(),
-            upos: pairs.iter().map(|p| p.1.upos().as_str().to_string()).collect(),
+            upos: pairs
+                .iter()
+                .map(|p| p.1.upos().as_str().to_string())
+                .collect(),
             space_after: vec![true; pairs.len()],
         }
     }
