@@ -493,6 +493,9 @@ impl<T> PhraseTable<T> {
 pub struct Lexicon {
     /// The learned scorer over the attribution rules' readings (`attribution_model.tsv`).
     pub attrib_model: crate::extract::learned::AttribModel,
+    /// A part-of-speech model from `--resources DIR/pos-ewt.model`; `None` for the built-in one,
+    /// parsed on first use (see [`Lexicon::tagger`]).
+    pub pos_model: Option<std::sync::Arc<crate::pos::Tagger>>,
     pub cues: Vec<Cue>,
     /// Cue forms (possibly multi-word) to (index into `cues`, form).
     pub cue_forms: PhraseTable<(usize, Form)>,
@@ -762,6 +765,23 @@ impl Lexicon {
             }
         };
         let mut lx = Lexicon::default();
+        if let Some(dir) = dir {
+            let p = dir.join(crate::pos::MODEL_FILE);
+            if p.exists() {
+                let file = p.display().to_string();
+                let text = std::fs::read_to_string(&p).map_err(|e| LexiconError {
+                    file: file.clone(),
+                    line: 0,
+                    message: e.to_string(),
+                })?;
+                let t = crate::pos::Tagger::parse(&text).map_err(|e| LexiconError {
+                    file,
+                    line: e.line,
+                    message: e.message,
+                })?;
+                lx.pos_model = Some(std::sync::Arc::new(t));
+            }
+        }
         lx.parse_cues(&get("cues.tsv"))?;
         let rows = get("attribution_model.tsv");
         lx.attrib_model = crate::extract::learned::AttribModel::parse(rows.text)
@@ -1426,6 +1446,15 @@ impl Lexicon {
             && t.lower.len() > 4
             && t.lower.ends_with("ly")
             && self.fn_class(&t.lower).is_none()
+    }
+
+    /// The part-of-speech tagger: the `--resources` one, or the built-in model (parsed once,
+    /// on first use).
+    pub fn tagger(&self) -> &crate::pos::Tagger {
+        match &self.pos_model {
+            Some(t) => t,
+            None => crate::pos::builtin(),
+        }
     }
 
     pub fn fn_class(&self, lower: &str) -> Option<FnClass> {

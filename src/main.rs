@@ -161,7 +161,7 @@ enum Cmd {
     /// Score extraction, conflicts or stance against gold annotations.
     #[command(subcommand)]
     Eval(EvalCmd),
-    /// Train a learned model from annotated data.
+    /// Train a model (deterministically: the same command rebuilds the same file).
     #[command(subcommand)]
     Train(TrainCmd),
     /// List the checker rules with their stable ids.
@@ -196,6 +196,26 @@ enum TrainCmd {
         /// Directory of resource files replacing the built-in ones (same file names as resources/).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
+    },
+    /// Train the part-of-speech tagger (averaged perceptron, Penn tags) on UD English EWT.
+    ///
+    ///   gainsay train pos --ud ../shared/data/ud-ewt --out resources/pos-ewt.model
+    Pos {
+        /// Directory holding train.conllu.
+        #[arg(long, value_name = "DIR")]
+        ud: PathBuf,
+        /// Write the model here (default: stdout).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Passes over the training sentences.
+        #[arg(long, default_value_t = 8, value_name = "N")]
+        iterations: usize,
+        /// Seed of the shuffling (and of the choice of merged training sentences).
+        #[arg(long, default_value_t = 13, value_name = "S")]
+        seed: u64,
+        /// Train on the first N sentences only.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
     },
 }
 
@@ -292,6 +312,25 @@ enum EvalCmd {
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
         /// Directory of resource files replacing the built-in ones (same file names as resources/).
+        #[arg(long, value_name = "DIR")]
+        resources: Option<PathBuf>,
+    },
+    /// Score the part-of-speech tagger on UD English EWT: token accuracy and the most frequent
+    /// errors.
+    ///
+    ///   gainsay eval pos --ud ../shared/data/ud-ewt --split dev
+    Pos {
+        /// Directory holding {train,dev,test}.conllu.
+        #[arg(long, value_name = "DIR")]
+        ud: PathBuf,
+        /// The split to score.
+        #[arg(long, default_value = "dev", value_parser = ["dev", "test", "train"])]
+        split: String,
+        /// Print the N most frequent errors (gold -> predicted).
+        #[arg(long, default_value_t = 15, value_name = "N")]
+        top: usize,
+        /// Directory of resource files replacing the built-in ones (a `pos-ewt.model` there
+        /// replaces the shipped model).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },
@@ -974,6 +1013,55 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 EvalFormat::Text => print!("{}", r.to_text(show_missed, show_false, show_unjudged)),
                 EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&r.to_json())?),
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Train(TrainCmd::Pos {
+            ud,
+            out,
+            iterations,
+            seed,
+            limit,
+        }) => {
+            use gainsay::pos::train;
+            let mut sents = train::read_conllu(&ud.join("train.conllu"))?;
+            if let Some(n) = limit {
+                sents.truncate(n);
+            }
+            let opts = train::TrainOptions {
+                iterations,
+                seed,
+                ..Default::default()
+            };
+            let set = train::training_set(&sents, &mut train::Rng::new(seed));
+            let model = train::train(&set, &opts);
+            let limit_arg = limit.map(|n| format!(" --limit {n}")).unwrap_or_default();
+            let header = format!(
+                "gainsay part-of-speech model: averaged perceptron over Penn Treebank tags.\n\
+                 Trained on UD English EWT (train.conllu, {} sentences), CC BY-SA 4.0; see pos-ewt.NOTICE.\n\
+                 Command: gainsay train pos --ud DIR --iterations {iterations} --seed {seed}{limit_arg}\n\
+                 {} dictionary words, {} weighted features.",
+                sents.len(),
+                model.dict.len(),
+                model.weights.len()
+            );
+            let text = model.to_text(&header);
+            match out {
+                Some(p) => std::fs::write(&p, text)
+                    .with_context(|| format!("cannot write {}", p.display()))?,
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Eval(EvalCmd::Pos {
+            ud,
+            split,
+            top,
+            resources,
+        }) => {
+            let lx = load_lexicon(&resources)?;
+            let sents = gainsay::pos::train::read_conllu(&ud.join(format!("{split}.conllu")))?;
+            let r = gainsay::pos::train::evaluate(lx.tagger(), &sents);
+            print!("{}", r.to_text(top));
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Eval(EvalCmd::Stance {
