@@ -511,6 +511,20 @@ fn accused_before(
     })
 }
 
+/// The speaker an alias mention names, as written.
+fn mention_speaker(text: &str, seg: &Segmented, m: &Mention, lx: &Lexicon) -> Speaker {
+    let al = &lx.aliases[m.alias];
+    Speaker {
+        name: Some(
+            text[seg.tokens[m.tokens.start].range.start..seg.tokens[m.tokens.end - 1].range.end]
+                .to_string(),
+        ),
+        party: Some(al.party.clone()),
+        kind: al.kind,
+        resolution: Resolution::Named,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn resolve_pronoun(
     text: &str,
@@ -576,19 +590,7 @@ fn resolve_pronoun(
             && compatible(EntityKind::Person)
             && best.as_ref().is_none_or(|(p, _)| m.tokens.start > *p)
         {
-            best = Some((
-                m.tokens.start,
-                Speaker {
-                    name: Some(
-                        text[seg.tokens[m.tokens.start].range.start
-                            ..seg.tokens[m.tokens.end - 1].range.end]
-                            .to_string(),
-                    ),
-                    party: Some(al.party.clone()),
-                    kind: EntityKind::Person,
-                    resolution: Resolution::Named,
-                },
-            ));
+            best = Some((m.tokens.start, mention_speaker(text, seg, m, lx)));
         }
     }
     // "Many rebels distrust the group because they say C": with no earlier speaker, the party
@@ -604,19 +606,7 @@ fn resolve_pronoun(
                 k != EntityKind::Person && k != EntityKind::Place && compatible(k)
             });
         if let Some(m) = subject {
-            best = Some((
-                m.tokens.start,
-                Speaker {
-                    name: Some(
-                        text[seg.tokens[m.tokens.start].range.start
-                            ..seg.tokens[m.tokens.end - 1].range.end]
-                            .to_string(),
-                    ),
-                    party: Some(lx.aliases[m.alias].party.clone()),
-                    kind: lx.aliases[m.alias].kind,
-                    resolution: Resolution::Named,
-                },
-            ));
+            best = Some((m.tokens.start, mention_speaker(text, seg, m, lx)));
         }
     }
     match best {
