@@ -1492,11 +1492,14 @@ pub fn region_propositions(
                             .is_some_and(|(_, m)| m != measure)
                 }
             };
-            // "another six people": an addition to an earlier figure
+            // "another six people": an addition to an earlier figure of the same measure ("two
+            // were killed in Hama and another six in Idlib"); after a figure of another measure
+            // it is this measure's whole count ("11 were killed and another 65 injured")
             let added = q.tokens.start > range.start
                 && lx
                     .increment_before
-                    .contains(&toks[q.tokens.start - 1].lower);
+                    .contains(&toks[q.tokens.start - 1].lower)
+                && counted_before(inp, r.sentence, q.tokens.start - 1, measure);
             if skip || added {
                 continue;
             }
@@ -1960,6 +1963,26 @@ fn linked_count(inp: &PropInput, mut j: usize, end: usize, limit: usize) -> Opti
         j += 1;
     }
     None
+}
+
+/// Whether a casualty word of `measure` stands before token `before`, in its sentence or the one
+/// before it: what "another" adds to.
+fn counted_before(inp: &PropInput, sentence: usize, before: usize, measure: &str) -> bool {
+    let sents = &inp.seg.sentences;
+    let Some(here) = sents.get(sentence) else {
+        return false;
+    };
+    let from = sentence
+        .checked_sub(1)
+        .and_then(|p| sents.get(p))
+        .map_or(here.tokens.start, |p| p.tokens.start);
+    let toks = inp.toks();
+    (from..before).any(|j| {
+        inp.lx
+            .casualties
+            .longest_in(toks, j, before)
+            .is_some_and(|(_, m)| m == measure)
+    })
 }
 
 /// Whether a casualty word of another measure than `measure` follows a count ending at `p`, past
