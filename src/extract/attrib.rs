@@ -40,6 +40,9 @@ pub enum Layout {
     Relative,
     /// "C, an accusation X has denied": a noun in apposition sums up the clause before it.
     Apposition,
+    /// "criticised X for accusing Y of C", "hit out at X for saying C": the noun phrase before
+    /// "for" is the speaker of the gerund cue.
+    ForGerund,
 }
 
 impl Layout {
@@ -57,6 +60,7 @@ impl Layout {
             Layout::Nominal => "nominal",
             Layout::Relative => "relative-clause",
             Layout::Apposition => "apposition",
+            Layout::ForGerund => "for-gerund",
         }
     }
 }
@@ -799,6 +803,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
             out.push(a);
         }
     }
+    cut_sources_at_for_gerund(&cx, &mut out);
     trim_contents(&cx, &mut out);
     drop_self_reports(&cx, &mut out);
     drop_nested_sourceless(&mut out);
@@ -1452,7 +1457,9 @@ fn cue_attribution(
             || cx.t[k0 - 1].kind == TokKind::Dash
             || (cx.is_close_quote(k0 - 1) && k0 - 1 > cx.lo && cx.is_comma(k0 - 2))
             || stripped_participle);
-    if (participle || coordinated) && !prev.iter().any(|a| a.source.is_some()) {
+    // a speaker named in an object ("hit out at X for accusing Y") is not the clause's subject
+    let clause_speaker = |a: &RawAttribution| a.source.is_some() && a.layout != Layout::ForGerund;
+    if (participle || coordinated) && !prev.iter().any(clause_speaker) {
         // ", saying C" after a clause that is not itself an attribution: its subject speaks
         // skip a fronted adverbial ("In an interview with CNN, Trump continued ..., saying")
         let mut subj = dateline_end(cx);
@@ -1507,8 +1514,8 @@ fn cue_attribution(
         // shares the subject of the outermost attribution around it, not of one nested in it
         let parent = prev
             .iter()
-            .position(|a| a.source.is_some() && a.content.start < k0 && k0 < a.content.end)
-            .or_else(|| prev.iter().rposition(|a| a.source.is_some()))?;
+            .position(|a| clause_speaker(a) && a.content.start < k0 && k0 < a.content.end)
+            .or_else(|| prev.iter().rposition(clause_speaker))?;
         let start = match cx.right_content(c1, cue) {
             Ok(Some(p)) => p,
             _ => return None,
@@ -1522,6 +1529,62 @@ fn cue_attribution(
         );
         a.inherits = Some(parent);
         return Some(a);
+    }
+
+    // "criticised X for accusing Y of C", "hit out at X for saying C": the object of the
+    // criticism said it; the content ends where another cue begins ("..., dismissing his
+    // comments as C")
+    // (accusations and denials only: "for admitting C", "for suggesting C" mostly report a
+    // stance the writer describes, not a claim)
+    if form == Form::Ing
+        && k0 == c0
+        && k0 > cx.lo + 1
+        && cx.low(k0 - 1) == "for"
+        && matches!(cue.ty, CueType::Accuse | CueType::Deny)
+        && !cue.frames.refuse
+    {
+        // the object: noun material back to a verb, a preposition or a determiner
+        let mut s0 = k0 - 1;
+        while s0 > cx.lo {
+            let j = s0 - 1;
+            if cx.is_pronoun(j) && s0 == k0 - 1 {
+                s0 = j;
+                break;
+            }
+            if !cx.np_word(j)
+                || cx.looks_verbal(j)
+                || matches!(
+                    cx.class(j),
+                    Some(FnClass::Prep | FnClass::Conj | FnClass::Aux)
+                )
+            {
+                break;
+            }
+            s0 = j;
+            if matches!(cx.class(j), Some(FnClass::Det)) {
+                break;
+            }
+        }
+        // a name, or a pronoun: not a bare common noun or verb ("apologize for suggesting")
+        let named = (s0..k0 - 1).any(|k| cx.t[k].cap || cx.is_pronoun(k));
+        if s0 < k0 - 1 && s0 > cx.lo && named && !cx.t[k0 - 1].in_quote {
+            let start = match cx.right_content(c1, cue) {
+                Ok(Some(p)) if cx.low(p) != "to" => p,
+                _ => return None,
+            };
+            let end = (start..cx.hi)
+                .find(|&k| !cx.t[k].in_quote && (cx.is_comma(k) || cx.is_cue_word(k)))
+                .unwrap_or(cx.hi);
+            if end > start {
+                return Some(mk(
+                    Some((s0..k0 - 1, s0..k0 - 1)),
+                    start..end,
+                    Layout::ForGerund,
+                    s0,
+                ));
+            }
+        }
+        return None;
     }
 
     // "the attack which X blames on Y": an accusation in a relative clause; the content runs
@@ -2153,6 +2216,40 @@ fn polarity_of(
 }
 
 /// "Voters said they felt betrayed", "He said he hoped": a pronoun-sourced attribution opening
+/// A source that holds a "for V-ing" attribution ("Moscow hit out at X for accusing Y of C
+/// dismissing ...", its commas lost) is a whole clause: its speaker is the clause's subject, the
+/// noun phrase before its verb, not X or Y.
+fn cut_sources_at_for_gerund(cx: &Ctx, out: &mut [RawAttribution]) {
+    let inner: Vec<usize> = out
+        .iter()
+        .filter(|a| a.layout == Layout::ForGerund)
+        .map(|a| a.cue.start)
+        .collect();
+    if inner.is_empty() {
+        return;
+    }
+    for a in out.iter_mut() {
+        let Some(src) = a.source.clone() else {
+            continue;
+        };
+        if !inner.iter().any(|&c| src.start < c && c < src.end) {
+            continue;
+        }
+        // the subject opens the sentence (a time word may have been taken for it: "The Kremlin
+        // yesterday hit out ...")
+        let open = dateline_end(cx);
+        let start = if src.start >= open && src.start - open <= 3 {
+            open
+        } else {
+            src.start
+        };
+        if let Some(v) = (start + 1..src.end).find(|&k| cx.looks_verbal(k)) {
+            a.source = Some(start..v);
+            a.source_head = Some(start..v);
+        }
+    }
+}
+
 /// another's content repeats the outer speaker's own report and adds no speaker; it stays part
 /// of the outer content. A nested attribution with a speaker of its own ("He said the center
 /// believed C") is kept.

@@ -403,7 +403,7 @@ fn answer_accusations(
     raw: &[attrib::RawAttribution],
     atts: &[Attribution],
     mentions: &[speaker::Mention],
-    props: &mut [Proposition],
+    props: &mut Vec<Proposition>,
     lx: &Lexicon,
 ) {
     let toks = &seg.tokens;
@@ -463,14 +463,36 @@ fn answer_accusations(
                 matches!(b.cue_type, CueType::Accuse | CueType::Assert) && by_other && names_denier
             });
         let Some(j) = antecedent else { continue };
-        let Some(key) = props.iter().find_map(|p| match &p.kind {
-            PropKind::Generic { key } if p.attribution == Some(j) => Some(key.clone()),
-            _ => None,
-        }) else {
-            continue;
-        };
+        // what the accusation charged: the denier's deed ("accused Russia of war crimes in
+        // Syria"), or else its statement
+        let charged = props
+            .iter()
+            .find(|p| {
+                p.attribution == Some(j)
+                    && matches!(&p.kind, PropKind::Responsibility { agent, .. }
+                        if deniers.contains(&agent.as_str()))
+            })
+            .or_else(|| {
+                props.iter().find(|p| {
+                    p.attribution == Some(j) && matches!(p.kind, PropKind::Generic { .. })
+                })
+            })
+            .map(|p| p.kind.clone());
+        let Some(kind) = charged else { continue };
         for &p in &own {
-            props[p].kind = PropKind::Generic { key: key.clone() };
+            props[p].kind = kind.clone();
+        }
+        // a dismissal that said nothing readable of its own ("dismissing his comments as
+        // hysteria") still denies what it answers
+        if own.is_empty() && matches!(kind, PropKind::Responsibility { .. }) {
+            let at = props
+                .iter()
+                .rposition(|p| p.sentence <= a.sentence)
+                .map_or(0, |p| p + 1);
+            props.insert(
+                at,
+                Proposition::new(a.sentence, Some(i), a.content.clone(), kind, false),
+            );
         }
     }
 }
