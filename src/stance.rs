@@ -15,7 +15,7 @@
 use serde::Serialize;
 
 use crate::extract::Extraction;
-use crate::lexicon::{Lexicon, StanceMarker};
+use crate::lexicon::{FnClass, Lexicon, StanceMarker};
 use crate::model::{CharMap, CueType, Span};
 use crate::segment::{TokKind, Token, segment};
 
@@ -538,6 +538,25 @@ fn sentence_markers(
                 && lx.cue_nouns.contains(&t.lower)
                 && !verb_reading
                 && !x.attributions.iter().any(|a| a.cue.start == t.range.start);
+            // "cast doubt on the claims", "rejected the reports": a denial of the claim itself
+            let anaphor_denial = || {
+                x.attributions
+                    .iter()
+                    .find(|a| a.cue.start == t.range.start)
+                    .is_some_and(|a| {
+                        let parts = a.content_parts();
+                        a.cue_type == CueType::Deny
+                            && toks
+                                .iter()
+                                .filter(|t| parts.iter().any(|p| p.contains(&t.range.start)))
+                                .map(|t| t.lower.as_str())
+                                .find(|w| !matches!(lx.fn_class(w), Some(FnClass::Det)))
+                                .is_some_and(|w| {
+                                    lx.deny_anaphors.contains(w)
+                                        || lx.statement_anaphors.contains(w)
+                                })
+                    })
+            };
             // a cue whose content holds none of the claim's words reports something else
             // ("Nun complains of stomach pains, gives birth"): the claim is in the report's voice
             let off_claim = || {
@@ -552,7 +571,7 @@ fn sentence_markers(
                         let inside = range.clone().filter(|&k| {
                             parts.iter().any(|p| p.contains(&toks[k].range.start)) && claim_word(k)
                         });
-                        inside.count() == 0
+                        inside.count() == 0 && !anaphor_denial()
                     })
             };
             let restates = claim.reports_speech && cue.ty != CueType::Deny;
@@ -595,7 +614,9 @@ fn sentence_markers(
                             })
                         })
                 };
-                let kind = if cue.ty == CueType::Deny && (claim.names_agent || !denies_agency()) {
+                let kind = if cue.ty == CueType::Deny
+                    && (claim.names_agent || !denies_agency() || anaphor_denial())
+                {
                     "deny"
                 } else {
                     "cue"
