@@ -442,9 +442,8 @@ fn holds(r: &Row, runs: &Runs, rows: &[Row]) -> (bool, String) {
     };
     match r.kind.as_str() {
         "finding" | "no-finding" => {
-            let m: Vec<&Value> = findings.iter().filter(|f| finding_matches(f, r)).collect();
-            let want = r.kind == "finding";
-            (!m.is_empty() == want, all_findings())
+            let found = findings.iter().any(|f| finding_matches(f, r));
+            (found == (r.kind == "finding"), all_findings())
         }
         "update" => {
             let ups = run.check["updates"].as_array().unwrap();
