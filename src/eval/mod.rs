@@ -627,8 +627,10 @@ pub fn match_quality(
 pub fn training_set(
     docs: &[GoldDoc],
     lx: &crate::lexicon::Lexicon,
+    forced: bool,
 ) -> crate::extract::learned::TrainingSet {
     let mut set = crate::extract::learned::TrainingSet::default();
+    set.forced = forced;
     for gd in docs {
         let text = gd.doc.text.as_str();
         let seg = crate::segment::segment(text, gd.doc.body_start, lx);

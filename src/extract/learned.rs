@@ -22,7 +22,9 @@ use crate::lexicon::Lexicon;
 use crate::model::QuoteKind;
 use crate::segment::{Segmented, TokKind, Token};
 
-use super::attrib::RawAttribution;
+use crate::model::CueType;
+
+use super::attrib::{self, Gate, RawAttribution};
 
 /// The weights of the learned scorer.
 #[derive(Debug, Clone, Default)]
@@ -30,6 +32,8 @@ pub struct AttribModel {
     weights: HashMap<u64, f32>,
     /// A reading is kept when its score exceeds this.
     pub threshold: f32,
+    /// The model also reads the cue forms the rules passed over (`@forced 1`, [`forced`]).
+    pub forced: bool,
 }
 
 impl AttribModel {
@@ -50,6 +54,8 @@ impl AttribModel {
                 .map_err(|_| (i + 1, format!("not a number: `{w}`")))?;
             if name == "@threshold" {
                 m.threshold = w;
+            } else if name == "@forced" {
+                m.forced = w != 0.0;
             } else {
                 m.weights.insert(hash_name(name), w);
             }
@@ -133,9 +139,8 @@ fn trim(t: &[Token], mut r: Range<usize>) -> Range<usize> {
 }
 
 /// The alternative readings of `a`'s content, the rule's first; no two alike.
-pub fn candidates(seg: &Segmented, raw: &[RawAttribution], i: usize) -> Vec<Candidate> {
+pub fn candidates(seg: &Segmented, raw: &[RawAttribution], a: &RawAttribution) -> Vec<Candidate> {
     let t = &seg.tokens;
-    let a = &raw[i];
     let sent = &seg.sentences[a.sentence];
     let (lo, hi) = (sent.tokens.start, sent.tokens.end);
     let mut out = vec![Candidate {
@@ -276,13 +281,12 @@ fn qs_of(seg: &Segmented, a: &RawAttribution) -> &'static str {
 fn features(
     seg: &Segmented,
     raw: &[RawAttribution],
-    i: usize,
+    a: &RawAttribution,
     c: &Candidate,
     lx: &Lexicon,
     f: &mut Feats,
 ) {
     let t = &seg.tokens;
-    let a = &raw[i];
     let sent = &seg.sentences[a.sentence];
     let (lo, hi) = (sent.tokens.start, sent.tokens.end);
     let tok = |k: usize| (k >= lo && k < hi).then(|| &t[k]);
@@ -290,7 +294,11 @@ fn features(
     let layout = a.layout.id();
     let v = c.variant;
     let lemma = a.cue_lemma.as_str();
-    let cue = lx.cue_forms.get(lemma).map(|(ci, _)| lx.cue(*ci));
+    let cue = lx
+        .cue_forms
+        .get(lemma)
+        .or_else(|| lx.candidate_cue_forms.get(lemma))
+        .map(|(ci, _)| lx.cue(*ci));
     let ty = a.cue_type.as_str();
     let kind = kind_id(a.kind);
     let n = c.content.len();
@@ -324,9 +332,11 @@ fn features(
         }
     }
     f.add(&["cue-len", bucket(a.cue.len())]);
+    let cue_end = a.cue.end.max(a.cue.start + 1);
     let form = match lx
         .cue_forms
-        .longest_in(t, a.cue.start, a.cue.end.max(a.cue.start + 1))
+        .longest_in(t, a.cue.start, cue_end)
+        .or_else(|| lx.candidate_cue_forms.longest_in(t, a.cue.start, cue_end))
     {
         Some((_, &(_, form))) => match form {
             crate::lexicon::Form::Base => "base",
@@ -446,8 +456,105 @@ fn features(
     f.add(&["layout-sentq", layout, qs]);
 }
 
+/// A cue the rules passed over, read with the cue forced ([`attrib::forced_attributions`]), and
+/// what the learned layer knows of it beyond the rules' features.
+pub struct Forced {
+    pub attribution: RawAttribution,
+    pub gate: Gate,
+}
+
+/// The forced readings of every sentence that holds a cue form the rules passed over.
+pub fn forced(seg: &Segmented, raw: &[RawAttribution], lx: &Lexicon) -> Vec<Forced> {
+    let mut out = Vec::new();
+    let mut ai = 0;
+    for s in 0..seg.sentences.len() {
+        let first = ai;
+        while ai < raw.len() && raw[ai].sentence == s {
+            ai += 1;
+        }
+        for (attribution, gate) in attrib::forced_attributions(seg, s, lx, &raw[first..ai]) {
+            out.push(Forced { attribution, gate });
+        }
+    }
+    out
+}
+
+/// Tokens tagged on each side of a forced cue (the tagger reads only this window).
+const TAG_BEFORE: usize = 4;
+const TAG_AFTER: usize = 3;
+
+/// The features only forced cues have: why the rules passed over them, the part of speech of the
+/// cue and its neighbours (tagged in a window around the cue), whether the cue sits in another
+/// attribution's source or content, and the main features again conjoined with being forced.
+fn forced_features(
+    seg: &Segmented,
+    raw: &[RawAttribution],
+    fa: &Forced,
+    c: &Candidate,
+    lx: &Lexicon,
+    f: &mut Feats,
+) {
+    let t = &seg.tokens;
+    let a = &fa.attribution;
+    let sent = &seg.sentences[a.sentence];
+    let (lo, hi) = (sent.tokens.start, sent.tokens.end);
+    let g = fa.gate.id();
+    let layout = a.layout.id();
+    let ty = a.cue_type.as_str();
+    let v = c.variant;
+    f.add(&["F"]);
+    f.add(&["F-gate", g]);
+    f.add(&["F-gate-layout", g, layout]);
+    f.add(&["F-gate-type", g, ty]);
+    f.add(&["F-v", v]);
+    f.add(&["F-v-layout", v, layout]);
+    f.add(&["F-lemma", a.cue_lemma.as_str()]);
+    f.add(&["F-src", if a.source.is_some() { "y" } else { "n" }]);
+    let w0 = a.cue.start.saturating_sub(TAG_BEFORE).max(lo);
+    let w1 = (a.cue.end + TAG_AFTER).min(hi);
+    let tags = lx.tagger().tag_lowered(&t[w0..w1]);
+    let tag = |k: usize| {
+        if k >= w0 && k < w1 {
+            tags[k - w0].as_str()
+        } else {
+            "<none>"
+        }
+    };
+    let (c0, c1) = (a.cue.start, a.cue.end);
+    f.add(&["F-pos", tag(c0)]);
+    f.add(&["F-pos-gate", tag(c0), g]);
+    f.add(&["F-pos-prev", tag(c0.wrapping_sub(1)), tag(c0)]);
+    f.add(&["F-pos-next", tag(c0), tag(c1)]);
+    f.add(&["F-pos-layout", tag(c0), layout]);
+    let w = |k: usize| word_value(lx, (k >= lo && k < hi).then(|| &t[k]));
+    f.add(&["F-prev", w(c0.wrapping_sub(1))]);
+    f.add(&["F-next", w(c1)]);
+    f.add(&["F-prev-next", w(c0.wrapping_sub(1)), w(c1)]);
+    let inside = raw.iter().filter(|b| b.sentence == a.sentence).find_map(|b| {
+        if b.source.as_ref().is_some_and(|r| r.contains(&c0)) {
+            Some("src")
+        } else if b.content.contains(&c0) || b.extra.iter().any(|r| r.contains(&c0)) {
+            Some("content")
+        } else {
+            None
+        }
+    });
+    f.add(&["F-inside", inside.unwrap_or("none")]);
+    f.add(&["F-inside-gate", inside.unwrap_or("none"), g]);
+}
+
+/// Whether the propositions may need `a` whatever the layer scores: a denial, an accusation or
+/// an admission (the checker's disputes stand on them).
+fn protected(a: &RawAttribution) -> bool {
+    matches!(a.cue_type, CueType::Deny | CueType::Accuse | CueType::Concede)
+}
+
 /// Scores `raw`'s readings with `model`: each attribution takes its best reading, or is dropped
-/// when none clears the threshold. Returns the variant chosen for each attribution kept.
+/// when none clears the threshold (a denial, accusation or admission is kept, with the rule's
+/// reading when none clears it); then each cue form the rules passed over is read with the cue
+/// forced ([`forced`]) and kept when its best reading clears the threshold. Returns the variant
+/// chosen for each attribution kept, in `raw`'s new order (each sentence's rule attributions,
+/// then its forced ones).
 pub fn apply(
     seg: &Segmented,
     raw: &mut Vec<RawAttribution>,
@@ -455,40 +562,80 @@ pub fn apply(
     model: &AttribModel,
 ) -> Vec<&'static str> {
     let mut f = Feats {
-        hashes: Vec::with_capacity(96),
+        hashes: Vec::with_capacity(128),
         names: None,
     };
     let mut choice: Vec<Option<Candidate>> = Vec::with_capacity(raw.len());
-    for i in 0..raw.len() {
+    for a in raw.iter() {
         let mut best: Option<(f32, Candidate)> = None;
-        for c in candidates(seg, raw, i) {
+        let cands = candidates(seg, raw, a);
+        for c in &cands {
             f.hashes.clear();
-            features(seg, raw, i, &c, lx, &mut f);
+            features(seg, raw, a, c, lx, &mut f);
             let s = model.score(&f.hashes);
             if s > model.threshold && best.as_ref().is_none_or(|(b, _)| s > *b) {
-                best = Some((s, c));
+                best = Some((s, c.clone()));
             }
+        }
+        if best.is_none() && protected(a) {
+            best = cands.into_iter().next().map(|c| (0.0, c));
         }
         choice.push(best.map(|(_, c)| c));
     }
-    // keep indices consistent: `inherits` points into `raw`
-    let mut new_index = vec![None; raw.len()];
-    let mut n = 0;
-    for (i, c) in choice.iter().enumerate() {
-        if c.is_some() {
-            new_index[i] = Some(n);
-            n += 1;
+    let mut added: Vec<(RawAttribution, Candidate)> = Vec::new();
+    if model.forced {
+        for fa in forced(seg, raw, lx) {
+            let mut best: Option<(f32, Candidate)> = None;
+            for c in candidates(seg, raw, &fa.attribution) {
+                f.hashes.clear();
+                features(seg, raw, &fa.attribution, &c, lx, &mut f);
+                forced_features(seg, raw, &fa, &c, lx, &mut f);
+                let s = model.score(&f.hashes);
+                if s > model.threshold && best.as_ref().is_none_or(|(b, _)| s > *b) {
+                    best = Some((s, c));
+                }
+            }
+            if let Some((_, c)) = best {
+                added.push((fa.attribution, c));
+            }
         }
     }
-    let mut variants = Vec::with_capacity(n);
+    // rebuild, sentence by sentence: the rule attributions kept, then the forced ones;
+    // `inherits` is an index among the attributions of the same sentence
     let old = std::mem::take(raw);
-    for (mut a, c) in old.into_iter().zip(choice) {
-        let Some(c) = c else { continue };
-        a.content = c.content;
-        a.extra = c.extra;
-        a.inherits = a.inherits.and_then(|j| new_index[j]);
-        variants.push(c.variant);
-        raw.push(a);
+    let mut variants = Vec::with_capacity(old.len() + added.len());
+    let mut old_iter = old.into_iter().zip(choice).peekable();
+    let mut added_iter = added.into_iter().peekable();
+    let mut local: Vec<Option<usize>> = Vec::new();
+    while old_iter.peek().is_some() || added_iter.peek().is_some() {
+        let s = match (old_iter.peek(), added_iter.peek()) {
+            (Some((a, _)), Some((b, _))) => a.sentence.min(b.sentence),
+            (Some((a, _)), None) => a.sentence,
+            (None, Some((b, _))) => b.sentence,
+            (None, None) => break,
+        };
+        local.clear();
+        let base = raw.len();
+        while let Some((a, c)) = old_iter.next_if(|(a, _)| a.sentence == s) {
+            let Some(c) = c else {
+                local.push(None);
+                continue;
+            };
+            local.push(Some(raw.len() - base));
+            let mut a = a;
+            a.content = c.content;
+            a.extra = c.extra;
+            a.inherits = a.inherits.and_then(|j| local.get(j).copied().flatten());
+            variants.push(c.variant);
+            raw.push(a);
+        }
+        while let Some((mut a, c)) = added_iter.next_if(|(a, _)| a.sentence == s) {
+            a.content = c.content;
+            a.extra = c.extra;
+            a.inherits = a.inherits.and_then(|j| local.get(j).copied().flatten());
+            variants.push(c.variant);
+            raw.push(a);
+        }
     }
     variants
 }
@@ -502,6 +649,10 @@ pub struct Group {
     /// Gold attributions of the group's document (the same number for every group of one
     /// document), for scoring thresholds.
     pub doc: usize,
+    /// A denial, accusation or admission: never dropped when decoding.
+    pub protected: bool,
+    /// A cue the rules passed over ([`forced`]).
+    pub forced: bool,
 }
 
 /// Training examples: groups, feature names (index = feature id), and gold counts per document.
@@ -511,6 +662,8 @@ pub struct TrainingSet {
     pub names: Vec<String>,
     index: BTreeMap<String, u32>,
     pub gold_per_doc: Vec<usize>,
+    /// Also read the cues the rules passed over ([`forced`]).
+    pub forced: bool,
 }
 
 impl TrainingSet {
@@ -526,18 +679,29 @@ impl TrainingSet {
     ) {
         let doc = self.gold_per_doc.len();
         self.gold_per_doc.push(gold);
-        for i in 0..raw.len() {
+        let extra = if self.forced {
+            forced(seg, raw, lx)
+        } else {
+            Vec::new()
+        };
+        let rules = raw.iter().map(|a| (a, None));
+        for (a, fa) in rules.chain(extra.iter().map(|fa| (&fa.attribution, Some(fa)))) {
             let mut g = Group {
                 feats: Vec::new(),
                 quality: Vec::new(),
                 doc,
+                protected: fa.is_none() && protected(a),
+                forced: fa.is_some(),
             };
-            for c in candidates(seg, raw, i) {
+            for c in candidates(seg, raw, a) {
                 let mut f = Feats {
                     hashes: Vec::new(),
                     names: Some(Vec::new()),
                 };
-                features(seg, raw, i, &c, lx, &mut f);
+                features(seg, raw, a, &c, lx, &mut f);
+                if let Some(fa) = fa {
+                    forced_features(seg, raw, fa, &c, lx, &mut f);
+                }
                 let mut ids: Vec<u32> = Vec::new();
                 for name in f.names.unwrap_or_default() {
                     let next = self.names.len() as u32;
@@ -548,7 +712,7 @@ impl TrainingSet {
                     ids.push(id);
                 }
                 g.feats.push(ids);
-                g.quality.push(quality(&raw[i], &c));
+                g.quality.push(quality(a, &c));
             }
             self.groups.push(g);
         }
@@ -658,6 +822,9 @@ pub fn decode_counts(
                 best = Some((s, k));
             }
         }
+        if best.is_none() && g.protected && !g.feats.is_empty() {
+            best = Some((0.0, 0));
+        }
         if let Some((_, k)) = best {
             np += 1;
             tp += usize::from(g.quality[k].is_some());
@@ -702,12 +869,15 @@ pub fn train(set: &TrainingSet, epochs: usize, seed: u64, header: &str) -> (Stri
         .map(|d| set.gold_per_doc[d])
         .sum();
     let w = perceptron(set, &tr, epochs, seed);
-    // the rules: every group's first reading
+    // the rules: every rule group's first reading
     let rules_tp = ho
         .iter()
-        .filter(|&&g| set.groups[g].quality.first().is_some_and(|q| q.is_some()))
+        .filter(|&&g| {
+            !set.groups[g].forced && set.groups[g].quality.first().is_some_and(|q| q.is_some())
+        })
         .count();
-    let rules_f1 = f1(rules_tp, ho.len(), ng);
+    let rules_np = ho.iter().filter(|&&g| !set.groups[g].forced).count();
+    let rules_f1 = f1(rules_tp, rules_np, ng);
     // candidate thresholds: midpoints between the held-out groups' best scores
     let mut tops: Vec<f64> = ho
         .iter()
@@ -745,6 +915,9 @@ pub fn train(set: &TrainingSet, epochs: usize, seed: u64, header: &str) -> (Stri
     rows.sort_by(|a, b| a.0.cmp(b.0));
     let mut text = String::from(header);
     text += &format!("@threshold\t{:.4}\n", best.1);
+    if set.forced {
+        text += "@forced\t1\n";
+    }
     for (n, x) in &rows {
         text += &format!("{n}\t{x:.4}\n");
     }
@@ -791,6 +964,8 @@ mod tests {
                     feats,
                     quality,
                     doc: d,
+                    protected: false,
+                    forced: false,
                 });
             }
         }
