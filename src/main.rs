@@ -1100,7 +1100,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let lx = load_lexicon(&resources)?;
             let docs = eval::load_polnear(&polnear, &split, limit)?;
-            let set = eval::training_set(&docs, &lx, !no_forced);
+            let mut set = eval::training_set(&docs, &lx, !no_forced);
             let header = format!(
                 "# gainsay attribution model: the learned layer over the attribution rules.\n\
                  # Trained on PolNeAR {split} ({} documents); features from the rules' outputs,\n\
@@ -1111,17 +1111,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 limit.map(|n| format!(" --limit {n}")).unwrap_or_default(),
                 if no_forced { " --no-forced" } else { "" },
             );
-            let (text, rep) = gainsay::extract::learned::train(&set, epochs, seed, &header);
+            let (text, rep) = gainsay::extract::learned::train(&mut set, epochs, seed, &header);
             eprintln!(
                 "trained on {} documents, {} attributions; {} features; threshold {:.2}; \
-                 held-out strict F1 {:.3} (rules {:.3}, oracle {:.3})",
+                 held-out strict F1 {:.3} (rules {:.3}, oracle {:.3}); \
+                 {} candidate cues, {} read",
                 docs.len(),
                 set.groups.len(),
                 rep.features,
                 rep.threshold,
                 rep.held_out_f1_learned,
                 rep.held_out_f1_rules,
-                rep.held_out_f1_oracle
+                rep.held_out_f1_oracle,
+                rep.cue_candidates,
+                rep.cue_candidates_read
             );
             match out {
                 Some(p) => std::fs::write(&p, text)

@@ -2550,16 +2550,27 @@ impl Gate {
 /// Words back from a forced cue that may form its source.
 const FORCED_SOURCE_WORDS: usize = 8;
 
-/// The cue forms of sentence `s` that the rules passed over (none of `taken`'s cues), each read
-/// with the cue forced: by the rules' own layouts where one reads it, else by [`Layout::Learned`]
-/// (the words back to a clause boundary as source, the rest of the sentence as content). The
-/// learned layer scores them; the rules never see them.
-pub fn forced_attributions(
+/// A cue form of a sentence that the rules passed over ([`cue_candidates`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueCandidate {
+    pub sentence: usize,
+    /// The cue's tokens.
+    pub c0: usize,
+    pub c1: usize,
+    /// Index into [`Lexicon::cues`].
+    pub cue: usize,
+    pub form: Form,
+    pub gate: Gate,
+}
+
+/// The cue forms of sentence `s` (of `cues.tsv` or `cue_candidates.tsv`) that none of `taken`'s
+/// cues holds, each with the reason the rules passed over it.
+pub fn cue_candidates(
     seg: &Segmented,
     s: usize,
     lx: &Lexicon,
     taken: &[RawAttribution],
-) -> Vec<(RawAttribution, Gate)> {
+) -> Vec<CueCandidate> {
     let sent = &seg.sentences[s];
     let cx = Ctx {
         t: &seg.tokens,
@@ -2601,8 +2612,7 @@ pub fn forced_attributions(
             && (matches!(cx.class(c0 - 1), Some(FnClass::Det)) && prev != "that" || prev == "'s")
         {
             Gate::Nominal
-        } else if c0 > cx.lo && tok.cap && !cx.t[c0 - 1].is_quote() && !cx.is_punct(c0 - 1, ":")
-        {
+        } else if c0 > cx.lo && tok.cap && !cx.t[c0 - 1].is_quote() && !cx.is_punct(c0 - 1, ":") {
             Gate::Capital
         } else if lx.not_cues.longest_in(cx.t, c0, cx.hi).is_some()
             || lx.not_cue_objects.contains_key(&tok.lower)
@@ -2615,20 +2625,44 @@ pub fn forced_attributions(
         } else {
             Gate::Layout
         };
-        let a = cue_attribution(&cx, s, c0, c1, cue_idx, form, taken)
-            .or_else(|| forced_reading(&cx, s, c0, c1, cue_idx));
-        let Some(mut a) = a else { continue };
-        cut_phrase_content(&cx, &mut a);
-        cut_relative_content(&cx, &mut a);
-        cut_fronted_clause_content(&cx, &mut a);
-        hedge_from_content(&cx, &mut a);
-        a.kind = quote_kind(&cx, &mut a.content);
-        if a.content.is_empty() || (a.content.start < c1 && c0 < a.content.end) {
-            continue;
-        }
-        out.push((a, gate));
+        out.push(CueCandidate {
+            sentence: s,
+            c0,
+            c1,
+            cue: cue_idx,
+            form,
+            gate,
+        });
     }
     out
+}
+
+/// Candidate `k` read with its cue forced: by the rules' own layouts where one reads it, else by
+/// [`Layout::Learned`] (the words back to a clause boundary as source, the rest of the sentence
+/// as content). `taken` are the rules' attributions of its sentence.
+pub fn forced_attribution(
+    seg: &Segmented,
+    lx: &Lexicon,
+    taken: &[RawAttribution],
+    k: &CueCandidate,
+) -> Option<RawAttribution> {
+    let sent = &seg.sentences[k.sentence];
+    let cx = Ctx {
+        t: &seg.tokens,
+        lx,
+        lo: sent.tokens.start,
+        hi: sent.tokens.end,
+        commaless: seg.commaless,
+    };
+    let (s, c0, c1) = (k.sentence, k.c0, k.c1);
+    let mut a = cue_attribution(&cx, s, c0, c1, k.cue, k.form, taken)
+        .or_else(|| forced_reading(&cx, s, c0, c1, k.cue))?;
+    cut_phrase_content(&cx, &mut a);
+    cut_relative_content(&cx, &mut a);
+    cut_fronted_clause_content(&cx, &mut a);
+    hedge_from_content(&cx, &mut a);
+    a.kind = quote_kind(&cx, &mut a.content);
+    (!a.content.is_empty() && !(a.content.start < c1 && c0 < a.content.end)).then_some(a)
 }
 
 /// [`Layout::Learned`]: the cue with the words back to a clause boundary as its source (none

@@ -32,8 +32,13 @@ pub struct AttribModel {
     weights: HashMap<u64, f32>,
     /// A reading is kept when its score exceeds this.
     pub threshold: f32,
-    /// The model also reads the cue forms the rules passed over (`@forced 1`, [`forced`]).
+    /// The model also reads the cue forms the rules passed over (`@forced 1`): a cue detector
+    /// over them (`K` features) and the chooser over their forced readings.
     pub forced: bool,
+    /// A candidate cue is read when the detector's score exceeds this (`@cue-threshold`).
+    pub cue_threshold: f32,
+    /// The spread of the detector's scores, for its confidence bins (`@cue-scale`).
+    pub cue_scale: f32,
 }
 
 impl AttribModel {
@@ -56,6 +61,10 @@ impl AttribModel {
                 m.threshold = w;
             } else if name == "@forced" {
                 m.forced = w != 0.0;
+            } else if name == "@cue-threshold" {
+                m.cue_threshold = w;
+            } else if name == "@cue-scale" {
+                m.cue_scale = w;
             } else {
                 m.weights.insert(hash_name(name), w);
             }
@@ -456,81 +465,86 @@ fn features(
     f.add(&["layout-sentq", layout, qs]);
 }
 
-/// A cue the rules passed over, read with the cue forced ([`attrib::forced_attributions`]), and
-/// what the learned layer knows of it beyond the rules' features.
+/// A cue the rules passed over, read with the cue forced ([`attrib::forced_attribution`]).
 pub struct Forced {
     pub attribution: RawAttribution,
     pub gate: Gate,
+    /// The cue detector's confidence, in bins above its threshold.
+    pub confidence: &'static str,
 }
 
-/// The forced readings of every sentence that holds a cue form the rules passed over.
-pub fn forced(seg: &Segmented, raw: &[RawAttribution], lx: &Lexicon) -> Vec<Forced> {
-    let mut out = Vec::new();
-    let mut ai = 0;
-    for s in 0..seg.sentences.len() {
-        let first = ai;
-        while ai < raw.len() && raw[ai].sentence == s {
-            ai += 1;
-        }
-        for (attribution, gate) in attrib::forced_attributions(seg, s, lx, &raw[first..ai]) {
-            out.push(Forced { attribution, gate });
-        }
-    }
-    out
-}
+/// Tokens tagged on each side of a candidate cue (the tagger reads only this window).
+const TAG_BEFORE: usize = 2;
+const TAG_AFTER: usize = 1;
 
-/// Tokens tagged on each side of a forced cue (the tagger reads only this window).
-const TAG_BEFORE: usize = 4;
-const TAG_AFTER: usize = 3;
-
-/// The features only forced cues have: why the rules passed over them, the part of speech of the
-/// cue and its neighbours (tagged in a window around the cue), whether the cue sits in another
-/// attribution's source or content, and the main features again conjoined with being forced.
-fn forced_features(
+/// The cue detector's features of candidate `k` (names start with `K`): why the rules passed
+/// over it, its cue entry, the part of speech of the cue and its neighbours (tagged in a small
+/// window), the words around it as function words, marks or shapes, and whether it sits in
+/// another attribution's source or content.
+fn cue_features(
     seg: &Segmented,
-    raw: &[RawAttribution],
-    fa: &Forced,
-    c: &Candidate,
+    sent_raw: &[RawAttribution],
+    k: &attrib::CueCandidate,
     lx: &Lexicon,
     f: &mut Feats,
 ) {
     let t = &seg.tokens;
-    let a = &fa.attribution;
-    let sent = &seg.sentences[a.sentence];
+    let sent = &seg.sentences[k.sentence];
     let (lo, hi) = (sent.tokens.start, sent.tokens.end);
-    let g = fa.gate.id();
-    let layout = a.layout.id();
-    let ty = a.cue_type.as_str();
-    let v = c.variant;
-    f.add(&["F"]);
-    f.add(&["F-gate", g]);
-    f.add(&["F-gate-layout", g, layout]);
-    f.add(&["F-gate-type", g, ty]);
-    f.add(&["F-v", v]);
-    f.add(&["F-v-layout", v, layout]);
-    f.add(&["F-lemma", a.cue_lemma.as_str()]);
-    f.add(&["F-src", if a.source.is_some() { "y" } else { "n" }]);
-    let w0 = a.cue.start.saturating_sub(TAG_BEFORE).max(lo);
-    let w1 = (a.cue.end + TAG_AFTER).min(hi);
+    let (c0, c1) = (k.c0, k.c1);
+    let cue = lx.cue(k.cue);
+    let g = k.gate.id();
+    let lemma = cue.lemma.as_str();
+    let ty = cue.ty.as_str();
+    let w0 = c0.saturating_sub(TAG_BEFORE).max(lo);
+    let w1 = (c1 + TAG_AFTER).min(hi);
     let tags = lx.tagger().tag_lowered(&t[w0..w1]);
-    let tag = |k: usize| {
-        if k >= w0 && k < w1 {
-            tags[k - w0].as_str()
+    let tag = |i: usize| {
+        if i >= w0 && i < w1 {
+            tags[i - w0].as_str()
         } else {
             "<none>"
         }
     };
-    let (c0, c1) = (a.cue.start, a.cue.end);
-    f.add(&["F-pos", tag(c0)]);
-    f.add(&["F-pos-gate", tag(c0), g]);
-    f.add(&["F-pos-prev", tag(c0.wrapping_sub(1)), tag(c0)]);
-    f.add(&["F-pos-next", tag(c0), tag(c1)]);
-    f.add(&["F-pos-layout", tag(c0), layout]);
-    let w = |k: usize| word_value(lx, (k >= lo && k < hi).then(|| &t[k]));
-    f.add(&["F-prev", w(c0.wrapping_sub(1))]);
-    f.add(&["F-next", w(c1)]);
-    f.add(&["F-prev-next", w(c0.wrapping_sub(1)), w(c1)]);
-    let inside = raw.iter().filter(|b| b.sentence == a.sentence).find_map(|b| {
+    let w = |i: usize| word_value(lx, (i >= lo && i < hi).then(|| &t[i]));
+    let form = match k.form {
+        crate::lexicon::Form::Base => "base",
+        crate::lexicon::Form::ThirdSingular => "3sg",
+        crate::lexicon::Form::Past => "past",
+        crate::lexicon::Form::Ing => "ing",
+    };
+    f.add(&["K"]);
+    f.add(&["K-gate", g]);
+    f.add(&["K-lemma", lemma]);
+    f.add(&["K-gate-lemma", g, lemma]);
+    f.add(&["K-type", ty]);
+    f.add(&["K-gate-type", g, ty]);
+    f.add(&["K-form", form]);
+    f.add(&["K-gate-form", g, form]);
+    for (name, on) in cue.frames.flags() {
+        if on {
+            f.add(&["K-frame", name]);
+        }
+    }
+    let p = tag(c0);
+    f.add(&["K-pos", p]);
+    f.add(&["K-pos-gate", p, g]);
+    f.add(&["K-pos-lemma", p, lemma]);
+    f.add(&["K-pos-prev", tag(c0.wrapping_sub(1)), p]);
+    f.add(&["K-pos-next", p, tag(c1)]);
+    f.add(&["K-pos-around", tag(c0.wrapping_sub(1)), p, tag(c1)]);
+    f.add(&["K-prev", w(c0.wrapping_sub(1))]);
+    f.add(&["K-prev2", w(c0.wrapping_sub(2)), w(c0.wrapping_sub(1))]);
+    f.add(&["K-next", w(c1)]);
+    f.add(&["K-next2", w(c1), w(c1 + 1)]);
+    f.add(&["K-prev-next", w(c0.wrapping_sub(1)), w(c1)]);
+    f.add(&["K-lemma-next", lemma, w(c1)]);
+    f.add(&["K-in-quote", if t[c0].in_quote { "y" } else { "n" }]);
+    f.add(&["K-cap", if t[c0].cap { "y" } else { "n" }]);
+    f.add(&["K-headline", if sent.headline { "y" } else { "n" }]);
+    f.add(&["K-at", bucket(c0 - lo)]);
+    f.add(&["K-left", bucket(hi - c1)]);
+    let inside = sent_raw.iter().find_map(|b| {
         if b.source.as_ref().is_some_and(|r| r.contains(&c0)) {
             Some("src")
         } else if b.content.contains(&c0) || b.extra.iter().any(|r| r.contains(&c0)) {
@@ -539,14 +553,52 @@ fn forced_features(
             None
         }
     });
-    f.add(&["F-inside", inside.unwrap_or("none")]);
-    f.add(&["F-inside-gate", inside.unwrap_or("none"), g]);
+    let inside = inside.unwrap_or(if sent_raw.is_empty() { "alone" } else { "none" });
+    f.add(&["K-inside", inside]);
+    f.add(&["K-inside-gate", inside, g]);
+    f.add(&["K-atts", bucket(sent_raw.len())]);
+}
+
+/// The cue detector's confidence in bins of its score above the threshold (in `scale` units).
+fn confidence(score: f32, threshold: f32, scale: f32) -> &'static str {
+    let x = (score - threshold) / scale.max(1e-6);
+    match x {
+        x if x < 0.5 => "0",
+        x if x < 1.0 => "1",
+        x if x < 2.0 => "2",
+        x if x < 4.0 => "3",
+        _ => "4",
+    }
+}
+
+/// The chooser's features only forced cues have: being forced, the gate, the detector's
+/// confidence, conjoined with the reading and its layout.
+fn forced_features(fa: &Forced, c: &Candidate, f: &mut Feats) {
+    let a = &fa.attribution;
+    let g = fa.gate.id();
+    let layout = a.layout.id();
+    let v = c.variant;
+    let k = fa.confidence;
+    f.add(&["F"]);
+    f.add(&["F-gate", g]);
+    f.add(&["F-gate-layout", g, layout]);
+    f.add(&["F-v", v]);
+    f.add(&["F-v-layout", v, layout]);
+    if !k.is_empty() {
+        f.add(&["F-k", k]);
+        f.add(&["F-k-layout", k, layout]);
+        f.add(&["F-k-v", k, v]);
+    }
+    f.add(&["F-src", if a.source.is_some() { "y" } else { "n" }]);
 }
 
 /// Whether the propositions may need `a` whatever the layer scores: a denial, an accusation or
 /// an admission (the checker's disputes stand on them).
 fn protected(a: &RawAttribution) -> bool {
-    matches!(a.cue_type, CueType::Deny | CueType::Accuse | CueType::Concede)
+    matches!(
+        a.cue_type,
+        CueType::Deny | CueType::Accuse | CueType::Concede
+    )
 }
 
 /// Scores `raw`'s readings with `model`: each attribution takes its best reading, or is dropped
@@ -584,19 +636,41 @@ pub fn apply(
     }
     let mut added: Vec<(RawAttribution, Candidate)> = Vec::new();
     if model.forced {
-        for fa in forced(seg, raw, lx) {
-            let mut best: Option<(f32, Candidate)> = None;
-            for c in candidates(seg, raw, &fa.attribution) {
-                f.hashes.clear();
-                features(seg, raw, &fa.attribution, &c, lx, &mut f);
-                forced_features(seg, raw, &fa, &c, lx, &mut f);
-                let s = model.score(&f.hashes);
-                if s > model.threshold && best.as_ref().is_none_or(|(b, _)| s > *b) {
-                    best = Some((s, c));
-                }
+        let mut ai = 0;
+        for s in 0..seg.sentences.len() {
+            let first = ai;
+            while ai < raw.len() && raw[ai].sentence == s {
+                ai += 1;
             }
-            if let Some((_, c)) = best {
-                added.push((fa.attribution, c));
+            let taken = &raw[first..ai];
+            for k in attrib::cue_candidates(seg, s, lx, taken) {
+                f.hashes.clear();
+                cue_features(seg, taken, &k, lx, &mut f);
+                let ks = model.score(&f.hashes);
+                if ks <= model.cue_threshold {
+                    continue;
+                }
+                let Some(attribution) = attrib::forced_attribution(seg, lx, taken, &k) else {
+                    continue;
+                };
+                let fa = Forced {
+                    attribution,
+                    gate: k.gate,
+                    confidence: confidence(ks, model.cue_threshold, model.cue_scale),
+                };
+                let mut best: Option<(f32, Candidate)> = None;
+                for c in candidates(seg, raw, &fa.attribution) {
+                    f.hashes.clear();
+                    features(seg, raw, &fa.attribution, &c, lx, &mut f);
+                    forced_features(&fa, &c, &mut f);
+                    let s = model.score(&f.hashes);
+                    if s > model.threshold && best.as_ref().is_none_or(|(b, _)| s > *b) {
+                        best = Some((s, c));
+                    }
+                }
+                if let Some((_, c)) = best {
+                    added.push((fa.attribution, c));
+                }
             }
         }
     }
@@ -651,72 +725,172 @@ pub struct Group {
     pub doc: usize,
     /// A denial, accusation or admission: never dropped when decoding.
     pub protected: bool,
-    /// A cue the rules passed over ([`forced`]).
+    /// A cue the rules passed over, read with the cue forced.
     pub forced: bool,
+    /// Its candidate in [`TrainingSet::cue_examples`].
+    pub cue_example: Option<usize>,
+    /// The attribution's layout id and each reading's variant (for the detector's features,
+    /// added once it is trained).
+    pub layout: &'static str,
+    pub variants: Vec<&'static str>,
 }
 
 /// Training examples: groups, feature names (index = feature id), and gold counts per document.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct TrainingSet {
     pub groups: Vec<Group>,
     pub names: Vec<String>,
     index: BTreeMap<String, u32>,
     pub gold_per_doc: Vec<usize>,
-    /// Also read the cues the rules passed over ([`forced`]).
+    /// Also read the cues the rules passed over.
     pub forced: bool,
+    pub cue_examples: Vec<CueExample>,
 }
 
 impl TrainingSet {
     /// Adds one document: `quality(content, extra)` tells how well a reading of attribution `i`
     /// matches the gold (see [`Group::quality`]).
-    pub fn add_document<Q: FnMut(&RawAttribution, &Candidate) -> Option<f64>>(
+    fn ids(&mut self, names: Vec<String>) -> Vec<u32> {
+        let mut ids: Vec<u32> = Vec::with_capacity(names.len());
+        for name in names {
+            let next = self.names.len() as u32;
+            let id = *self.index.entry(name.clone()).or_insert_with(|| {
+                self.names.push(name);
+                next
+            });
+            ids.push(id);
+        }
+        ids
+    }
+
+    /// Adds one document: `quality(content, extra)` tells how well a reading of attribution `i`
+    /// matches the gold (see [`Group::quality`]); `is_cue(tokens)` whether a gold cue overlaps
+    /// the tokens (the cue detector's label).
+    pub fn add_document<C, Q>(
         &mut self,
         seg: &Segmented,
         raw: &[RawAttribution],
         lx: &Lexicon,
         gold: usize,
+        mut is_cue: C,
         mut quality: Q,
-    ) {
+    ) where
+        C: FnMut(&Range<usize>) -> bool,
+        Q: FnMut(&RawAttribution, &Candidate) -> Option<f64>,
+    {
         let doc = self.gold_per_doc.len();
         self.gold_per_doc.push(gold);
-        let extra = if self.forced {
-            forced(seg, raw, lx)
-        } else {
-            Vec::new()
+        let new_feats = |with_names: bool| Feats {
+            hashes: Vec::new(),
+            names: with_names.then(Vec::new),
         };
-        let rules = raw.iter().map(|a| (a, None));
-        for (a, fa) in rules.chain(extra.iter().map(|fa| (&fa.attribution, Some(fa)))) {
+        for a in raw {
             let mut g = Group {
                 feats: Vec::new(),
                 quality: Vec::new(),
                 doc,
-                protected: fa.is_none() && protected(a),
-                forced: fa.is_some(),
+                protected: protected(a),
+                forced: false,
+                cue_example: None,
+                layout: a.layout.id(),
+                variants: Vec::new(),
             };
             for c in candidates(seg, raw, a) {
-                let mut f = Feats {
-                    hashes: Vec::new(),
-                    names: Some(Vec::new()),
-                };
+                let mut f = new_feats(true);
                 features(seg, raw, a, &c, lx, &mut f);
-                if let Some(fa) = fa {
-                    forced_features(seg, raw, fa, &c, lx, &mut f);
-                }
-                let mut ids: Vec<u32> = Vec::new();
-                for name in f.names.unwrap_or_default() {
-                    let next = self.names.len() as u32;
-                    let id = *self.index.entry(name.clone()).or_insert_with(|| {
-                        self.names.push(name);
-                        next
-                    });
-                    ids.push(id);
-                }
-                g.feats.push(ids);
+                g.feats.push(self.ids(f.names.unwrap_or_default()));
                 g.quality.push(quality(a, &c));
+                g.variants.push(c.variant);
             }
             self.groups.push(g);
         }
+        if !self.forced {
+            return;
+        }
+        let mut ai = 0;
+        for s in 0..seg.sentences.len() {
+            let first = ai;
+            while ai < raw.len() && raw[ai].sentence == s {
+                ai += 1;
+            }
+            let taken = &raw[first..ai];
+            for k in attrib::cue_candidates(seg, s, lx, taken) {
+                let mut f = new_feats(true);
+                cue_features(seg, taken, &k, lx, &mut f);
+                let feats = self.ids(f.names.unwrap_or_default());
+                self.cue_examples.push(CueExample {
+                    feats,
+                    label: is_cue(&(k.c0..k.c1)),
+                    doc,
+                });
+                let Some(attribution) = attrib::forced_attribution(seg, lx, taken, &k) else {
+                    continue;
+                };
+                let fa = Forced {
+                    attribution,
+                    gate: k.gate,
+                    confidence: "",
+                };
+                let a = &fa.attribution;
+                let mut g = Group {
+                    feats: Vec::new(),
+                    quality: Vec::new(),
+                    doc,
+                    protected: false,
+                    forced: true,
+                    cue_example: Some(self.cue_examples.len() - 1),
+                    layout: a.layout.id(),
+                    variants: Vec::new(),
+                };
+                for c in candidates(seg, raw, a) {
+                    let mut f = new_feats(true);
+                    features(seg, raw, a, &c, lx, &mut f);
+                    forced_features(&fa, &c, &mut f);
+                    g.feats.push(self.ids(f.names.unwrap_or_default()));
+                    g.quality.push(quality(a, &c));
+                    g.variants.push(c.variant);
+                }
+                self.groups.push(g);
+            }
+        }
     }
+}
+
+/// A candidate cue in training: its detector features and whether a gold cue overlaps it.
+#[derive(Debug, Clone)]
+pub struct CueExample {
+    pub feats: Vec<u32>,
+    pub label: bool,
+    pub doc: usize,
+}
+
+/// Share of the training set's gold cues among the candidates that the detector's threshold
+/// keeps (the rest are not read, for speed).
+const CUE_RECALL: f64 = 0.95;
+
+/// Averaged perceptron of the cue detector (binary, over `examples`): weights per feature id.
+fn cue_perceptron(set: &TrainingSet, epochs: usize, seed: u64) -> Vec<f64> {
+    let n = set.names.len();
+    let (mut w, mut u) = (vec![0.0f64; n], vec![0.0f64; n]);
+    let mut c = 1.0f64;
+    let mut order: Vec<usize> = (0..set.cue_examples.len()).collect();
+    let mut rng = SplitMix::new(seed ^ 0xc0e);
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let e = &set.cue_examples[i];
+            let pred = dot(&w, &e.feats) > 0.0;
+            if pred != e.label {
+                let d = if e.label { 1.0 } else { -1.0 };
+                for &k in &e.feats {
+                    w[k as usize] += d;
+                    u[k as usize] += d * c;
+                }
+            }
+            c += 1.0;
+        }
+    }
+    w.iter().zip(&u).map(|(w, u)| w - u / c).collect()
 }
 
 /// A small deterministic PRNG (SplitMix64).
@@ -842,6 +1016,13 @@ pub struct TrainReport {
     pub features: usize,
     /// Every group choosing its best-matching reading (or none).
     pub held_out_f1_oracle: f64,
+    /// Cue forms the rules passed over, and those the detector lets through to a reading.
+    pub cue_candidates: usize,
+    pub cue_candidates_read: usize,
+}
+
+fn round4(x: f64) -> f64 {
+    format!("{x:.4}").parse().unwrap_or(x)
 }
 
 fn f1(tp: usize, np: usize, ng: usize) -> f64 {
@@ -854,7 +1035,64 @@ fn f1(tp: usize, np: usize, ng: usize) -> f64 {
 
 /// Trains the model: the threshold is tuned on a held-out fifth of the documents (chosen by
 /// `seed`), then the weights are trained on all of them. Returns the model file's text.
-pub fn train(set: &TrainingSet, epochs: usize, seed: u64, header: &str) -> (String, TrainReport) {
+pub fn train(
+    set: &mut TrainingSet,
+    epochs: usize,
+    seed: u64,
+    header: &str,
+) -> (String, TrainReport) {
+    // the cue detector first: it decides which forced groups are read at all, and its
+    // confidence becomes a feature of their readings
+    let (kw, cue_threshold, cue_scale, kept) = if set.forced && !set.cue_examples.is_empty() {
+        let kw = cue_perceptron(set, epochs, seed);
+        let scores: Vec<f64> = set
+            .cue_examples
+            .iter()
+            .map(|e| dot(&kw, &e.feats))
+            .collect();
+        let mut pos: Vec<f64> = set
+            .cue_examples
+            .iter()
+            .zip(&scores)
+            .filter(|(e, _)| e.label)
+            .map(|(_, &x)| x)
+            .collect();
+        pos.sort_by(f64::total_cmp);
+        let cut = ((1.0 - CUE_RECALL) * pos.len() as f64) as usize;
+        let th = pos.get(cut).map_or(0.0, |x| x - 1e-3);
+        let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+        let var = scores.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / scores.len() as f64;
+        let scale = var.sqrt().max(1e-3);
+        // round as written, so training sees the bins the model file gives
+        let (th, scale) = (round4(th), round4(scale));
+        let mut kept = 0;
+        for gi in 0..set.groups.len() {
+            let Some(e) = set.groups[gi].cue_example else {
+                continue;
+            };
+            let x = scores[e];
+            if x <= th {
+                set.groups[gi].feats.clear();
+                continue;
+            }
+            kept += 1;
+            let k = confidence(x as f32, th as f32, scale as f32);
+            let layout = set.groups[gi].layout;
+            for r in 0..set.groups[gi].feats.len() {
+                let v = set.groups[gi].variants[r];
+                let extra = set.ids(vec![
+                    format!("F-k|{k}"),
+                    format!("F-k-layout|{k}|{layout}"),
+                    format!("F-k-v|{k}|{v}"),
+                ]);
+                set.groups[gi].feats[r].extend(extra);
+            }
+        }
+        (kw, th, scale, kept)
+    } else {
+        (Vec::new(), 0.0, 1.0, 0)
+    };
+    let set: &TrainingSet = set;
     let ndoc = set.gold_per_doc.len();
     let mut docs: Vec<usize> = (0..ndoc).collect();
     SplitMix::new(seed ^ 0x5eed).shuffle(&mut docs);
@@ -862,8 +1100,9 @@ pub fn train(set: &TrainingSet, epochs: usize, seed: u64, header: &str) -> (Stri
     for &d in docs.iter().take(ndoc / 5) {
         held[d] = true;
     }
-    let (tr, ho): (Vec<usize>, Vec<usize>) =
-        (0..set.groups.len()).partition(|&g| !held[set.groups[g].doc]);
+    let (tr, ho): (Vec<usize>, Vec<usize>) = (0..set.groups.len())
+        .filter(|&g| !set.groups[g].feats.is_empty())
+        .partition(|&g| !held[set.groups[g].doc]);
     let ng: usize = (0..ndoc)
         .filter(|&d| held[d])
         .map(|d| set.gold_per_doc[d])
@@ -903,13 +1142,24 @@ pub fn train(set: &TrainingSet, epochs: usize, seed: u64, header: &str) -> (Stri
         .filter(|&&g| set.groups[g].quality.iter().any(|q| q.is_some()))
         .count();
     let oracle = f1(oracle_tp, oracle_tp, ng);
-    let all: Vec<usize> = (0..set.groups.len()).collect();
+    let all: Vec<usize> = (0..set.groups.len())
+        .filter(|&g| !set.groups[g].feats.is_empty())
+        .collect();
     let w = perceptron(set, &all, epochs, seed);
     let mut rows: Vec<(&str, f64)> = set
         .names
         .iter()
         .zip(&w)
-        .map(|(n, &x)| (n.as_str(), x))
+        .enumerate()
+        .map(|(i, (n, &x))| {
+            // the detector's features (`K...`) take the detector's weights
+            let x = if n.starts_with('K') {
+                kw.get(i).copied().unwrap_or(0.0)
+            } else {
+                x
+            };
+            (n.as_str(), x)
+        })
         .filter(|(_, x)| x.abs() >= 1e-4)
         .collect();
     rows.sort_by(|a, b| a.0.cmp(b.0));
@@ -917,6 +1167,7 @@ pub fn train(set: &TrainingSet, epochs: usize, seed: u64, header: &str) -> (Stri
     text += &format!("@threshold\t{:.4}\n", best.1);
     if set.forced {
         text += "@forced\t1\n";
+        text += &format!("@cue-threshold\t{cue_threshold:.4}\n@cue-scale\t{cue_scale:.4}\n");
     }
     for (n, x) in &rows {
         text += &format!("{n}\t{x:.4}\n");
@@ -927,6 +1178,8 @@ pub fn train(set: &TrainingSet, epochs: usize, seed: u64, header: &str) -> (Stri
         held_out_f1_learned: best.0,
         features: rows.len(),
         held_out_f1_oracle: oracle,
+        cue_candidates: set.cue_examples.len(),
+        cue_candidates_read: kept,
     };
     (text, report)
 }
@@ -966,6 +1219,9 @@ mod tests {
                     doc: d,
                     protected: false,
                     forced: false,
+                    cue_example: None,
+                    layout: "rule",
+                    variants: vec!["a", "b"],
                 });
             }
         }
@@ -1000,8 +1256,8 @@ mod tests {
     #[test]
     fn training_is_deterministic_and_round_trips() {
         let set = synthetic();
-        let (a, rep) = train(&set, 5, 9, "# synthetic\n");
-        let (b, _) = train(&set, 5, 9, "# synthetic\n");
+        let (a, rep) = train(&mut set.clone(), 5, 9, "# synthetic\n");
+        let (b, _) = train(&mut set.clone(), 5, 9, "# synthetic\n");
         assert_eq!(a, b);
         assert!(rep.held_out_f1_learned >= rep.held_out_f1_rules);
         let m = AttribModel::parse(&a).unwrap();
