@@ -1287,3 +1287,70 @@ mod tests {
         assert_eq!(f.names.unwrap()[0], "v-layout|rule|according-to");
     }
 }
+
+#[cfg(test)]
+mod forced_tests {
+    use super::*;
+
+    fn gates(text: &str) -> Vec<(String, &'static str)> {
+        let lx = &Lexicon::builtin();
+        let seg = crate::segment::segment(text, 0, lx);
+        let raw = crate::extract::rule_attributions(&seg, lx);
+        let mut out = Vec::new();
+        let mut ai = 0;
+        for s in 0..seg.sentences.len() {
+            let first = ai;
+            while ai < raw.len() && raw[ai].sentence == s {
+                ai += 1;
+            }
+            for k in attrib::cue_candidates(&seg, s, lx, &raw[first..ai]) {
+                out.push((seg.tokens[k.c0].lower.clone(), k.gate.id()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn candidates_are_the_cue_forms_the_rules_pass_over() {
+        // invented sentences: a cue the rules take is no candidate; a WordNet verb is one
+        let g = gates(
+            "The mayor said the bridge would reopen. The council reasoned that taxes must rise.",
+        );
+        assert!(!g.iter().any(|(w, _)| w == "said"), "{g:?}");
+        assert!(g.contains(&("reasoned".to_string(), "candidate")), "{g:?}");
+        // a cue form after a determiner is passed over as a noun phrase
+        let g = gates("The report was late.");
+        assert!(g.contains(&("report".to_string(), "nominal")), "{g:?}");
+        // no cue form at all: no candidate
+        assert!(gates("The bridge reopened on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_forced_reading_never_overlaps_its_cue() {
+        let lx = &Lexicon::builtin();
+        let text = "Local farmers reasoned that prices would fall. The report was late.";
+        let seg = crate::segment::segment(text, 0, lx);
+        let raw = crate::extract::rule_attributions(&seg, lx);
+        for s in 0..seg.sentences.len() {
+            for k in attrib::cue_candidates(&seg, s, lx, &raw) {
+                if let Some(a) = attrib::forced_attribution(&seg, lx, &raw, &k) {
+                    assert!(a.content.end <= a.cue.start || a.content.start >= a.cue.end);
+                    assert!(!a.content.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn model_header_rows_parse() {
+        let m = AttribModel::parse(
+            "@threshold\t-1.5\n@forced\t1\n@cue-threshold\t2.25\n@cue-scale\t3\nbias\t0.5\n",
+        )
+        .unwrap();
+        assert!(m.forced);
+        assert_eq!(m.cue_threshold, 2.25);
+        assert_eq!(m.cue_scale, 3.0);
+        assert_eq!(confidence(2.0, 2.25, 3.0), "0");
+        assert_eq!(confidence(20.0, 2.25, 3.0), "4");
+    }
+}
