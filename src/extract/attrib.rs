@@ -2662,7 +2662,8 @@ pub fn forced_attribution(
     cut_fronted_clause_content(&cx, &mut a);
     hedge_from_content(&cx, &mut a);
     a.kind = quote_kind(&cx, &mut a.content);
-    (!a.content.is_empty() && !(a.content.start < c1 && c0 < a.content.end)).then_some(a)
+    let overlaps_cue = a.content.start < c1 && c0 < a.content.end;
+    (!a.content.is_empty() && !overlaps_cue).then_some(a)
 }
 
 /// [`Layout::Learned`]: the cue with the words back to a clause boundary as its source (none
