@@ -13,6 +13,10 @@ use crate::model::{Commitment, CueType, EntityKind};
 /// The resource files, by name, with their built-in contents.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("cues.tsv", include_str!("../resources/cues.tsv")),
+    (
+        "cue_candidates.tsv",
+        include_str!("../resources/cue_candidates.tsv"),
+    ),
     ("negations.txt", include_str!("../resources/negations.txt")),
     (
         "nominal_cues.tsv",
@@ -499,6 +503,9 @@ pub struct Lexicon {
     pub cues: Vec<Cue>,
     /// Cue forms (possibly multi-word) to (index into `cues`, form).
     pub cue_forms: PhraseTable<(usize, Form)>,
+    /// Forms of candidate cues the rules do not read, only the learned layer
+    /// (`cue_candidates.tsv`, WordNet communication and cognition verbs): index into `cues`.
+    pub candidate_cue_forms: PhraseTable<(usize, Form)>,
     pub negations: WordSet<String>,
     /// Nouns that report speech or belief: "X's claim that C".
     pub nominal_cues: WordMap<String, (CueType, Commitment)>,
@@ -782,7 +789,8 @@ impl Lexicon {
                 lx.pos_model = Some(std::sync::Arc::new(t));
             }
         }
-        lx.parse_cues(&get("cues.tsv"))?;
+        lx.parse_cues(&get("cues.tsv"), false)?;
+        lx.parse_cues(&get("cue_candidates.tsv"), true)?;
         let rows = get("attribution_model.tsv");
         lx.attrib_model = crate::extract::learned::AttribModel::parse(rows.text)
             .map_err(|(line, message)| rows.err(line, message))?;
@@ -1144,7 +1152,9 @@ impl Lexicon {
         Ok(lx)
     }
 
-    fn parse_cues(&mut self, rows: &Rows) -> Result<(), LexiconError> {
+    /// Reads cue rows into `cues` and their forms into `cue_forms`, or into
+    /// `candidate_cue_forms` when `candidates`.
+    fn parse_cues(&mut self, rows: &Rows, candidates: bool) -> Result<(), LexiconError> {
         for (line, f) in rows.iter() {
             rows.need(line, &f, 5)?;
             let lemma = f[0].to_lowercase();
@@ -1184,10 +1194,15 @@ impl Lexicon {
             } else {
                 f[4].split(',').map(|s| s.trim().to_lowercase()).collect()
             };
-            self.cue_forms.insert(&lemma, (idx, Form::Base));
+            let table = if candidates {
+                &mut self.candidate_cue_forms
+            } else {
+                &mut self.cue_forms
+            };
+            table.insert(&lemma, (idx, Form::Base));
             for form in forms {
                 let fm = form_of(&lemma, &form);
-                self.cue_forms.insert(&form, (idx, fm));
+                table.insert(&form, (idx, fm));
             }
             self.cues.push(Cue {
                 lemma,

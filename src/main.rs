@@ -193,6 +193,10 @@ enum TrainCmd {
         /// Perceptron passes over the data.
         #[arg(long, default_value_t = 10)]
         epochs: usize,
+        /// Only choose among the rules' readings: do not read the cue forms the rules passed
+        /// over.
+        #[arg(long)]
+        no_forced: bool,
         /// Directory of resource files replacing the built-in ones (same file names as resources/).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
@@ -1091,31 +1095,36 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             seed,
             epochs,
+            no_forced,
             resources,
         }) => {
             let lx = load_lexicon(&resources)?;
             let docs = eval::load_polnear(&polnear, &split, limit)?;
-            let set = eval::training_set(&docs, &lx);
+            let mut set = eval::training_set(&docs, &lx, !no_forced);
             let header = format!(
                 "# gainsay attribution model: the learned layer over the attribution rules.\n\
                  # Trained on PolNeAR {split} ({} documents); features from the rules' outputs,\n\
                  # resources/, function words and word shapes only. Rebuild with:\n\
-                 #   gainsay train attributions --polnear DIR --split {split} --seed {seed} --epochs {epochs}{}\n\
+                 #   gainsay train attributions --polnear DIR --split {split} --seed {seed} --epochs {epochs}{}{}\n\
                  # columns: feature <TAB> weight; @threshold: a reading is kept above it\n",
                 docs.len(),
                 limit.map(|n| format!(" --limit {n}")).unwrap_or_default(),
+                if no_forced { " --no-forced" } else { "" },
             );
-            let (text, rep) = gainsay::extract::learned::train(&set, epochs, seed, &header);
+            let (text, rep) = gainsay::extract::learned::train(&mut set, epochs, seed, &header);
             eprintln!(
                 "trained on {} documents, {} attributions; {} features; threshold {:.2}; \
-                 held-out strict F1 {:.3} (rules {:.3}, oracle {:.3})",
+                 held-out strict F1 {:.3} (rules {:.3}, oracle {:.3}); \
+                 {} candidate cues, {} read",
                 docs.len(),
                 set.groups.len(),
                 rep.features,
                 rep.threshold,
                 rep.held_out_f1_learned,
                 rep.held_out_f1_rules,
-                rep.held_out_f1_oracle
+                rep.held_out_f1_oracle,
+                rep.cue_candidates,
+                rep.cue_candidates_read
             );
             match out {
                 Some(p) => std::fs::write(&p, text)

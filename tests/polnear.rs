@@ -55,11 +55,12 @@ fn polnear_training_is_byte_identical() {
     let docs = load_polnear(&dir, "train", Some(40)).unwrap();
     let lx = Lexicon::builtin();
     let build = || {
-        let set = gainsay::eval::training_set(&docs, &lx);
-        gainsay::extract::learned::train(&set, 5, 7, "# test\n").0
+        let mut set = gainsay::eval::training_set(&docs, &lx, true);
+        gainsay::extract::learned::train(&mut set, 5, 7, "# test\n").0
     };
     let (a, b) = (build(), build());
     assert_eq!(a, b);
     let m = gainsay::extract::learned::AttribModel::parse(&a).unwrap();
     assert!(!m.is_empty());
+    assert!(m.forced, "the cue detector is trained and written");
 }

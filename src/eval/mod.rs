@@ -627,8 +627,10 @@ pub fn match_quality(
 pub fn training_set(
     docs: &[GoldDoc],
     lx: &crate::lexicon::Lexicon,
+    forced: bool,
 ) -> crate::extract::learned::TrainingSet {
     let mut set = crate::extract::learned::TrainingSet::default();
+    set.forced = forced;
     for gd in docs {
         let text = gd.doc.text.as_str();
         let seg = crate::segment::segment(text, gd.doc.body_start, lx);
@@ -642,7 +644,16 @@ pub fn training_set(
             seg.tokens[r.start].range.start..seg.tokens[r.end - 1].range.end
         };
         // only nearby gold can match: index gold by document
-        set.add_document(&seg, &raw, lx, gd.gold.len(), |a, c| {
+        let gold_cues: Vec<Chars> = gd
+            .gold
+            .iter()
+            .map(|g| to_chars(text, &map, &g.cue))
+            .collect();
+        let is_cue = |r: &Range<usize>| {
+            let c = to_chars(text, &map, std::slice::from_ref(&bytes(r)));
+            gold_cues.iter().any(|g| intersection(&c, g) > 0)
+        };
+        set.add_document(&seg, &raw, lx, gd.gold.len(), is_cue, |a, c| {
             let pred = PredAttribution {
                 source: a.source.as_ref().map(bytes),
                 cue: bytes(&a.cue),

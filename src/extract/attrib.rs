@@ -43,6 +43,9 @@ pub enum Layout {
     /// "criticised X for accusing Y of C", "hit out at X for saying C": the noun phrase before
     /// "for" is the speaker of the gerund cue.
     ForGerund,
+    /// A cue the rules passed over, taken by the learned layer ([`forced_attributions`]) with
+    /// the nearest words before it as source and the rest of the sentence as content.
+    Learned,
 }
 
 impl Layout {
@@ -61,6 +64,7 @@ impl Layout {
             Layout::Relative => "relative-clause",
             Layout::Apposition => "apposition",
             Layout::ForGerund => "for-gerund",
+            Layout::Learned => "learned",
         }
     }
 }
@@ -2602,4 +2606,220 @@ fn quote_kind(cx: &Ctx, content: &mut Range<usize>) -> QuoteKind {
     } else {
         QuoteKind::Indirect
     }
+}
+
+/// Why the rules passed over a cue form that the learned layer may still take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gate {
+    /// Inside a quotation.
+    Quote,
+    /// After a determiner or a possessive ("the report").
+    Nominal,
+    /// Capitalized mid-sentence ("United States").
+    Capital,
+    /// A `not_cues.tsv` phrase or object.
+    NotCue,
+    /// A toll cue without a toll noun.
+    Toll,
+    /// A noun-like form outside a verbal context.
+    Noun,
+    /// No layout of the rules read it.
+    Layout,
+    /// A form of `cue_candidates.tsv`, which the rules never read.
+    Candidate,
+}
+
+impl Gate {
+    pub fn id(self) -> &'static str {
+        match self {
+            Gate::Quote => "quote",
+            Gate::Nominal => "nominal",
+            Gate::Capital => "capital",
+            Gate::NotCue => "not-cue",
+            Gate::Toll => "toll",
+            Gate::Noun => "noun",
+            Gate::Layout => "layout",
+            Gate::Candidate => "candidate",
+        }
+    }
+}
+
+/// Words back from a forced cue that may form its source.
+const FORCED_SOURCE_WORDS: usize = 8;
+
+/// A cue form of a sentence that the rules passed over ([`cue_candidates`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueCandidate {
+    pub sentence: usize,
+    /// The cue's tokens.
+    pub c0: usize,
+    pub c1: usize,
+    /// Index into [`Lexicon::cues`].
+    pub cue: usize,
+    pub form: Form,
+    pub gate: Gate,
+}
+
+/// The cue forms of sentence `s` (of `cues.tsv` or `cue_candidates.tsv`) that none of `taken`'s
+/// cues holds, each with the reason the rules passed over it.
+pub fn cue_candidates(
+    seg: &Segmented,
+    s: usize,
+    lx: &Lexicon,
+    taken: &[RawAttribution],
+) -> Vec<CueCandidate> {
+    let sent = &seg.sentences[s];
+    let cx = Ctx {
+        t: &seg.tokens,
+        lx,
+        lo: sent.tokens.start,
+        hi: sent.tokens.end,
+        commaless: seg.commaless,
+    };
+    let mut out = Vec::new();
+    let mut i = cx.lo;
+    while i < cx.hi {
+        let tok = &cx.t[i];
+        if tok.kind != TokKind::Word || taken.iter().any(|a| a.cue.contains(&i)) {
+            i += 1;
+            continue;
+        }
+        let (n, cue_idx, form, candidate) = match lx.cue_forms.longest_in(cx.t, i, cx.hi) {
+            Some((n, &(c, f))) => (n, c, f, false),
+            None => match lx.candidate_cue_forms.longest_in(cx.t, i, cx.hi) {
+                Some((n, &(c, f))) => (n, c, f, true),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+        };
+        let (c0, c1) = (i, i + n);
+        i = c1;
+        let cue = lx.cue(cue_idx);
+        if cue.frames.prep || cue.frames.adv {
+            continue;
+        }
+        let prev = if c0 > cx.lo { cx.low(c0 - 1) } else { "" };
+        let gate = if candidate {
+            Gate::Candidate
+        } else if tok.in_quote {
+            Gate::Quote
+        } else if c0 > cx.lo
+            && (matches!(cx.class(c0 - 1), Some(FnClass::Det)) && prev != "that" || prev == "'s")
+        {
+            Gate::Nominal
+        } else if c0 > cx.lo && tok.cap && !cx.t[c0 - 1].is_quote() && !cx.is_punct(c0 - 1, ":") {
+            Gate::Capital
+        } else if lx.not_cues.longest_in(cx.t, c0, cx.hi).is_some()
+            || lx.not_cue_objects.contains_key(&tok.lower)
+        {
+            Gate::NotCue
+        } else if cue.frames.toll_only() && !toll_object(&cx, c1) {
+            Gate::Toll
+        } else if n == 1 && lx.cue_nouns.contains(&tok.lower) && !verbal_context(&cx, c0, c1) {
+            Gate::Noun
+        } else {
+            Gate::Layout
+        };
+        out.push(CueCandidate {
+            sentence: s,
+            c0,
+            c1,
+            cue: cue_idx,
+            form,
+            gate,
+        });
+    }
+    out
+}
+
+/// Candidate `k` read with its cue forced: by the rules' own layouts where one reads it, else by
+/// [`Layout::Learned`] (the words back to a clause boundary as source, the rest of the sentence
+/// as content). `taken` are the rules' attributions of its sentence.
+pub fn forced_attribution(
+    seg: &Segmented,
+    lx: &Lexicon,
+    taken: &[RawAttribution],
+    k: &CueCandidate,
+) -> Option<RawAttribution> {
+    let sent = &seg.sentences[k.sentence];
+    let cx = Ctx {
+        t: &seg.tokens,
+        lx,
+        lo: sent.tokens.start,
+        hi: sent.tokens.end,
+        commaless: seg.commaless,
+    };
+    let (s, c0, c1) = (k.sentence, k.c0, k.c1);
+    let mut a = cue_attribution(&cx, s, c0, c1, k.cue, k.form, taken)
+        .or_else(|| forced_reading(&cx, s, c0, c1, k.cue))?;
+    cut_phrase_content(&cx, &mut a);
+    cut_relative_content(&cx, &mut a);
+    cut_fronted_clause_content(&cx, &mut a);
+    hedge_from_content(&cx, &mut a);
+    a.kind = quote_kind(&cx, &mut a.content);
+    let overlaps_cue = a.content.start < c1 && c0 < a.content.end;
+    (!a.content.is_empty() && !overlaps_cue).then_some(a)
+}
+
+/// [`Layout::Learned`]: the cue with the words back to a clause boundary as its source (none
+/// when there are none) and the rest of the sentence after it as its content.
+fn forced_reading(
+    cx: &Ctx,
+    s: usize,
+    c0: usize,
+    c1: usize,
+    cue_idx: usize,
+) -> Option<RawAttribution> {
+    let cue = cx.lx.cue(cue_idx);
+    let mut negated = false;
+    let mut k0 = c0;
+    while k0 > cx.lo
+        && (matches!(cx.class(k0 - 1), Some(FnClass::Aux))
+            || cx.is_ly_adverb(k0 - 1)
+            || cx.lx.negations.contains(cx.low(k0 - 1)))
+    {
+        negated |= cx.lx.negations.contains(cx.low(k0 - 1));
+        k0 -= 1;
+    }
+    let mut j = k0;
+    while j > cx.lo
+        && j + FORCED_SOURCE_WORDS > k0
+        && cx.t[j - 1].is_word()
+        && !matches!(cx.class(j - 1), Some(FnClass::Sub))
+        && !matches!(cx.low(j - 1), "and" | "but" | "or" | "that")
+    {
+        j -= 1;
+    }
+    let source = (j < k0).then_some(j..k0);
+    let mut k = c1;
+    while k < cx.hi && matches!(cx.low(k), "that" | ":" | ",") {
+        k += 1;
+    }
+    let mut end = cx.hi;
+    while end > k && (cx.t[end - 1].kind == TokKind::Punct || cx.t[end - 1].is_quote()) {
+        end -= 1;
+    }
+    if k >= end {
+        return None;
+    }
+    let (polarity, commitment) = polarity_of(cue.ty, cue.frames.refuse, negated, cue.commitment);
+    Some(RawAttribution {
+        sentence: s,
+        source: source.clone(),
+        source_head: source,
+        cue: c0..c1,
+        content: k..end,
+        extra: Vec::new(),
+        cue_lemma: cue.lemma.clone(),
+        cue_type: cue.ty,
+        polarity,
+        commitment,
+        negated,
+        kind: QuoteKind::Indirect,
+        layout: Layout::Learned,
+        frame_start: j,
+        inherits: None,
+    })
 }

@@ -22,7 +22,9 @@ use crate::lexicon::Lexicon;
 use crate::model::QuoteKind;
 use crate::segment::{Segmented, TokKind, Token};
 
-use super::attrib::RawAttribution;
+use crate::model::CueType;
+
+use super::attrib::{self, Gate, RawAttribution};
 
 /// The weights of the learned scorer.
 #[derive(Debug, Clone, Default)]
@@ -30,6 +32,13 @@ pub struct AttribModel {
     weights: HashMap<u64, f32>,
     /// A reading is kept when its score exceeds this.
     pub threshold: f32,
+    /// The model also reads the cue forms the rules passed over (`@forced 1`): a cue detector
+    /// over them (`K` features) and the chooser over their forced readings.
+    pub forced: bool,
+    /// A candidate cue is read when the detector's score exceeds this (`@cue-threshold`).
+    pub cue_threshold: f32,
+    /// The spread of the detector's scores, for its confidence bins (`@cue-scale`).
+    pub cue_scale: f32,
 }
 
 impl AttribModel {
@@ -50,6 +59,12 @@ impl AttribModel {
                 .map_err(|_| (i + 1, format!("not a number: `{w}`")))?;
             if name == "@threshold" {
                 m.threshold = w;
+            } else if name == "@forced" {
+                m.forced = w != 0.0;
+            } else if name == "@cue-threshold" {
+                m.cue_threshold = w;
+            } else if name == "@cue-scale" {
+                m.cue_scale = w;
             } else {
                 m.weights.insert(hash_name(name), w);
             }
@@ -133,9 +148,8 @@ fn trim(t: &[Token], mut r: Range<usize>) -> Range<usize> {
 }
 
 /// The alternative readings of `a`'s content, the rule's first; no two alike.
-pub fn candidates(seg: &Segmented, raw: &[RawAttribution], i: usize) -> Vec<Candidate> {
+pub fn candidates(seg: &Segmented, raw: &[RawAttribution], a: &RawAttribution) -> Vec<Candidate> {
     let t = &seg.tokens;
-    let a = &raw[i];
     let sent = &seg.sentences[a.sentence];
     let (lo, hi) = (sent.tokens.start, sent.tokens.end);
     let mut out = vec![Candidate {
@@ -276,13 +290,12 @@ fn qs_of(seg: &Segmented, a: &RawAttribution) -> &'static str {
 fn features(
     seg: &Segmented,
     raw: &[RawAttribution],
-    i: usize,
+    a: &RawAttribution,
     c: &Candidate,
     lx: &Lexicon,
     f: &mut Feats,
 ) {
     let t = &seg.tokens;
-    let a = &raw[i];
     let sent = &seg.sentences[a.sentence];
     let (lo, hi) = (sent.tokens.start, sent.tokens.end);
     let tok = |k: usize| (k >= lo && k < hi).then(|| &t[k]);
@@ -290,7 +303,11 @@ fn features(
     let layout = a.layout.id();
     let v = c.variant;
     let lemma = a.cue_lemma.as_str();
-    let cue = lx.cue_forms.get(lemma).map(|(ci, _)| lx.cue(*ci));
+    let cue = lx
+        .cue_forms
+        .get(lemma)
+        .or_else(|| lx.candidate_cue_forms.get(lemma))
+        .map(|(ci, _)| lx.cue(*ci));
     let ty = a.cue_type.as_str();
     let kind = kind_id(a.kind);
     let n = c.content.len();
@@ -324,9 +341,11 @@ fn features(
         }
     }
     f.add(&["cue-len", bucket(a.cue.len())]);
+    let cue_end = a.cue.end.max(a.cue.start + 1);
     let form = match lx
         .cue_forms
-        .longest_in(t, a.cue.start, a.cue.end.max(a.cue.start + 1))
+        .longest_in(t, a.cue.start, cue_end)
+        .or_else(|| lx.candidate_cue_forms.longest_in(t, a.cue.start, cue_end))
     {
         Some((_, &(_, form))) => match form {
             crate::lexicon::Form::Base => "base",
@@ -446,8 +465,148 @@ fn features(
     f.add(&["layout-sentq", layout, qs]);
 }
 
+/// A cue the rules passed over, read with the cue forced ([`attrib::forced_attribution`]).
+pub struct Forced {
+    pub attribution: RawAttribution,
+    pub gate: Gate,
+    /// The cue detector's confidence, in bins above its threshold.
+    pub confidence: &'static str,
+}
+
+/// Tokens tagged on each side of a candidate cue (the tagger reads only this window).
+const TAG_BEFORE: usize = 2;
+const TAG_AFTER: usize = 1;
+
+/// The cue detector's features of candidate `k` (names start with `K`): why the rules passed
+/// over it, its cue entry, the part of speech of the cue and its neighbours (tagged in a small
+/// window), the words around it as function words, marks or shapes, and whether it sits in
+/// another attribution's source or content.
+fn cue_features(
+    seg: &Segmented,
+    sent_raw: &[RawAttribution],
+    k: &attrib::CueCandidate,
+    lx: &Lexicon,
+    f: &mut Feats,
+) {
+    let t = &seg.tokens;
+    let sent = &seg.sentences[k.sentence];
+    let (lo, hi) = (sent.tokens.start, sent.tokens.end);
+    let (c0, c1) = (k.c0, k.c1);
+    let cue = lx.cue(k.cue);
+    let g = k.gate.id();
+    let lemma = cue.lemma.as_str();
+    let ty = cue.ty.as_str();
+    let w0 = c0.saturating_sub(TAG_BEFORE).max(lo);
+    let w1 = (c1 + TAG_AFTER).min(hi);
+    let tags = lx.tagger().tag_lowered(&t[w0..w1]);
+    let tag = |i: usize| {
+        if i >= w0 && i < w1 {
+            tags[i - w0].as_str()
+        } else {
+            "<none>"
+        }
+    };
+    let w = |i: usize| word_value(lx, (i >= lo && i < hi).then(|| &t[i]));
+    let form = match k.form {
+        crate::lexicon::Form::Base => "base",
+        crate::lexicon::Form::ThirdSingular => "3sg",
+        crate::lexicon::Form::Past => "past",
+        crate::lexicon::Form::Ing => "ing",
+    };
+    f.add(&["K"]);
+    f.add(&["K-gate", g]);
+    f.add(&["K-lemma", lemma]);
+    f.add(&["K-gate-lemma", g, lemma]);
+    f.add(&["K-type", ty]);
+    f.add(&["K-gate-type", g, ty]);
+    f.add(&["K-form", form]);
+    f.add(&["K-gate-form", g, form]);
+    for (name, on) in cue.frames.flags() {
+        if on {
+            f.add(&["K-frame", name]);
+        }
+    }
+    let p = tag(c0);
+    f.add(&["K-pos", p]);
+    f.add(&["K-pos-gate", p, g]);
+    f.add(&["K-pos-lemma", p, lemma]);
+    f.add(&["K-pos-prev", tag(c0.wrapping_sub(1)), p]);
+    f.add(&["K-pos-next", p, tag(c1)]);
+    f.add(&["K-pos-around", tag(c0.wrapping_sub(1)), p, tag(c1)]);
+    f.add(&["K-prev", w(c0.wrapping_sub(1))]);
+    f.add(&["K-prev2", w(c0.wrapping_sub(2)), w(c0.wrapping_sub(1))]);
+    f.add(&["K-next", w(c1)]);
+    f.add(&["K-next2", w(c1), w(c1 + 1)]);
+    f.add(&["K-prev-next", w(c0.wrapping_sub(1)), w(c1)]);
+    f.add(&["K-lemma-next", lemma, w(c1)]);
+    f.add(&["K-in-quote", if t[c0].in_quote { "y" } else { "n" }]);
+    f.add(&["K-cap", if t[c0].cap { "y" } else { "n" }]);
+    f.add(&["K-headline", if sent.headline { "y" } else { "n" }]);
+    f.add(&["K-at", bucket(c0 - lo)]);
+    f.add(&["K-left", bucket(hi - c1)]);
+    let inside = sent_raw.iter().find_map(|b| {
+        if b.source.as_ref().is_some_and(|r| r.contains(&c0)) {
+            Some("src")
+        } else if b.content.contains(&c0) || b.extra.iter().any(|r| r.contains(&c0)) {
+            Some("content")
+        } else {
+            None
+        }
+    });
+    let inside = inside.unwrap_or(if sent_raw.is_empty() { "alone" } else { "none" });
+    f.add(&["K-inside", inside]);
+    f.add(&["K-inside-gate", inside, g]);
+    f.add(&["K-atts", bucket(sent_raw.len())]);
+}
+
+/// The cue detector's confidence in bins of its score above the threshold (in `scale` units).
+fn confidence(score: f32, threshold: f32, scale: f32) -> &'static str {
+    let x = (score - threshold) / scale.max(1e-6);
+    match x {
+        x if x < 0.5 => "0",
+        x if x < 1.0 => "1",
+        x if x < 2.0 => "2",
+        x if x < 4.0 => "3",
+        _ => "4",
+    }
+}
+
+/// The chooser's features only forced cues have: being forced, the gate, the detector's
+/// confidence, conjoined with the reading and its layout.
+fn forced_features(fa: &Forced, c: &Candidate, f: &mut Feats) {
+    let a = &fa.attribution;
+    let g = fa.gate.id();
+    let layout = a.layout.id();
+    let v = c.variant;
+    let k = fa.confidence;
+    f.add(&["F"]);
+    f.add(&["F-gate", g]);
+    f.add(&["F-gate-layout", g, layout]);
+    f.add(&["F-v", v]);
+    f.add(&["F-v-layout", v, layout]);
+    if !k.is_empty() {
+        f.add(&["F-k", k]);
+        f.add(&["F-k-layout", k, layout]);
+        f.add(&["F-k-v", k, v]);
+    }
+    f.add(&["F-src", if a.source.is_some() { "y" } else { "n" }]);
+}
+
+/// Whether the propositions may need `a` whatever the layer scores: a denial, an accusation or
+/// an admission (the checker's disputes stand on them).
+fn protected(a: &RawAttribution) -> bool {
+    matches!(
+        a.cue_type,
+        CueType::Deny | CueType::Accuse | CueType::Concede
+    )
+}
+
 /// Scores `raw`'s readings with `model`: each attribution takes its best reading, or is dropped
-/// when none clears the threshold. Returns the variant chosen for each attribution kept.
+/// when none clears the threshold (a denial, accusation or admission is kept, with the rule's
+/// reading when none clears it); then each cue form the rules passed over is read with the cue
+/// forced ([`forced`]) and kept when its best reading clears the threshold. Returns the variant
+/// chosen for each attribution kept, in `raw`'s new order (each sentence's rule attributions,
+/// then its forced ones).
 pub fn apply(
     seg: &Segmented,
     raw: &mut Vec<RawAttribution>,
@@ -455,40 +614,102 @@ pub fn apply(
     model: &AttribModel,
 ) -> Vec<&'static str> {
     let mut f = Feats {
-        hashes: Vec::with_capacity(96),
+        hashes: Vec::with_capacity(128),
         names: None,
     };
     let mut choice: Vec<Option<Candidate>> = Vec::with_capacity(raw.len());
-    for i in 0..raw.len() {
+    for a in raw.iter() {
         let mut best: Option<(f32, Candidate)> = None;
-        for c in candidates(seg, raw, i) {
+        let cands = candidates(seg, raw, a);
+        for c in &cands {
             f.hashes.clear();
-            features(seg, raw, i, &c, lx, &mut f);
+            features(seg, raw, a, c, lx, &mut f);
             let s = model.score(&f.hashes);
             if s > model.threshold && best.as_ref().is_none_or(|(b, _)| s > *b) {
-                best = Some((s, c));
+                best = Some((s, c.clone()));
             }
+        }
+        if best.is_none() && protected(a) {
+            best = cands.into_iter().next().map(|c| (0.0, c));
         }
         choice.push(best.map(|(_, c)| c));
     }
-    // keep indices consistent: `inherits` points into `raw`
-    let mut new_index = vec![None; raw.len()];
-    let mut n = 0;
-    for (i, c) in choice.iter().enumerate() {
-        if c.is_some() {
-            new_index[i] = Some(n);
-            n += 1;
+    let mut added: Vec<(RawAttribution, Candidate)> = Vec::new();
+    if model.forced {
+        let mut ai = 0;
+        for s in 0..seg.sentences.len() {
+            let first = ai;
+            while ai < raw.len() && raw[ai].sentence == s {
+                ai += 1;
+            }
+            let taken = &raw[first..ai];
+            for k in attrib::cue_candidates(seg, s, lx, taken) {
+                f.hashes.clear();
+                cue_features(seg, taken, &k, lx, &mut f);
+                let ks = model.score(&f.hashes);
+                if ks <= model.cue_threshold {
+                    continue;
+                }
+                let Some(attribution) = attrib::forced_attribution(seg, lx, taken, &k) else {
+                    continue;
+                };
+                let fa = Forced {
+                    attribution,
+                    gate: k.gate,
+                    confidence: confidence(ks, model.cue_threshold, model.cue_scale),
+                };
+                let mut best: Option<(f32, Candidate)> = None;
+                for c in candidates(seg, raw, &fa.attribution) {
+                    f.hashes.clear();
+                    features(seg, raw, &fa.attribution, &c, lx, &mut f);
+                    forced_features(&fa, &c, &mut f);
+                    let s = model.score(&f.hashes);
+                    if s > model.threshold && best.as_ref().is_none_or(|(b, _)| s > *b) {
+                        best = Some((s, c));
+                    }
+                }
+                if let Some((_, c)) = best {
+                    added.push((fa.attribution, c));
+                }
+            }
         }
     }
-    let mut variants = Vec::with_capacity(n);
+    // rebuild, sentence by sentence: the rule attributions kept, then the forced ones;
+    // `inherits` is an index among the attributions of the same sentence
     let old = std::mem::take(raw);
-    for (mut a, c) in old.into_iter().zip(choice) {
-        let Some(c) = c else { continue };
-        a.content = c.content;
-        a.extra = c.extra;
-        a.inherits = a.inherits.and_then(|j| new_index[j]);
-        variants.push(c.variant);
-        raw.push(a);
+    let mut variants = Vec::with_capacity(old.len() + added.len());
+    let mut old_iter = old.into_iter().zip(choice).peekable();
+    let mut added_iter = added.into_iter().peekable();
+    let mut local: Vec<Option<usize>> = Vec::new();
+    while old_iter.peek().is_some() || added_iter.peek().is_some() {
+        let s = match (old_iter.peek(), added_iter.peek()) {
+            (Some((a, _)), Some((b, _))) => a.sentence.min(b.sentence),
+            (Some((a, _)), None) => a.sentence,
+            (None, Some((b, _))) => b.sentence,
+            (None, None) => break,
+        };
+        local.clear();
+        let base = raw.len();
+        while let Some((a, c)) = old_iter.next_if(|(a, _)| a.sentence == s) {
+            let Some(c) = c else {
+                local.push(None);
+                continue;
+            };
+            local.push(Some(raw.len() - base));
+            let mut a = a;
+            a.content = c.content;
+            a.extra = c.extra;
+            a.inherits = a.inherits.and_then(|j| local.get(j).copied().flatten());
+            variants.push(c.variant);
+            raw.push(a);
+        }
+        while let Some((mut a, c)) = added_iter.next_if(|(a, _)| a.sentence == s) {
+            a.content = c.content;
+            a.extra = c.extra;
+            a.inherits = a.inherits.and_then(|j| local.get(j).copied().flatten());
+            variants.push(c.variant);
+            raw.push(a);
+        }
     }
     variants
 }
@@ -502,57 +723,174 @@ pub struct Group {
     /// Gold attributions of the group's document (the same number for every group of one
     /// document), for scoring thresholds.
     pub doc: usize,
+    /// A denial, accusation or admission: never dropped when decoding.
+    pub protected: bool,
+    /// A cue the rules passed over, read with the cue forced.
+    pub forced: bool,
+    /// Its candidate in [`TrainingSet::cue_examples`].
+    pub cue_example: Option<usize>,
+    /// The attribution's layout id and each reading's variant (for the detector's features,
+    /// added once it is trained).
+    pub layout: &'static str,
+    pub variants: Vec<&'static str>,
 }
 
 /// Training examples: groups, feature names (index = feature id), and gold counts per document.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct TrainingSet {
     pub groups: Vec<Group>,
     pub names: Vec<String>,
     index: BTreeMap<String, u32>,
     pub gold_per_doc: Vec<usize>,
+    /// Also read the cues the rules passed over.
+    pub forced: bool,
+    pub cue_examples: Vec<CueExample>,
 }
 
 impl TrainingSet {
     /// Adds one document: `quality(content, extra)` tells how well a reading of attribution `i`
     /// matches the gold (see [`Group::quality`]).
-    pub fn add_document<Q: FnMut(&RawAttribution, &Candidate) -> Option<f64>>(
+    fn ids(&mut self, names: Vec<String>) -> Vec<u32> {
+        let mut ids: Vec<u32> = Vec::with_capacity(names.len());
+        for name in names {
+            let next = self.names.len() as u32;
+            let id = *self.index.entry(name.clone()).or_insert_with(|| {
+                self.names.push(name);
+                next
+            });
+            ids.push(id);
+        }
+        ids
+    }
+
+    /// Adds one document: `quality(content, extra)` tells how well a reading of attribution `i`
+    /// matches the gold (see [`Group::quality`]); `is_cue(tokens)` whether a gold cue overlaps
+    /// the tokens (the cue detector's label).
+    pub fn add_document<C, Q>(
         &mut self,
         seg: &Segmented,
         raw: &[RawAttribution],
         lx: &Lexicon,
         gold: usize,
+        mut is_cue: C,
         mut quality: Q,
-    ) {
+    ) where
+        C: FnMut(&Range<usize>) -> bool,
+        Q: FnMut(&RawAttribution, &Candidate) -> Option<f64>,
+    {
         let doc = self.gold_per_doc.len();
         self.gold_per_doc.push(gold);
-        for i in 0..raw.len() {
+        let new_feats = |with_names: bool| Feats {
+            hashes: Vec::new(),
+            names: with_names.then(Vec::new),
+        };
+        for a in raw {
             let mut g = Group {
                 feats: Vec::new(),
                 quality: Vec::new(),
                 doc,
+                protected: protected(a),
+                forced: false,
+                cue_example: None,
+                layout: a.layout.id(),
+                variants: Vec::new(),
             };
-            for c in candidates(seg, raw, i) {
-                let mut f = Feats {
-                    hashes: Vec::new(),
-                    names: Some(Vec::new()),
-                };
-                features(seg, raw, i, &c, lx, &mut f);
-                let mut ids: Vec<u32> = Vec::new();
-                for name in f.names.unwrap_or_default() {
-                    let next = self.names.len() as u32;
-                    let id = *self.index.entry(name.clone()).or_insert_with(|| {
-                        self.names.push(name);
-                        next
-                    });
-                    ids.push(id);
-                }
-                g.feats.push(ids);
-                g.quality.push(quality(&raw[i], &c));
+            for c in candidates(seg, raw, a) {
+                let mut f = new_feats(true);
+                features(seg, raw, a, &c, lx, &mut f);
+                g.feats.push(self.ids(f.names.unwrap_or_default()));
+                g.quality.push(quality(a, &c));
+                g.variants.push(c.variant);
             }
             self.groups.push(g);
         }
+        if !self.forced {
+            return;
+        }
+        let mut ai = 0;
+        for s in 0..seg.sentences.len() {
+            let first = ai;
+            while ai < raw.len() && raw[ai].sentence == s {
+                ai += 1;
+            }
+            let taken = &raw[first..ai];
+            for k in attrib::cue_candidates(seg, s, lx, taken) {
+                let mut f = new_feats(true);
+                cue_features(seg, taken, &k, lx, &mut f);
+                let feats = self.ids(f.names.unwrap_or_default());
+                self.cue_examples.push(CueExample {
+                    feats,
+                    label: is_cue(&(k.c0..k.c1)),
+                    doc,
+                });
+                let Some(attribution) = attrib::forced_attribution(seg, lx, taken, &k) else {
+                    continue;
+                };
+                let fa = Forced {
+                    attribution,
+                    gate: k.gate,
+                    confidence: "",
+                };
+                let a = &fa.attribution;
+                let mut g = Group {
+                    feats: Vec::new(),
+                    quality: Vec::new(),
+                    doc,
+                    protected: false,
+                    forced: true,
+                    cue_example: Some(self.cue_examples.len() - 1),
+                    layout: a.layout.id(),
+                    variants: Vec::new(),
+                };
+                for c in candidates(seg, raw, a) {
+                    let mut f = new_feats(true);
+                    features(seg, raw, a, &c, lx, &mut f);
+                    forced_features(&fa, &c, &mut f);
+                    g.feats.push(self.ids(f.names.unwrap_or_default()));
+                    g.quality.push(quality(a, &c));
+                    g.variants.push(c.variant);
+                }
+                self.groups.push(g);
+            }
+        }
     }
+}
+
+/// A candidate cue in training: its detector features and whether a gold cue overlaps it.
+#[derive(Debug, Clone)]
+pub struct CueExample {
+    pub feats: Vec<u32>,
+    pub label: bool,
+    pub doc: usize,
+}
+
+/// Share of the training set's gold cues among the candidates that the detector's threshold
+/// keeps (the rest are not read, for speed).
+const CUE_RECALL: f64 = 0.95;
+
+/// Averaged perceptron of the cue detector (binary, over `examples`): weights per feature id.
+fn cue_perceptron(set: &TrainingSet, epochs: usize, seed: u64) -> Vec<f64> {
+    let n = set.names.len();
+    let (mut w, mut u) = (vec![0.0f64; n], vec![0.0f64; n]);
+    let mut c = 1.0f64;
+    let mut order: Vec<usize> = (0..set.cue_examples.len()).collect();
+    let mut rng = SplitMix::new(seed ^ 0xc0e);
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let e = &set.cue_examples[i];
+            let pred = dot(&w, &e.feats) > 0.0;
+            if pred != e.label {
+                let d = if e.label { 1.0 } else { -1.0 };
+                for &k in &e.feats {
+                    w[k as usize] += d;
+                    u[k as usize] += d * c;
+                }
+            }
+            c += 1.0;
+        }
+    }
+    w.iter().zip(&u).map(|(w, u)| w - u / c).collect()
 }
 
 /// A small deterministic PRNG (SplitMix64).
@@ -658,6 +996,9 @@ pub fn decode_counts(
                 best = Some((s, k));
             }
         }
+        if best.is_none() && g.protected && !g.feats.is_empty() {
+            best = Some((0.0, 0));
+        }
         if let Some((_, k)) = best {
             np += 1;
             tp += usize::from(g.quality[k].is_some());
@@ -675,6 +1016,13 @@ pub struct TrainReport {
     pub features: usize,
     /// Every group choosing its best-matching reading (or none).
     pub held_out_f1_oracle: f64,
+    /// Cue forms the rules passed over, and those the detector lets through to a reading.
+    pub cue_candidates: usize,
+    pub cue_candidates_read: usize,
+}
+
+fn round4(x: f64) -> f64 {
+    format!("{x:.4}").parse().unwrap_or(x)
 }
 
 fn f1(tp: usize, np: usize, ng: usize) -> f64 {
@@ -687,7 +1035,64 @@ fn f1(tp: usize, np: usize, ng: usize) -> f64 {
 
 /// Trains the model: the threshold is tuned on a held-out fifth of the documents (chosen by
 /// `seed`), then the weights are trained on all of them. Returns the model file's text.
-pub fn train(set: &TrainingSet, epochs: usize, seed: u64, header: &str) -> (String, TrainReport) {
+pub fn train(
+    set: &mut TrainingSet,
+    epochs: usize,
+    seed: u64,
+    header: &str,
+) -> (String, TrainReport) {
+    // the cue detector first: it decides which forced groups are read at all, and its
+    // confidence becomes a feature of their readings
+    let (kw, cue_threshold, cue_scale, kept) = if set.forced && !set.cue_examples.is_empty() {
+        let kw = cue_perceptron(set, epochs, seed);
+        let scores: Vec<f64> = set
+            .cue_examples
+            .iter()
+            .map(|e| dot(&kw, &e.feats))
+            .collect();
+        let mut pos: Vec<f64> = set
+            .cue_examples
+            .iter()
+            .zip(&scores)
+            .filter(|(e, _)| e.label)
+            .map(|(_, &x)| x)
+            .collect();
+        pos.sort_by(f64::total_cmp);
+        let cut = ((1.0 - CUE_RECALL) * pos.len() as f64) as usize;
+        let th = pos.get(cut).map_or(0.0, |x| x - 1e-3);
+        let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+        let var = scores.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / scores.len() as f64;
+        let scale = var.sqrt().max(1e-3);
+        // round as written, so training sees the bins the model file gives
+        let (th, scale) = (round4(th), round4(scale));
+        let mut kept = 0;
+        for gi in 0..set.groups.len() {
+            let Some(e) = set.groups[gi].cue_example else {
+                continue;
+            };
+            let x = scores[e];
+            if x <= th {
+                set.groups[gi].feats.clear();
+                continue;
+            }
+            kept += 1;
+            let k = confidence(x as f32, th as f32, scale as f32);
+            let layout = set.groups[gi].layout;
+            for r in 0..set.groups[gi].feats.len() {
+                let v = set.groups[gi].variants[r];
+                let extra = set.ids(vec![
+                    format!("F-k|{k}"),
+                    format!("F-k-layout|{k}|{layout}"),
+                    format!("F-k-v|{k}|{v}"),
+                ]);
+                set.groups[gi].feats[r].extend(extra);
+            }
+        }
+        (kw, th, scale, kept)
+    } else {
+        (Vec::new(), 0.0, 1.0, 0)
+    };
+    let set: &TrainingSet = set;
     let ndoc = set.gold_per_doc.len();
     let mut docs: Vec<usize> = (0..ndoc).collect();
     SplitMix::new(seed ^ 0x5eed).shuffle(&mut docs);
@@ -695,19 +1100,23 @@ pub fn train(set: &TrainingSet, epochs: usize, seed: u64, header: &str) -> (Stri
     for &d in docs.iter().take(ndoc / 5) {
         held[d] = true;
     }
-    let (tr, ho): (Vec<usize>, Vec<usize>) =
-        (0..set.groups.len()).partition(|&g| !held[set.groups[g].doc]);
+    let (tr, ho): (Vec<usize>, Vec<usize>) = (0..set.groups.len())
+        .filter(|&g| !set.groups[g].feats.is_empty())
+        .partition(|&g| !held[set.groups[g].doc]);
     let ng: usize = (0..ndoc)
         .filter(|&d| held[d])
         .map(|d| set.gold_per_doc[d])
         .sum();
     let w = perceptron(set, &tr, epochs, seed);
-    // the rules: every group's first reading
+    // the rules: every rule group's first reading
     let rules_tp = ho
         .iter()
-        .filter(|&&g| set.groups[g].quality.first().is_some_and(|q| q.is_some()))
+        .filter(|&&g| {
+            !set.groups[g].forced && set.groups[g].quality.first().is_some_and(|q| q.is_some())
+        })
         .count();
-    let rules_f1 = f1(rules_tp, ho.len(), ng);
+    let rules_np = ho.iter().filter(|&&g| !set.groups[g].forced).count();
+    let rules_f1 = f1(rules_tp, rules_np, ng);
     // candidate thresholds: midpoints between the held-out groups' best scores
     let mut tops: Vec<f64> = ho
         .iter()
@@ -733,18 +1142,33 @@ pub fn train(set: &TrainingSet, epochs: usize, seed: u64, header: &str) -> (Stri
         .filter(|&&g| set.groups[g].quality.iter().any(|q| q.is_some()))
         .count();
     let oracle = f1(oracle_tp, oracle_tp, ng);
-    let all: Vec<usize> = (0..set.groups.len()).collect();
+    let all: Vec<usize> = (0..set.groups.len())
+        .filter(|&g| !set.groups[g].feats.is_empty())
+        .collect();
     let w = perceptron(set, &all, epochs, seed);
     let mut rows: Vec<(&str, f64)> = set
         .names
         .iter()
         .zip(&w)
-        .map(|(n, &x)| (n.as_str(), x))
+        .enumerate()
+        .map(|(i, (n, &x))| {
+            // the detector's features (`K...`) take the detector's weights
+            let x = if n.starts_with('K') {
+                kw.get(i).copied().unwrap_or(0.0)
+            } else {
+                x
+            };
+            (n.as_str(), x)
+        })
         .filter(|(_, x)| x.abs() >= 1e-4)
         .collect();
     rows.sort_by(|a, b| a.0.cmp(b.0));
     let mut text = String::from(header);
     text += &format!("@threshold\t{:.4}\n", best.1);
+    if set.forced {
+        text += "@forced\t1\n";
+        text += &format!("@cue-threshold\t{cue_threshold:.4}\n@cue-scale\t{cue_scale:.4}\n");
+    }
     for (n, x) in &rows {
         text += &format!("{n}\t{x:.4}\n");
     }
@@ -754,6 +1178,8 @@ pub fn train(set: &TrainingSet, epochs: usize, seed: u64, header: &str) -> (Stri
         held_out_f1_learned: best.0,
         features: rows.len(),
         held_out_f1_oracle: oracle,
+        cue_candidates: set.cue_examples.len(),
+        cue_candidates_read: kept,
     };
     (text, report)
 }
@@ -791,6 +1217,11 @@ mod tests {
                     feats,
                     quality,
                     doc: d,
+                    protected: false,
+                    forced: false,
+                    cue_example: None,
+                    layout: "rule",
+                    variants: vec!["a", "b"],
                 });
             }
         }
@@ -825,8 +1256,8 @@ mod tests {
     #[test]
     fn training_is_deterministic_and_round_trips() {
         let set = synthetic();
-        let (a, rep) = train(&set, 5, 9, "# synthetic\n");
-        let (b, _) = train(&set, 5, 9, "# synthetic\n");
+        let (a, rep) = train(&mut set.clone(), 5, 9, "# synthetic\n");
+        let (b, _) = train(&mut set.clone(), 5, 9, "# synthetic\n");
         assert_eq!(a, b);
         assert!(rep.held_out_f1_learned >= rep.held_out_f1_rules);
         let m = AttribModel::parse(&a).unwrap();
@@ -854,5 +1285,72 @@ mod tests {
         f.add(&["v-layout", "rule", "according-to"]);
         assert_eq!(f.hashes[0], hash_name("v-layout|rule|according-to"));
         assert_eq!(f.names.unwrap()[0], "v-layout|rule|according-to");
+    }
+}
+
+#[cfg(test)]
+mod forced_tests {
+    use super::*;
+
+    fn gates(text: &str) -> Vec<(String, &'static str)> {
+        let lx = &Lexicon::builtin();
+        let seg = crate::segment::segment(text, 0, lx);
+        let raw = crate::extract::rule_attributions(&seg, lx);
+        let mut out = Vec::new();
+        let mut ai = 0;
+        for s in 0..seg.sentences.len() {
+            let first = ai;
+            while ai < raw.len() && raw[ai].sentence == s {
+                ai += 1;
+            }
+            for k in attrib::cue_candidates(&seg, s, lx, &raw[first..ai]) {
+                out.push((seg.tokens[k.c0].lower.clone(), k.gate.id()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn candidates_are_the_cue_forms_the_rules_pass_over() {
+        // invented sentences: a cue the rules take is no candidate; a WordNet verb is one
+        let g = gates(
+            "The mayor said the bridge would reopen. The council reasoned that taxes must rise.",
+        );
+        assert!(!g.iter().any(|(w, _)| w == "said"), "{g:?}");
+        assert!(g.contains(&("reasoned".to_string(), "candidate")), "{g:?}");
+        // a cue form after a determiner is passed over as a noun phrase
+        let g = gates("The report was late.");
+        assert!(g.contains(&("report".to_string(), "nominal")), "{g:?}");
+        // no cue form at all: no candidate
+        assert!(gates("The bridge reopened on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_forced_reading_never_overlaps_its_cue() {
+        let lx = &Lexicon::builtin();
+        let text = "Local farmers reasoned that prices would fall. The report was late.";
+        let seg = crate::segment::segment(text, 0, lx);
+        let raw = crate::extract::rule_attributions(&seg, lx);
+        for s in 0..seg.sentences.len() {
+            for k in attrib::cue_candidates(&seg, s, lx, &raw) {
+                if let Some(a) = attrib::forced_attribution(&seg, lx, &raw, &k) {
+                    assert!(a.content.end <= a.cue.start || a.content.start >= a.cue.end);
+                    assert!(!a.content.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn model_header_rows_parse() {
+        let m = AttribModel::parse(
+            "@threshold\t-1.5\n@forced\t1\n@cue-threshold\t2.25\n@cue-scale\t3\nbias\t0.5\n",
+        )
+        .unwrap();
+        assert!(m.forced);
+        assert_eq!(m.cue_threshold, 2.25);
+        assert_eq!(m.cue_scale, 3.0);
+        assert_eq!(confidence(2.0, 2.25, 3.0), "0");
+        assert_eq!(confidence(20.0, 2.25, 3.0), "4");
     }
 }

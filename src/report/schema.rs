@@ -7,7 +7,7 @@ use crate::extract::{Extraction, PropKind};
 use crate::model::{CharMap, Commitment, CueType, Polarity, QuoteKind, Span, Speaker};
 
 /// Bumped on any incompatible change of the JSON output.
-pub const SCHEMA_VERSION: &str = "1.6";
+pub const SCHEMA_VERSION: &str = "1.7";
 
 /// One attributed claim.
 #[derive(Debug, Clone, Serialize)]
