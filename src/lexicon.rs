@@ -367,9 +367,13 @@ impl std::hash::Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
+            // the little-endian word of the zero-padded tail, assembled byte by byte: a copy of
+            // a variable-length tail is a call to memcpy, on every lookup
+            let w = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (k, &b)| w | u64::from(b) << (8 * k));
+            self.add(w);
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -387,6 +391,75 @@ impl std::hash::Hasher for FxHasher {
 pub type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 /// A hash set of words, with [`FxHasher`].
 pub type WordSet<K> = HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// Token flags: what the lexicon knows of a token's word, looked up once per token when the
+/// document is segmented ([`Lexicon::word_flags`], kept in `Token::lex`), so that extraction's
+/// loops over tokens test a bit instead of hashing the word again for every table they try.
+///
+/// The low [`FLAG_BITS`] bits hold one bit per phrase table (set when a phrase of the table
+/// starts with the word), one per [`WordList`] (set when the list holds the word) and the
+/// function-word class. The bits above them hold the stamp of the lexicon that computed them
+/// (unique per [`Lexicon::load`], never 0): a lexicon trusts only flags with its own stamp, so a
+/// token from `tokenize` alone (flags 0) or one segmented with another lexicon is looked up in
+/// the maps as before, and a flag can never decide wrongly.
+pub type TokenFlags = u64;
+const FLAG_BITS: u32 = 40;
+const FLAG_MASK: u64 = (1 << FLAG_BITS) - 1;
+/// Where the function-word class sits in the flags (3 bits: 0 for none, else 1 + the class).
+const FN_SHIFT: u32 = 32;
+const FN_CLASSES: [FnClass; 7] = [
+    FnClass::Det,
+    FnClass::Prep,
+    FnClass::Conj,
+    FnClass::Sub,
+    FnClass::Aux,
+    FnClass::Obj,
+    FnClass::ClauseConj,
+];
+
+/// Whether token flags `lex` rule out the table or list whose `flag` (its bit and its
+/// lexicon's stamp) is given: both carry the same stamp and the bit is clear.
+fn flags_rule_out(lex: TokenFlags, flag: u64) -> bool {
+    flag != 0 && lex & !FLAG_MASK == flag & !FLAG_MASK && lex & flag & FLAG_MASK == 0
+}
+
+/// Word lists read on every token of a claim region, answered from the token flags
+/// ([`Lexicon::has`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordList {
+    /// [`Lexicon::place_heads`]
+    PlaceHead,
+    /// [`Lexicon::sites`]
+    Site,
+    /// [`Lexicon::held_nouns`]
+    HeldNoun,
+    /// [`Lexicon::place_preps`]
+    PlacePrep,
+    /// A key of [`Lexicon::time`]
+    Time,
+}
+
+impl WordList {
+    const ALL: [WordList; 5] = [
+        WordList::PlaceHead,
+        WordList::Site,
+        WordList::HeldNoun,
+        WordList::PlacePrep,
+        WordList::Time,
+    ];
+    /// Its bit in the token flags (after the phrase tables' bits).
+    fn bit(self) -> u64 {
+        1 << (PHRASE_TABLES + self as u32)
+    }
+}
+
+/// How many phrase tables have a bit in the token flags (see [`Lexicon::index_words`]).
+const PHRASE_TABLES: u32 = 23;
+
+/// Stamps for [`TokenFlags`]: one per loaded lexicon. After 2^24 - 1 loads in one process the
+/// stamps repeat; a token would have to outlive that many loads and be read with another
+/// lexicon than its own to be misread.
+static NEXT_STAMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A word of `causes.tsv`: how an aircraft was lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -408,6 +481,9 @@ pub struct PhraseTable<T> {
     map: WordMap<String, T>,
     /// First word of each phrase to the longest phrase (in words) starting with it.
     first: WordMap<String, usize>,
+    /// This table's bit in the token flags, with its lexicon's stamp ([`TokenFlags`]); 0 when
+    /// the table is not indexed (every lookup then reads the maps).
+    flag: u64,
 }
 
 impl<T> Default for PhraseTable<T> {
@@ -415,12 +491,15 @@ impl<T> Default for PhraseTable<T> {
         PhraseTable {
             map: WordMap::default(),
             first: WordMap::default(),
+            flag: 0,
         }
     }
 }
 
 impl<T> PhraseTable<T> {
     pub fn insert(&mut self, phrase: &str, value: T) {
+        // a phrase added after indexing would be missing from the token flags
+        self.flag = 0;
         let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
         let Some(w0) = words.first() else { return };
         let n = self.first.entry(w0.clone()).or_insert(0);
@@ -451,7 +530,24 @@ impl<T> PhraseTable<T> {
         end: usize,
     ) -> Option<(usize, &T)> {
         let end = end.min(toks.len());
+        if i < end && flags_rule_out(toks[i].lex, self.flag) {
+            return None;
+        }
         self.longest_by(|k| (i + k < end).then(|| toks[i + k].lower.as_str()))
+    }
+
+    /// Whether a phrase of the table may start with token `t`: false only when the token's
+    /// flags, computed by this table's lexicon, say no phrase starts with its word.
+    pub fn may_start(&self, t: &crate::segment::Token) -> bool {
+        !flags_rule_out(t.lex, self.flag)
+    }
+
+    /// Gives the table its `flag` ([`TokenFlags`]) and marks the first words of its phrases.
+    fn index(&mut self, flag: u64, words: &mut WordMap<String, u64>) {
+        for w in self.first.keys() {
+            *words.entry(w.clone()).or_default() |= flag & FLAG_MASK;
+        }
+        self.flag = flag;
     }
 
     fn longest_by<'w>(&self, word: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &T)> {
@@ -635,6 +731,10 @@ pub struct Lexicon {
     /// Words offering alternatives ("or", "either"; marked `alt`): "Syrian or Russian jets"
     /// names no agent.
     pub alternatives: WordSet<String>,
+    /// Each word the token flags know of to its flags, without the stamp ([`TokenFlags`]).
+    word_index: WordMap<String, u64>,
+    /// This lexicon's stamp in the token flags, shifted into place; 0 before indexing.
+    stamp: u64,
 }
 
 struct Rows<'a> {
@@ -1141,7 +1241,108 @@ impl Lexicon {
         }
         lx.possessive_stems = lx.names_taking_possessive();
         lx.party_names = lx.aliases.iter().map(|a| a.party.clone()).collect();
+        lx.index_words();
         Ok(lx)
+    }
+
+    /// Builds the word index behind the token flags ([`TokenFlags`]) and stamps the tables.
+    fn index_words(&mut self) {
+        use std::sync::atomic::Ordering;
+        let mut stamp = 0;
+        while stamp == 0 {
+            stamp = NEXT_STAMP.fetch_add(1, Ordering::Relaxed) % (1 << (64 - FLAG_BITS));
+        }
+        let stamp = stamp << FLAG_BITS;
+        let mut words: WordMap<String, u64> = WordMap::default();
+        let mut bit = 0;
+        let mut next = || {
+            let flag = stamp | 1 << bit;
+            bit += 1;
+            flag
+        };
+        self.cue_forms.index(next(), &mut words);
+        self.not_cues.index(next(), &mut words);
+        self.stance_markers.index(next(), &mut words);
+        self.roles.index(next(), &mut words);
+        self.new_incident.index(next(), &mut words);
+        self.attack_modes.index(next(), &mut words);
+        self.frames.index(next(), &mut words);
+        self.responsibility.index(next(), &mut words);
+        self.casualties.index(next(), &mut words);
+        self.control.index(next(), &mut words);
+        self.violations.index(next(), &mut words);
+        self.agreements.index(next(), &mut words);
+        self.repel.index(next(), &mut words);
+        self.causes.index(next(), &mut words);
+        self.side_by.index(next(), &mut words);
+        self.quantities.index(next(), &mut words);
+        self.places.index(next(), &mut words);
+        self.toll_nouns.index(next(), &mut words);
+        self.part_openers.index(next(), &mut words);
+        self.cumulative.index(next(), &mut words);
+        self.superseded.index(next(), &mut words);
+        self.aggregate.index(next(), &mut words);
+        self.harm.index(next(), &mut words);
+        debug_assert_eq!(next() & FLAG_MASK, 1 << PHRASE_TABLES);
+        for list in WordList::ALL {
+            let members: Vec<&String> = match list {
+                WordList::PlaceHead => self.place_heads.iter().collect(),
+                WordList::Site => self.sites.iter().collect(),
+                WordList::HeldNoun => self.held_nouns.iter().collect(),
+                WordList::PlacePrep => self.place_preps.iter().collect(),
+                WordList::Time => self.time.keys().collect(),
+            };
+            for w in members {
+                *words.entry(w.clone()).or_default() |= list.bit();
+            }
+        }
+        for (w, c) in &self.function {
+            let code = FN_CLASSES.iter().position(|x| x == c).unwrap_or(0) as u64 + 1;
+            *words.entry(w.clone()).or_default() |= code << FN_SHIFT;
+        }
+        self.word_index = words;
+        self.stamp = stamp;
+    }
+
+    /// The token flags of a lower-case word ([`TokenFlags`]): 0 from a lexicon that was not
+    /// loaded (a default one).
+    pub fn word_flags(&self, lower: &str) -> TokenFlags {
+        if self.stamp == 0 {
+            return 0;
+        }
+        self.stamp | self.word_index.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Whether the token flags of `t` are this lexicon's.
+    fn own_flags(&self, t: &crate::segment::Token) -> bool {
+        self.stamp != 0 && t.lex & !FLAG_MASK == self.stamp
+    }
+
+    /// Whether word list `list` holds the word of `t` (from its flags when they are this
+    /// lexicon's).
+    pub fn has(&self, list: WordList, t: &crate::segment::Token) -> bool {
+        if self.own_flags(t) {
+            return t.lex & list.bit() != 0;
+        }
+        let w = t.lower.as_str();
+        match list {
+            WordList::PlaceHead => self.place_heads.contains(w),
+            WordList::Site => self.sites.contains(w),
+            WordList::HeldNoun => self.held_nouns.contains(w),
+            WordList::PlacePrep => self.place_preps.contains(w),
+            WordList::Time => self.time.contains_key(w),
+        }
+    }
+
+    /// [`Lexicon::fn_class`] of a token's word (from its flags when they are this lexicon's).
+    pub fn fn_class_of(&self, t: &crate::segment::Token) -> Option<FnClass> {
+        if self.own_flags(t) {
+            let code = (t.lex >> FN_SHIFT) & 0b111;
+            return code
+                .checked_sub(1)
+                .and_then(|c| FN_CLASSES.get(c as usize).copied());
+        }
+        self.fn_class(&t.lower)
     }
 
     fn parse_cues(&mut self, rows: &Rows) -> Result<(), LexiconError> {

@@ -36,6 +36,9 @@ pub struct Token {
     pub upper: bool,
     /// Whitespace (or the start of text) precedes the token.
     pub space_before: bool,
+    /// What the lexicon knows of the word, set by [`segment`] (0 from [`tokenize`] alone): see
+    /// [`crate::lexicon::TokenFlags`].
+    pub lex: crate::lexicon::TokenFlags,
 }
 
 /// A possessive whose apostrophe was stripped, read as its name ("Syrias" read as "syria"): the
@@ -325,6 +328,7 @@ fn push(
         cap: raw.chars().next().is_some_and(char::is_uppercase),
         upper: letters >= 2 && all_upper,
         space_before,
+        lex: 0,
     });
 }
 
@@ -372,6 +376,7 @@ pub fn segment(text: &str, base: usize, lx: &Lexicon) -> Segmented {
                     t.lower = stem.to_string();
                 }
             }
+            t.lex = lx.word_flags(&t.lower);
         }
         let first_quote = seg.quotes.len();
         mark_quotes(&mut toks, first_tok, &mut seg.quotes, text);
@@ -480,7 +485,7 @@ fn split_sentences(
                 let next = &toks[i + 1];
                 let ends_clause = is_terminal(t) || t.kind == TokKind::CloseQuote;
                 let continues = !next.cap && next.kind != TokKind::OpenQuote
-                    || lx.fn_class(&t.lower).is_some()
+                    || lx.fn_class_of(&t).is_some()
                     || t.lower == ",";
                 if !ends_clause && !continues {
                     bounds.push((i + 1, true));

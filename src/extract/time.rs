@@ -53,7 +53,7 @@ pub fn find_time(
                 }
             }
             let object = |b: usize| {
-                lx.fn_class(&toks[b].lower) == Some(crate::lexicon::FnClass::Obj)
+                lx.fn_class_of(&toks[b]) == Some(crate::lexicon::FnClass::Obj)
                     || lx.pronouns.contains_key(&toks[b].lower)
             };
             let after_cue = before.is_some_and(|b| cue(b) || (b > 0 && cue(b - 1) && object(b)));
