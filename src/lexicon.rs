@@ -419,6 +419,7 @@ const FN_CLASSES: [FnClass; 7] = [
 
 /// Whether token flags `lex` rule out the table or list whose `flag` (its bit and its
 /// lexicon's stamp) is given: both carry the same stamp and the bit is clear.
+#[inline]
 fn flags_rule_out(lex: TokenFlags, flag: u64) -> bool {
     flag != 0 && lex & !FLAG_MASK == flag & !FLAG_MASK && lex & flag & FLAG_MASK == 0
 }
@@ -523,6 +524,10 @@ impl<T> PhraseTable<T> {
 
     /// The longest phrase starting at token `i` (not reaching `end`), read from the tokens'
     /// lower-case forms without allocating for single words.
+    ///
+    /// Inlined: most tokens start no phrase of a table, and their flags say so in a few
+    /// instructions; only the others pay for the call and the lookups.
+    #[inline]
     pub fn longest_in(
         &self,
         toks: &[crate::segment::Token],
@@ -530,14 +535,26 @@ impl<T> PhraseTable<T> {
         end: usize,
     ) -> Option<(usize, &T)> {
         let end = end.min(toks.len());
-        if i < end && flags_rule_out(toks[i].lex, self.flag) {
+        if i >= end || flags_rule_out(toks[i].lex, self.flag) {
             return None;
         }
+        self.longest_from(toks, i, end)
+    }
+
+    /// [`PhraseTable::longest_in`] past its flag test (`i < end <= toks.len()`).
+    #[inline(never)]
+    fn longest_from(
+        &self,
+        toks: &[crate::segment::Token],
+        i: usize,
+        end: usize,
+    ) -> Option<(usize, &T)> {
         self.longest_by(|k| (i + k < end).then(|| toks[i + k].lower.as_str()))
     }
 
     /// Whether a phrase of the table may start with token `t`: false only when the token's
     /// flags, computed by this table's lexicon, say no phrase starts with its word.
+    #[inline]
     pub fn may_start(&self, t: &crate::segment::Token) -> bool {
         !flags_rule_out(t.lex, self.flag)
     }
@@ -1306,6 +1323,7 @@ impl Lexicon {
 
     /// The token flags of a lower-case word ([`TokenFlags`]): 0 from a lexicon that was not
     /// loaded (a default one).
+    #[inline]
     pub fn word_flags(&self, lower: &str) -> TokenFlags {
         if self.stamp == 0 {
             return 0;
@@ -1314,12 +1332,14 @@ impl Lexicon {
     }
 
     /// Whether the token flags of `t` are this lexicon's.
+    #[inline]
     fn own_flags(&self, t: &crate::segment::Token) -> bool {
         self.stamp != 0 && t.lex & !FLAG_MASK == self.stamp
     }
 
     /// Whether word list `list` holds the word of `t` (from its flags when they are this
     /// lexicon's).
+    #[inline]
     pub fn has(&self, list: WordList, t: &crate::segment::Token) -> bool {
         if self.own_flags(t) {
             return t.lex & list.bit() != 0;
@@ -1335,6 +1355,7 @@ impl Lexicon {
     }
 
     /// [`Lexicon::fn_class`] of a token's word (from its flags when they are this lexicon's).
+    #[inline]
     pub fn fn_class_of(&self, t: &crate::segment::Token) -> Option<FnClass> {
         if self.own_flags(t) {
             let code = (t.lex >> FN_SHIFT) & 0b111;
