@@ -438,15 +438,18 @@ pub enum WordList {
     PlacePrep,
     /// A key of [`Lexicon::time`]
     Time,
+    /// [`Lexicon::negations`]
+    Negation,
 }
 
 impl WordList {
-    const ALL: [WordList; 5] = [
+    const ALL: [WordList; 6] = [
         WordList::PlaceHead,
         WordList::Site,
         WordList::HeldNoun,
         WordList::PlacePrep,
         WordList::Time,
+        WordList::Negation,
     ];
     /// Its bit in the token flags (after the phrase tables' bits).
     fn bit(self) -> u64 {
@@ -1308,6 +1311,7 @@ impl Lexicon {
                 WordList::HeldNoun => self.held_nouns.iter().collect(),
                 WordList::PlacePrep => self.place_preps.iter().collect(),
                 WordList::Time => self.time.keys().collect(),
+                WordList::Negation => self.negations.iter().collect(),
             };
             for w in members {
                 *words.entry(w.clone()).or_default() |= list.bit();
@@ -1351,6 +1355,7 @@ impl Lexicon {
             WordList::HeldNoun => self.held_nouns.contains(w),
             WordList::PlacePrep => self.place_preps.contains(w),
             WordList::Time => self.time.contains_key(w),
+            WordList::Negation => self.negations.contains(w),
         }
     }
 

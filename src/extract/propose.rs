@@ -234,7 +234,7 @@ pub struct PropInput<'a> {
     pub mentions: &'a [Mention],
     /// [`PropInput::local_event`] of each token range asked for: a whole unattributed sentence
     /// is read once for its context and once as a claim region.
-    pub events: std::cell::RefCell<std::collections::HashMap<(usize, usize), EventRef>>,
+    pub events: std::cell::RefCell<crate::lexicon::WordMap<(usize, usize), EventRef>>,
 }
 
 /// A claim region: an attribution content, or a whole unattributed sentence.
@@ -922,7 +922,7 @@ impl PropInput<'_> {
 
     fn negated_before(&self, lo: usize, k: usize) -> bool {
         let toks = self.toks();
-        (lo.max(k.saturating_sub(3))..k).any(|i| self.lx.negations.contains(&toks[i].lower))
+        (lo.max(k.saturating_sub(3))..k).any(|i| self.lx.has(WordList::Negation, &toks[i]))
     }
 }
 
@@ -1651,20 +1651,22 @@ pub fn region_propositions(
     // Generic: every attributed content.
     if r.attribution.is_some() {
         let key: Vec<String> = {
-            let mut k: Vec<String> = lowers
+            let mut k: Vec<&str> = toks[range.clone()]
                 .iter()
-                .filter(|w| {
-                    w.chars().any(char::is_alphanumeric)
-                        && lx.fn_class(w).is_none()
-                        && !lx.negations.contains(**w)
+                .filter(|t| {
+                    t.lower.chars().any(char::is_alphanumeric)
+                        && lx.fn_class_of(t).is_none()
+                        && !lx.has(WordList::Negation, t)
                 })
-                .map(|w| w.to_string())
+                .map(|t| t.lower.as_str())
                 .collect();
-            k.sort();
+            k.sort_unstable();
             k.dedup();
-            k
+            k.into_iter().map(str::to_string).collect()
         };
-        let negated = lowers.iter().any(|w| lx.negations.contains(*w));
+        let negated = toks[range.clone()]
+            .iter()
+            .any(|t| lx.has(WordList::Negation, t));
         out.push(Proposition::new(
             r.sentence,
             r.attribution,

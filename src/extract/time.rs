@@ -97,6 +97,10 @@ fn time_at(
     lx: &Lexicon,
     pub_date: Option<Date>,
 ) -> Option<(Range<usize>, TimeRef)> {
+    // (most tokens are no time word, and their flags say so without a lookup)
+    if !lx.has(crate::lexicon::WordList::Time, &toks[i]) {
+        return None;
+    }
     let tw = lx.time.get(&toks[i].lower)?;
     match *tw {
         TimeWord::Weekday(wd) => {
