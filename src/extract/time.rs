@@ -44,6 +44,11 @@ pub fn find_time(
     let cue = |k: usize| k < toks.len() && lx.cue_forms.longest_in(toks, k, toks.len()).is_some();
     let mut i = range.start;
     while i < range.end {
+        // (every time phrase starts with a time word: the flags skip the others without a call)
+        if !lx.has(crate::lexicon::WordList::Time, &toks[i]) {
+            i += 1;
+            continue;
+        }
         if let Some((span, t)) = time_at(text, toks, i, range.clone(), lx, pub_date) {
             // the word before the phrase, past an opener ("said on Wednesday")
             let mut before = span.start.checked_sub(1);
