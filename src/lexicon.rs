@@ -1736,6 +1736,146 @@ fn intern_part(v: &str) -> &'static str {
 mod tests {
     use super::*;
 
+    /// Invented report text touching most tables and lists the token flags index.
+    const FLAGGED: &str = "Government forces shelled the market in eastern Aleppo on Saturday, \
+        killing 12 civilians including three children, the observatory said. Rebels denied \
+        carrying out the attack on the hospital and said the truce was violated 30 times in \
+        districts controlled by the army. The town of Kafr Hind fell to rebel forces on \
+        Sunday morning. Reportedly, no one was killed in the air strikes, which Russia did \
+        not claim. An earlier death toll put the number at 8 across the province.";
+
+    /// The same longest phrase at every token, read through `a`'s flags and `b`'s.
+    fn same_phrases<T>(
+        t: &PhraseTable<T>,
+        a: &[crate::segment::Token],
+        b: &[crate::segment::Token],
+    ) {
+        for i in 0..a.len() {
+            let x = t.longest_in(a, i, a.len());
+            let y = t.longest_in(b, i, b.len());
+            assert!(
+                match (x, y) {
+                    (None, None) => true,
+                    (Some((n, v)), Some((m, w))) => n == m && std::ptr::eq(v, w),
+                    _ => false,
+                },
+                "token {i} `{}`",
+                a[i].lower
+            );
+        }
+    }
+
+    /// Every answer the token flags give (tokens of `with`) equals the tables' own (tokens of
+    /// `without`, whose flags are not `lx`'s).
+    fn flags_agree(
+        lx: &Lexicon,
+        with: &[crate::segment::Token],
+        without: &[crate::segment::Token],
+    ) {
+        same_phrases(&lx.cue_forms, with, without);
+        same_phrases(&lx.not_cues, with, without);
+        same_phrases(&lx.stance_markers, with, without);
+        same_phrases(&lx.roles, with, without);
+        same_phrases(&lx.new_incident, with, without);
+        same_phrases(&lx.attack_modes, with, without);
+        same_phrases(&lx.frames, with, without);
+        same_phrases(&lx.responsibility, with, without);
+        same_phrases(&lx.casualties, with, without);
+        same_phrases(&lx.control, with, without);
+        same_phrases(&lx.violations, with, without);
+        same_phrases(&lx.agreements, with, without);
+        same_phrases(&lx.repel, with, without);
+        same_phrases(&lx.causes, with, without);
+        same_phrases(&lx.side_by, with, without);
+        same_phrases(&lx.quantities, with, without);
+        same_phrases(&lx.places, with, without);
+        same_phrases(&lx.toll_nouns, with, without);
+        same_phrases(&lx.part_openers, with, without);
+        same_phrases(&lx.cumulative, with, without);
+        same_phrases(&lx.superseded, with, without);
+        same_phrases(&lx.aggregate, with, without);
+        same_phrases(&lx.harm, with, without);
+        for (a, b) in with.iter().zip(without) {
+            for list in WordList::ALL {
+                assert_eq!(lx.has(list, a), lx.has(list, b), "{list:?} `{}`", a.lower);
+            }
+            assert_eq!(lx.fn_class_of(a), lx.fn_class_of(b), "`{}`", a.lower);
+            assert_eq!(lx.fn_class_of(a), lx.fn_class(&a.lower), "`{}`", a.lower);
+        }
+    }
+
+    #[test]
+    fn token_flags_give_the_tables_answers() {
+        let lx = Lexicon::builtin();
+        let seg = crate::segment::segment(FLAGGED, 0, &lx);
+        let toks = &seg.tokens;
+        assert!(toks.iter().all(|t| lx.own_flags(t)));
+        // the same tokens without flags: every answer from the maps
+        let plain: Vec<_> = toks
+            .iter()
+            .map(|t| crate::segment::Token {
+                lex: 0,
+                ..t.clone()
+            })
+            .collect();
+        flags_agree(&lx, toks, &plain);
+        // the flags do say something: phrases start and lists hold words here
+        assert!(toks.iter().any(|t| lx.has(WordList::Site, t)));
+        assert!(toks.iter().any(|t| lx.has(WordList::Time, t)));
+        assert!(toks.iter().any(|t| lx.has(WordList::Negation, t)));
+        assert!(toks.iter().any(|t| !lx.frames.may_start(t)));
+        assert!(toks.iter().any(|t| lx.frames.may_start(t)));
+    }
+
+    #[test]
+    fn token_flags_of_another_lexicon_are_not_trusted() {
+        // each load has its own stamp: tokens segmented with one lexicon read right with another
+        let a = Lexicon::builtin();
+        let b = Lexicon::builtin();
+        let seg = crate::segment::segment(FLAGGED, 0, &a);
+        assert!(seg.tokens.iter().all(|t| !b.own_flags(t)));
+        let plain: Vec<_> = seg
+            .tokens
+            .iter()
+            .map(|t| crate::segment::Token {
+                lex: 0,
+                ..t.clone()
+            })
+            .collect();
+        flags_agree(&b, &seg.tokens, &plain);
+        // tokens of `tokenize` alone carry no flags, and a default lexicon gives none
+        assert!(
+            crate::segment::tokenize(FLAGGED, 0)
+                .iter()
+                .all(|t| t.lex == 0)
+        );
+        assert_eq!(Lexicon::default().word_flags("said"), 0);
+        assert!(
+            Lexicon::default()
+                .cue_forms
+                .longest_in(&plain, 0, plain.len())
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_phrase_added_after_loading_is_found() {
+        // inserting into a table drops its flag: the new phrase's first word was never indexed
+        let mut lx = Lexicon::builtin();
+        let seg = crate::segment::segment("The zorblat was seen.", 0, &lx);
+        assert!(
+            lx.frames
+                .longest_in(&seg.tokens, 1, seg.tokens.len())
+                .is_none()
+        );
+        lx.frames.insert("zorblat", "attack".to_string());
+        assert!(
+            lx.frames
+                .longest_in(&seg.tokens, 1, seg.tokens.len())
+                .is_some()
+        );
+    }
+
     #[test]
     fn builtin_resources_parse() {
         let lx = Lexicon::builtin();

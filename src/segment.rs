@@ -500,7 +500,7 @@ fn split_sentences(
                 let next = &toks[i + 1];
                 let ends_clause = is_terminal(t) || t.kind == TokKind::CloseQuote;
                 let continues = !next.cap && next.kind != TokKind::OpenQuote
-                    || lx.fn_class_of(&t).is_some()
+                    || lx.fn_class_of(t).is_some()
                     || t.lower == ",";
                 if !ends_clause && !continues {
                     bounds.push((i + 1, true));

@@ -1096,7 +1096,7 @@ fn party_modifier(cx: &Ctx, j: usize) -> bool {
         .get(&t.lower)
         .is_some_and(|c| c.iter().any(|&a| cx.lx.aliases[a].words.len() == 1))
         || cx.lx.roles.longest_in(cx.t, j, j + 1).is_some();
-    alias || (t.cap && j > cx.lo && !cx.lx.has(WordList::Time, &t))
+    alias || (t.cap && j > cx.lo && !cx.lx.has(WordList::Time, t))
 }
 
 fn nominal_attribution(
@@ -1784,7 +1784,7 @@ fn cue_attribution(
     // (elsewhere only after a name, a number or a time word: not "everything the minister said")
     let bare = (cx.commaless || {
         let before = &cx.t[src.start.saturating_sub(1)];
-        before.cap || before.kind == TokKind::Number || lx.has(WordList::Time, &before)
+        before.cap || before.kind == TokKind::Number || lx.has(WordList::Time, before)
     }) && (if cx.commaless {
         tail
     } else {
@@ -1944,7 +1944,7 @@ fn name_token(cx: &Ctx, i: usize) -> bool {
     }
     match t.kind {
         TokKind::Word => {
-            (t.cap && cx.class(i).is_none() && !cx.lx.has(WordList::Time, &t))
+            (t.cap && cx.class(i).is_none() && !cx.lx.has(WordList::Time, t))
                 // "Observatory for Human Rights", "Secretary of State"
                 || (matches!(t.lower.as_str(), "of" | "for")
                     && i > cx.lo
@@ -1984,9 +1984,9 @@ fn title_modifier(cx: &Ctx, i: usize) -> bool {
         && !t.cap
         && !t.in_quote
         && cx.class(i).is_none()
-        && !cx.lx.has(WordList::Time, &t)
+        && !cx.lx.has(WordList::Time, t)
         // "the Kalvar market opposition figure": a place noun ends the content
-        && !cx.lx.has(WordList::PlaceHead, &t)
+        && !cx.lx.has(WordList::PlaceHead, t)
         && cx.lx.quantities.longest_in(cx.t, i, cx.hi).is_none()
         && !cx.looks_verbal(i)
         && (!cx.is_cue_word(i) || cx.lx.cue_nouns.contains(&t.lower))

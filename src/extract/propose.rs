@@ -847,7 +847,7 @@ impl PropInput<'_> {
         let mut s = k;
         while s > lo {
             let t = &toks[s - 1];
-            let class = self.lx.fn_class_of(&t);
+            let class = self.lx.fn_class_of(t);
             let ok = match t.kind {
                 TokKind::Word | TokKind::Number => {
                     !matches!(
@@ -879,8 +879,7 @@ impl PropInput<'_> {
                 }
                 break;
             }
-            if !t.is_word() || matches!(self.lx.fn_class_of(&t), Some(FnClass::Sub | FnClass::Aux))
-            {
+            if !t.is_word() || matches!(self.lx.fn_class_of(t), Some(FnClass::Sub | FnClass::Aux)) {
                 break;
             }
             j -= 1;
@@ -2009,7 +2008,7 @@ fn toll_count(inp: &PropInput, p: usize, end: usize) -> Option<Quantity> {
     for j in p..end.min(p + TOLL_REACH) {
         let t = &toks[j];
         if !(t.is_word() || t.kind == TokKind::Number)
-            || matches!(lx.fn_class_of(&t), Some(FnClass::Sub))
+            || matches!(lx.fn_class_of(t), Some(FnClass::Sub))
             || lx.casualties.longest_in(toks, j, end).is_some()
             || (lx.cue_forms.get(&t.lower).is_some() && !lx.casualty_links.contains(&t.lower))
         {
@@ -2042,7 +2041,7 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
     // a word before a determiner is no noun ("six children outside the city")
     let followed_by_det = |j: usize| {
         toks.get(j + 1)
-            .is_some_and(|t| j + 1 < end && matches!(lx.fn_class_of(&t), Some(FnClass::Det)))
+            .is_some_and(|t| j + 1 < end && matches!(lx.fn_class_of(t), Some(FnClass::Det)))
     };
     // an "-ed" word before a noun is an adjective ("armed fighters"); before a preposition, a
     // participle ("vehicles equipped with", "fighters backed by"); after the noun an "-ing" word
@@ -2051,7 +2050,7 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
         toks.get(j + 1).is_some_and(|t| {
             j + 1 < end
                 && t.kind == TokKind::Word
-                && lx.fn_class_of(&t).is_none()
+                && lx.fn_class_of(t).is_none()
                 && lx.casualties.get(&t.lower).is_none()
         })
     };
@@ -2084,7 +2083,7 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
             steps += 1;
             continue;
         }
-        let det = matches!(lx.fn_class_of(&t), Some(FnClass::Det));
+        let det = matches!(lx.fn_class_of(t), Some(FnClass::Det));
         if det || t.lower == "of" || (after_of && t.kind == TokKind::Number) {
             after_of = t.lower == "of";
             i += 1;
@@ -2092,9 +2091,9 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
             continue;
         }
         if t.kind != TokKind::Word
-            || lx.fn_class_of(&t).is_some()
+            || lx.fn_class_of(t).is_some()
             || lx.casualties.get(&t.lower).is_some()
-            || lx.has(WordList::Time, &t)
+            || lx.has(WordList::Time, t)
             || count_word(&t.lower)
             || verb(&t.lower)
             // "adding that", "two of them critically"
