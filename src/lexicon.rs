@@ -371,9 +371,13 @@ impl std::hash::Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
+            // the little-endian word of the zero-padded tail, assembled byte by byte: a copy of
+            // a variable-length tail is a call to memcpy, on every lookup
+            let w = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (k, &b)| w | u64::from(b) << (8 * k));
+            self.add(w);
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -391,6 +395,79 @@ impl std::hash::Hasher for FxHasher {
 pub type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 /// A hash set of words, with [`FxHasher`].
 pub type WordSet<K> = HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// Token flags: what the lexicon knows of a token's word, looked up once per token when the
+/// document is segmented ([`Lexicon::word_flags`], kept in `Token::lex`), so that extraction's
+/// loops over tokens test a bit instead of hashing the word again for every table they try.
+///
+/// The low [`FLAG_BITS`] bits hold one bit per phrase table (set when a phrase of the table
+/// starts with the word), one per [`WordList`] (set when the list holds the word) and the
+/// function-word class. The bits above them hold the stamp of the lexicon that computed them
+/// (unique per [`Lexicon::load`], never 0): a lexicon trusts only flags with its own stamp, so a
+/// token from `tokenize` alone (flags 0) or one segmented with another lexicon is looked up in
+/// the maps as before, and a flag can never decide wrongly.
+pub type TokenFlags = u64;
+const FLAG_BITS: u32 = 40;
+const FLAG_MASK: u64 = (1 << FLAG_BITS) - 1;
+/// Where the function-word class sits in the flags (3 bits: 0 for none, else 1 + the class).
+const FN_SHIFT: u32 = 32;
+const FN_CLASSES: [FnClass; 7] = [
+    FnClass::Det,
+    FnClass::Prep,
+    FnClass::Conj,
+    FnClass::Sub,
+    FnClass::Aux,
+    FnClass::Obj,
+    FnClass::ClauseConj,
+];
+
+/// Whether token flags `lex` rule out the table or list whose `flag` (its bit and its
+/// lexicon's stamp) is given: both carry the same stamp and the bit is clear.
+#[inline]
+fn flags_rule_out(lex: TokenFlags, flag: u64) -> bool {
+    flag != 0 && lex & !FLAG_MASK == flag & !FLAG_MASK && lex & flag & FLAG_MASK == 0
+}
+
+/// Word lists read on every token of a claim region, answered from the token flags
+/// ([`Lexicon::has`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordList {
+    /// [`Lexicon::place_heads`]
+    PlaceHead,
+    /// [`Lexicon::sites`]
+    Site,
+    /// [`Lexicon::held_nouns`]
+    HeldNoun,
+    /// [`Lexicon::place_preps`]
+    PlacePrep,
+    /// A key of [`Lexicon::time`]
+    Time,
+    /// [`Lexicon::negations`]
+    Negation,
+}
+
+impl WordList {
+    const ALL: [WordList; 6] = [
+        WordList::PlaceHead,
+        WordList::Site,
+        WordList::HeldNoun,
+        WordList::PlacePrep,
+        WordList::Time,
+        WordList::Negation,
+    ];
+    /// Its bit in the token flags (after the phrase tables' bits).
+    fn bit(self) -> u64 {
+        1 << (PHRASE_TABLES + self as u32)
+    }
+}
+
+/// How many phrase tables have a bit in the token flags (see [`Lexicon::index_words`]).
+const PHRASE_TABLES: u32 = 23;
+
+/// Stamps for [`TokenFlags`]: one per loaded lexicon. After 2^24 - 1 loads in one process the
+/// stamps repeat; a token would have to outlive that many loads and be read with another
+/// lexicon than its own to be misread.
+static NEXT_STAMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A word of `causes.tsv`: how an aircraft was lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -412,6 +489,9 @@ pub struct PhraseTable<T> {
     map: WordMap<String, T>,
     /// First word of each phrase to the longest phrase (in words) starting with it.
     first: WordMap<String, usize>,
+    /// This table's bit in the token flags, with its lexicon's stamp ([`TokenFlags`]); 0 when
+    /// the table is not indexed (every lookup then reads the maps).
+    flag: u64,
 }
 
 impl<T> Default for PhraseTable<T> {
@@ -419,12 +499,15 @@ impl<T> Default for PhraseTable<T> {
         PhraseTable {
             map: WordMap::default(),
             first: WordMap::default(),
+            flag: 0,
         }
     }
 }
 
 impl<T> PhraseTable<T> {
     pub fn insert(&mut self, phrase: &str, value: T) {
+        // a phrase added after indexing would be missing from the token flags
+        self.flag = 0;
         let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
         let Some(w0) = words.first() else { return };
         let n = self.first.entry(w0.clone()).or_insert(0);
@@ -448,6 +531,10 @@ impl<T> PhraseTable<T> {
 
     /// The longest phrase starting at token `i` (not reaching `end`), read from the tokens'
     /// lower-case forms without allocating for single words.
+    ///
+    /// Inlined: most tokens start no phrase of a table, and their flags say so in a few
+    /// instructions; only the others pay for the call and the lookups.
+    #[inline]
     pub fn longest_in(
         &self,
         toks: &[crate::segment::Token],
@@ -455,7 +542,36 @@ impl<T> PhraseTable<T> {
         end: usize,
     ) -> Option<(usize, &T)> {
         let end = end.min(toks.len());
+        if i >= end || flags_rule_out(toks[i].lex, self.flag) {
+            return None;
+        }
+        self.longest_from(toks, i, end)
+    }
+
+    /// [`PhraseTable::longest_in`] past its flag test (`i < end <= toks.len()`).
+    #[inline(never)]
+    fn longest_from(
+        &self,
+        toks: &[crate::segment::Token],
+        i: usize,
+        end: usize,
+    ) -> Option<(usize, &T)> {
         self.longest_by(|k| (i + k < end).then(|| toks[i + k].lower.as_str()))
+    }
+
+    /// Whether a phrase of the table may start with token `t`: false only when the token's
+    /// flags, computed by this table's lexicon, say no phrase starts with its word.
+    #[inline]
+    pub fn may_start(&self, t: &crate::segment::Token) -> bool {
+        !flags_rule_out(t.lex, self.flag)
+    }
+
+    /// Gives the table its `flag` ([`TokenFlags`]) and marks the first words of its phrases.
+    fn index(&mut self, flag: u64, words: &mut WordMap<String, u64>) {
+        for w in self.first.keys() {
+            *words.entry(w.clone()).or_default() |= flag & FLAG_MASK;
+        }
+        self.flag = flag;
     }
 
     fn longest_by<'w>(&self, word: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, &T)> {
@@ -642,6 +758,10 @@ pub struct Lexicon {
     /// Words offering alternatives ("or", "either"; marked `alt`): "Syrian or Russian jets"
     /// names no agent.
     pub alternatives: WordSet<String>,
+    /// Each word the token flags know of to its flags, without the stamp ([`TokenFlags`]).
+    word_index: WordMap<String, u64>,
+    /// This lexicon's stamp in the token flags, shifted into place; 0 before indexing.
+    stamp: u64,
 }
 
 struct Rows<'a> {
@@ -1149,7 +1269,114 @@ impl Lexicon {
         }
         lx.possessive_stems = lx.names_taking_possessive();
         lx.party_names = lx.aliases.iter().map(|a| a.party.clone()).collect();
+        lx.index_words();
         Ok(lx)
+    }
+
+    /// Builds the word index behind the token flags ([`TokenFlags`]) and stamps the tables.
+    fn index_words(&mut self) {
+        use std::sync::atomic::Ordering;
+        let mut stamp = 0;
+        while stamp == 0 {
+            stamp = NEXT_STAMP.fetch_add(1, Ordering::Relaxed) % (1 << (64 - FLAG_BITS));
+        }
+        let stamp = stamp << FLAG_BITS;
+        let mut words: WordMap<String, u64> = WordMap::default();
+        let mut bit = 0;
+        let mut next = || {
+            let flag = stamp | 1 << bit;
+            bit += 1;
+            flag
+        };
+        self.cue_forms.index(next(), &mut words);
+        self.not_cues.index(next(), &mut words);
+        self.stance_markers.index(next(), &mut words);
+        self.roles.index(next(), &mut words);
+        self.new_incident.index(next(), &mut words);
+        self.attack_modes.index(next(), &mut words);
+        self.frames.index(next(), &mut words);
+        self.responsibility.index(next(), &mut words);
+        self.casualties.index(next(), &mut words);
+        self.control.index(next(), &mut words);
+        self.violations.index(next(), &mut words);
+        self.agreements.index(next(), &mut words);
+        self.repel.index(next(), &mut words);
+        self.causes.index(next(), &mut words);
+        self.side_by.index(next(), &mut words);
+        self.quantities.index(next(), &mut words);
+        self.places.index(next(), &mut words);
+        self.toll_nouns.index(next(), &mut words);
+        self.part_openers.index(next(), &mut words);
+        self.cumulative.index(next(), &mut words);
+        self.superseded.index(next(), &mut words);
+        self.aggregate.index(next(), &mut words);
+        self.harm.index(next(), &mut words);
+        debug_assert_eq!(next() & FLAG_MASK, 1 << PHRASE_TABLES);
+        for list in WordList::ALL {
+            let members: Vec<&String> = match list {
+                WordList::PlaceHead => self.place_heads.iter().collect(),
+                WordList::Site => self.sites.iter().collect(),
+                WordList::HeldNoun => self.held_nouns.iter().collect(),
+                WordList::PlacePrep => self.place_preps.iter().collect(),
+                WordList::Time => self.time.keys().collect(),
+                WordList::Negation => self.negations.iter().collect(),
+            };
+            for w in members {
+                *words.entry(w.clone()).or_default() |= list.bit();
+            }
+        }
+        for (w, c) in &self.function {
+            let code = FN_CLASSES.iter().position(|x| x == c).unwrap_or(0) as u64 + 1;
+            *words.entry(w.clone()).or_default() |= code << FN_SHIFT;
+        }
+        self.word_index = words;
+        self.stamp = stamp;
+    }
+
+    /// The token flags of a lower-case word ([`TokenFlags`]): 0 from a lexicon that was not
+    /// loaded (a default one).
+    #[inline]
+    pub fn word_flags(&self, lower: &str) -> TokenFlags {
+        if self.stamp == 0 {
+            return 0;
+        }
+        self.stamp | self.word_index.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Whether the token flags of `t` are this lexicon's.
+    #[inline]
+    fn own_flags(&self, t: &crate::segment::Token) -> bool {
+        self.stamp != 0 && t.lex & !FLAG_MASK == self.stamp
+    }
+
+    /// Whether word list `list` holds the word of `t` (from its flags when they are this
+    /// lexicon's).
+    #[inline]
+    pub fn has(&self, list: WordList, t: &crate::segment::Token) -> bool {
+        if self.own_flags(t) {
+            return t.lex & list.bit() != 0;
+        }
+        let w = t.lower.as_str();
+        match list {
+            WordList::PlaceHead => self.place_heads.contains(w),
+            WordList::Site => self.sites.contains(w),
+            WordList::HeldNoun => self.held_nouns.contains(w),
+            WordList::PlacePrep => self.place_preps.contains(w),
+            WordList::Time => self.time.contains_key(w),
+            WordList::Negation => self.negations.contains(w),
+        }
+    }
+
+    /// [`Lexicon::fn_class`] of a token's word (from its flags when they are this lexicon's).
+    #[inline]
+    pub fn fn_class_of(&self, t: &crate::segment::Token) -> Option<FnClass> {
+        if self.own_flags(t) {
+            let code = (t.lex >> FN_SHIFT) & 0b111;
+            return code
+                .checked_sub(1)
+                .and_then(|c| FN_CLASSES.get(c as usize).copied());
+        }
+        self.fn_class(&t.lower)
     }
 
     /// Reads cue rows into `cues` and their forms into `cue_forms`, or into
@@ -1523,6 +1750,146 @@ fn intern_part(v: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Invented report text touching most tables and lists the token flags index.
+    const FLAGGED: &str = "Government forces shelled the market in eastern Aleppo on Saturday, \
+        killing 12 civilians including three children, the observatory said. Rebels denied \
+        carrying out the attack on the hospital and said the truce was violated 30 times in \
+        districts controlled by the army. The town of Kafr Hind fell to rebel forces on \
+        Sunday morning. Reportedly, no one was killed in the air strikes, which Russia did \
+        not claim. An earlier death toll put the number at 8 across the province.";
+
+    /// The same longest phrase at every token, read through `a`'s flags and `b`'s.
+    fn same_phrases<T>(
+        t: &PhraseTable<T>,
+        a: &[crate::segment::Token],
+        b: &[crate::segment::Token],
+    ) {
+        for i in 0..a.len() {
+            let x = t.longest_in(a, i, a.len());
+            let y = t.longest_in(b, i, b.len());
+            assert!(
+                match (x, y) {
+                    (None, None) => true,
+                    (Some((n, v)), Some((m, w))) => n == m && std::ptr::eq(v, w),
+                    _ => false,
+                },
+                "token {i} `{}`",
+                a[i].lower
+            );
+        }
+    }
+
+    /// Every answer the token flags give (tokens of `with`) equals the tables' own (tokens of
+    /// `without`, whose flags are not `lx`'s).
+    fn flags_agree(
+        lx: &Lexicon,
+        with: &[crate::segment::Token],
+        without: &[crate::segment::Token],
+    ) {
+        same_phrases(&lx.cue_forms, with, without);
+        same_phrases(&lx.not_cues, with, without);
+        same_phrases(&lx.stance_markers, with, without);
+        same_phrases(&lx.roles, with, without);
+        same_phrases(&lx.new_incident, with, without);
+        same_phrases(&lx.attack_modes, with, without);
+        same_phrases(&lx.frames, with, without);
+        same_phrases(&lx.responsibility, with, without);
+        same_phrases(&lx.casualties, with, without);
+        same_phrases(&lx.control, with, without);
+        same_phrases(&lx.violations, with, without);
+        same_phrases(&lx.agreements, with, without);
+        same_phrases(&lx.repel, with, without);
+        same_phrases(&lx.causes, with, without);
+        same_phrases(&lx.side_by, with, without);
+        same_phrases(&lx.quantities, with, without);
+        same_phrases(&lx.places, with, without);
+        same_phrases(&lx.toll_nouns, with, without);
+        same_phrases(&lx.part_openers, with, without);
+        same_phrases(&lx.cumulative, with, without);
+        same_phrases(&lx.superseded, with, without);
+        same_phrases(&lx.aggregate, with, without);
+        same_phrases(&lx.harm, with, without);
+        for (a, b) in with.iter().zip(without) {
+            for list in WordList::ALL {
+                assert_eq!(lx.has(list, a), lx.has(list, b), "{list:?} `{}`", a.lower);
+            }
+            assert_eq!(lx.fn_class_of(a), lx.fn_class_of(b), "`{}`", a.lower);
+            assert_eq!(lx.fn_class_of(a), lx.fn_class(&a.lower), "`{}`", a.lower);
+        }
+    }
+
+    #[test]
+    fn token_flags_give_the_tables_answers() {
+        let lx = Lexicon::builtin();
+        let seg = crate::segment::segment(FLAGGED, 0, &lx);
+        let toks = &seg.tokens;
+        assert!(toks.iter().all(|t| lx.own_flags(t)));
+        // the same tokens without flags: every answer from the maps
+        let plain: Vec<_> = toks
+            .iter()
+            .map(|t| crate::segment::Token {
+                lex: 0,
+                ..t.clone()
+            })
+            .collect();
+        flags_agree(&lx, toks, &plain);
+        // the flags do say something: phrases start and lists hold words here
+        assert!(toks.iter().any(|t| lx.has(WordList::Site, t)));
+        assert!(toks.iter().any(|t| lx.has(WordList::Time, t)));
+        assert!(toks.iter().any(|t| lx.has(WordList::Negation, t)));
+        assert!(toks.iter().any(|t| !lx.frames.may_start(t)));
+        assert!(toks.iter().any(|t| lx.frames.may_start(t)));
+    }
+
+    #[test]
+    fn token_flags_of_another_lexicon_are_not_trusted() {
+        // each load has its own stamp: tokens segmented with one lexicon read right with another
+        let a = Lexicon::builtin();
+        let b = Lexicon::builtin();
+        let seg = crate::segment::segment(FLAGGED, 0, &a);
+        assert!(seg.tokens.iter().all(|t| !b.own_flags(t)));
+        let plain: Vec<_> = seg
+            .tokens
+            .iter()
+            .map(|t| crate::segment::Token {
+                lex: 0,
+                ..t.clone()
+            })
+            .collect();
+        flags_agree(&b, &seg.tokens, &plain);
+        // tokens of `tokenize` alone carry no flags, and a default lexicon gives none
+        assert!(
+            crate::segment::tokenize(FLAGGED, 0)
+                .iter()
+                .all(|t| t.lex == 0)
+        );
+        assert_eq!(Lexicon::default().word_flags("said"), 0);
+        assert!(
+            Lexicon::default()
+                .cue_forms
+                .longest_in(&plain, 0, plain.len())
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_phrase_added_after_loading_is_found() {
+        // inserting into a table drops its flag: the new phrase's first word was never indexed
+        let mut lx = Lexicon::builtin();
+        let seg = crate::segment::segment("The zorblat was seen.", 0, &lx);
+        assert!(
+            lx.frames
+                .longest_in(&seg.tokens, 1, seg.tokens.len())
+                .is_none()
+        );
+        lx.frames.insert("zorblat", "attack".to_string());
+        assert!(
+            lx.frames
+                .longest_in(&seg.tokens, 1, seg.tokens.len())
+                .is_some()
+        );
+    }
 
     #[test]
     fn builtin_resources_parse() {

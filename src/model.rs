@@ -58,6 +58,15 @@ pub struct Span {
     pub text: String,
 }
 
+/// A [`Span`] borrowing its text, serialized as a `Span` is (for output built only to be
+/// written).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SpanRef<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
 /// Every way the spans in `output` break the offset contract for `text`: each JSON object with
 /// integer `start`, `end` and a string `text` must have `start <= end <= ` the text's length in
 /// characters, and its `text` must equal those characters. What the fuzz targets and property
@@ -107,10 +116,15 @@ impl<'a> CharMap<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut marks = Vec::new();
         let mut extra = 0;
-        for (i, c) in text.char_indices() {
-            let len = c.len_utf8();
-            if len > 1 {
-                extra += len - 1;
+        // on bytes, not chars (no decoding): in valid UTF-8 a byte from 0xC0 up starts a
+        // character of 2, 3 or 4 bytes, and every other byte is ASCII or a continuation
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b >= 0xC0 {
+                extra += match b {
+                    0xF0.. => 3,
+                    0xE0.. => 2,
+                    _ => 1,
+                };
                 marks.push((i, extra));
             }
         }
@@ -123,6 +137,15 @@ impl<'a> CharMap<'a> {
         let n = self.marks.partition_point(|&(pos, _)| pos < byte);
         let extra = if n == 0 { 0 } else { self.marks[n - 1].1 };
         byte - extra
+    }
+
+    /// [`CharMap::span`] without copying the text.
+    pub fn span_ref(&self, range: &ByteRange) -> SpanRef<'a> {
+        SpanRef {
+            start: self.char_offset(range.start),
+            end: self.char_offset(range.end),
+            text: &self.text[range.clone()],
+        }
     }
 
     pub fn span(&self, range: &ByteRange) -> Span {

@@ -36,6 +36,9 @@ pub struct Token {
     pub upper: bool,
     /// Whitespace (or the start of text) precedes the token.
     pub space_before: bool,
+    /// What the lexicon knows of the word, set by [`segment`] (0 from [`tokenize`] alone): see
+    /// [`crate::lexicon::TokenFlags`].
+    pub lex: crate::lexicon::TokenFlags,
 }
 
 /// A possessive whose apostrophe was stripped, read as its name ("Syrias" read as "syria"): the
@@ -150,11 +153,18 @@ pub fn word_strings(text: &str) -> Vec<String> {
 
 /// Tokenizes `text`, shifting ranges by `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    tokenize_into(text, base, &mut out);
+    out
+}
+
+/// [`tokenize`], appending to `out`.
+fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let n = chars.len();
     let at = |i: usize| -> char { if i < n { chars[i].1 } else { ' ' } };
     let pos = |i: usize| -> usize { if i < n { chars[i].0 } else { text.len() } };
-    let mut out = Vec::new();
     let mut i = 0;
     let mut space_before = true;
     while i < n {
@@ -220,8 +230,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 TokKind::Word
             };
             if let Some(s) = split_at {
-                push(&mut out, text, base, pos(start), pos(s), kind, space_before);
-                push(&mut out, text, base, pos(s), pos(j), TokKind::Word, false);
+                push(out, text, base, pos(start), pos(s), kind, space_before);
+                push(out, text, base, pos(s), pos(j), TokKind::Word, false);
                 i = j;
                 space_before = false;
                 continue;
@@ -283,10 +293,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             kind = TokKind::Punct;
             i += 1;
         }
-        push(&mut out, text, base, pos(start), pos(i), kind, space_before);
+        push(out, text, base, pos(start), pos(i), kind, space_before);
         space_before = false;
     }
-    out
 }
 
 /// Whether the apostrophe at `j` starts a possessive "'s" (split off as its own token).
@@ -305,26 +314,34 @@ fn push(
     space_before: bool,
 ) {
     let raw = &text[s..e];
-    let lower = if raw.is_ascii() {
-        raw.to_ascii_lowercase()
-    } else if raw.contains('’') {
-        raw.replace('’', "'").to_lowercase()
+    let (lower, letters, all_upper, cap);
+    if raw.is_ascii() {
+        // (the same as below, on bytes: ASCII letters are the only alphabetic ASCII characters)
+        lower = raw.to_ascii_lowercase();
+        let b = raw.as_bytes();
+        letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        all_upper = !b.iter().any(u8::is_ascii_lowercase);
+        cap = b.first().is_some_and(u8::is_ascii_uppercase);
     } else {
-        raw.to_lowercase()
-    };
-    let (mut letters, mut all_upper) = (0usize, true);
-    for c in raw.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        all_upper &= c.is_uppercase();
+        lower = if raw.contains('’') {
+            raw.replace('’', "'").to_lowercase()
+        } else {
+            raw.to_lowercase()
+        };
+        let alphabetic = || raw.chars().filter(|c| c.is_alphabetic());
+        letters = alphabetic().count();
+        all_upper = alphabetic().all(char::is_uppercase);
+        cap = raw.chars().next().is_some_and(char::is_uppercase);
     }
     out.push(Token {
         range: base + s..base + e,
         kind,
         lower,
         in_quote: false,
-        cap: raw.chars().next().is_some_and(char::is_uppercase),
+        cap,
         upper: letters >= 2 && all_upper,
         space_before,
+        lex: 0,
     });
 }
 
@@ -357,13 +374,16 @@ pub fn segment(text: &str, base: usize, lx: &Lexicon) -> Segmented {
     if let Some(s) = start {
         para_ranges.push(s..off);
     }
+    // about one token for every six bytes of news text: most documents never grow the vector
+    seg.tokens.reserve(body.len() / 6);
     for (p, pr) in para_ranges.into_iter().enumerate() {
         let ptext = &body[pr.clone()];
         let first_tok = seg.tokens.len();
-        let mut toks = tokenize(ptext, base + pr.start);
+        tokenize_into(ptext, base + pr.start, &mut seg.tokens);
+        let toks = &mut seg.tokens[first_tok..];
         // a possessive whose apostrophe the source stripped ("Syrias Idlib province", "Assads
         // forces") reads as the name it belongs to
-        for t in &mut toks {
+        for t in toks.iter_mut() {
             if t.kind == TokKind::Word
                 && t.lower.ends_with('s')
                 && text[t.range.clone()].contains(|c: char| c.is_uppercase())
@@ -372,10 +392,10 @@ pub fn segment(text: &str, base: usize, lx: &Lexicon) -> Segmented {
                     t.lower = stem.to_string();
                 }
             }
+            t.lex = lx.word_flags(&t.lower);
         }
         let first_quote = seg.quotes.len();
-        mark_quotes(&mut toks, first_tok, &mut seg.quotes, text);
-        seg.tokens.extend(toks);
+        mark_quotes(toks, first_tok, &mut seg.quotes, text);
         split_sentences(text, &mut seg, first_tok, first_quote, p, lx);
     }
     // quotations in text order, so that they can be looked up by their opening mark
@@ -480,7 +500,7 @@ fn split_sentences(
                 let next = &toks[i + 1];
                 let ends_clause = is_terminal(t) || t.kind == TokKind::CloseQuote;
                 let continues = !next.cap && next.kind != TokKind::OpenQuote
-                    || lx.fn_class(&t.lower).is_some()
+                    || lx.fn_class_of(t).is_some()
                     || t.lower == ",";
                 if !ends_clause && !continues {
                     bounds.push((i + 1, true));

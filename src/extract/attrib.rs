@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::lexicon::{FnClass, Form, Lexicon};
+use crate::lexicon::{FnClass, Form, Lexicon, WordList};
 use crate::model::{Commitment, CueType, Polarity, QuoteKind};
 use crate::segment::{Segmented, TokKind, Token};
 
@@ -121,7 +121,11 @@ impl Ctx<'_> {
         {
             return None;
         }
-        self.lx.fn_class(self.low(i))
+        if i < self.hi && i >= self.lo {
+            self.lx.fn_class_of(&self.t[i])
+        } else {
+            self.lx.fn_class("")
+        }
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
         i >= self.lo && i < self.hi && self.t[i].kind == TokKind::Punct && self.t[i].lower == p
@@ -1101,7 +1105,7 @@ fn party_modifier(cx: &Ctx, j: usize) -> bool {
         .get(&t.lower)
         .is_some_and(|c| c.iter().any(|&a| cx.lx.aliases[a].words.len() == 1))
         || cx.lx.roles.longest_in(cx.t, j, j + 1).is_some();
-    alias || (t.cap && j > cx.lo && !cx.lx.time.contains_key(&t.lower))
+    alias || (t.cap && j > cx.lo && !cx.lx.has(WordList::Time, t))
 }
 
 fn nominal_attribution(
@@ -1847,7 +1851,7 @@ fn cue_attribution(
     // (elsewhere only after a name, a number or a time word: not "everything the minister said")
     let bare = (cx.commaless || {
         let before = &cx.t[src.start.saturating_sub(1)];
-        before.cap || before.kind == TokKind::Number || lx.time.contains_key(&before.lower)
+        before.cap || before.kind == TokKind::Number || lx.has(WordList::Time, before)
     }) && (if cx.commaless {
         tail
     } else {
@@ -2007,7 +2011,7 @@ fn name_token(cx: &Ctx, i: usize) -> bool {
     }
     match t.kind {
         TokKind::Word => {
-            (t.cap && cx.class(i).is_none() && !cx.lx.time.contains_key(&t.lower))
+            (t.cap && cx.class(i).is_none() && !cx.lx.has(WordList::Time, t))
                 // "Observatory for Human Rights", "Secretary of State"
                 || (matches!(t.lower.as_str(), "of" | "for")
                     && i > cx.lo
@@ -2023,7 +2027,7 @@ fn name_token(cx: &Ctx, i: usize) -> bool {
                     )
                     && i + 1 < cx.hi
                     && cx.t[i + 1].cap
-                    && !cx.lx.time.contains_key(&cx.t[i + 1].lower)
+                    && !cx.lx.has(WordList::Time, &cx.t[i + 1])
                     && !(i > cx.lo
                         && (matches!(cx.class(i - 1), Some(FnClass::Prep))
                             || cx.t[i - 1].kind == TokKind::Number)))
@@ -2047,9 +2051,9 @@ fn title_modifier(cx: &Ctx, i: usize) -> bool {
         && !t.cap
         && !t.in_quote
         && cx.class(i).is_none()
-        && !cx.lx.time.contains_key(&t.lower)
+        && !cx.lx.has(WordList::Time, t)
         // "the Kalvar market opposition figure": a place noun ends the content
-        && !cx.lx.place_heads.contains(&t.lower)
+        && !cx.lx.has(WordList::PlaceHead, t)
         && cx.lx.quantities.longest_in(cx.t, i, cx.hi).is_none()
         && !cx.looks_verbal(i)
         && (!cx.is_cue_word(i) || cx.lx.cue_nouns.contains(&t.lower))

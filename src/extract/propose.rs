@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::lexicon::{
     AgentRelation, ControlChange, CountFollower, FnClass, Lexicon, QuantWord, TimeWord,
-    ViolationWord,
+    ViolationWord, WordList,
 };
 use crate::model::{Document, Interval, Polarity, Speaker, TimeRef};
 use crate::segment::{Segmented, TokKind, Token, span_text};
@@ -234,7 +234,7 @@ pub struct PropInput<'a> {
     pub mentions: &'a [Mention],
     /// [`PropInput::local_event`] of each token range asked for: a whole unattributed sentence
     /// is read once for its context and once as a claim region.
-    pub events: std::cell::RefCell<std::collections::HashMap<(usize, usize), EventRef>>,
+    pub events: std::cell::RefCell<crate::lexicon::WordMap<(usize, usize), EventRef>>,
 }
 
 /// A claim region: an attribution content, or a whole unattributed sentence.
@@ -278,13 +278,12 @@ impl PropInput<'_> {
             ..EventRef::default()
         };
         let pf = self.lx.predicate_frame.as_str();
-        let lowers: Vec<&str> = range.clone().map(|k| toks[k].lower.as_str()).collect();
         // event words' positions: a party named right before one is the event's agent
         let mut event_words: Vec<usize> = Vec::new();
-        let mut i = 0;
-        while i < lowers.len() {
-            if let Some((n, f)) = self.lx.frames.longest_at(&lowers, i) {
-                event_words.push(range.start + i);
+        let mut i = range.start;
+        while i < range.end {
+            if let Some((n, f)) = self.lx.frames.longest_in(toks, i, range.end) {
+                event_words.push(i);
                 if ev
                     .frame
                     .as_deref()
@@ -295,7 +294,7 @@ impl PropInput<'_> {
                 i += n;
                 continue;
             }
-            if let Some((n, rel)) = self.lx.responsibility.longest_at(&lowers, i) {
+            if let Some((n, rel)) = self.lx.responsibility.longest_in(toks, i, range.end) {
                 // "used", "were involved in", "carried out by" name no attack by themselves
                 let evokes = matches!(rel, AgentRelation::Subject | AgentRelation::Speaker);
                 if evokes
@@ -316,7 +315,7 @@ impl PropInput<'_> {
         ev.target = range
             .clone()
             .find(|&k| {
-                self.lx.sites.contains(&toks[k].lower)
+                self.lx.has(WordList::Site, &toks[k])
                     && !toks[k].in_quote
                     && !self.where_spoken(range.start, k)
             })
@@ -339,7 +338,7 @@ impl PropInput<'_> {
                 .or_else(|| self.held_by_after(k, range.end))
                 .or_else(|| {
                     // "struck army positions": the positions' party holds them
-                    (k > range.start && self.lx.held_nouns.contains(&toks[k].lower))
+                    (k > range.start && self.lx.has(WordList::HeldNoun, &toks[k]))
                         .then(|| self.side_named(&toks[k - 1].lower))
                         .flatten()
                 })
@@ -361,8 +360,8 @@ impl PropInput<'_> {
         // only an event has one
         if ev.frame.is_some() {
             let mut modes: Vec<&String> = Vec::new();
-            for i in 0..lowers.len() {
-                if let Some((_, m)) = self.lx.attack_modes.longest_at(&lowers, i) {
+            for i in range.clone() {
+                if let Some((_, m)) = self.lx.attack_modes.longest_in(toks, i, range.end) {
                     if !modes.contains(&m) {
                         modes.push(m);
                     }
@@ -379,11 +378,11 @@ impl PropInput<'_> {
     fn held_by_after(&self, k: usize, end: usize) -> Option<String> {
         let toks = self.toks();
         let (n, _) = self.lx.side_by.longest_in(toks, k, end)?;
-        if k == 0 || !toks[k - 1].is_word() || self.lx.fn_class(&toks[k - 1].lower).is_some() {
+        if k == 0 || !toks[k - 1].is_word() || self.lx.fn_class_of(&toks[k - 1]).is_some() {
             return None;
         }
         let mut p = k + n;
-        while p < end && matches!(self.lx.fn_class(&toks[p].lower), Some(FnClass::Det)) {
+        while p < end && matches!(self.lx.fn_class_of(&toks[p]), Some(FnClass::Det)) {
             p += 1;
         }
         let np = p..(p + 4).min(end);
@@ -452,7 +451,7 @@ impl PropInput<'_> {
         let mut out: Vec<String> = Vec::new();
         for k in range.clone() {
             if k > range.start
-                && self.lx.place_heads.contains(&toks[k].lower)
+                && self.lx.has(WordList::PlaceHead, &toks[k])
                 && self.opens_name(k - 1)
             {
                 let mut s = k - 1;
@@ -463,7 +462,7 @@ impl PropInput<'_> {
                     s -= 1;
                 }
                 // a capitalized determiner opening a sentence is no name ("The market")
-                while s < k && matches!(self.lx.fn_class(&toks[s].lower), Some(FnClass::Det)) {
+                while s < k && matches!(self.lx.fn_class_of(&toks[s]), Some(FnClass::Det)) {
                     s += 1;
                 }
                 if s == k {
@@ -485,7 +484,7 @@ impl PropInput<'_> {
                     .iter()
                     .next()
                     .is_some();
-                if !is_party && !self.lx.time.contains_key(&toks[s].lower) && !out.contains(&name) {
+                if !is_party && !self.lx.has(WordList::Time, &toks[s]) && !out.contains(&name) {
                     out.push(name);
                     // "the Bab Touma area of Old Damascus": the place it lies in
                     if k + 2 < range.end && toks[k + 1].lower == "of" {
@@ -525,7 +524,7 @@ impl PropInput<'_> {
             let of_event = toks[i].lower == "of"
                 && i > range.start
                 && self.lx.frames.get(&toks[i - 1].lower).is_some();
-            if (self.lx.place_preps.contains(&toks[i].lower) || of_event)
+            if (self.lx.has(WordList::PlacePrep, &toks[i]) || of_event)
                 && i + 1 < range.end
                 && !in_party()
             {
@@ -572,8 +571,7 @@ impl PropInput<'_> {
             k += 1;
         }
         // "the town of Varosh"
-        if k + 1 < end && self.lx.place_heads.contains(&toks[k].lower) && toks[k + 1].lower == "of"
-        {
+        if k + 1 < end && self.lx.has(WordList::PlaceHead, &toks[k]) && toks[k + 1].lower == "of" {
             k += 2;
         }
         let s = k;
@@ -581,7 +579,7 @@ impl PropInput<'_> {
         while k < end
             && toks[k].kind == TokKind::Word
             && (toks[k].cap || self.lx.is_particle(&toks[k].lower))
-            && !self.lx.time.contains_key(&toks[k].lower)
+            && !self.lx.has(WordList::Time, &toks[k])
             && !matches!(
                 self.lx.quantities.get(&toks[k].lower),
                 Some(QuantWord::Number(_))
@@ -596,7 +594,7 @@ impl PropInput<'_> {
             .map_or(s, |j| j + 1);
         // drop trailing generic heads ("camp")
         let mut e = k;
-        while e > s && self.lx.place_heads.contains(&toks[e - 1].lower) {
+        while e > s && self.lx.has(WordList::PlaceHead, &toks[e - 1]) {
             e -= 1;
         }
         if e == s || !self.opens_name(s) {
@@ -606,7 +604,7 @@ impl PropInput<'_> {
         let raw = span_text(self.text(), toks, s..e);
         let lw = lowers_of(toks, s..e).join(" ");
         // "Idlib province" is the governorate, not the city
-        if e < end && self.lx.place_heads.contains(&toks[e].lower) {
+        if e < end && self.lx.has(WordList::PlaceHead, &toks[e]) {
             let with_head = format!("{lw} {}", toks[e].lower);
             if let Some(p) = self.lx.places.get(&with_head) {
                 return (Some(p.canonical.clone()), (e + 1).max(k));
@@ -623,7 +621,7 @@ impl PropInput<'_> {
             return (None, k);
         }
         // Following words like "camp" were dropped; also skip the heads after the name.
-        while k < end && self.lx.place_heads.contains(&toks[k].lower) {
+        while k < end && self.lx.has(WordList::PlaceHead, &toks[k]) {
             k += 1;
         }
         (Some(raw.to_string()), k)
@@ -713,7 +711,7 @@ impl PropInput<'_> {
         }
         let coordinated = range
             .clone()
-            .any(|k| matches!(self.lx.fn_class(&toks[k].lower), Some(FnClass::Conj)));
+            .any(|k| matches!(self.lx.fn_class_of(&toks[k]), Some(FnClass::Conj)));
         if coordinated {
             let parties = self.parties_in(&range);
             if parties.len() > 1 {
@@ -783,7 +781,7 @@ impl PropInput<'_> {
             return None;
         }
         let mut s = range.start;
-        while s < range.end && matches!(self.lx.fn_class(&toks[s].lower), Some(FnClass::Det)) {
+        while s < range.end && matches!(self.lx.fn_class_of(&toks[s]), Some(FnClass::Det)) {
             s += 1;
         }
         if s >= range.end {
@@ -806,7 +804,7 @@ impl PropInput<'_> {
             let next = k + 1;
             let clause = next < range.end
                 && (self.lx.pronouns.contains_key(&toks[next].lower)
-                    || matches!(self.lx.fn_class(&toks[next].lower), Some(FnClass::Det)));
+                    || matches!(self.lx.fn_class_of(&toks[next]), Some(FnClass::Det)));
             if !clause {
                 continue;
             }
@@ -841,7 +839,7 @@ impl PropInput<'_> {
         // auxiliaries, negation and adverbs between subject and verb ("it had not carried out")
         let mut k = k;
         while k > lo
-            && (matches!(self.lx.fn_class(&toks[k - 1].lower), Some(FnClass::Aux))
+            && (matches!(self.lx.fn_class_of(&toks[k - 1]), Some(FnClass::Aux))
                 || self.lx.is_ly_adverb(&toks[k - 1]))
         {
             k -= 1;
@@ -849,7 +847,7 @@ impl PropInput<'_> {
         let mut s = k;
         while s > lo {
             let t = &toks[s - 1];
-            let class = self.lx.fn_class(&t.lower);
+            let class = self.lx.fn_class_of(t);
             let ok = match t.kind {
                 TokKind::Word | TokKind::Number => {
                     !matches!(
@@ -881,19 +879,14 @@ impl PropInput<'_> {
                 }
                 break;
             }
-            if !t.is_word()
-                || matches!(
-                    self.lx.fn_class(&t.lower),
-                    Some(FnClass::Sub | FnClass::Aux)
-                )
-            {
+            if !t.is_word() || matches!(self.lx.fn_class_of(t), Some(FnClass::Sub | FnClass::Aux)) {
                 break;
             }
             j -= 1;
         }
         while s < k
             && matches!(
-                self.lx.fn_class(&toks[s].lower),
+                self.lx.fn_class_of(&toks[s]),
                 Some(FnClass::Prep | FnClass::Conj)
             )
         {
@@ -916,19 +909,19 @@ impl PropInput<'_> {
     fn coordinated(&self, lo: usize, k: usize) -> bool {
         let toks = self.toks();
         let mut j = k;
-        while j > lo && matches!(self.lx.fn_class(&toks[j - 1].lower), Some(FnClass::Aux)) {
+        while j > lo && matches!(self.lx.fn_class_of(&toks[j - 1]), Some(FnClass::Aux)) {
             j -= 1;
         }
         j > lo
             && matches!(
-                self.lx.fn_class(&toks[j - 1].lower),
+                self.lx.fn_class_of(&toks[j - 1]),
                 Some(FnClass::Conj | FnClass::ClauseConj)
             )
     }
 
     fn negated_before(&self, lo: usize, k: usize) -> bool {
         let toks = self.toks();
-        (lo.max(k.saturating_sub(3))..k).any(|i| self.lx.negations.contains(&toks[i].lower))
+        (lo.max(k.saturating_sub(3))..k).any(|i| self.lx.has(WordList::Negation, &toks[i]))
     }
 }
 
@@ -964,7 +957,10 @@ pub fn region_propositions(
     let mut last_holder: Option<String> = None;
     let mut i = 0;
     while i < lowers.len() {
-        let Some((n, rel)) = lx.responsibility.longest_at(&lowers, i) else {
+        let Some((n, rel)) = lx
+            .responsibility
+            .longest_in(toks, range.start + i, range.end)
+        else {
             i += 1;
             continue;
         };
@@ -1172,10 +1168,12 @@ pub fn region_propositions(
     // harm in context (a denial of any harm needs no count).
     if r.polarity == Polarity::Deny && out.is_empty() && r.attribution.is_some() {
         let harm = (0..lowers.len()).any(|i| {
-            lx.harm.longest_at(&lowers, i).is_some()
+            lx.harm
+                .longest_in(toks, range.start + i, range.end)
+                .is_some()
                 || lx
                     .casualties
-                    .longest_at(&lowers, i)
+                    .longest_in(toks, range.start + i, range.end)
                     .is_some_and(|(_, m)| m == "killed" || m == "wounded")
         });
         if let Some(speaker) = r.speakers.first().map(|s| s.label().to_string()) {
@@ -1302,7 +1300,7 @@ pub fn region_propositions(
     let mut prev_casualty_end = range.start;
     let mut i = 0;
     while i < lowers.len() {
-        let Some((n, measure)) = lx.casualties.longest_at(&lowers, i) else {
+        let Some((n, measure)) = lx.casualties.longest_in(toks, range.start + i, range.end) else {
             i += 1;
             continue;
         };
@@ -1378,7 +1376,7 @@ pub fn region_propositions(
         // whole are its parts
         let whole = quants.iter().rposition(|q| {
             let mut b = q.tokens.start;
-            if b > range.start && matches!(lx.fn_class(&toks[b - 1].lower), Some(FnClass::Det)) {
+            if b > range.start && matches!(lx.fn_class_of(&toks[b - 1]), Some(FnClass::Det)) {
                 b -= 1;
             }
             b > range.start && lx.whole_markers.contains(&toks[b - 1].lower)
@@ -1467,28 +1465,29 @@ pub fn region_propositions(
                     let group = next + 1;
                     group < range.end
                         && (matches!(
-                            lx.fn_class(&toks[group].lower),
+                            lx.fn_class_of(&toks[group]),
                             Some(FnClass::Obj | FnClass::Sub)
                         ) || (group + 1 < range.end
-                            && matches!(lx.fn_class(&toks[group].lower), Some(FnClass::Det))
+                            && matches!(lx.fn_class_of(&toks[group]), Some(FnClass::Det))
                             && lx
                                 .casualties
-                                .longest_at(&lowers, group + 1 - range.start)
+                                .longest_in(toks, group + 1, range.end)
                                 .is_some()))
                 }
                 // "three killed 12 others injured": 12 counts the injured
                 Some(CountFollower::Others) => {
                     q.tokens.start > k
-                        && lowers
-                            .get(next + 1 - range.start..)
-                            .is_some_and(|rest| lx.casualties.longest_at(rest, 0).is_some())
+                        && lx
+                            .casualties
+                            .longest_in(toks, next + 1, range.end)
+                            .is_some()
                 }
                 // "three people killed five injured": 5 counts the injured
                 None => {
                     q.tokens.start > k
-                        && lowers
-                            .get(next - range.start..)
-                            .and_then(|rest| lx.casualties.longest_at(rest, 0))
+                        && lx
+                            .casualties
+                            .longest_in(toks, next, range.end)
                             .is_some_and(|(_, m)| m != measure)
                 }
             };
@@ -1569,7 +1568,9 @@ pub fn region_propositions(
     // Control of places.
     let mut i = 0;
     while i < lowers.len() {
-        let Some((n, &(change, place_first))) = lx.control.longest_at(&lowers, i) else {
+        let Some((n, &(change, place_first))) =
+            lx.control.longest_in(toks, range.start + i, range.end)
+        else {
             i += 1;
             continue;
         };
@@ -1652,20 +1653,22 @@ pub fn region_propositions(
     // Generic: every attributed content.
     if r.attribution.is_some() {
         let key: Vec<String> = {
-            let mut k: Vec<String> = lowers
+            let mut k: Vec<&str> = toks[range.clone()]
                 .iter()
-                .filter(|w| {
-                    w.chars().any(char::is_alphanumeric)
-                        && lx.fn_class(w).is_none()
-                        && !lx.negations.contains(**w)
+                .filter(|t| {
+                    t.lower.chars().any(char::is_alphanumeric)
+                        && lx.fn_class_of(t).is_none()
+                        && !lx.has(WordList::Negation, t)
                 })
-                .map(|w| w.to_string())
+                .map(|t| t.lower.as_str())
                 .collect();
-            k.sort();
+            k.sort_unstable();
             k.dedup();
-            k
+            k.into_iter().map(str::to_string).collect()
         };
-        let negated = lowers.iter().any(|w| lx.negations.contains(*w));
+        let negated = toks[range.clone()]
+            .iter()
+            .any(|t| lx.has(WordList::Negation, t));
         out.push(Proposition::new(
             r.sentence,
             r.attribution,
@@ -1798,7 +1801,7 @@ fn violations(
     let mut out = Vec::new();
     let mut i = 0;
     while i < lowers.len() {
-        let Some((n, &word)) = lx.violations.longest_at(lowers, i) else {
+        let Some((n, &word)) = lx.violations.longest_in(toks, range.start + i, range.end) else {
             i += 1;
             continue;
         };
@@ -1955,7 +1958,7 @@ fn linked_count(inp: &PropInput, mut j: usize, end: usize, limit: usize) -> Opti
         if let Some(q) = parse_quantity(toks, j, end, lx) {
             return Some(q);
         }
-        let det = matches!(lx.fn_class(&toks[j].lower), Some(FnClass::Det));
+        let det = matches!(lx.fn_class_of(&toks[j]), Some(FnClass::Det));
         if !det && !lx.casualty_links.contains(&toks[j].lower) && toks[j].kind != TokKind::OpenQuote
         {
             return None;
@@ -2028,7 +2031,7 @@ fn toll_count(inp: &PropInput, p: usize, end: usize) -> Option<Quantity> {
     for j in p..end.min(p + TOLL_REACH) {
         let t = &toks[j];
         if !(t.is_word() || t.kind == TokKind::Number)
-            || matches!(lx.fn_class(&t.lower), Some(FnClass::Sub))
+            || matches!(lx.fn_class_of(t), Some(FnClass::Sub))
             || lx.casualties.longest_in(toks, j, end).is_some()
             || (lx.cue_forms.get(&t.lower).is_some() && !lx.casualty_links.contains(&t.lower))
         {
@@ -2061,7 +2064,7 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
     // a word before a determiner is no noun ("six children outside the city")
     let followed_by_det = |j: usize| {
         toks.get(j + 1)
-            .is_some_and(|t| j + 1 < end && matches!(lx.fn_class(&t.lower), Some(FnClass::Det)))
+            .is_some_and(|t| j + 1 < end && matches!(lx.fn_class_of(t), Some(FnClass::Det)))
     };
     // an "-ed" word before a noun is an adjective ("armed fighters"); before a preposition, a
     // participle ("vehicles equipped with", "fighters backed by"); after the noun an "-ing" word
@@ -2070,7 +2073,7 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
         toks.get(j + 1).is_some_and(|t| {
             j + 1 < end
                 && t.kind == TokKind::Word
-                && lx.fn_class(&t.lower).is_none()
+                && lx.fn_class_of(t).is_none()
                 && lx.casualties.get(&t.lower).is_none()
         })
     };
@@ -2079,7 +2082,7 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
         j + 2 < end
             && toks[j + 1].lower == "of"
             && matches!(
-                lx.fn_class(&toks[j + 2].lower),
+                lx.fn_class_of(&toks[j + 2]),
                 Some(FnClass::Sub | FnClass::Obj)
             )
     };
@@ -2103,7 +2106,7 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
             steps += 1;
             continue;
         }
-        let det = matches!(lx.fn_class(&t.lower), Some(FnClass::Det));
+        let det = matches!(lx.fn_class_of(t), Some(FnClass::Det));
         if det || t.lower == "of" || (after_of && t.kind == TokKind::Number) {
             after_of = t.lower == "of";
             i += 1;
@@ -2111,9 +2114,9 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
             continue;
         }
         if t.kind != TokKind::Word
-            || lx.fn_class(&t.lower).is_some()
+            || lx.fn_class_of(t).is_some()
             || lx.casualties.get(&t.lower).is_some()
-            || lx.time.contains_key(&t.lower)
+            || lx.has(WordList::Time, t)
             || count_word(&t.lower)
             || verb(&t.lower)
             // "adding that", "two of them critically"
@@ -2128,9 +2131,9 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
         while e + 1 < end
             && e - i < 2
             && toks[e + 1].kind == TokKind::Word
-            && lx.fn_class(&toks[e + 1].lower).is_none()
+            && lx.fn_class_of(&toks[e + 1]).is_none()
             && lx.casualties.get(&toks[e + 1].lower).is_none()
-            && !lx.time.contains_key(&toks[e + 1].lower)
+            && !lx.has(WordList::Time, &toks[e + 1])
             && !count_word(&toks[e + 1].lower)
             && !verb(&toks[e + 1].lower)
             && (!toks[e + 1].lower.ends_with("ed") || adjective(e + 1))
@@ -2178,7 +2181,7 @@ fn figure_parts(inp: &PropInput, p: usize, end: usize) -> Vec<(Quantity, String,
             // "nine children and four women", "nine children, four women and two men"
             let joined = j + 1 < end
                 && (toks[j].lower == ","
-                    || matches!(lx.fn_class(&toks[j].lower), Some(FnClass::Conj)));
+                    || matches!(lx.fn_class_of(&toks[j]), Some(FnClass::Conj)));
             if !joined {
                 break;
             }
@@ -2193,7 +2196,7 @@ fn figure_parts(inp: &PropInput, p: usize, end: usize) -> Vec<(Quantity, String,
         if group < end
             && toks[of].lower == "of"
             && matches!(
-                lx.fn_class(&toks[group].lower),
+                lx.fn_class_of(&toks[group]),
                 Some(FnClass::Obj | FnClass::Sub)
             )
         {
@@ -2228,7 +2231,7 @@ fn partial_control(
     let stops = |k: usize| {
         !toks[k].is_word()
             || matches!(
-                lx.fn_class(&toks[k].lower),
+                lx.fn_class_of(&toks[k]),
                 Some(FnClass::Sub | FnClass::ClauseConj | FnClass::Conj)
             )
     };
@@ -2290,7 +2293,8 @@ fn partial_control(
     while i < lowers.len() {
         let k = range.start + i;
         // "X captured several army positions in PLACE"
-        if let Some((n, &(ControlChange::Gain, false))) = lx.control.longest_at(lowers, i) {
+        if let Some((n, &(ControlChange::Gain, false))) = lx.control.longest_in(toks, k, range.end)
+        {
             i += n;
             let obj = k + n;
             if intention(k) {
@@ -2298,14 +2302,11 @@ fn partial_control(
             }
             // the object: determiners, numbers, quantifiers, a party's name, then a held noun
             let mut j = obj;
-            while j < range.end
-                && j < obj + 5
-                && !stops(j)
-                && !lx.held_nouns.contains(&toks[j].lower)
+            while j < range.end && j < obj + 5 && !stops(j) && !lx.has(WordList::HeldNoun, &toks[j])
             {
                 j += 1;
             }
-            if j >= range.end || !lx.held_nouns.contains(&toks[j].lower) || toks[obj].cap {
+            if j >= range.end || !lx.has(WordList::HeldNoun, &toks[j]) || toks[obj].cap {
                 continue;
             }
             let Some((place, _)) = (j + 1 < range.end
@@ -2343,7 +2344,7 @@ fn partial_control(
             continue;
         }
         // "X repelled the (Y) attack on PLACE"
-        let Some((n, _)) = lx.repel.longest_at(lowers, i) else {
+        let Some((n, _)) = lx.repel.longest_in(toks, k, range.end) else {
             i += 1;
             continue;
         };
@@ -2430,13 +2431,13 @@ fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
     while i < end
         && toks[i].is_word()
         && !matches!(
-            inp.lx.fn_class(&toks[i].lower),
+            inp.lx.fn_class_of(&toks[i]),
             Some(FnClass::Sub | FnClass::Aux | FnClass::ClauseConj)
         )
         && (!predicate(&toks[i].lower) || inp.in_mention(i))
     {
         if i > p {
-            let class = inp.lx.fn_class(&toks[i].lower);
+            let class = inp.lx.fn_class_of(&toks[i]);
             // a preposition ends the phrase, except inside a name ("the Army of Conquest"); a
             // determiner opens another ("the Army of Victory a coalition of factions": an
             // apposition stripped of its commas)
@@ -2494,11 +2495,10 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
         }
         // agent: a responsibility predicate with a named subject
         let toks = inp.toks();
-        let lowers = lowers_of(toks, sent.tokens.clone());
-        for i in 0..lowers.len() {
-            if let Some((_, AgentRelation::Subject)) = inp.lx.responsibility.longest_at(&lowers, i)
+        for k in sent.tokens.clone() {
+            if let Some((_, AgentRelation::Subject)) =
+                inp.lx.responsibility.longest_in(toks, k, sent.tokens.end)
             {
-                let k = sent.tokens.start + i;
                 let np = inp.np_before(sent.tokens.start, k);
                 if let Some(p) = inp.party_of(np) {
                     ev.agent = Some(p);
@@ -2523,9 +2523,16 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
                     ev.places.is_empty() || lev.places.iter().any(|p| ev.places.contains(p));
                 // a sentence with a casualty or attack predicate but no frame word describes an
                 // attack: it does not inherit a frame of another kind ("truce")
-                let violent = (0..lowers.len()).any(|i| {
-                    inp.lx.casualties.longest_at(&lowers, i).is_some()
-                        || inp.lx.responsibility.longest_at(&lowers, i).is_some()
+                let violent = sent.tokens.clone().any(|k| {
+                    inp.lx
+                        .casualties
+                        .longest_in(toks, k, sent.tokens.end)
+                        .is_some()
+                        || inp
+                            .lx
+                            .responsibility
+                            .longest_in(toks, k, sent.tokens.end)
+                            .is_some()
                 });
                 let implied = (ev.frame.is_none() && violent)
                     .then(|| inp.lx.predicate_frame.clone())

@@ -207,7 +207,7 @@ fn split_coordination(
         return Vec::new();
     };
     let mut l = head.start;
-    while l < and && matches!(lx.fn_class(&toks[l].lower), Some(FnClass::Det)) {
+    while l < and && matches!(lx.fn_class_of(&toks[l]), Some(FnClass::Det)) {
         l += 1;
     }
     let r = and + 1;
@@ -257,7 +257,7 @@ fn named_speaker(
 ) -> Speaker {
     let toks = &seg.tokens;
     let mut h = head.start;
-    while h < head.end && matches!(lx.fn_class(&toks[h].lower), Some(FnClass::Det)) {
+    while h < head.end && matches!(lx.fn_class_of(&toks[h]), Some(FnClass::Det)) {
         h += 1;
     }
     let core = h..head.end;
@@ -290,7 +290,7 @@ fn named_speaker(
     // "a member of the council": the noun before a preposition heads the phrase, when it is
     // a kind word itself ("Jan Doe a member of the council" is a person)
     let before_prep = (core.start + 1..core.end)
-        .find(|&k| matches!(lx.fn_class(&toks[k].lower), Some(FnClass::Prep)))
+        .find(|&k| matches!(lx.fn_class_of(&toks[k]), Some(FnClass::Prep)))
         .and_then(|k| lx.kinds.get(&toks[k - 1].lower).copied());
     let mut kind = before_prep.or_else(|| lx.kinds.get(&head_noun).copied());
     // Alias in the whole source (apposition included); the head phrase's alias first. A
@@ -453,7 +453,7 @@ pub fn role_party(
 ) -> Option<String> {
     let toks = &seg.tokens;
     let mut h = phrase.start;
-    while h < phrase.end && matches!(lx.fn_class(&toks[h].lower), Some(FnClass::Det)) {
+    while h < phrase.end && matches!(lx.fn_class_of(&toks[h]), Some(FnClass::Det)) {
         h += 1;
     }
     let words: Vec<&str> = (h..phrase.end).map(|k| toks[k].lower.as_str()).collect();

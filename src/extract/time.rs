@@ -44,6 +44,11 @@ pub fn find_time(
     let cue = |k: usize| k < toks.len() && lx.cue_forms.longest_in(toks, k, toks.len()).is_some();
     let mut i = range.start;
     while i < range.end {
+        // (every time phrase starts with a time word: the flags skip the others without a call)
+        if !lx.has(crate::lexicon::WordList::Time, &toks[i]) {
+            i += 1;
+            continue;
+        }
         if let Some((span, t)) = time_at(text, toks, i, range.clone(), lx, pub_date) {
             // the word before the phrase, past an opener ("said on Wednesday")
             let mut before = span.start.checked_sub(1);
@@ -53,7 +58,7 @@ pub fn find_time(
                 }
             }
             let object = |b: usize| {
-                lx.fn_class(&toks[b].lower) == Some(crate::lexicon::FnClass::Obj)
+                lx.fn_class_of(&toks[b]) == Some(crate::lexicon::FnClass::Obj)
                     || lx.pronouns.contains_key(&toks[b].lower)
             };
             let after_cue = before.is_some_and(|b| cue(b) || (b > 0 && cue(b - 1) && object(b)));
@@ -97,6 +102,10 @@ fn time_at(
     lx: &Lexicon,
     pub_date: Option<Date>,
 ) -> Option<(Range<usize>, TimeRef)> {
+    // (most tokens are no time word, and their flags say so without a lookup)
+    if !lx.has(crate::lexicon::WordList::Time, &toks[i]) {
+        return None;
+    }
     let tw = lx.time.get(&toks[i].lower)?;
     match *tw {
         TimeWord::Weekday(wd) => {

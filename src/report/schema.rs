@@ -4,26 +4,27 @@
 use serde::Serialize;
 
 use crate::extract::{Extraction, PropKind};
-use crate::model::{CharMap, Commitment, CueType, Polarity, QuoteKind, Span, Speaker};
+use crate::model::{CharMap, Commitment, CueType, Polarity, QuoteKind, Span, SpanRef, Speaker};
 
 /// Bumped on any incompatible change of the JSON output.
 pub const SCHEMA_VERSION: &str = "1.7";
 
-/// One attributed claim.
+/// One attributed claim, borrowing its text and parts from its extraction (built only to be
+/// serialized: `extract` writes one per line).
 #[derive(Debug, Clone, Serialize)]
-pub struct ClaimOut {
+pub struct ClaimOut<'a> {
     /// `doc#index`, stable for the same input.
     pub id: String,
-    pub doc: String,
-    pub sentence: Span,
+    pub doc: &'a str,
+    pub sentence: SpanRef<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<Span>,
-    pub cue: Span,
-    pub content: Span,
+    pub source: Option<SpanRef<'a>>,
+    pub cue: SpanRef<'a>,
+    pub content: SpanRef<'a>,
     /// Further parts of a discontinuous content ("“Q1,” he said. “Q2.”").
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub continuation: Vec<Span>,
-    pub cue_lemma: String,
+    pub continuation: Vec<SpanRef<'a>>,
+    pub cue_lemma: &'a str,
     pub cue_type: CueType,
     pub polarity: Polarity,
     pub commitment: Commitment,
@@ -34,21 +35,21 @@ pub struct ClaimOut {
     /// The reading the learned layer chose (`--model learned`): `rule` or an alternative.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub learned: Option<&'static str>,
-    pub speakers: Vec<Speaker>,
-    pub propositions: Vec<PropOut>,
+    pub speakers: &'a [Speaker],
+    pub propositions: Vec<PropOut<'a>>,
 }
 
 /// A proposition with its evidence span.
 #[derive(Debug, Clone, Serialize)]
-pub struct PropOut {
+pub struct PropOut<'a> {
     #[serde(flatten)]
-    pub kind: PropKind,
+    pub kind: &'a PropKind,
     pub negated: bool,
-    pub evidence: Span,
+    pub evidence: SpanRef<'a>,
 }
 
 /// The claims of one document, in order.
-pub fn claims(x: &Extraction) -> Vec<ClaimOut> {
+pub fn claims(x: &Extraction) -> Vec<ClaimOut<'_>> {
     let cm = CharMap::new(&x.doc.text);
     let mut by_att: Vec<Vec<&crate::extract::Proposition>> = vec![Vec::new(); x.attributions.len()];
     for p in &x.propositions {
@@ -61,13 +62,13 @@ pub fn claims(x: &Extraction) -> Vec<ClaimOut> {
         .enumerate()
         .map(|(i, a)| ClaimOut {
             id: format!("{}#{}", x.doc.id, i + 1),
-            doc: x.doc.id.clone(),
-            sentence: cm.span(&x.seg.sentences[a.sentence].range),
-            source: a.source.as_ref().map(|r| cm.span(r)),
-            cue: cm.span(&a.cue),
-            content: cm.span(&a.content),
-            continuation: a.continuation.iter().map(|r| cm.span(r)).collect(),
-            cue_lemma: a.cue_lemma.clone(),
+            doc: &x.doc.id,
+            sentence: cm.span_ref(&x.seg.sentences[a.sentence].range),
+            source: a.source.as_ref().map(|r| cm.span_ref(r)),
+            cue: cm.span_ref(&a.cue),
+            content: cm.span_ref(&a.content),
+            continuation: a.continuation.iter().map(|r| cm.span_ref(r)).collect(),
+            cue_lemma: &a.cue_lemma,
             cue_type: a.cue_type,
             polarity: a.polarity,
             commitment: a.commitment,
@@ -75,13 +76,13 @@ pub fn claims(x: &Extraction) -> Vec<ClaimOut> {
             kind: a.kind,
             layout: a.layout.id(),
             learned: a.learned,
-            speakers: a.speakers.clone(),
+            speakers: &a.speakers,
             propositions: by_att[i]
                 .iter()
                 .map(|p| PropOut {
-                    kind: p.kind.clone(),
+                    kind: &p.kind,
                     negated: p.negated,
-                    evidence: cm.span(&p.bytes),
+                    evidence: cm.span_ref(&p.bytes),
                 })
                 .collect(),
         })
