@@ -269,12 +269,10 @@ fn person_role(
 ) -> Option<Found> {
     let toks = &seg.tokens;
     let end = range.end.min(toks.len());
-    let words: Vec<&str> = (range.start..end).map(|k| toks[k].lower.as_str()).collect();
-    for st in 0..words.len() {
-        let Some((n, role)) = lx.roles.longest_at(&words, st) else {
+    for k in range.start..end {
+        let Some((n, role)) = lx.roles.longest_in(toks, k, end) else {
             continue;
         };
-        let k = range.start + st;
         // a capitalised modifier before the role names another owner ("Health Ministry")
         if k > range.start
             && toks[k - 1].cap
