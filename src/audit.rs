@@ -168,7 +168,7 @@ pub struct NameCount {
     pub count: usize,
 }
 
-/// A share of linked speakers below this warns. On the FA-KES development articles 58% of
+/// A share of linked speakers below this warns. On the FA-KES development articles 57% of
 /// speakers reach a party and one cluster of same-day reports in twenty falls below a fifth.
 pub const COVERAGE_WARN_BELOW: f64 = 0.2;
 /// Fewest speakers the warning needs (a short input says little about the lists).
