@@ -637,6 +637,10 @@ impl ClaimGraph {
                     continue;
                 };
                 let a = &x.attributions[ai];
+                // an outlet relaying another source's words claims nothing itself
+                if a.relays.is_some() {
+                    continue;
+                }
                 let mut labels_seen: Vec<&str> = Vec::new();
                 for sp in &a.speakers {
                     // "the Veltorian army and the Veltorian air force": one party, one claim

@@ -38,6 +38,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("parties.tsv", include_str!("../resources/parties.tsv")),
     ("roles.tsv", include_str!("../resources/roles.tsv")),
+    ("discovery.tsv", include_str!("../resources/discovery.tsv")),
     ("kinds.tsv", include_str!("../resources/kinds.tsv")),
     ("pronouns.tsv", include_str!("../resources/pronouns.tsv")),
     ("frames.tsv", include_str!("../resources/frames.tsv")),
@@ -204,6 +205,15 @@ pub struct Alias {
     pub party: String,
     pub kind: EntityKind,
     pub roles: Vec<String>,
+}
+
+/// The class of an organization name's head (`discovery.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgClass {
+    /// An organ of a state ("ministry", "forces"): a country named inside the name owns it.
+    Body,
+    /// A body of its own ("society", "network"): the name is its own party.
+    Org,
 }
 
 /// A generic role mention (one row of `roles.tsv`).
@@ -663,6 +673,16 @@ pub struct Lexicon {
     /// See [`Lexicon::possessive_stem`].
     pub possessive_stems: WordSet<String>,
     pub kinds: WordMap<String, EntityKind>,
+    /// Party discovery (`discovery.tsv`): heads of organization names and their class.
+    pub org_heads: WordMap<String, OrgClass>,
+    /// Hyphenated suffixes naming an owner ("Hamas-run"): `affiliate` rows.
+    pub affiliate_suffixes: WordSet<String>,
+    /// Person nouns that speak for the owner before them ("Ruritania's spokesman"): `member` rows.
+    pub member_nouns: WordSet<String>,
+    /// Words of news outlets and journalists ("Herald", "reporter"): `press` rows.
+    pub press_words: WordSet<String>,
+    /// Participial cues through which an outlet relays a source ("citing"): `relay` rows.
+    pub relay_cues: WordSet<String>,
     pub pronouns: WordMap<String, Vec<EntityKind>>,
     pub frames: PhraseTable<String>,
     pub frame_defs: WordMap<String, FrameDef>,
@@ -1000,6 +1020,35 @@ impl Lexicon {
                     kind,
                 },
             );
+        }
+        let rows = get("discovery.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let w = f[1].to_lowercase();
+            match f[0] {
+                "head" => {
+                    rows.need(line, &f, 3)?;
+                    let class = match f[2] {
+                        "body" => OrgClass::Body,
+                        "org" => OrgClass::Org,
+                        x => return Err(rows.err(line, format!("unknown head class `{x}`"))),
+                    };
+                    lx.org_heads.insert(w, class);
+                }
+                "affiliate" => {
+                    lx.affiliate_suffixes.insert(w);
+                }
+                "press" => {
+                    lx.press_words.insert(w);
+                }
+                "member" => {
+                    lx.member_nouns.insert(w);
+                }
+                "relay" => {
+                    lx.relay_cues.insert(w);
+                }
+                x => return Err(rows.err(line, format!("unknown row kind `{x}`"))),
+            }
         }
         let rows = get("kinds.tsv");
         for (line, f) in rows.iter() {

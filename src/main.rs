@@ -811,6 +811,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 disabled: disable.into_iter().collect(),
             };
             let (findings, co) = report::check_report(&g, &lx, &opts, &ing.status, &ing.errors);
+            if let Some(w) = &co.summary.party_coverage.warning {
+                eprintln!("gainsay: warning: {w}");
+            }
             match format {
                 CheckFormat::Md => out.write_all(report::check_markdown(&co).as_bytes())?,
                 CheckFormat::Json => {
@@ -948,6 +951,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let g = ClaimGraph::build(xs, &lx);
             let mut a = audit::audit(&g);
             a.inputs = ing.status;
+            if let Some(w) = &a.party_coverage.warning {
+                eprintln!("gainsay: warning: {w}");
+            }
             match format {
                 AuditFormat::Md => out.write_all(audit::audit_markdown(&a).as_bytes())?,
                 AuditFormat::Json => {

@@ -289,6 +289,45 @@ pub struct Speaker {
     pub party: Option<String>,
     pub kind: EntityKind,
     pub resolution: Resolution,
+    /// How the party was reached and the words that decided it; absent without a party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<PartyLink>,
+    /// The news outlet that passed the words on ("X reported that the ministry said C"): it
+    /// carries the claim and is not its speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carrier: Option<String>,
+}
+
+/// How a speaker's party was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkHow {
+    /// An alias of `parties.tsv` in the source phrase.
+    Alias,
+    /// An organization's name read from the text ("the Sudanese Doctors Network").
+    Discovered,
+    /// An owner read from the text: "the Hamas-run health ministry", "Ruritania's army".
+    Affiliation,
+    /// A role noun resolved through the document ("military spokesman Jan Doe").
+    Role,
+    /// An earlier speaker of the same document with the same name ("Doe" after "Jan Doe").
+    Earlier,
+}
+
+/// How a party was reached, with the words that decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PartyLink {
+    pub how: LinkHow,
+    pub words: String,
+}
+
+impl PartyLink {
+    pub fn new(how: LinkHow, words: impl Into<String>) -> Self {
+        PartyLink {
+            how,
+            words: words.into(),
+        }
+    }
 }
 
 impl Speaker {

@@ -3,6 +3,7 @@
 //! Extraction never fails: whatever the text, it returns what it found (possibly nothing).
 
 pub mod attrib;
+pub mod discover;
 pub mod learned;
 pub mod propose;
 pub mod quantity;
@@ -35,6 +36,9 @@ pub struct Attribution {
     /// The reading the learned layer chose (`rule`, `to-end`, ...), when it ran.
     pub learned: Option<&'static str>,
     pub speakers: Vec<Speaker>,
+    /// The attribution this one only relays (an outlet passing a source's words on: "X
+    /// reported that the ministry said C"): its content is not its speaker's claim.
+    pub relays: Option<usize>,
 }
 
 impl Attribution {
@@ -260,12 +264,22 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         vec![None; raw.len()]
     };
     let mentions = speaker::find_mentions(&doc.text, &seg, lx);
-    let speakers = speaker::resolve(&doc.text, &seg, &raw, &mentions, lx);
+    let mut speakers = speaker::resolve(&doc.text, &seg, &raw, &mentions, lx);
+    let relays = speaker::relays(
+        &doc.text,
+        &seg,
+        &raw,
+        &mut speakers,
+        &mentions,
+        lx,
+        doc.outlet.as_deref(),
+    );
     let attributions: Vec<Attribution> = raw
         .iter()
         .zip(speakers)
         .zip(variants)
-        .map(|((a, sp), learned)| Attribution {
+        .zip(relays)
+        .map(|(((a, sp), learned), relays)| Attribution {
             sentence: a.sentence,
             source: a.source.as_ref().map(|r| tok_bytes(&seg, r)),
             cue: tok_bytes(&seg, &a.cue),
@@ -280,6 +294,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
             layout: a.layout,
             learned,
             speakers: sp,
+            relays,
         })
         .collect();
 

@@ -780,6 +780,13 @@ impl PropInput<'_> {
         if event_head {
             return None;
         }
+        // "fighters of the Red Hand Brigades", "Ruritania's army": an organization or an owner
+        // the words name (see `discover`)
+        if let Some(p) =
+            super::discover::discover_agent(self.text(), self.seg, &range, self.mentions, self.lx)
+        {
+            return Some(p);
+        }
         let mut s = range.start;
         while s < range.end && matches!(self.lx.fn_class_of(&toks[s]), Some(FnClass::Det)) {
             s += 1;

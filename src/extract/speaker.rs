@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::lexicon::{FnClass, Lexicon};
-use crate::model::{EntityKind, Resolution, Speaker};
+use crate::model::{EntityKind, LinkHow, PartyLink, Resolution, Speaker};
 use crate::segment::{Segmented, TokKind, Token, span_text};
 
 use super::attrib::{Layout, RawAttribution};
@@ -126,6 +126,8 @@ pub fn resolve(
                 party: None,
                 kind: EntityKind::Unknown,
                 resolution: Resolution::Sourceless,
+                link: None,
+                carrier: None,
             }]
         } else if let Some(parent) = a.inherits.and_then(|p| parent_index(atts, ai, p)) {
             out[parent].clone()
@@ -314,6 +316,23 @@ fn named_speaker(
             && toks[s0 - 2].is_word())
     });
     if let Some(m) = alias {
+        // "the Palestinian Red Crescent Society": an organization's name that holds an alias
+        // without it covering the name's head is a party of its own
+        let scope = if m.tokens.start >= core.start && m.tokens.end <= core.end {
+            core.clone()
+        } else {
+            src.clone()
+        };
+        if let Some(f) = super::discover::org_over_alias(text, seg, &scope, m, lx) {
+            return Speaker {
+                name: Some(name),
+                party: Some(f.party),
+                kind: kind.or(f.kind).unwrap_or(EntityKind::Org),
+                resolution: Resolution::Named,
+                link: Some(f.link),
+                carrier: None,
+            };
+        }
         let al = &lx.aliases[m.alias];
         // The alias names the speaker itself when it covers the head noun.
         if kind.is_none() || m.tokens.end == core.end {
@@ -324,6 +343,11 @@ fn named_speaker(
             party: Some(al.party.clone()),
             kind: kind.unwrap_or(al.kind),
             resolution: Resolution::Named,
+            link: Some(PartyLink::new(
+                LinkHow::Alias,
+                span_text(text, toks, m.tokens.clone()),
+            )),
+            carrier: None,
         };
     }
     // Generic role ("the military source") → most recent party with that role.
@@ -347,24 +371,31 @@ fn named_speaker(
                             })
                     })
                 });
+                let link = Some(PartyLink::new(LinkHow::Role, mention.as_str()));
                 return match (found, earlier) {
                     (Some(m), _) => Speaker {
                         name: Some(name),
                         party: Some(lx.aliases[m.alias].party.clone()),
                         kind: role.kind,
                         resolution: Resolution::Context { mention },
+                        link,
+                        carrier: None,
                     },
                     (None, Some(sp)) => Speaker {
                         name: sp.name.clone(),
                         party: sp.party.clone(),
                         kind: sp.kind,
                         resolution: Resolution::Context { mention },
+                        link: sp.party.as_ref().and(link),
+                        carrier: None,
                     },
                     (None, None) => Speaker {
                         name: Some(name),
                         party: None,
                         kind: role.kind,
                         resolution: Resolution::Unresolved { mention },
+                        link: None,
+                        carrier: None,
                     },
                 };
             }
@@ -389,17 +420,75 @@ fn named_speaker(
                         party: sp.party.clone(),
                         kind: sp.kind,
                         resolution: Resolution::Context { mention },
+                        link: sp.link.clone(),
+                        carrier: None,
                     };
                 }
             }
         }
+    }
+    // A name an earlier speaker of the document had ("Doe" after "military spokesman Jan Doe").
+    if let Some(sp) = earlier_name(text, seg, &core, done, ai) {
+        return Speaker {
+            name: Some(name),
+            party: sp.party.clone(),
+            kind: kind.unwrap_or(EntityKind::Unknown),
+            resolution: Resolution::Named,
+            link: Some(PartyLink::new(
+                LinkHow::Earlier,
+                sp.name.clone().unwrap_or_default(),
+            )),
+            carrier: None,
+        };
+    }
+    // Parties found, not only listed: an organization's name, an owner, a person's role.
+    if let Some(f) = super::discover::discover_speaker(text, seg, src, &core, mentions, lx) {
+        return Speaker {
+            name: Some(f.name.unwrap_or(name)),
+            party: Some(f.party),
+            kind: kind.or(f.kind).unwrap_or(EntityKind::Org),
+            resolution: Resolution::Named,
+            link: Some(f.link),
+            carrier: None,
+        };
     }
     Speaker {
         name: Some(name),
         party: None,
         kind: kind.unwrap_or(EntityKind::Unknown),
         resolution: Resolution::Named,
+        link: None,
+        carrier: None,
     }
+}
+
+/// How many earlier attributions a bare name looks back over for the speaker it names.
+const NAME_LOOKBACK: usize = 200;
+
+/// The earlier speaker of the document, with a party, whose name ends in the words of `core`,
+/// a name of capitalised words ("Doe" after "Jan Doe", "military spokesman Jan Doe").
+fn earlier_name<'d>(
+    text: &str,
+    seg: &Segmented,
+    core: &Range<usize>,
+    done: &'d [Vec<Speaker>],
+    ai: usize,
+) -> Option<&'d Speaker> {
+    let toks = &seg.tokens;
+    if core.is_empty() || core.len() > 3 || !core.clone().all(|k| toks[k].cap && toks[k].is_word())
+    {
+        return None;
+    }
+    let words: Vec<&str> = core.clone().map(|k| &text[toks[k].range.clone()]).collect();
+    (ai.saturating_sub(NAME_LOOKBACK)..ai).rev().find_map(|bi| {
+        done[bi].iter().find(|sp| {
+            sp.party.is_some()
+                && sp.name.as_deref().is_some_and(|n| {
+                    let nw: Vec<&str> = n.split_whitespace().collect();
+                    nw.len() > words.len() && nw[nw.len() - words.len()..] == words[..]
+                })
+        })
+    })
 }
 
 /// Whether the role noun at `st..st + n` of `words` heads the phrase: it ends it, or only a
@@ -413,7 +502,7 @@ fn role_heads(words: &[&str], st: usize, n: usize, lx: &Lexicon) -> bool {
 /// mentioned before it, the one mentioned more often than any other ("the government" in a
 /// report about Syria that names Russia once is Syria's); its latest mention. `None` when no
 /// party has the role, or two are mentioned equally often.
-fn last_with_role<'m>(
+pub(super) fn last_with_role<'m>(
     mentions: &'m [Mention],
     before: usize,
     role: &str,
@@ -508,6 +597,11 @@ fn accused_before(
         party: Some(al.party.clone()),
         kind: al.kind,
         resolution: Resolution::Named,
+        link: Some(PartyLink::new(
+            LinkHow::Alias,
+            span_text(text, toks, m.tokens.clone()),
+        )),
+        carrier: None,
     })
 }
 
@@ -522,6 +616,11 @@ fn mention_speaker(text: &str, seg: &Segmented, m: &Mention, lx: &Lexicon) -> Sp
         party: Some(al.party.clone()),
         kind: al.kind,
         resolution: Resolution::Named,
+        link: Some(PartyLink::new(
+            LinkHow::Alias,
+            span_text(text, &seg.tokens, m.tokens.clone()),
+        )),
+        carrier: None,
     }
 }
 
@@ -623,6 +722,97 @@ fn resolve_pronoun(
             resolution: Resolution::Unresolved {
                 mention: pron.to_string(),
             },
+            link: None,
+            carrier: None,
         },
     }
+}
+
+/// Most tokens of the source phrase after a relaying participle ("citing the ministry of
+/// health, C").
+const RELAY_SOURCE_MAX: usize = 10;
+
+/// Outlets that only pass another source's words on: "X reported that the ministry said C", "the
+/// ministry said C, X reported", "according to X, citing the ministry, C". For each attribution,
+/// the index of the attribution it relays (its speaker is a news outlet or a journalist, or the
+/// document's own outlet, and its content opens with the other's source); that one's speakers
+/// take the outlet as their `carrier`. A relayed participle ("citing the ministry") takes the
+/// source after it as its speaker.
+#[allow(clippy::too_many_arguments)]
+pub fn relays(
+    text: &str,
+    seg: &Segmented,
+    atts: &[RawAttribution],
+    speakers: &mut [Vec<Speaker>],
+    mentions: &[Mention],
+    lx: &Lexicon,
+    outlet: Option<&str>,
+) -> Vec<Option<usize>> {
+    let toks = &seg.tokens;
+    let mut out = vec![None; atts.len()];
+    for (ai, a) in atts.iter().enumerate() {
+        let Some(src) = &a.source else { continue };
+        if matches!(
+            a.cue_type,
+            crate::model::CueType::Deny | crate::model::CueType::Accuse
+        ) || a.layout == Layout::Sourceless
+        {
+            continue;
+        }
+        let own_outlet = outlet.is_some_and(|o| {
+            speakers[ai].iter().any(|sp| {
+                sp.name
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(o))
+            })
+        });
+        // a press word, or an alias with the `media` role ("state media", not "the army" of
+        // the same party)
+        let press = super::discover::names_press(seg, src, mentions, lx);
+        if !(press || own_outlet) {
+            continue;
+        }
+        // the content's opening, past "that" and a relaying participle
+        let mut open = a.content.start;
+        while open < a.content.end && matches!(toks[open].lower.as_str(), "that" | ",") {
+            open += 1;
+        }
+        let relay_cue = open < a.content.end && lx.relay_cues.contains(&toks[open].lower);
+        let first = atts[..ai].partition_point(|b| b.sentence < a.sentence);
+        let found = (first..atts.len())
+            .take_while(|&bi| atts[bi].sentence == a.sentence)
+            .filter(|&bi| bi != ai)
+            .find(|&bi| {
+                let b = &atts[bi];
+                let Some(bs) = &b.source else { return false };
+                if relay_cue {
+                    b.cue.start == open
+                } else {
+                    bs.start == open && b.cue.start < a.content.end && bs != src
+                }
+            });
+        let Some(bi) = found else { continue };
+        if relay_cue {
+            // "citing the ministry, C": the phrase after the participle, to its comma
+            let b = &atts[bi];
+            let np_end = (b.content.start..b.content.end.min(b.content.start + RELAY_SOURCE_MAX))
+                .find(|&k| toks[k].lower == ",");
+            let Some(np_end) = np_end else { continue };
+            let np = b.content.start..np_end;
+            if np.is_empty() {
+                continue;
+            }
+            let sp = named_speaker(text, seg, &np, &np, None, mentions, lx, atts, speakers, bi);
+            speakers[bi] = vec![sp];
+        }
+        let carrier = speakers[ai]
+            .first()
+            .map(|sp| sp.label().to_string())
+            .unwrap_or_default();
+        for sp in &mut speakers[bi] {
+            sp.carrier = Some(carrier.clone());
+        }
+        out[ai] = Some(bi);
+    }
+    out
 }

@@ -322,6 +322,14 @@ pub fn check_html(out: &CheckOut, coverage: Option<&crate::audit::AuditOut>) -> 
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>gainsay contradiction report</title><style>{STYLE}</style></head><body>\n<h1>gainsay contradiction report</h1>\n<p class=\"summary\">{} documents processed, {} skipped · {} attributed claims · {} parties · {} events · <b>{} findings</b></p>\n",
         sm.documents_processed, sm.documents_skipped, sm.claims, sm.parties, sm.events, sm.findings
     );
+    let pc = &sm.party_coverage;
+    if let Some(w) = &pc.warning {
+        s += &format!("<p class=\"warning\"><b>Warning:</b> {}</p>\n", esc(w));
+    }
+    s += &format!(
+        "<p class=\"summary\">Party coverage: {} of {} speakers linked to a party; {} of {} sourced claims reach one.</p>\n",
+        pc.linked, pc.speakers, pc.claims_linked, pc.claims
+    );
     if out.findings.is_empty() {
         s += "<p>No conflicts found between attributed claims.</p>\n";
     } else {

@@ -94,6 +94,7 @@ pub fn check_output(
         events: g.events.len(),
         findings: findings.len(),
         claims_unresolved: g.docs.iter().map(|x| x.unresolved_speakers().1).sum(),
+        party_coverage: crate::audit::party_coverage(&g.docs),
     };
     let updates = sequences
         .iter()
@@ -238,6 +239,9 @@ pub fn check_markdown(out: &CheckOut) -> String {
                 "their"
             }
         );
+    }
+    if let Some(w) = &sm.party_coverage.warning {
+        let _ = writeln!(s, "> **Warning:** {w}\n");
     }
     if out.findings.is_empty() {
         let _ = writeln!(s, "No conflicts found between attributed claims.\n");

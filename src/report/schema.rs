@@ -36,6 +36,11 @@ pub struct ClaimOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub learned: Option<&'static str>,
     pub speakers: &'a [Speaker],
+    /// The claim (`doc#n`) this one only relays: an outlet passing a source's words on ("X
+    /// reported that the ministry said C"); its propositions are that source's, not the
+    /// outlet's, and the graph holds no claim of the outlet for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relays: Option<String>,
     pub propositions: Vec<PropOut<'a>>,
 }
 
@@ -77,6 +82,7 @@ pub fn claims(x: &Extraction) -> Vec<ClaimOut<'_>> {
             layout: a.layout.id(),
             learned: a.learned,
             speakers: &a.speakers,
+            relays: a.relays.map(|r| format!("{}#{}", x.doc.id, r + 1)),
             propositions: by_att[i]
                 .iter()
                 .map(|p| PropOut {
@@ -172,6 +178,9 @@ pub struct Summary {
     /// Claims left out of the comparison because their speaker could not be resolved to a party
     /// or a name ("the army" with no army named before it, an unresolved "he").
     pub claims_unresolved: usize,
+    /// How many speakers reach a party, how, the most frequent unknown names, and a warning
+    /// when few do.
+    pub party_coverage: crate::audit::PartyCoverage,
 }
 
 /// The whole output of `gainsay check`.

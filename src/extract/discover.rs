@@ -1,0 +1,537 @@
+//! Party discovery: a speaker or agent phrase that no alias of `parties.tsv` names still becomes
+//! a party when its words name one.
+//!
+//! - an organization's capitalised name with an organization head ("the Sudanese Doctors
+//!   Network", "a spokesman for the Rapid Support Forces", "Army of Conquest"): the name is the
+//!   party (`discovered`);
+//! - an owner read from the text: a hyphenated affiliation ("the Hamas-run health ministry",
+//!   `affiliate` rows), a possessive before an organ, an organization or a person ("Ruritania's
+//!   army", "Ruritania's spokesman"): the owner is the party (`affiliation`);
+//! - a person with a role in a party: "military spokesman Jan Doe", "Jan Doe, the military's
+//!   chief spokesman": the role resolves as role nouns do (`role`);
+//! - a later mention of a name an earlier speaker of the document had ("Doe" after "military
+//!   spokesman Jan Doe") takes that speaker's party (`earlier`).
+//!
+//! A news outlet or its journalist ("The Guardian's reporter", `press` rows) is never made a
+//! party: an outlet carries others' words. The heads, suffixes and press words are data
+//! (`resources/discovery.tsv`); this module holds only the grammar.
+
+use std::ops::Range;
+
+use crate::lexicon::{FnClass, Lexicon, OrgClass};
+use crate::model::{EntityKind, LinkHow, PartyLink};
+use crate::segment::{Segmented, TokKind, Token, span_text};
+
+use super::speaker::{Mention, within};
+
+/// A party read from a phrase's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub party: String,
+    /// The speaker's name, when discovery names it better than the phrase ("Jan Doe").
+    pub name: Option<String>,
+    pub kind: Option<EntityKind>,
+    pub link: PartyLink,
+}
+
+/// Fewest words of a state organ's name found alone: "Foreign Ministry" or "Air Force" names no
+/// one state; "Rapid Support Forces" does.
+const BODY_MIN_WORDS: usize = 3;
+
+/// Most words an adjective run between a role and its person noun may hold ("the military's
+/// chief spokesman").
+const ROLE_ADJECTIVES: usize = 2;
+
+fn connector(w: &str) -> bool {
+    matches!(w, "of" | "for" | "on" | "and" | "the")
+}
+
+fn is_press(lx: &Lexicon, t: &Token) -> bool {
+    lx.press_words.contains(&t.lower)
+}
+
+/// The capitalised organization names inside `range`, each with its head's class: runs of
+/// capitalised words (with "of", "for", "on", "and", "the" between capitals, and a possessive
+/// apostrophe: "Martyrs' Brigades") cut after their rightmost organization head.
+pub fn org_names(
+    seg: &Segmented,
+    range: &Range<usize>,
+    lx: &Lexicon,
+) -> Vec<(Range<usize>, OrgClass)> {
+    let toks = &seg.tokens;
+    let end = range.end.min(toks.len());
+    let mut out = Vec::new();
+    let mut k = range.start;
+    while k < end {
+        let t = &toks[k];
+        if !(t.kind == TokKind::Word && t.cap)
+            || matches!(lx.fn_class(&t.lower), Some(FnClass::Det))
+            || t.lower.ends_with("-based")
+        {
+            k += 1;
+            continue;
+        }
+        // the run
+        let start = k;
+        let mut last = k; // last capitalised word
+        let mut j = k + 1;
+        while j < end {
+            let u = &toks[j];
+            if u.kind == TokKind::Word && u.cap && !u.lower.ends_with("-based") {
+                last = j;
+                j += 1;
+            } else if (u.kind == TokKind::Word && connector(&u.lower))
+                || (u.kind != TokKind::Word
+                    && !u.space_before
+                    && (u.lower == "'" || u.lower == "’"))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run = start..last + 1;
+        k = last + 1;
+        // the rightmost organization head that ends the run, comes before "of" or "for"
+        // ("Commission of Inquiry for Syria", "Army of Conquest": it heads the whole run) or
+        // before a person's title ("Rapid Support Forces Commander Jan Doe"); an adjective
+        // inside a name is no head ("Institute for International Economics")
+        let tail_at =
+            |i: usize| i + 1 < run.end && matches!(toks[i + 1].lower.as_str(), "of" | "for");
+        let Some((h, class)) = run.clone().rev().find_map(|i| {
+            let c = lx.org_heads.get(&toks[i].lower)?;
+            let ends = i + 1 == run.end || tail_at(i) || person_noun(lx, &toks[i + 1].lower);
+            ends.then_some((i, *c))
+        }) else {
+            continue;
+        };
+        let tail = tail_at(h);
+        let name_end = if tail { run.end } else { h + 1 };
+        // "Director of Daraa National Hospital", "Members of the Security Council": a person's
+        // title before the name is not part of it
+        let mut start = start;
+        if let Some(p) = (start..h)
+            .rev()
+            .find(|&i| person_noun(lx, &toks[i].lower) && connector(&toks[i + 1].lower))
+        {
+            start = p + 1;
+            while start < h && (connector(&toks[start].lower) || !toks[start].cap) {
+                start += 1;
+            }
+        }
+        let name = start..name_end;
+        let words = name.clone().filter(|&i| toks[i].is_word()).count();
+        let caps = name.clone().filter(|&i| toks[i].cap).count();
+        if caps < 2 || name.clone().any(|i| is_press(lx, &toks[i])) {
+            continue;
+        }
+        if class == OrgClass::Body && words < BODY_MIN_WORDS {
+            continue;
+        }
+        out.push((name, class));
+    }
+    out
+}
+
+/// A noun for a person or people ("director", "members"), which titles a name.
+fn person_noun(lx: &Lexicon, w: &str) -> bool {
+    let person = |w: &str| {
+        matches!(
+            lx.kinds.get(w),
+            Some(EntityKind::Person) | Some(EntityKind::Group)
+        )
+    };
+    person(w) || w.strip_suffix('s').is_some_and(person)
+}
+
+/// An owner named by a hyphenated affiliation in `range` ("Hamas-run"): its alias's party, the
+/// party of its role ("government-run"), or the word as written when capitalised.
+fn affiliation(
+    text: &str,
+    seg: &Segmented,
+    range: &Range<usize>,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Option<Found> {
+    let toks = &seg.tokens;
+    for k in range.clone() {
+        let t = &toks[k];
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        let Some(dash) = t.lower.rfind('-') else {
+            continue;
+        };
+        if !lx.affiliate_suffixes.contains(&t.lower[dash + 1..]) || dash == 0 {
+            continue;
+        }
+        let raw = &text[t.range.clone()];
+        let owner_raw = &raw[..dash];
+        let owner = &t.lower[..dash];
+        let words = raw.to_string();
+        if let Some(p) = single_alias(owner, lx) {
+            return Some(found(p, LinkHow::Affiliation, words));
+        }
+        if let Some(role) = lx.roles.get(owner) {
+            let p = super::speaker::last_with_role(mentions, range.start, &role.role, lx)?;
+            return Some(found(
+                lx.aliases[p.alias].party.clone(),
+                LinkHow::Affiliation,
+                words,
+            ));
+        }
+        if owner_raw.starts_with(char::is_uppercase) && !lx.press_words.contains(owner) {
+            return Some(found(owner_raw.to_string(), LinkHow::Affiliation, words));
+        }
+    }
+    None
+}
+
+fn found(party: String, how: LinkHow, words: String) -> Found {
+    Found {
+        party,
+        name: None,
+        kind: None,
+        link: PartyLink::new(how, words),
+    }
+}
+
+/// The party of a one-word alias equal to `w` ("israel", "hamas").
+fn single_alias(w: &str, lx: &Lexicon) -> Option<String> {
+    lx.alias_index.get(w)?.iter().find_map(|&a| {
+        let al = &lx.aliases[a];
+        (al.words.len() == 1 && al.words[0].to_lowercase() == w).then(|| al.party.clone())
+    })
+}
+
+/// The owner before a possessive in `range` whose phrase ends in an organization head, a role
+/// noun or a person noun ("Ruritania's army", "Ruritania's spokesman"); never a news outlet or
+/// a journalist ("The Guardian's reporter").
+fn possessive(text: &str, seg: &Segmented, range: &Range<usize>, lx: &Lexicon) -> Option<Found> {
+    let toks = &seg.tokens;
+    let end = range.end.min(toks.len());
+    let head = (range.start..end).rev().find(|&i| toks[i].is_word())?;
+    let head_tok = &toks[head];
+    if is_press(lx, head_tok) {
+        return None;
+    }
+    let heads_org = lx.org_heads.contains_key(&head_tok.lower)
+        || lx.roles.get(&head_tok.lower).is_some()
+        || lx.member_nouns.contains(&head_tok.lower);
+    if !heads_org {
+        return None;
+    }
+    for k in range.start..head {
+        let t = &toks[k];
+        if !(t.kind == TokKind::Word && t.cap) {
+            continue;
+        }
+        let apostrophe = toks
+            .get(k + 1)
+            .is_some_and(|n| n.lower == "'s" || n.lower == "’s");
+        if !apostrophe {
+            continue;
+        }
+        // the owner's capitalised run ending at k
+        let mut s = k;
+        while s > range.start
+            && toks[s - 1].kind == TokKind::Word
+            && toks[s - 1].cap
+            && !matches!(lx.fn_class(&toks[s - 1].lower), Some(FnClass::Det))
+        {
+            s -= 1;
+        }
+        if (s..k + 1).any(|i| is_press(lx, &toks[i])) {
+            return None;
+        }
+        let owner = span_text(text, toks, s..k + 1).to_string();
+        let words = span_text(text, toks, s..head + 1).to_string();
+        // a place owns no party by itself ("Varda's health ministry"): the lexicon names the
+        // countries that are parties
+        let place = (s..k + 1).len() == 1 && lx.places.get(&t.lower).is_some();
+        if place {
+            return None;
+        }
+        return Some(found(owner, LinkHow::Affiliation, words));
+    }
+    None
+}
+
+/// A person with a role in a party: "military spokesman Jan Doe" (a person role followed by a
+/// name), "the military's chief spokesman" (a role's possessive before a person noun). The role
+/// resolves as role nouns do: to the party with that role the document mentions most before it.
+fn person_role(
+    text: &str,
+    seg: &Segmented,
+    range: &Range<usize>,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Option<Found> {
+    let toks = &seg.tokens;
+    let end = range.end.min(toks.len());
+    for k in range.start..end {
+        let Some((n, role)) = lx.roles.longest_in(toks, k, end) else {
+            continue;
+        };
+        // a capitalised modifier before the role names another owner ("Health Ministry")
+        if k > range.start
+            && toks[k - 1].cap
+            && !matches!(lx.fn_class(&toks[k - 1].lower), Some(FnClass::Det))
+        {
+            continue;
+        }
+        let after = k + n;
+        // a title ("President Jan Doe", "Minister X") names an office of any state: only a
+        // role of two or more words in lower case ("military spokesman") points to one
+        let opens = k == range.start;
+        let titled = (k..after).any(|i| toks[i].cap && !(i == k && opens));
+        let (person_end, name) = if role.kind == EntityKind::Person {
+            if n < 2 || titled {
+                continue;
+            }
+            // "military spokesman Jan Doe": a name follows
+            let name_end = (after..end)
+                .take_while(|&i| toks[i].cap && toks[i].is_word())
+                .last();
+            match name_end {
+                Some(e) if e + 1 == end => (e + 1, Some(after..e + 1)),
+                _ => continue,
+            }
+        } else {
+            // "the military's chief spokesman"
+            let mut i = after;
+            if toks
+                .get(i)
+                .is_some_and(|t| t.lower == "'s" || t.lower == "’s")
+            {
+                i += 1;
+            } else {
+                continue;
+            }
+            let mut adjs = 0;
+            while i < end
+                && adjs <= ROLE_ADJECTIVES
+                && lx.kinds.get(&toks[i].lower) != Some(&EntityKind::Person)
+            {
+                if !toks[i].is_word() || toks[i].cap {
+                    break;
+                }
+                i += 1;
+                adjs += 1;
+            }
+            if i >= end
+                || lx.kinds.get(&toks[i].lower) != Some(&EntityKind::Person)
+                || is_press(lx, &toks[i])
+            {
+                continue;
+            }
+            (i + 1, None)
+        };
+        let m = super::speaker::last_with_role(mentions, range.start, &role.role, lx)?;
+        let words = span_text(text, toks, k..person_end).to_string();
+        return Some(Found {
+            party: lx.aliases[m.alias].party.clone(),
+            name: name.map(|r| span_text(text, toks, r).to_string()),
+            kind: Some(EntityKind::Person),
+            link: PartyLink::new(LinkHow::Role, words),
+        });
+    }
+    None
+}
+
+/// Discovers the party of a speaker's source phrase `src` (with `core`, its head without
+/// determiners) that no alias names.
+pub fn discover_speaker(
+    text: &str,
+    seg: &Segmented,
+    src: &Range<usize>,
+    core: &Range<usize>,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Option<Found> {
+    if core.is_empty() {
+        return None;
+    }
+    if let Some(f) = person_role(text, seg, src, mentions, lx) {
+        return Some(f);
+    }
+    if let Some(f) = affiliation(text, seg, core, mentions, lx) {
+        return Some(f);
+    }
+    if let Some(f) = possessive(text, seg, core, lx) {
+        return Some(f);
+    }
+    discover_org(text, seg, src, lx)
+}
+
+/// The organization a phrase names, as a discovered party: the name nearest its end.
+pub fn discover_org(
+    text: &str,
+    seg: &Segmented,
+    range: &Range<usize>,
+    lx: &Lexicon,
+) -> Option<Found> {
+    let (name, _) = org_names(seg, range, lx).pop()?;
+    let n = span_text(text, &seg.tokens, name).to_string();
+    Some(Found {
+        party: n.clone(),
+        name: None,
+        kind: Some(EntityKind::Org),
+        link: PartyLink::new(LinkHow::Discovered, n),
+    })
+}
+
+/// An organization's name that holds the alias `m` without it covering the name's head ("the
+/// Palestinian Red Crescent Society" holds "Red Crescent"): the name is a party of its own. A
+/// state organ's name stays its country's ("Ukrainian Air Force").
+pub fn org_over_alias(
+    text: &str,
+    seg: &Segmented,
+    range: &Range<usize>,
+    m: &Mention,
+    lx: &Lexicon,
+) -> Option<Found> {
+    let (name, class) = org_names(seg, range, lx)
+        .into_iter()
+        .rev()
+        .find(|(n, _)| n.start <= m.tokens.start && m.tokens.end < n.end)?;
+    if class != OrgClass::Org {
+        return None;
+    }
+    // the name must add to the alias more than its head ("Al-Nusra Front" is the alias's) and
+    // more than a place before it ("Syria Al-Nusra Front")
+    let toks = &seg.tokens;
+    let left = (name.start..m.tokens.start)
+        .filter(|&i| toks[i].is_word() && lx.places.get(&toks[i].lower).is_none())
+        .count();
+    let right = (m.tokens.end..name.end)
+        .filter(|&i| toks[i].is_word() && !connector(&toks[i].lower))
+        .count();
+    if left == 0 && right < 2 {
+        return None;
+    }
+    let n = span_text(text, &seg.tokens, name).to_string();
+    Some(Found {
+        party: n.clone(),
+        name: None,
+        kind: Some(EntityKind::Org),
+        link: PartyLink::new(LinkHow::Discovered, n),
+    })
+}
+
+/// The agent a phrase names when no alias or role does: an organization's name, an owner read
+/// from the text ("Ruritania's army", "Hamas-run police").
+pub fn discover_agent(
+    text: &str,
+    seg: &Segmented,
+    range: &Range<usize>,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Option<String> {
+    affiliation(text, seg, range, mentions, lx)
+        .or_else(|| possessive(text, seg, range, lx))
+        .or_else(|| discover_org(text, seg, range, lx))
+        .map(|f| f.party)
+}
+
+/// Whether the phrase names a news outlet or a journalist: a `press` word, or an alias of a
+/// party with the `media` role.
+pub fn names_press(
+    seg: &Segmented,
+    range: &Range<usize>,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> bool {
+    let toks = &seg.tokens;
+    range
+        .clone()
+        .any(|k| k < toks.len() && is_press(lx, &toks[k]))
+        || within(mentions, range)
+            .iter()
+            .any(|m| lx.aliases[m.alias].roles.iter().any(|r| r == "media"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn discover(text: &str) -> Option<Found> {
+        let lx = Lexicon::builtin();
+        let seg = segment(text, 0, &lx);
+        let mentions = super::super::speaker::find_mentions(text, &seg, &lx);
+        let all = 0..seg.tokens.len();
+        discover_speaker(text, &seg, &all, &all, &mentions, &lx)
+    }
+
+    #[test]
+    fn organization_names_are_discovered() {
+        for (phrase, party) in [
+            ("the Norvenian Doctors Network", "Norvenian Doctors Network"),
+            ("Human Rights Watch", "Human Rights Watch"),
+            (
+                "the Karsk Regional Military Administration",
+                "Karsk Regional Military Administration",
+            ),
+            (
+                "the Red Hand Martyrs' Brigades",
+                "Red Hand Martyrs' Brigades",
+            ),
+            (
+                "a spokesman for the Rapid Support Forces",
+                "Rapid Support Forces",
+            ),
+            ("Army of Conquest", "Army of Conquest"),
+        ] {
+            let f = discover(phrase).unwrap_or_else(|| panic!("{phrase}"));
+            assert_eq!(f.party, party, "{phrase}");
+            assert_eq!(f.link.how, LinkHow::Discovered);
+        }
+    }
+
+    #[test]
+    fn capitalised_words_that_name_no_organization_are_not_parties() {
+        for phrase in [
+            "Monday",
+            "The Guardian's reporter",
+            "the Foreign Ministry",
+            "Air Force",
+            "the Daily Herald Network",
+            "Jan Doe",
+            "a doctor at the hospital",
+        ] {
+            assert_eq!(discover(phrase), None, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn owners_are_read_from_the_text() {
+        let f = discover("the Tarvos-run health ministry").unwrap();
+        assert_eq!(
+            (f.party.as_str(), f.link.how),
+            ("Tarvos", LinkHow::Affiliation)
+        );
+        let f = discover("Ruritania's army").unwrap();
+        assert_eq!(f.party, "Ruritania");
+        let f = discover("Ruritania's chief spokesman").unwrap();
+        assert_eq!(f.party, "Ruritania");
+        // a known alias before the suffix is its party
+        let f = discover("the Russia-appointed administration").unwrap();
+        assert_eq!(f.party, "Russia");
+    }
+
+    #[test]
+    fn a_person_with_a_role_takes_the_role_party() {
+        let text = "The Syrian army shelled the town. Military spokesman Jan Doe";
+        let lx = Lexicon::builtin();
+        let seg = segment(text, 0, &lx);
+        let mentions = super::super::speaker::find_mentions(text, &seg, &lx);
+        let s = seg.sentences[1].tokens.clone();
+        let f = discover_speaker(text, &seg, &s, &s, &mentions, &lx).unwrap();
+        assert_eq!(f.party, "Syrian government");
+        assert_eq!(f.name.as_deref(), Some("Jan Doe"));
+        assert_eq!(f.link.how, LinkHow::Role);
+        // no party with the role mentioned before: nothing is guessed
+        assert_eq!(discover("Military spokesman Jan Doe"), None);
+    }
+}

@@ -1,0 +1,173 @@
+//! Parties found, not only listed; relays; the coverage warning. Invented sentences only.
+
+use std::process::Command;
+
+use gainsay::extract::{Extraction, extract};
+use gainsay::lexicon::Lexicon;
+use gainsay::model::{Document, LinkHow};
+
+fn run(text: &str) -> Extraction {
+    let lx = Lexicon::builtin();
+    let mut doc = Document::new("d", text);
+    doc.outlet = Some("Test Wire".into());
+    extract(doc, &lx)
+}
+
+/// (speaker name, party, how) of each attribution's first speaker whose source holds `needle`.
+fn speaker_of(x: &Extraction, needle: &str) -> (Option<String>, Option<String>, Option<LinkHow>) {
+    let a = x
+        .attributions
+        .iter()
+        .find(|a| {
+            a.source
+                .as_ref()
+                .is_some_and(|s| match needle.strip_prefix('=') {
+                    Some(exact) => x.doc.text[s.clone()] == *exact,
+                    None => x.doc.text[s.clone()].contains(needle),
+                })
+        })
+        .unwrap_or_else(|| panic!("no attribution with source {needle:?}"));
+    let sp = &a.speakers[0];
+    (
+        sp.name.clone(),
+        sp.party.clone(),
+        sp.link.as_ref().map(|l| l.how),
+    )
+}
+
+#[test]
+fn organizations_owners_and_roles_become_parties() {
+    let x = run(
+        "The Velmar Doctors Network said 14 people were killed in the shelling. \
+         A spokesman for the Northern Shield Forces said the fighters withdrew. \
+         The Tarvos-run health ministry said 30 people were wounded. \
+         Ruritania's spokesman said the convoy was never hit.",
+    );
+    let (_, p, how) = speaker_of(&x, "Velmar");
+    assert_eq!(p.as_deref(), Some("Velmar Doctors Network"));
+    assert_eq!(how, Some(LinkHow::Discovered));
+    let (_, p, _) = speaker_of(&x, "Northern Shield");
+    assert_eq!(p.as_deref(), Some("Northern Shield Forces"));
+    let (name, p, how) = speaker_of(&x, "Tarvos");
+    assert_eq!(p.as_deref(), Some("Tarvos"));
+    assert_eq!(name.as_deref(), Some("Tarvos-run health ministry"));
+    assert_eq!(how, Some(LinkHow::Affiliation));
+    let (_, p, _) = speaker_of(&x, "Ruritania");
+    assert_eq!(p.as_deref(), Some("Ruritania"));
+}
+
+#[test]
+fn a_person_with_a_role_and_later_mentions_of_the_name_take_its_party() {
+    let x = run("Syrian army units shelled the village on Monday. \
+         Military spokesman Jan Okafor said the rebels fired first. \
+         Okafor said the army had hit only fighters.");
+    let (name, p, how) = speaker_of(&x, "Military spokesman");
+    assert_eq!(name.as_deref(), Some("Jan Okafor"));
+    assert_eq!(p.as_deref(), Some("Syrian government"));
+    assert_eq!(how, Some(LinkHow::Role));
+    let (_, p, how) = speaker_of(&x, "=Okafor");
+    assert_eq!(p.as_deref(), Some("Syrian government"));
+    assert_eq!(how, Some(LinkHow::Earlier));
+}
+
+#[test]
+fn capitalised_words_that_name_no_organization_stay_unknown() {
+    let x = run("The Lantern Times reporter said the market was empty. \
+         On Monday the Foreign Ministry said talks would resume. \
+         President Anna Velt said the talks had failed. \
+         Neighbours of Jan Okafor said they heard two blasts.");
+    for needle in ["reporter", "Foreign Ministry", "President", "Neighbours"] {
+        let (_, p, _) = speaker_of(&x, needle);
+        assert_eq!(p, None, "{needle}");
+    }
+}
+
+#[test]
+fn a_name_holding_an_alias_without_its_head_is_its_own_party() {
+    let x = run(
+        "The Velmar Red Crescent Society said 12 people were wounded. \
+         The Red Crescent said its teams reached the town.",
+    );
+    let (_, p, _) = speaker_of(&x, "Velmar");
+    assert_eq!(p.as_deref(), Some("Velmar Red Crescent Society"));
+    // the alias alone keeps its party
+    let (_, p, how) = speaker_of(&x, "The Red Crescent");
+    assert_eq!(p.as_deref(), Some("Syrian Arab Red Crescent"));
+    assert_eq!(how, Some(LinkHow::Alias));
+}
+
+#[test]
+fn an_outlet_that_relays_is_the_carrier_not_the_speaker() {
+    for text in [
+        "The Harbor Ledger reported that the health ministry said 40 people were killed in the strike.",
+        "The health ministry said 40 people were killed in the strike, the Harbor Ledger reported.",
+        "According to the Harbor Ledger, citing the health ministry, 40 people were killed in the strike.",
+    ] {
+        let x = run(text);
+        let relay = x
+            .attributions
+            .iter()
+            .position(|a| a.relays.is_some())
+            .unwrap_or_else(|| panic!("no relay in {text:?}"));
+        let inner = x.attributions[relay].relays.unwrap();
+        let sp = &x.attributions[inner].speakers[0];
+        assert_eq!(sp.name.as_deref(), Some("health ministry"), "{text}");
+        assert_eq!(sp.carrier.as_deref(), Some("Harbor Ledger"), "{text}");
+    }
+    // a party that reports what another said is no relay
+    let x = run("The Syrian army said that rebels said they had left the town.");
+    assert!(x.attributions.iter().all(|a| a.relays.is_none()));
+}
+
+#[test]
+fn a_relayed_figure_is_not_the_outlets_claim() {
+    let lx = Lexicon::builtin();
+    let x = run(
+        "The Harbor Ledger reported that the health ministry said 40 people were killed in the strike on the Varda market on Monday.",
+    );
+    let g = gainsay::graph::ClaimGraph::build(vec![x], &lx);
+    assert!(g.claims.iter().all(|c| c.party != "Harbor Ledger"));
+    assert!(g.claims.iter().any(|c| c.party == "health ministry"));
+}
+
+#[test]
+fn poorly_covered_input_warns_with_the_unknown_names() {
+    let dir = std::env::temp_dir().join(format!("gainsay-coverage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("report.txt");
+    let mut text = String::new();
+    for i in 0..12 {
+        text += &format!("Jan Okafor said the bridge number {i} was closed. ");
+    }
+    std::fs::write(&path, &text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gainsay"))
+        .args(["check", "-q"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stderr.contains("12 of 12 speakers are not linked to any party"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("“Jan Okafor” (12)"), "{stderr}");
+    assert!(stdout.contains("**Warning:**"), "{stdout}");
+    // a well-covered input does not warn
+    let mut text = String::new();
+    for i in 0..12 {
+        text += &format!("The Syrian army said the bridge number {i} was closed. ");
+    }
+    std::fs::write(&path, &text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gainsay"))
+        .args(["check", "-q", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pc = &v["summary"]["party_coverage"];
+    assert_eq!(pc["linked"], 12);
+    assert!(pc.get("warning").is_none());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("not linked"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
