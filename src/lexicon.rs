@@ -114,11 +114,15 @@ pub struct Frames {
     /// Negated, the cue denies: "X has not acknowledged C" disputes C ("did not confirm" only
     /// leaves it open).
     pub refuse: bool,
+    /// With a falsity word as its complement the cue denies its object: "X dismissed as
+    /// fabrications claims that C", "X described the accusations as lies", "X called the reports
+    /// baseless" (the words are the `false` rows of `responsibility.tsv`).
+    pub false_: bool,
 }
 
 impl Frames {
     /// Every frame by its `cues.tsv` name, with whether the cue takes it.
-    pub fn flags(&self) -> [(&'static str, bool); 20] {
+    pub fn flags(&self) -> [(&'static str, bool); 21] {
         [
             ("that", self.that),
             ("obj", self.obj),
@@ -140,6 +144,7 @@ impl Frames {
             ("toll", self.toll),
             ("on", self.on),
             ("refuse", self.refuse),
+            ("false", self.false_),
         ]
     }
     /// A cue that reports only casualty figures ("put the death toll at 38").
@@ -159,6 +164,26 @@ impl Frames {
                 || self.prep
                 || self.wh
                 || self.about)
+    }
+
+    /// A cue that denies only with a falsity complement ("branded the reports lies").
+    pub fn false_only(&self) -> bool {
+        self.false_
+            && !(self.that
+                || self.obj
+                || self.ing
+                || self.of
+                || self.for_
+                || self.np
+                || self.quote
+                || self.to
+                || self.as_
+                || self.adv
+                || self.raise
+                || self.prep
+                || self.wh
+                || self.about
+                || self.toll)
     }
 
     /// A cue that reports only quotations ("continued": “Q,” she continued).
@@ -1175,6 +1200,7 @@ impl Lexicon {
                     "toll" => frames.toll = true,
                     "on" => frames.on = true,
                     "refuse" => frames.refuse = true,
+                    "false" => frames.false_ = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

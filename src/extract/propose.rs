@@ -992,7 +992,10 @@ pub fn region_propositions(
         // "an attack carried out by X", not "a survey carried out by X": what was done must
         // name an attack (or the phrase does: "strikes by X")
         // (after a comma, the clause before it: "the air strike on Thursday, carried out by X")
-        let done_from = if k > range.start && toks[k - 1].lower == "," {
+        // (a full passive, "the strike on the market in X was carried out by Y": its subject)
+        let done_from = if k > range.start
+            && (toks[k - 1].lower == "," || lx.be_forms.contains(&toks[k].lower))
+        {
             range.start
         } else {
             inp.np_before(range.start, k).start.min(k)
