@@ -318,6 +318,10 @@ pub enum QuantWord {
     Nearly,
     /// "between N and M": the phrase is a range.
     Between,
+    /// "at the low end of N to M": the lower half of the range.
+    LowEnd,
+    /// "at the high end of N to M": the upper half of the range.
+    HighEnd,
     /// Joins the two ends of a range: "20 to 30", "20-30", "20 or 30".
     RangeJoin,
     Vague(u64, Option<u64>),
@@ -325,6 +329,9 @@ pub enum QuantWord {
     Multiplier(u64),
     /// A unit after a number: "40 percent" is not a count.
     Unit,
+    /// A noun that names a range itself, after it: "the 100-to-300 spectrum", "a 20 to 30
+    /// estimate" (part of the phrase, not what is counted).
+    RangeNoun,
 }
 
 /// An event frame (an `@frame` row of `frames.tsv`).
@@ -1282,6 +1289,8 @@ impl Lexicon {
                 ("q", "fewer") => QuantWord::Fewer,
                 ("q", "nearly") => QuantWord::Nearly,
                 ("q", "between") => QuantWord::Between,
+                ("q", "lowend") => QuantWord::LowEnd,
+                ("q", "highend") => QuantWord::HighEnd,
                 ("r", _) => QuantWord::RangeJoin,
                 ("v", range) => {
                     let (lo, hi) = range
@@ -1292,6 +1301,7 @@ impl Lexicon {
                 }
                 ("n", n) => QuantWord::Number(num(n)?),
                 ("u", _) => QuantWord::Unit,
+                ("g", _) => QuantWord::RangeNoun,
                 ("m", n) => QuantWord::Multiplier(num(n)?),
                 ("b", "increment") => {
                     self.increment_before.insert(f[0].to_lowercase());
