@@ -142,7 +142,11 @@ fn cleared(
     let explanation = format!(
         "{} {} that {agent} carried out the {}; {} {} that {agent} did not, on {agent}'s behalf.",
         list(&acc_parties),
-        if acc_parties.len() == 1 { "says" } else { "say" },
+        if acc_parties.len() == 1 {
+            "says"
+        } else {
+            "say"
+        },
         describe_event(ev, &g.frame_text),
         list(&cl_parties),
         if cl_parties.len() == 1 { "says" } else { "say" },

@@ -1915,7 +1915,10 @@ fn falsity_phrase(cx: &Ctx, p: usize) -> Option<usize> {
             break;
         }
         let modifier = (cx.class(k).is_none() && !cx.is_cue_word(k))
-            || matches!(cx.low(k), "a" | "an" | "pure" | "complete" | "utter" | "total");
+            || matches!(
+                cx.low(k),
+                "a" | "an" | "pure" | "complete" | "utter" | "total"
+            );
         if found.is_some() || !modifier || mods == FALSITY_MODIFIERS {
             break;
         }

@@ -1441,8 +1441,11 @@ pub fn region_propositions(
             );
             // "the toll was probably at the low end of ...": an estimate's hedge right before its
             // count weakens the claim (an attributed one too)
-            p.hedge = (q.tokens.start.saturating_sub(COUNT_HEDGE_WORDS).max(range.start)
-                ..q.tokens.start)
+            p.hedge = (q
+                .tokens
+                .start
+                .saturating_sub(COUNT_HEDGE_WORDS)
+                .max(range.start)..q.tokens.start)
                 .filter_map(|j| lx.hedges.get(&toks[j].lower).copied())
                 .max();
             p

@@ -52,7 +52,10 @@ fn range_end(qualifier: Option<QuantWord>, lo: u64, hi: u64) -> Interval {
     let mid = lo + (hi - lo) / 2;
     match qualifier {
         Some(QuantWord::LowEnd) => Interval { lo, hi: Some(mid) },
-        Some(QuantWord::HighEnd) => Interval { lo: mid, hi: Some(hi) },
+        Some(QuantWord::HighEnd) => Interval {
+            lo: mid,
+            hi: Some(hi),
+        },
         _ => Interval { lo, hi: Some(hi) },
     }
 }
