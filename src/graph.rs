@@ -663,7 +663,8 @@ impl ClaimGraph {
                         resolved,
                         known_party: sp.party.is_some(),
                         stance,
-                        commitment: a.commitment,
+                        // a hedge on the figure itself ("probably at the low end of") weakens it
+                        commitment: a.commitment.max(p.hedge.unwrap_or(Commitment::Certain)),
                     });
                     let party = g.party(&label);
                     g.graph

@@ -119,11 +119,15 @@ pub struct Frames {
     /// Negated, the cue denies: "X has not acknowledged C" disputes C ("did not confirm" only
     /// leaves it open).
     pub refuse: bool,
+    /// With a falsity word as its complement the cue denies its object: "X dismissed as
+    /// fabrications claims that C", "X described the accusations as lies", "X called the reports
+    /// baseless" (the words are the `false` rows of `responsibility.tsv`).
+    pub false_: bool,
 }
 
 impl Frames {
     /// Every frame by its `cues.tsv` name, with whether the cue takes it.
-    pub fn flags(&self) -> [(&'static str, bool); 20] {
+    pub fn flags(&self) -> [(&'static str, bool); 21] {
         [
             ("that", self.that),
             ("obj", self.obj),
@@ -145,6 +149,7 @@ impl Frames {
             ("toll", self.toll),
             ("on", self.on),
             ("refuse", self.refuse),
+            ("false", self.false_),
         ]
     }
     /// A cue that reports only casualty figures ("put the death toll at 38").
@@ -164,6 +169,26 @@ impl Frames {
                 || self.prep
                 || self.wh
                 || self.about)
+    }
+
+    /// A cue that denies only with a falsity complement ("branded the reports lies").
+    pub fn false_only(&self) -> bool {
+        self.false_
+            && !(self.that
+                || self.obj
+                || self.ing
+                || self.of
+                || self.for_
+                || self.np
+                || self.quote
+                || self.to
+                || self.as_
+                || self.adv
+                || self.raise
+                || self.prep
+                || self.wh
+                || self.about
+                || self.toll)
     }
 
     /// A cue that reports only quotations ("continued": “Q,” she continued).
@@ -307,6 +332,10 @@ pub enum QuantWord {
     Nearly,
     /// "between N and M": the phrase is a range.
     Between,
+    /// "at the low end of N to M": the lower half of the range.
+    LowEnd,
+    /// "at the high end of N to M": the upper half of the range.
+    HighEnd,
     /// Joins the two ends of a range: "20 to 30", "20-30", "20 or 30".
     RangeJoin,
     Vague(u64, Option<u64>),
@@ -314,6 +343,9 @@ pub enum QuantWord {
     Multiplier(u64),
     /// A unit after a number: "40 percent" is not a count.
     Unit,
+    /// A noun that names a range itself, after it: "the 100-to-300 spectrum", "a 20 to 30
+    /// estimate" (part of the phrase, not what is counted).
+    RangeNoun,
 }
 
 /// An event frame (an `@frame` row of `frames.tsv`).
@@ -1461,6 +1493,7 @@ impl Lexicon {
                     "toll" => frames.toll = true,
                     "on" => frames.on = true,
                     "refuse" => frames.refuse = true,
+                    "false" => frames.false_ = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }
@@ -1547,6 +1580,8 @@ impl Lexicon {
                 ("q", "fewer") => QuantWord::Fewer,
                 ("q", "nearly") => QuantWord::Nearly,
                 ("q", "between") => QuantWord::Between,
+                ("q", "lowend") => QuantWord::LowEnd,
+                ("q", "highend") => QuantWord::HighEnd,
                 ("r", _) => QuantWord::RangeJoin,
                 ("v", range) => {
                     let (lo, hi) = range
@@ -1557,6 +1592,7 @@ impl Lexicon {
                 }
                 ("n", n) => QuantWord::Number(num(n)?),
                 ("u", _) => QuantWord::Unit,
+                ("g", _) => QuantWord::RangeNoun,
                 ("m", n) => QuantWord::Multiplier(num(n)?),
                 ("b", "increment") => {
                     self.increment_before.insert(f[0].to_lowercase());

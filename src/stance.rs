@@ -534,10 +534,12 @@ fn sentence_markers(
                     nx.lower == "to" || nx.lower == "that" || lx.pronouns.contains_key(&nx.lower)
                 })
                 || (i > range.start && toks[i - 1].lower == ",");
-            let noun_like = n == 1
-                && lx.cue_nouns.contains(&t.lower)
-                && !verb_reading
-                && !x.attributions.iter().any(|a| a.cue.start == t.range.start);
+            let read_as_cue = x.attributions.iter().any(|a| a.cue.start == t.range.start);
+            // a cue only with a falsity complement ("branded the reports lies", not "Beats
+            // Music brand") counts only where the extractor read it as one
+            let noun_like =
+                (n == 1 && lx.cue_nouns.contains(&t.lower) && !verb_reading && !read_as_cue)
+                    || (cue.frames.false_only() && !read_as_cue);
             // "cast doubt on the claims", "rejected the reports": a denial of the claim itself
             let anaphor_denial = || {
                 x.attributions

@@ -739,6 +739,8 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
         out.push(a);
     }
     let mut i = cx.lo;
+    // the object of a denial before its content: no verb cue there
+    let mut object_until = cx.lo;
     while i < cx.hi {
         let tok = &cx.t[i];
         if tok.in_quote || tok.kind != TokKind::Word {
@@ -761,6 +763,10 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
         if let Some(a) = nominal(&cx, s, i) {
             i = a.content.start.max(a.cue.end);
             out.push(a);
+            continue;
+        }
+        if i < object_until {
+            i += 1;
             continue;
         }
         let Some((n, &(cue_idx, form))) = lx.cue_forms.longest_in(cx.t, i, cx.hi) else {
@@ -803,11 +809,24 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
         if lx.cue(cue_idx).frames.toll_only() && !toll_object(&cx, c1) {
             continue;
         }
+        // "branded the reports lies", not "the terms of the truce": a cue of falsity needs a
+        // falsity word after it
+        if lx.cue(cue_idx).frames.false_only()
+            && !(c1..(c1 + FALSITY_WINDOW).min(cx.hi)).any(|k| lx.falsity.contains(cx.low(k)))
+        {
+            continue;
+        }
         // noun-like forms ("the report", "swing states") need a verbal context
         if n == 1 && lx.cue_nouns.contains(&tok.lower) && !verbal_context(&cx, c0, c1) {
             continue;
         }
         if let Some(a) = cue_attribution(&cx, s, c0, c1, cue_idx, form, &out) {
+            // "denied reports that C", "dismissed as fabrications claims that C": the denied
+            // object's noun is no verb cue ("claims", "reports"), though a nominal cue with its
+            // own source is ("the army's accusations that C")
+            if a.cue_type == CueType::Deny && a.layout == Layout::SourceCueContent {
+                object_until = a.content.start;
+            }
             out.push(a);
         }
     }
@@ -1697,7 +1716,12 @@ fn cue_attribution(
             }
         }
     }
-    let post = cx.right_content(c1, cue);
+    // "described as lies C": the falsity complement comes first, and "as" opens no adjunct
+    let post = if cue.frames.false_ && !negated && falsity_phrase(cx, c1).is_some() {
+        Ok(Some(c1))
+    } else {
+        cx.right_content(c1, cue)
+    };
     // "C, said DeSantis, who was elected in 2012.": a source running to the sentence end after
     // the cue is no content
     let after = cx.right_source(c1, true);
@@ -1898,17 +1922,32 @@ fn cue_attribution(
             if gap {
                 return None;
             }
+            // "dismissed as fabrications claims that C", "described the accusations as lies":
+            // a falsity complement makes the cue a denial of its object
+            let falsity = if cue.frames.false_ && !negated {
+                falsity_object(cx, p)
+            } else {
+                None
+            };
+            if cue.frames.false_only() && falsity.is_none() {
+                return None;
+            }
+            let (mut p, end) = falsity.unwrap_or((p, cx.hi));
             // "denied reports that C", "rejected claims that C": the content is C
-            let mut p = p;
-            if let Some(c) = anaphor_content(cx, p) {
+            if let Some(c) = anaphor_content(cx, p).filter(|&c| c < end) {
                 p = c;
             }
-            Some(mk(
+            let mut a = mk(
                 Some((src.clone(), head)),
-                p..cx.hi,
+                p..end,
                 Layout::SourceCueContent,
                 src.start,
-            ))
+            );
+            if falsity.is_some() {
+                a.cue_type = CueType::Deny;
+                a.polarity = Polarity::Deny;
+            }
+            Some(a)
         }
         _ if pre_content => Some(mk(
             Some((src.clone(), head)),
@@ -1919,6 +1958,88 @@ fn cue_attribution(
         _ => None,
     }
 }
+
+/// How far after a cue of falsity only (`false` frame alone) its falsity word may stand.
+const FALSITY_WINDOW: usize = 12;
+
+/// Most words before the falsity word of a complement ("as pure and simple lies").
+const FALSITY_MODIFIERS: usize = 3;
+
+/// The end of a falsity complement at `p`: an optional "as", a few modifiers and a falsity word
+/// (`false` rows of `responsibility.tsv`), coordinated ones with it ("as false and baseless").
+fn falsity_phrase(cx: &Ctx, p: usize) -> Option<usize> {
+    let mut k = p;
+    if cx.low(k) == "as" {
+        k += 1;
+    }
+    let mut found = None;
+    let mut mods = 0;
+    while k < cx.hi && !cx.t[k].in_quote && cx.t[k].is_word() {
+        if cx.lx.falsity.contains(cx.low(k)) {
+            found = Some(k + 1);
+            mods = 0;
+            // "false and baseless", "lies or fabrications"
+            if matches!(cx.low(k + 1), "and" | "or") && k + 2 < cx.hi {
+                k += 2;
+                continue;
+            }
+            break;
+        }
+        let modifier = (cx.class(k).is_none() && !cx.is_cue_word(k))
+            || matches!(
+                cx.low(k),
+                "a" | "an" | "pure" | "complete" | "utter" | "total"
+            );
+        if found.is_some() || !modifier || mods == FALSITY_MODIFIERS {
+            break;
+        }
+        mods += 1;
+        k += 1;
+    }
+    found
+}
+
+/// Whether a clause ends at `e` (a comma, a conjunction, the sentence's end).
+fn clause_ends(cx: &Ctx, e: usize) -> bool {
+    cx.is_terminal(e)
+        || cx.is_comma(e)
+        || matches!(cx.class(e), Some(FnClass::Conj | FnClass::ClauseConj))
+}
+
+/// The object a falsity complement denies, after a cue whose complement begins at `p`: "(as)
+/// lies the army's accusations that C" (the complement first; the object follows it) or "the
+/// accusations (as) baseless" (the object first; the complement closes the clause). The
+/// object's range, or `None` when no falsity complement is there.
+fn falsity_object(cx: &Ctx, p: usize) -> Option<(usize, usize)> {
+    if let Some(e) = falsity_phrase(cx, p) {
+        let o = if cx.is_comma(e) { e + 1 } else { e };
+        return (o < cx.hi && !clause_ends(cx, o)).then_some((o, cx.hi));
+    }
+    // the object first: the first falsity complement that closes its clause; without "as" it
+    // follows a short noun phrase ("called the allegations baseless", "called it a lie"; not
+    // "dismissed claims that the rebels spread lies")
+    (p + 1..cx.hi)
+        .take_while(|&k| !cx.is_terminal(k) && !cx.t[k].in_quote)
+        .filter(|&k| {
+            matches!(cx.low(k), "as" | "a" | "an")
+                || cx.is_ly_adverb(k)
+                || cx.lx.falsity.contains(cx.low(k))
+        })
+        .find_map(|k| {
+            let e = falsity_phrase(cx, k)?;
+            let bare_ok = k - p <= FALSITY_BARE_OBJECT
+                && (p..k).all(|j| {
+                    cx.t[j].is_word()
+                        && !cx.lx.be_forms.contains(cx.low(j))
+                        && !matches!(cx.class(j), Some(FnClass::Sub | FnClass::Aux))
+                });
+            (clause_ends(cx, e) && (cx.low(k) == "as" || bare_ok)).then_some((p, k))
+        })
+}
+
+/// Most tokens of an object before a falsity complement without "as" ("called the rebel
+/// allegations baseless").
+const FALSITY_BARE_OBJECT: usize = 5;
 
 /// How far after a cue form the object word of a two-column `not_cues.tsv` row may stand.
 const NOT_CUE_OBJECT_WINDOW: usize = 6;
@@ -2267,7 +2388,12 @@ fn drop_self_reports(cx: &Ctx, out: &mut Vec<RawAttribution>) {
         .iter()
         .map(|a| {
             let Some(src) = &a.source else { return true };
-            let pronoun = src.len() == 1 && cx.is_pronoun(src.start);
+            // ... and so does its own document: "US officials said their analysis indicates C"
+            let own_document = src.len() == 2
+                && cx.is_pronoun(src.start)
+                && matches!(cx.class(src.start), Some(FnClass::Det))
+                && cx.lx.document_nouns.contains(cx.low(src.start + 1));
+            let pronoun = (src.len() == 1 && cx.is_pronoun(src.start)) || own_document;
             let nested = contents.iter().any(|c| {
                 *c != a.content
                     && c.start <= src.start

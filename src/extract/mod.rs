@@ -392,10 +392,11 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
     for p in &mut propositions {
         p.bytes = tok_bytes(&seg, &p.tokens);
         if p.attribution.is_none() {
-            p.hedge = seg
+            let own = seg
                 .tokens
                 .get(p.tokens.clone())
                 .and_then(|toks| lx.hedge_of(toks));
+            p.hedge = p.hedge.max(own);
         }
     }
     Extraction {

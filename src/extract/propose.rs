@@ -200,8 +200,10 @@ pub struct Proposition {
     /// needs once the tokens are gone (see [`super::Extraction::compact`]).
     pub bytes: crate::model::ByteRange,
     /// For a proposition in the report's own voice, the strongest hedge among the evidence's
-    /// words ("reportedly", "may"), set when extraction ends (an attributed one takes its
-    /// commitment from its attribution).
+    /// words ("reportedly", "may"), set when extraction ends; for a casualty figure, also a
+    /// hedge right before its count ("probably at the low end of"), which weakens an
+    /// attributed claim's commitment too (otherwise an attributed one takes its commitment
+    /// from its attribution).
     pub hedge: Option<crate::model::Commitment>,
 }
 
@@ -995,7 +997,10 @@ pub fn region_propositions(
         // "an attack carried out by X", not "a survey carried out by X": what was done must
         // name an attack (or the phrase does: "strikes by X")
         // (after a comma, the clause before it: "the air strike on Thursday, carried out by X")
-        let done_from = if k > range.start && toks[k - 1].lower == "," {
+        // (a full passive, "the strike on the market in X was carried out by Y": its subject)
+        let done_from = if k > range.start
+            && (toks[k - 1].lower == "," || lx.be_forms.contains(&toks[k].lower))
+        {
             range.start
         } else {
             inp.np_before(range.start, k).start.min(k)
@@ -1423,7 +1428,7 @@ pub fn region_propositions(
             ev
         };
         let figure = |q: &Quantity, victims: String, span: Range<usize>, event: &EventRef| {
-            Proposition::new(
+            let mut p = Proposition::new(
                 r.sentence,
                 r.attribution,
                 span,
@@ -1438,7 +1443,17 @@ pub fn region_propositions(
                     event: event.clone(),
                 },
                 inp.negated_before(range.start, k),
-            )
+            );
+            // "the toll was probably at the low end of ...": an estimate's hedge right before its
+            // count weakens the claim (an attributed one too)
+            p.hedge = (q
+                .tokens
+                .start
+                .saturating_sub(COUNT_HEDGE_WORDS)
+                .max(range.start)..q.tokens.start)
+                .filter_map(|j| lx.hedges.get(&toks[j].lower).copied())
+                .max();
+            p
         };
         // a part is a figure of its own victims; one of the total's kind ("20 people including
         // 7 civilians") says nothing the total does not. The parts of a lower bound are lower
@@ -1952,11 +1967,14 @@ fn quoted_count(inp: &PropInput, close: usize, lo: usize) -> Option<usize> {
         .then_some(open)
 }
 
+/// How far before a count a hedge bears on it ("was probably at the low end of").
+const COUNT_HEDGE_WORDS: usize = 3;
+
 /// Most words of a count in quotation marks ("\"no fewer than 30\"").
 const QUOTED_COUNT_WORDS: usize = 5;
 
 /// The count that linking words after a casualty word lead to, starting at `j` and before
-/// `limit`: determiners, `@link` words and an opening quotation mark may stand before it ("killing
+/// `limit`: determiners, hedges, `@link` words and an opening quotation mark may stand before it ("killing
 /// the 20", "the death toll has risen to 31", "among the dead were 12", "killed \"at least 30\"").
 fn linked_count(inp: &PropInput, mut j: usize, end: usize, limit: usize) -> Option<Quantity> {
     let toks = inp.toks();
@@ -1966,7 +1984,12 @@ fn linked_count(inp: &PropInput, mut j: usize, end: usize, limit: usize) -> Opti
             return Some(q);
         }
         let det = matches!(lx.fn_class_of(&toks[j]), Some(FnClass::Det));
-        if !det && !lx.casualty_links.contains(&toks[j].lower) && toks[j].kind != TokKind::OpenQuote
+        // "the toll was probably at the low end of ...": a hedge before the count
+        let hedge = lx.hedges.contains_key(&toks[j].lower);
+        if !det
+            && !hedge
+            && !lx.casualty_links.contains(&toks[j].lower)
+            && toks[j].kind != TokKind::OpenQuote
         {
             return None;
         }
@@ -2040,7 +2063,10 @@ fn toll_count(inp: &PropInput, p: usize, end: usize) -> Option<Quantity> {
         if !(t.is_word() || t.kind == TokKind::Number)
             || matches!(lx.fn_class_of(t), Some(FnClass::Sub))
             || lx.casualties.longest_in(toks, j, end).is_some()
-            || (lx.cue_forms.get(&t.lower).is_some() && !lx.casualty_links.contains(&t.lower))
+            // (a capitalized cue form is a name's word: "Tell Abyad")
+            || (lx.cue_forms.get(&t.lower).is_some()
+                && !t.cap
+                && !lx.casualty_links.contains(&t.lower))
         {
             return None;
         }

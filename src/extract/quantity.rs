@@ -38,6 +38,28 @@ fn is_month(tok: Option<&Token>, lx: &Lexicon) -> bool {
     tok.is_some_and(|t| matches!(lx.time.get(&t.lower), Some(TimeWord::Month(_))))
 }
 
+/// The range `lo`–`hi`, or its lower or upper half after "the low end of" / "the high end of".
+/// The end of a range's tokens at `e`, past a noun naming the range ("spectrum", "estimate").
+fn past_range_noun(toks: &[Token], e: usize, end: usize, lx: &Lexicon) -> usize {
+    let named = toks
+        .get(e)
+        .filter(|_| e < end)
+        .is_some_and(|t| matches!(lx.quantities.get(&t.lower), Some(QuantWord::RangeNoun)));
+    if named { e + 1 } else { e }
+}
+
+fn range_end(qualifier: Option<QuantWord>, lo: u64, hi: u64) -> Interval {
+    let mid = lo + (hi - lo) / 2;
+    match qualifier {
+        Some(QuantWord::LowEnd) => Interval { lo, hi: Some(mid) },
+        Some(QuantWord::HighEnd) => Interval {
+            lo: mid,
+            hi: Some(hi),
+        },
+        _ => Interval { lo, hi: Some(hi) },
+    }
+}
+
 /// Parses a quantity starting at token `q` (not beyond `end`).
 pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Option<Quantity> {
     let end = end.min(toks.len());
@@ -55,19 +77,28 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
                 });
             }
             QuantWord::Number(_) | QuantWord::Multiplier(_) => {}
-            QuantWord::RangeJoin => return None,
+            QuantWord::RangeJoin | QuantWord::RangeNoun => return None,
             other => {
                 qualifier = Some(other);
                 i = n;
             }
         }
     }
-    let k = q + i;
+    let mut k = q + i;
+    // "at the low end of the 100 to 300 range": a determiner may stand before the range
+    let end_of_range = matches!(qualifier, Some(QuantWord::LowEnd | QuantWord::HighEnd));
+    if end_of_range && k < end && matches!(toks[k].lower.as_str(), "the" | "a") {
+        k += 1;
+    }
     if k >= end {
         return None;
     }
-    // "20-30" written as one token
-    if let Some((a, b)) = toks[k].lower.split_once(['-', '–']) {
+    // "20-30", "100-to-300" written as one token
+    let joined = toks[k]
+        .lower
+        .split_once("-to-")
+        .or_else(|| toks[k].lower.split_once(['-', '–']));
+    if let Some((a, b)) = joined {
         if let (Ok(lo), Ok(hi)) = (
             a.replace(',', "").parse::<u64>(),
             b.replace(',', "").parse::<u64>(),
@@ -75,8 +106,8 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
             let years = (1900..=2100).contains(&lo) && (1900..=2100).contains(&hi);
             if lo <= hi && !years && !is_month(toks.get(k + 1).filter(|_| k + 1 < end), lx) {
                 return Some(Quantity {
-                    interval: Interval { lo, hi: Some(hi) },
-                    tokens: q..k + 1,
+                    interval: range_end(qualifier, lo, hi),
+                    tokens: q..past_range_noun(toks, k + 1, end, lx),
                 });
             }
         }
@@ -196,11 +227,8 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     let n = value.round() as u64;
     if let Some(hi) = range_hi {
         return Some(Quantity {
-            interval: Interval {
-                lo: n,
-                hi: Some(hi),
-            },
-            tokens: q..k + used,
+            interval: range_end(qualifier, n, hi),
+            tokens: q..past_range_noun(toks, k + used, end, lx),
         });
     }
     let tenth = (n / 10).max(1);
@@ -293,6 +321,37 @@ mod tests {
                 hi: Some(2_000_000)
             })
         );
+        // estimates: a range's end, an upper bound, a vague order of magnitude
+        assert_eq!(
+            q("at the low end of the 100-to-300 spectrum"),
+            Some(Interval {
+                lo: 100,
+                hi: Some(200)
+            })
+        );
+        assert_eq!(
+            q("the high end of 100 to 300"),
+            Some(Interval {
+                lo: 200,
+                hi: Some(300)
+            })
+        );
+        assert_eq!(
+            q("100-to-300 dead"),
+            Some(Interval {
+                lo: 100,
+                hi: Some(300)
+            })
+        );
+        assert_eq!(
+            q("no more than 20 people"),
+            Some(Interval {
+                lo: 0,
+                hi: Some(20)
+            })
+        );
+        assert_eq!(q("in the hundreds"), Some(Interval { lo: 200, hi: None }));
+        assert_eq!(q("in the dozens"), Some(Interval { lo: 24, hi: None }));
         // a joiner alone starts no quantity; a falling pair is no range
         assert_eq!(q("to 30 people"), None);
         assert_eq!(q("2011-2016 war"), None);

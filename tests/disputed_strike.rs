@@ -1,0 +1,55 @@
+//! End to end on three invented reports of one disputed strike (`tests/cases/disputed-strike/`):
+//! a toll of 471 against an outside estimate "probably at the low end of the 100-to-300
+//! spectrum", and the accused group's own denial ("described as lies the army's accusations
+//! that it was responsible ...").
+
+mod common;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn findings() -> Vec<Value> {
+    let out = Command::cargo_bin("gainsay")
+        .unwrap()
+        .args(["check", "tests/cases/disputed-strike", "--format", "json"])
+        .current_dir(common::repo())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"].as_array().cloned().unwrap_or_default()
+}
+
+fn parties(f: &Value, side: usize) -> Vec<String> {
+    f["sides"][side]["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_estimate_and_the_accused_denial_are_found() {
+    let f = findings();
+    let rules: Vec<&str> = f.iter().map(|x| x["rule"].as_str().unwrap()).collect();
+    // 471 killed against the lower half of 100 to 300, a hedged estimate: medium severity
+    let numeric = f
+        .iter()
+        .find(|x| x["rule"] == "casualty-disjoint")
+        .unwrap_or_else(|| panic!("no casualty-disjoint in {rules:?}"));
+    assert_eq!(numeric["severity"], "medium", "{numeric:#}");
+    assert_eq!(parties(numeric, 0), ["United States"]);
+    assert_eq!(parties(numeric, 1), ["Syrian government"]);
+    // the army accuses the rebels; the rebels call the accusation lies
+    let dispute = f
+        .iter()
+        .find(|x| x["rule"] == "responsibility-dispute")
+        .unwrap_or_else(|| panic!("no responsibility-dispute in {rules:?}"));
+    assert_eq!(parties(dispute, 0), ["Syrian government"]);
+    assert_eq!(parties(dispute, 1), ["rebels"]);
+}
