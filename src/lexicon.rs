@@ -637,29 +637,61 @@ pub struct Lexicon {
     pub alternatives: WordSet<String>,
 }
 
+/// One merged row of a resource file: its text and where it came from.
+#[derive(Debug, Clone)]
+pub struct ResourceRow {
+    /// The file it came from: `resources/NAME` for a built-in row, the user's path otherwise.
+    pub file: String,
+    /// Its line number in that file (1-based).
+    pub line: usize,
+    /// The line, without its line end.
+    pub text: String,
+    /// Whether it came from a `--resources` directory.
+    pub user: bool,
+}
+
+/// How a `--resources DIR` file combines with the built-in file of the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Merge {
+    /// Every row of the user's file is added to the built-in rows; a user row replaces the
+    /// built-in rows with the same key, and `@remove <TAB> KEY` drops built-in rows.
+    #[default]
+    Extend,
+    /// The user's file replaces the built-in one (the behaviour before extension).
+    Replace,
+}
+
+/// The rows a parser reads: the merged rows of one or more files.
 struct Rows<'a> {
+    /// The first file's label (for errors about the file as a whole).
     file: &'a str,
+    /// The whole text, for a file that is read whole (the attribution model).
     text: &'a str,
+    rows: Vec<&'a ResourceRow>,
 }
 
 impl<'a> Rows<'a> {
-    /// Non-comment, non-empty lines as (line number, tab-separated fields).
-    fn iter(&self) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
-        self.text.lines().enumerate().filter_map(|(i, l)| {
-            let l = l.trim_end_matches('\r');
-            if l.trim().is_empty() || l.starts_with('#') {
-                None
-            } else {
-                Some((i + 1, l.split('\t').map(str::trim).collect()))
-            }
-        })
+    /// Non-comment, non-empty rows as (row handle, tab-separated fields); the handle names the
+    /// row's file and line in errors.
+    fn iter(&self) -> impl Iterator<Item = (usize, Vec<&'a str>)> + '_ {
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (i, r.text.split('\t').map(str::trim).collect()))
     }
 
-    fn err(&self, line: usize, message: impl Into<String>) -> LexiconError {
-        LexiconError {
-            file: self.file.to_string(),
-            line,
-            message: message.into(),
+    fn err(&self, row: usize, message: impl Into<String>) -> LexiconError {
+        match self.rows.get(row) {
+            Some(r) => LexiconError {
+                file: r.file.clone(),
+                line: r.line,
+                message: message.into(),
+            },
+            None => LexiconError {
+                file: self.file.to_string(),
+                line: 0,
+                message: message.into(),
+            },
         }
     }
 
@@ -731,37 +763,36 @@ impl Lexicon {
         Self::load(None).expect("built-in resources parse")
     }
 
-    /// Built-in resources, with any same-named file in `dir` replacing the built-in one.
+    /// Built-in resources, extended by the same-named files of `dir` (see [`Merge::Extend`]).
     pub fn load(dir: Option<&Path>) -> Result<Self, LexiconError> {
-        if let Some(dir) = dir {
-            check_resource_dir(dir)?;
-        }
-        let mut texts: Vec<(String, String)> = Vec::new();
-        for (name, builtin) in BUILTIN {
-            let mut label = format!("resources/{name}");
-            let mut text = builtin.to_string();
-            if let Some(dir) = dir {
-                let p = dir.join(name);
-                if p.exists() {
-                    text = std::fs::read_to_string(&p).map_err(|e| LexiconError {
-                        file: p.display().to_string(),
-                        line: 0,
-                        message: if e.kind() == std::io::ErrorKind::InvalidData {
-                            "not UTF-8 text".to_string()
-                        } else {
-                            e.to_string()
-                        },
-                    })?;
-                    label = p.display().to_string();
-                }
-            }
-            texts.push((label, text));
-        }
+        Self::load_with(dir, Merge::Extend)
+    }
+
+    /// Built-in resources combined with the same-named files of `dir` as `merge` says.
+    pub fn load_with(dir: Option<&Path>, merge: Merge) -> Result<Self, LexiconError> {
+        let files = resource_rows(dir, merge)?;
+        let model_text = match dir.map(|d| d.join("attribution_model.tsv")) {
+            Some(p) if p.exists() => Some((p.display().to_string(), read_user_file(&p)?)),
+            _ => None,
+        };
+        let builtin_model = BUILTIN
+            .iter()
+            .find(|(n, _)| *n == "attribution_model.tsv")
+            .map_or("", |(_, t)| *t);
         let get = |name: &str| -> Rows {
-            let i = BUILTIN.iter().position(|(n, _)| *n == name).unwrap_or(0);
+            let i = files.iter().position(|(n, _)| *n == name).unwrap_or(0);
+            let (file, text) = if name == "attribution_model.tsv" {
+                match &model_text {
+                    Some((f, t)) => (f.as_str(), t.as_str()),
+                    None => ("resources/attribution_model.tsv", builtin_model),
+                }
+            } else {
+                (files[i].0, "")
+            };
             Rows {
-                file: &texts[i].0,
-                text: &texts[i].1,
+                file,
+                text,
+                rows: files[i].1.iter().collect(),
             }
         };
         let mut lx = Lexicon::default();
@@ -856,7 +887,7 @@ impl Lexicon {
             };
             lx.abbreviations.insert(f[0].to_lowercase(), class);
         }
-        lx.parse_parties(&get("parties.tsv"))?;
+        lx.parse_parties(&party_rows(&files))?;
         let rows = get("roles.tsv");
         for (line, f) in rows.iter() {
             rows.need(line, &f, 3)?;
@@ -924,12 +955,7 @@ impl Lexicon {
         }
         if !lx.frame_defs.contains_key(&lx.predicate_frame) {
             return Err(LexiconError {
-                file: texts[BUILTIN
-                    .iter()
-                    .position(|(n, _)| *n == "frames.tsv")
-                    .unwrap_or(0)]
-                .0
-                .clone(),
+                file: "frames.tsv".into(),
                 line: 0,
                 message: "`@predicate` must name a defined frame".into(),
             });
@@ -1491,6 +1517,249 @@ fn check_resource_dir(dir: &Path) -> Result<(), LexiconError> {
         )));
     }
     Ok(())
+}
+
+/// Reads a user's resource file, naming it in the error.
+fn read_user_file(p: &Path) -> Result<String, LexiconError> {
+    std::fs::read_to_string(p).map_err(|e| LexiconError {
+        file: p.display().to_string(),
+        line: 0,
+        message: if e.kind() == std::io::ErrorKind::InvalidData {
+            "not UTF-8 text".to_string()
+        } else {
+            e.to_string()
+        },
+    })
+}
+
+/// Whether a file holds party aliases (`parties.tsv`, `parties-REGION.tsv`, `countries.tsv`):
+/// their rows are read as one list.
+pub fn is_party_file(name: &str) -> bool {
+    name == "countries.tsv" || (name.starts_with("parties") && name.ends_with(".tsv"))
+}
+
+/// The columns that identify a row of a file: a user row replaces the built-in rows with the
+/// same key. Most files are keyed by their first column (by the first two when it is an `@`
+/// directive); files that pair words are keyed by the pair; party files by the alias and its
+/// context (column 5).
+fn key_columns(name: &str, first: &str) -> &'static [usize] {
+    match name {
+        "opposites.tsv" | "not_cues.tsv" | "casualties.tsv" | "violations.tsv" => &[0, 1],
+        n if is_party_file(n) => &[0, 4],
+        _ if first.starts_with('@') => &[0, 1],
+        _ => &[0],
+    }
+}
+
+/// A row's key (see [`key_columns`]): lower case, spaces collapsed; a party row without a
+/// context column has the context `*`.
+fn row_key(name: &str, fields: &[&str]) -> Vec<String> {
+    let first = fields.first().copied().unwrap_or("");
+    key_columns(name, first)
+        .iter()
+        .map(|&c| {
+            let f = fields.get(c).copied().unwrap_or("");
+            let f = if c == 4 && (f.is_empty() || f == "-") {
+                "*"
+            } else {
+                f
+            };
+            f.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The non-comment rows of a text, labelled with their file.
+fn rows_of(label: &str, text: &str, user: bool) -> Vec<ResourceRow> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let l = l.trim_end_matches('\r');
+            (!l.trim().is_empty() && !l.starts_with('#')).then(|| ResourceRow {
+                file: label.to_string(),
+                line: i + 1,
+                text: l.to_string(),
+                user,
+            })
+        })
+        .collect()
+}
+
+/// Every resource file's rows after combining the built-in file with the same-named file of
+/// `dir` (if any) as `merge` says, in file order: built-in rows first (those a user row
+/// replaces or an `@remove` row drops left out), then the user's rows. The attribution model is
+/// not merged (a user's model replaces the built-in one) and is listed with no rows.
+pub fn resource_rows(
+    dir: Option<&Path>,
+    merge: Merge,
+) -> Result<Vec<(&'static str, Vec<ResourceRow>)>, LexiconError> {
+    if let Some(dir) = dir {
+        check_resource_dir(dir)?;
+    }
+    let is_remove =
+        |r: &ResourceRow| r.text.split('\t').next().map(str::trim) == Some("@remove");
+    let norm = |x: &str| {
+        x.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // the user's files, and their `@remove` rows (a party file's remove rows apply to every
+    // party file: an alias may come from any of them)
+    let mut users: Vec<Option<Vec<ResourceRow>>> = Vec::with_capacity(BUILTIN.len());
+    let mut removals: Vec<(Option<&str>, Vec<String>, ResourceRow)> = Vec::new();
+    for (name, _) in BUILTIN {
+        let user = match dir.map(|d| d.join(name)) {
+            Some(p) if p.exists() && *name != "attribution_model.tsv" => Some(rows_of(
+                &p.display().to_string(),
+                &read_user_file(&p)?,
+                true,
+            )),
+            _ => None,
+        };
+        for r in user.iter().flatten().filter(|r| is_remove(r)) {
+            if merge == Merge::Replace {
+                return Err(LexiconError {
+                    file: r.file.clone(),
+                    line: r.line,
+                    message:
+                        "`@remove` only extends a built-in file (not with --resources-replace)"
+                            .into(),
+                });
+            }
+            let key: Vec<String> = r
+                .text
+                .split('\t')
+                .skip(1)
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(norm)
+                .collect();
+            if key.is_empty() {
+                return Err(LexiconError {
+                    file: r.file.clone(),
+                    line: r.line,
+                    message: "`@remove` needs the key of the rows to remove".into(),
+                });
+            }
+            let scope = (!is_party_file(name)).then_some(*name);
+            removals.push((scope, key, r.clone()));
+        }
+        users.push(user);
+    }
+    let mut used = vec![false; removals.len()];
+    let mut out = Vec::with_capacity(BUILTIN.len());
+    for ((name, builtin), user) in BUILTIN.iter().zip(users) {
+        if *name == "attribution_model.tsv" {
+            out.push((*name, Vec::new()));
+            continue;
+        }
+        let builtin_rows = rows_of(&format!("resources/{name}"), builtin, false);
+        let Some(user) = user else {
+            let mut rows = builtin_rows;
+            if removals.iter().any(|(s, _, _)| s.is_none() && is_party_file(name)) {
+                rows.retain(|r| !removed(name, r, &removals, &mut used));
+            }
+            out.push((*name, rows));
+            continue;
+        };
+        if merge == Merge::Replace {
+            out.push((*name, user));
+            continue;
+        }
+        let replaced: HashSet<Vec<String>> = user
+            .iter()
+            .filter(|r| !is_remove(r))
+            .map(|r| key_of(name, r))
+            .collect();
+        let mut rows: Vec<ResourceRow> = Vec::with_capacity(builtin_rows.len() + user.len());
+        for r in builtin_rows {
+            let gone = removed(name, &r, &removals, &mut used);
+            if !gone && !replaced.contains(&key_of(name, &r)) {
+                rows.push(r);
+            }
+        }
+        rows.extend(user.into_iter().filter(|r| !is_remove(r)));
+        out.push((*name, rows));
+    }
+    if let Some(i) = used.iter().position(|u| !u) {
+        let (scope, _, r) = &removals[i];
+        return Err(LexiconError {
+            file: r.file.clone(),
+            line: r.line,
+            message: format!(
+                "`@remove` matches no built-in row of {} (`gainsay resources --find TEXT` shows where an entry comes from)",
+                scope.map_or("the party files".to_string(), |n| format!("resources/{n}"))
+            ),
+        });
+    }
+    Ok(out)
+}
+
+/// A row's key (see [`row_key`]).
+fn key_of(name: &str, r: &ResourceRow) -> Vec<String> {
+    let f: Vec<&str> = r.text.split('\t').map(str::trim).collect();
+    row_key(name, &f)
+}
+
+/// Whether an `@remove` row drops a built-in row (marking the removal used).
+fn removed(
+    name: &str,
+    r: &ResourceRow,
+    removals: &[(Option<&str>, Vec<String>, ResourceRow)],
+    used: &mut [bool],
+) -> bool {
+    let key = key_of(name, r);
+    let mut gone = false;
+    for (i, (scope, k, _)) in removals.iter().enumerate() {
+        let applies = match scope {
+            Some(s) => *s == name,
+            None => is_party_file(name),
+        };
+        if applies && key.len() >= k.len() && key[..k.len()] == k[..] {
+            used[i] = true;
+            gone = true;
+        }
+    }
+    gone
+}
+
+/// The rows of every party file as one list, in file order; when two files hold the same key
+/// (alias and context), a user's row wins, then the earlier file's (`parties.tsv` and the
+/// region files come before the generated `countries.tsv`).
+fn party_rows<'a>(files: &'a [(&'static str, Vec<ResourceRow>)]) -> Rows<'a> {
+    let mut winner: HashMap<Vec<String>, (bool, usize)> = HashMap::new();
+    let mut all: Vec<&ResourceRow> = Vec::new();
+    for (name, rows) in files.iter().filter(|(n, _)| is_party_file(n)) {
+        for r in rows {
+            let f: Vec<&str> = r.text.split('\t').map(str::trim).collect();
+            let key = row_key(name, &f);
+            let i = all.len();
+            all.push(r);
+            winner
+                .entry(key)
+                .and_modify(|w| {
+                    if r.user && !w.0 {
+                        *w = (true, i);
+                    }
+                })
+                .or_insert((r.user, i));
+        }
+    }
+    let keep: HashSet<usize> = winner.values().map(|w| w.1).collect();
+    Rows {
+        file: "resources/parties.tsv",
+        text: "",
+        rows: all
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep.contains(i))
+            .map(|(_, r)| r)
+            .collect(),
+    }
 }
 
 fn intern_part(v: &str) -> &'static str {
