@@ -200,6 +200,12 @@ pub struct Alias {
     pub party: String,
     pub kind: EntityKind,
     pub roles: Vec<String>,
+    /// The region (index into [`Lexicon::regions`]) whose party the alias names: it fires in any
+    /// document and tells that the document is about that region ("Ukrainian army": UA).
+    pub home: Option<u16>,
+    /// The regions outside which the alias never fires ("civil defence" names Syria Civil
+    /// Defence only in a document about Syria); empty for an alias that fires everywhere.
+    pub context: Vec<u16>,
 }
 
 /// A generic role mention (one row of `roles.tsv`).
@@ -520,6 +526,12 @@ pub struct Lexicon {
     pub hedges: WordMap<String, Commitment>,
     pub abbreviations: WordMap<String, AbbrClass>,
     pub aliases: Vec<Alias>,
+    /// Region codes (ISO 3166-1 alpha-2, from the party files' region column), indexed by
+    /// [`Alias::home`] and [`Alias::context`].
+    pub regions: Vec<String>,
+    /// Place names (lower case) whose place lies in a country a party file names as a region,
+    /// with that region: a mention of the place tells the document's region.
+    pub place_regions: PhraseTable<u16>,
     /// First word (lower case) of each alias to alias indices.
     pub alias_index: WordMap<String, Vec<usize>>,
     pub roles: PhraseTable<RoleMention>,
@@ -1165,6 +1177,7 @@ impl Lexicon {
                 None => {}
             }
         }
+        lx.build_place_regions();
         lx.possessive_stems = lx.names_taking_possessive();
         lx.party_names = lx.aliases.iter().map(|a| a.party.clone()).collect();
         Ok(lx)
@@ -1226,12 +1239,21 @@ impl Lexicon {
     }
 
     fn parse_parties(&mut self, rows: &Rows) -> Result<(), LexiconError> {
+        let mut region_ids: WordMap<String, u16> = WordMap::default();
+        let mut context_rows: Vec<(usize, usize, Vec<String>)> = Vec::new();
         for (line, f) in rows.iter() {
             rows.need(line, &f, 4)?;
             let case_sensitive = f[0].chars().any(char::is_uppercase);
+            // a word written with a capital matches exactly, a lower-case word in any case
             let words: Vec<String> = crate::segment::word_strings(f[0])
                 .into_iter()
-                .map(|w| if case_sensitive { w } else { w.to_lowercase() })
+                .map(|w| {
+                    if w.chars().any(char::is_uppercase) {
+                        w
+                    } else {
+                        w.to_lowercase()
+                    }
+                })
                 .collect();
             if words.is_empty() {
                 return Err(rows.err(line, "empty alias"));
@@ -1241,6 +1263,40 @@ impl Lexicon {
                 Vec::new()
             } else {
                 f[3].split(',').map(|s| s.trim().to_string()).collect()
+            };
+            let mut region_id = |code: &str| -> u16 {
+                let n = region_ids.len() as u16;
+                *region_ids.entry(code.to_string()).or_insert_with(|| {
+                    self.regions.push(code.to_string());
+                    n
+                })
+            };
+            let region = f.get(4).copied().unwrap_or("-");
+            let (home, context) = match region.strip_prefix("in:") {
+                _ if region.is_empty() || region == "-" || region == "*" => (None, Vec::new()),
+                Some(list) => {
+                    let codes: Vec<String> = list
+                        .split(',')
+                        .map(|c| c.trim().to_string())
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    if codes.is_empty() {
+                        return Err(rows.err(line, "`in:` needs at least one region code"));
+                    }
+                    context_rows.push((line, self.aliases.len(), codes));
+                    (None, Vec::new())
+                }
+                None => {
+                    if !is_region_code(region) {
+                        return Err(rows.err(
+                            line,
+                            format!(
+                                "bad region `{region}`: a region code (ISO 3166-1 alpha-2, as `UA`), `in:CODE,...` or `-`"
+                            ),
+                        ));
+                    }
+                    (Some(region_id(region)), Vec::new())
+                }
             };
             let idx = self.aliases.len();
             self.alias_index
@@ -1259,9 +1315,53 @@ impl Lexicon {
                 party: f[1].to_string(),
                 kind,
                 roles,
+                home,
+                context,
             });
         }
+        // a context must be a region some alias belongs to (a misspelt one would never fire)
+        for (line, idx, codes) in context_rows {
+            for c in codes {
+                let Some(&id) = region_ids.get(&c) else {
+                    return Err(rows.err(
+                        line,
+                        format!("unknown region `{c}`: no alias belongs to it (regions are ISO 3166-1 alpha-2 codes, as in countries.tsv)"),
+                    ));
+                };
+                self.aliases[idx].context.push(id);
+            }
+        }
         Ok(())
+    }
+
+    /// Which region each place of `places.tsv` lies in: the place's widest known ancestor (or
+    /// itself) named by an alias that belongs to a region ("Syria" → SY), so "Aleppo" tells
+    /// that a document is about Syria.
+    fn build_place_regions(&mut self) {
+        let mut by_name: WordMap<String, u16> = WordMap::default();
+        for a in &self.aliases {
+            if let Some(h) = a.home {
+                let name = a.words.join(" ").to_lowercase();
+                by_name.entry(name).or_insert(h);
+            }
+        }
+        let mut table = PhraseTable::default();
+        let keys: Vec<String> = self.places.keys().map(str::to_string).collect();
+        for k in keys {
+            let Some(p) = self.places.get(&k) else {
+                continue;
+            };
+            let mut chain = vec![p.canonical.to_lowercase()];
+            chain.extend(
+                crate::places::place_ancestors(&p.canonical, self)
+                    .into_iter()
+                    .map(|a| a.to_lowercase()),
+            );
+            if let Some(&r) = chain.iter().rev().find_map(|n| by_name.get(n)) {
+                table.insert(&k, r);
+            }
+        }
+        self.place_regions = table;
     }
 
     fn parse_quantities(&mut self, rows: &Rows) -> Result<(), LexiconError> {
@@ -1517,6 +1617,11 @@ fn check_resource_dir(dir: &Path) -> Result<(), LexiconError> {
         )));
     }
     Ok(())
+}
+
+/// A region code: two capital ASCII letters (ISO 3166-1 alpha-2).
+fn is_region_code(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Reads a user's resource file, naming it in the error.

@@ -20,6 +20,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod model;
 pub mod places;
+pub mod regions;
 pub mod pos;
 pub mod report;
 pub mod segment;
