@@ -32,7 +32,38 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "abbreviations.txt",
         include_str!("../resources/abbreviations.txt"),
     ),
+    // the party files, read as one list in this order (a role noun with no party mentioned
+    // before it falls back to the first party with that role: Syria's, as before)
+    (
+        "parties-syria.tsv",
+        include_str!("../resources/parties-syria.tsv"),
+    ),
     ("parties.tsv", include_str!("../resources/parties.tsv")),
+    (
+        "parties-middle-east.tsv",
+        include_str!("../resources/parties-middle-east.tsv"),
+    ),
+    (
+        "parties-ukraine.tsv",
+        include_str!("../resources/parties-ukraine.tsv"),
+    ),
+    (
+        "parties-iraq.tsv",
+        include_str!("../resources/parties-iraq.tsv"),
+    ),
+    (
+        "parties-africa.tsv",
+        include_str!("../resources/parties-africa.tsv"),
+    ),
+    (
+        "parties-asia.tsv",
+        include_str!("../resources/parties-asia.tsv"),
+    ),
+    (
+        "parties-americas.tsv",
+        include_str!("../resources/parties-americas.tsv"),
+    ),
+    ("countries.tsv", include_str!("../resources/countries.tsv")),
     ("roles.tsv", include_str!("../resources/roles.tsv")),
     ("kinds.tsv", include_str!("../resources/kinds.tsv")),
     ("pronouns.tsv", include_str!("../resources/pronouns.tsv")),
@@ -532,6 +563,9 @@ pub struct Lexicon {
     /// Place names (lower case) whose place lies in a country a party file names as a region,
     /// with that region: a mention of the place tells the document's region.
     pub place_regions: PhraseTable<u16>,
+    /// Names that tell a region without being party aliases (`@region` rows of the party
+    /// files), lower case.
+    pub region_names: Vec<(String, u16)>,
     /// First word (lower case) of each alias to alias indices.
     pub alias_index: WordMap<String, Vec<usize>>,
     pub roles: PhraseTable<RoleMention>,
@@ -1242,6 +1276,21 @@ impl Lexicon {
         let mut region_ids: WordMap<String, u16> = WordMap::default();
         let mut context_rows: Vec<(usize, usize, Vec<String>)> = Vec::new();
         for (line, f) in rows.iter() {
+            if f[0] == "@region" {
+                // a name that tells a region without being an alias ("Syria": the place of the
+                // war far more often than a speaker)
+                rows.need(line, &f, 3)?;
+                if !is_region_code(f[2]) {
+                    return Err(rows.err(line, format!("bad region code `{}`", f[2])));
+                }
+                let n = region_ids.len() as u16;
+                let id = *region_ids.entry(f[2].to_string()).or_insert_with(|| {
+                    self.regions.push(f[2].to_string());
+                    n
+                });
+                self.region_names.push((f[1].to_lowercase(), id));
+                continue;
+            }
             rows.need(line, &f, 4)?;
             let case_sensitive = f[0].chars().any(char::is_uppercase);
             // a word written with a capital matches exactly, a lower-case word in any case
@@ -1339,6 +1388,9 @@ impl Lexicon {
     /// that a document is about Syria.
     fn build_place_regions(&mut self) {
         let mut by_name: WordMap<String, u16> = WordMap::default();
+        for (n, r) in &self.region_names {
+            by_name.insert(n.clone(), *r);
+        }
         for a in &self.aliases {
             if let Some(h) = a.home {
                 let name = a.words.join(" ").to_lowercase();
@@ -1346,6 +1398,9 @@ impl Lexicon {
             }
         }
         let mut table = PhraseTable::default();
+        for (n, r) in &self.region_names {
+            table.insert(n, *r);
+        }
         let keys: Vec<String> = self.places.keys().map(str::to_string).collect();
         for k in keys {
             let Some(p) = self.places.get(&k) else {
@@ -1649,9 +1704,9 @@ pub fn is_party_file(name: &str) -> bool {
 /// context (column 5).
 fn key_columns(name: &str, first: &str) -> &'static [usize] {
     match name {
+        _ if first.starts_with('@') => &[0, 1],
         "opposites.tsv" | "not_cues.tsv" | "casualties.tsv" | "violations.tsv" => &[0, 1],
         n if is_party_file(n) => &[0, 4],
-        _ if first.starts_with('@') => &[0, 1],
         _ => &[0],
     }
 }
