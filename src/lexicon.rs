@@ -237,6 +237,8 @@ pub struct Alias {
     /// The regions outside which the alias never fires ("civil defence" names Syria Civil
     /// Defence only in a document about Syria); empty for an alias that fires everywhere.
     pub context: Vec<u16>,
+    /// The file and line the alias comes from (`gainsay resources --find`).
+    pub source: (std::sync::Arc<str>, usize),
 }
 
 /// A generic role mention (one row of `roles.tsv`).
@@ -687,11 +689,11 @@ pub struct Lexicon {
 #[derive(Debug, Clone)]
 pub struct ResourceRow {
     /// The file it came from: `resources/NAME` for a built-in row, the user's path otherwise.
-    pub file: String,
+    pub file: std::sync::Arc<str>,
     /// Its line number in that file (1-based).
     pub line: usize,
     /// The line, without its line end.
-    pub text: String,
+    pub text: std::borrow::Cow<'static, str>,
     /// Whether it came from a `--resources` directory.
     pub user: bool,
 }
@@ -726,10 +728,18 @@ impl<'a> Rows<'a> {
             .map(|(i, r)| (i, r.text.split('\t').map(str::trim).collect()))
     }
 
+    /// The file and line of a row.
+    fn source(&self, row: usize) -> (std::sync::Arc<str>, usize) {
+        match self.rows.get(row) {
+            Some(r) => (r.file.clone(), r.line),
+            None => (self.file.into(), 0),
+        }
+    }
+
     fn err(&self, row: usize, message: impl Into<String>) -> LexiconError {
         match self.rows.get(row) {
             Some(r) => LexiconError {
-                file: r.file.clone(),
+                file: r.file.to_string(),
                 line: r.line,
                 message: message.into(),
             },
@@ -1294,16 +1304,26 @@ impl Lexicon {
             rows.need(line, &f, 4)?;
             let case_sensitive = f[0].chars().any(char::is_uppercase);
             // a word written with a capital matches exactly, a lower-case word in any case
-            let words: Vec<String> = crate::segment::word_strings(f[0])
-                .into_iter()
-                .map(|w| {
-                    if w.chars().any(char::is_uppercase) {
-                        w
-                    } else {
-                        w.to_lowercase()
-                    }
-                })
-                .collect();
+            let plain = f[0].bytes().all(|b| b.is_ascii_alphabetic() || b == b' ');
+            let keep_case = |w: &str| w.chars().any(char::is_uppercase);
+            let words: Vec<String> = if plain {
+                // plain words split at spaces, as the tokenizer would (and much faster: the
+                // country list has thousands of rows)
+                f[0].split_whitespace()
+                    .map(|w| {
+                        if keep_case(w) {
+                            w.to_string()
+                        } else {
+                            w.to_ascii_lowercase()
+                        }
+                    })
+                    .collect()
+            } else {
+                crate::segment::word_strings(f[0])
+                    .into_iter()
+                    .map(|w| if keep_case(&w) { w } else { w.to_lowercase() })
+                    .collect()
+            };
             if words.is_empty() {
                 return Err(rows.err(line, "empty alias"));
             }
@@ -1314,11 +1334,13 @@ impl Lexicon {
                 f[3].split(',').map(|s| s.trim().to_string()).collect()
             };
             let mut region_id = |code: &str| -> u16 {
+                if let Some(&id) = region_ids.get(code) {
+                    return id;
+                }
                 let n = region_ids.len() as u16;
-                *region_ids.entry(code.to_string()).or_insert_with(|| {
-                    self.regions.push(code.to_string());
-                    n
-                })
+                region_ids.insert(code.to_string(), n);
+                self.regions.push(code.to_string());
+                n
             };
             let region = f.get(4).copied().unwrap_or("-");
             let (home, context) = match region.strip_prefix("in:") {
@@ -1348,15 +1370,30 @@ impl Lexicon {
                 }
             };
             let idx = self.aliases.len();
-            self.alias_index
-                .entry(words[0].to_lowercase())
-                .or_default()
-                .push(idx);
-            for r in &roles {
-                self.party_roles
-                    .entry(f[1].to_string())
-                    .or_default()
-                    .insert(r.clone());
+            let first = &words[0];
+            let lower_first;
+            let first = if first.bytes().any(|b| b.is_ascii_uppercase()) || !first.is_ascii() {
+                lower_first = first.to_lowercase();
+                lower_first.as_str()
+            } else {
+                first.as_str()
+            };
+            match self.alias_index.get_mut(first) {
+                Some(v) => v.push(idx),
+                None => {
+                    self.alias_index.insert(first.to_string(), vec![idx]);
+                }
+            }
+            if !roles.is_empty() {
+                let set = match self.party_roles.get_mut(f[1]) {
+                    Some(set) => set,
+                    None => self.party_roles.entry(f[1].to_string()).or_default(),
+                };
+                for r in &roles {
+                    if !set.contains(r) {
+                        set.insert(r.clone());
+                    }
+                }
             }
             self.aliases.push(Alias {
                 words,
@@ -1366,6 +1403,7 @@ impl Lexicon {
                 roles,
                 home,
                 context,
+                source: rows.source(line),
             });
         }
         // a context must be a region some alias belongs to (a misspelt one would never fire)
@@ -1384,18 +1422,12 @@ impl Lexicon {
     }
 
     /// Which region each place of `places.tsv` lies in: the place's widest known ancestor (or
-    /// itself) named by an alias that belongs to a region ("Syria" → SY), so "Aleppo" tells
-    /// that a document is about Syria.
+    /// itself) named by an `@region` row ("Syria" → SY), so "Aleppo" tells that a document is
+    /// about Syria.
     fn build_place_regions(&mut self) {
         let mut by_name: WordMap<String, u16> = WordMap::default();
         for (n, r) in &self.region_names {
-            by_name.insert(n.clone(), *r);
-        }
-        for a in &self.aliases {
-            if let Some(h) = a.home {
-                let name = a.words.join(" ").to_lowercase();
-                by_name.entry(name).or_insert(h);
-            }
+            by_name.entry(n.clone()).or_insert(*r);
         }
         let mut table = PhraseTable::default();
         for (n, r) in &self.region_names {
@@ -1734,15 +1766,33 @@ fn row_key(name: &str, fields: &[&str]) -> Vec<String> {
 
 /// The non-comment rows of a text, labelled with their file.
 fn rows_of(label: &str, text: &str, user: bool) -> Vec<ResourceRow> {
+    let file: std::sync::Arc<str> = label.into();
     text.lines()
         .enumerate()
         .filter_map(|(i, l)| {
             let l = l.trim_end_matches('\r');
             (!l.trim().is_empty() && !l.starts_with('#')).then(|| ResourceRow {
-                file: label.to_string(),
+                file: file.clone(),
                 line: i + 1,
-                text: l.to_string(),
+                text: std::borrow::Cow::Owned(l.to_string()),
                 user,
+            })
+        })
+        .collect()
+}
+
+/// The non-comment rows of a built-in file (borrowing its compiled-in text).
+fn builtin_rows_of(name: &str, text: &'static str) -> Vec<ResourceRow> {
+    let file: std::sync::Arc<str> = format!("resources/{name}").into();
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let l = l.trim_end_matches('\r');
+            (!l.trim().is_empty() && !l.starts_with('#')).then(|| ResourceRow {
+                file: file.clone(),
+                line: i + 1,
+                text: std::borrow::Cow::Borrowed(l),
+                user: false,
             })
         })
         .collect()
@@ -1783,7 +1833,7 @@ pub fn resource_rows(
         for r in user.iter().flatten().filter(|r| is_remove(r)) {
             if merge == Merge::Replace {
                 return Err(LexiconError {
-                    file: r.file.clone(),
+                    file: r.file.to_string(),
                     line: r.line,
                     message:
                         "`@remove` only extends a built-in file (not with --resources-replace)"
@@ -1800,7 +1850,7 @@ pub fn resource_rows(
                 .collect();
             if key.is_empty() {
                 return Err(LexiconError {
-                    file: r.file.clone(),
+                    file: r.file.to_string(),
                     line: r.line,
                     message: "`@remove` needs the key of the rows to remove".into(),
                 });
@@ -1817,7 +1867,7 @@ pub fn resource_rows(
             out.push((*name, Vec::new()));
             continue;
         }
-        let builtin_rows = rows_of(&format!("resources/{name}"), builtin, false);
+        let builtin_rows = builtin_rows_of(name, builtin);
         let Some(user) = user else {
             let mut rows = builtin_rows;
             if removals.iter().any(|(s, _, _)| s.is_none() && is_party_file(name)) {
@@ -1848,7 +1898,7 @@ pub fn resource_rows(
     if let Some(i) = used.iter().position(|u| !u) {
         let (scope, _, r) = &removals[i];
         return Err(LexiconError {
-            file: r.file.clone(),
+            file: r.file.to_string(),
             line: r.line,
             message: format!(
                 "`@remove` matches no built-in row of {} (`gainsay resources --find TEXT` shows where an entry comes from)",
@@ -1891,33 +1941,67 @@ fn removed(
 /// (alias and context), a user's row wins, then the earlier file's (`parties.tsv` and the
 /// region files come before the generated `countries.tsv`).
 fn party_rows<'a>(files: &'a [(&'static str, Vec<ResourceRow>)]) -> Rows<'a> {
-    let mut winner: HashMap<Vec<String>, (bool, usize)> = HashMap::new();
+    let party_files = || files.iter().filter(|(n, _)| is_party_file(n));
+    if !party_files().any(|(_, rows)| rows.iter().any(|r| r.user)) {
+        // the built-in party files hold no key twice (a test checks it; the generated list
+        // leaves out the hand lists' aliases)
+        return Rows {
+            file: "resources/parties.tsv",
+            text: "",
+            rows: party_files().flat_map(|(_, rows)| rows).collect(),
+        };
+    }
+    let mut winner: WordMap<String, (bool, usize)> = WordMap::default();
     let mut all: Vec<&ResourceRow> = Vec::new();
-    for (name, rows) in files.iter().filter(|(n, _)| is_party_file(n)) {
+    let mut key = String::new();
+    for (_, rows) in party_files() {
         for r in rows {
-            let f: Vec<&str> = r.text.split('\t').map(str::trim).collect();
-            let key = row_key(name, &f);
+            // the key: the alias (lower case, spaces collapsed) and the region column, or a
+            // directive with its argument
+            key.clear();
+            let mut cols = r.text.split('\t').map(str::trim);
+            let first = cols.next().unwrap_or("");
+            for w in first.split_whitespace() {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            key.push('\t');
+            let other = if first.starts_with('@') {
+                cols.next()
+            } else {
+                cols.nth(3)
+            };
+            match other {
+                Some(c) if !c.is_empty() && c != "-" => key.push_str(c),
+                _ => key.push('*'),
+            }
             let i = all.len();
             all.push(r);
-            winner
-                .entry(key)
-                .and_modify(|w| {
+            match winner.get_mut(key.as_str()) {
+                Some(w) => {
                     if r.user && !w.0 {
                         *w = (true, i);
                     }
-                })
-                .or_insert((r.user, i));
+                }
+                None => {
+                    winner.insert(key.clone(), (r.user, i));
+                }
+            }
         }
     }
-    let keep: HashSet<usize> = winner.values().map(|w| w.1).collect();
+    let mut keep = vec![false; all.len()];
+    for w in winner.values() {
+        keep[w.1] = true;
+    }
     Rows {
         file: "resources/parties.tsv",
         text: "",
         rows: all
             .into_iter()
-            .enumerate()
-            .filter(|(i, _)| keep.contains(i))
-            .map(|(_, r)| r)
+            .zip(keep)
+            .filter_map(|(r, k)| k.then_some(r))
             .collect(),
     }
 }

@@ -21,6 +21,7 @@ pub mod lexicon;
 pub mod model;
 pub mod places;
 pub mod regions;
+pub mod resources;
 pub mod pos;
 pub mod report;
 pub mod segment;

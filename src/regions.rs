@@ -237,6 +237,45 @@ fn greedy(univ: &[Cand], bound: &[Cand]) -> Vec<Cand> {
     out
 }
 
+/// One alias that matches in a text, for `gainsay resources --find`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasReading {
+    /// The words of the text it matches.
+    pub matched: String,
+    pub alias: usize,
+    /// Whether it fires when the text is read as a document (the longest match at its place,
+    /// and for a bound alias, one of its regions is the text's context).
+    pub fires: bool,
+}
+
+/// Every alias that matches somewhere in `text` (all readings, also those that lose to a
+/// longer alias or whose region is not the text's), and the text's regions read as a document.
+pub fn explain(text: &str, lx: &Lexicon) -> (Vec<AliasReading>, DocRegions) {
+    let seg = crate::segment::segment(text, 0, lx);
+    let toks = &seg.tokens;
+    let (fired, regions) = alias_mentions(text, &seg, lx);
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        let Some(cands) = lx.alias_index.get(&toks[i].lower) else {
+            continue;
+        };
+        for &a in cands {
+            if !alias_token(&toks[i]) || !matches_at(text, toks, i, lx, a) {
+                continue;
+            }
+            let n = lx.aliases[a].words.len();
+            let matched = crate::segment::span_text(text, toks, i..i + n).to_string();
+            let fires = fired.iter().any(|(r, x)| *x == a && r.start == i);
+            out.push(AliasReading {
+                matched,
+                alias: a,
+                fires,
+            });
+        }
+    }
+    (out, regions)
+}
+
 impl Lexicon {
     /// The regions a document is about, counted from what it mentions (see the module
     /// documentation); `contexts` gives them as codes.
