@@ -1406,6 +1406,13 @@ impl Lexicon {
                 source: rows.source(line),
             });
         }
+        // candidates of a first word sorted by their second word (one-word aliases first), so
+        // that matching looks up the next token's range instead of trying every alias ("government
+        // of ..." opens two hundred)
+        let aliases = &self.aliases;
+        for v in self.alias_index.values_mut() {
+            v.sort_by(|&x, &y| second_word_key(&aliases[x]).cmp(second_word_key(&aliases[y])));
+        }
         // a context must be a region some alias belongs to (a misspelt one would never fire)
         for (line, idx, codes) in context_rows {
             for c in codes {
@@ -1704,6 +1711,16 @@ fn check_resource_dir(dir: &Path) -> Result<(), LexiconError> {
         )));
     }
     Ok(())
+}
+
+/// The second word of an alias in ASCII lower case (empty for a one-word alias): the order of
+/// the candidates of one first word in `alias_index`.
+pub fn second_word_key(a: &Alias) -> impl Iterator<Item = u8> + Clone + '_ {
+    a.words
+        .get(1)
+        .map_or(&[][..], |w| w.as_bytes())
+        .iter()
+        .map(u8::to_ascii_lowercase)
 }
 
 /// A region code: two capital ASCII letters (ISO 3166-1 alpha-2).

@@ -111,8 +111,24 @@ pub fn alias_mentions(
         let Some(cands) = lx.alias_index.get(&toks[i].lower) else {
             continue;
         };
+        // the one-word candidates, then those whose second word is the next token's
+        let ones = cands.partition_point(|&a| lx.aliases[a].words.len() == 1);
+        let next = toks.get(i + 1).filter(|t| alias_token(t)).map(|t| t.lower.as_bytes());
+        let more = match next {
+            Some(w) => {
+                let rest = &cands[ones..];
+                let lo = rest.partition_point(|&a| {
+                    crate::lexicon::second_word_key(&lx.aliases[a]).lt(w.iter().copied())
+                });
+                let hi = rest.partition_point(|&a| {
+                    crate::lexicon::second_word_key(&lx.aliases[a]).le(w.iter().copied())
+                });
+                &rest[lo..hi]
+            }
+            None => &[][..],
+        };
         let mut best: Option<(usize, usize)> = None;
-        for &a in cands {
+        for &a in cands[..ones].iter().chain(more) {
             let n = lx.aliases[a].words.len();
             if !matches_at(text, toks, i, lx, a) {
                 continue;
