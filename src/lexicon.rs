@@ -1826,8 +1826,7 @@ pub fn resource_rows(
     if let Some(dir) = dir {
         check_resource_dir(dir)?;
     }
-    let is_remove =
-        |r: &ResourceRow| r.text.split('\t').next().map(str::trim) == Some("@remove");
+    let is_remove = |r: &ResourceRow| r.text.split('\t').next().map(str::trim) == Some("@remove");
     let norm = |x: &str| {
         x.split_whitespace()
             .map(str::to_lowercase)
@@ -1887,7 +1886,10 @@ pub fn resource_rows(
         let builtin_rows = builtin_rows_of(name, builtin);
         let Some(user) = user else {
             let mut rows = builtin_rows;
-            if removals.iter().any(|(s, _, _)| s.is_none() && is_party_file(name)) {
+            if removals
+                .iter()
+                .any(|(s, _, _)| s.is_none() && is_party_file(name))
+            {
                 rows.retain(|r| !removed(name, r, &removals, &mut used));
             }
             out.push((*name, rows));
@@ -2070,10 +2072,13 @@ mod tests {
     }
 
     #[test]
-    fn override_replaces_a_file_and_reports_bad_lines() {
+    fn override_extends_or_replaces_a_file_and_reports_bad_lines() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("hedges.txt"), "maybe\tpossible\n").unwrap();
         let lx = Lexicon::load(Some(dir.path())).unwrap();
+        assert!(lx.hedges.contains_key("maybe"));
+        assert!(lx.hedges.contains_key("might"));
+        let lx = Lexicon::load_with(Some(dir.path()), Merge::Replace).unwrap();
         assert!(lx.hedges.contains_key("maybe"));
         assert!(!lx.hedges.contains_key("might"));
 

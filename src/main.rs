@@ -215,7 +215,7 @@ enum TrainCmd {
         #[arg(long, default_value_t = 10)]
         epochs: usize,
         /// Directory of resource files extending the built-in ones (same file names as resources/;
-    /// with --resources-replace they replace them).
+        /// with --resources-replace they replace them).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },
@@ -279,7 +279,7 @@ enum EvalCmd {
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
         /// Directory of resource files extending the built-in ones (same file names as resources/;
-    /// with --resources-replace they replace them).
+        /// with --resources-replace they replace them).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },
@@ -318,7 +318,7 @@ enum EvalCmd {
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
         /// Directory of resource files extending the built-in ones (same file names as resources/;
-    /// with --resources-replace they replace them).
+        /// with --resources-replace they replace them).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },
@@ -336,7 +336,7 @@ enum EvalCmd {
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
         /// Directory of resource files extending the built-in ones (same file names as resources/;
-    /// with --resources-replace they replace them).
+        /// with --resources-replace they replace them).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },

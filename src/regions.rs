@@ -113,7 +113,10 @@ pub fn alias_mentions(
         };
         // the one-word candidates, then those whose second word is the next token's
         let ones = cands.partition_point(|&a| lx.aliases[a].words.len() == 1);
-        let next = toks.get(i + 1).filter(|t| alias_token(t)).map(|t| t.lower.as_bytes());
+        let next = toks
+            .get(i + 1)
+            .filter(|t| alias_token(t))
+            .map(|t| t.lower.as_bytes());
         let more = match next {
             Some(w) => {
                 let rest = &cands[ones..];

@@ -94,9 +94,7 @@ pub fn report(
             };
             let why = if r.fires {
                 "fires".to_string()
-            } else if !a.context.is_empty()
-                && !a.context.iter().any(|c| regions.in_context(*c))
-            {
+            } else if !a.context.is_empty() && !a.context.iter().any(|c| regions.in_context(*c)) {
                 "does not fire here: no region of its context".to_string()
             } else {
                 "does not fire here: a longer alias, or a stronger reading, wins".to_string()
@@ -120,7 +118,11 @@ pub fn report(
         }
     }
     // other files: entries whose first column is the text
-    let key = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let key = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     for (name, rows) in &files {
         if lexicon::is_party_file(name) || file.is_some_and(|f| f != *name) {
             continue;
