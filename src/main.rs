@@ -483,14 +483,24 @@ impl<W: Write> Write for Named<W> {
 
 /// The lexicon, loaded once for the process and never freed (freeing thousands of aliases at
 /// exit would cost more than the rest of a small run).
-fn load_lexicon(dir: &Option<PathBuf>) -> Result<&'static Lexicon> {
+fn load_lexicon(dir: &Option<PathBuf>) -> Result<Leaked> {
     let merge = if RESOURCES_REPLACE.load(std::sync::atomic::Ordering::Relaxed) {
         gainsay::lexicon::Merge::Replace
     } else {
         gainsay::lexicon::Merge::Extend
     };
     let lx = Lexicon::load_with(dir.as_deref(), merge).context("cannot load resources")?;
-    Ok(Box::leak(Box::new(lx)))
+    Ok(Leaked(Box::leak(Box::new(lx))))
+}
+
+/// The process's lexicon, never freed (see [`load_lexicon`]).
+struct Leaked(&'static Lexicon);
+
+impl std::ops::Deref for Leaked {
+    type Target = Lexicon;
+    fn deref(&self) -> &Lexicon {
+        self.0
+    }
 }
 
 /// `--resources-replace`: a `--resources` file replaces the built-in one instead of extending it.
