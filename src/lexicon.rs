@@ -36,7 +36,38 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "abbreviations.txt",
         include_str!("../resources/abbreviations.txt"),
     ),
+    // the party files, read as one list in this order (a role noun with no party mentioned
+    // before it falls back to the first party with that role: Syria's, as before)
+    (
+        "parties-syria.tsv",
+        include_str!("../resources/parties-syria.tsv"),
+    ),
     ("parties.tsv", include_str!("../resources/parties.tsv")),
+    (
+        "parties-middle-east.tsv",
+        include_str!("../resources/parties-middle-east.tsv"),
+    ),
+    (
+        "parties-ukraine.tsv",
+        include_str!("../resources/parties-ukraine.tsv"),
+    ),
+    (
+        "parties-iraq.tsv",
+        include_str!("../resources/parties-iraq.tsv"),
+    ),
+    (
+        "parties-africa.tsv",
+        include_str!("../resources/parties-africa.tsv"),
+    ),
+    (
+        "parties-asia.tsv",
+        include_str!("../resources/parties-asia.tsv"),
+    ),
+    (
+        "parties-americas.tsv",
+        include_str!("../resources/parties-americas.tsv"),
+    ),
+    ("countries.tsv", include_str!("../resources/countries.tsv")),
     ("roles.tsv", include_str!("../resources/roles.tsv")),
     ("discovery.tsv", include_str!("../resources/discovery.tsv")),
     ("kinds.tsv", include_str!("../resources/kinds.tsv")),
@@ -230,6 +261,14 @@ pub struct Alias {
     pub party: String,
     pub kind: EntityKind,
     pub roles: Vec<String>,
+    /// The region (index into [`Lexicon::regions`]) whose party the alias names: it fires in any
+    /// document and tells that the document is about that region ("Ukrainian army": UA).
+    pub home: Option<u16>,
+    /// The regions outside which the alias never fires ("civil defence" names Syria Civil
+    /// Defence only in a document about Syria); empty for an alias that fires everywhere.
+    pub context: Vec<u16>,
+    /// The file and line the alias comes from (`gainsay resources --find`).
+    pub source: (std::sync::Arc<str>, usize),
 }
 
 /// The class of an organization name's head (`discovery.tsv`).
@@ -685,6 +724,15 @@ pub struct Lexicon {
     pub hedges: WordMap<String, Commitment>,
     pub abbreviations: WordMap<String, AbbrClass>,
     pub aliases: Vec<Alias>,
+    /// Region codes (ISO 3166-1 alpha-2, from the party files' region column), indexed by
+    /// [`Alias::home`] and [`Alias::context`].
+    pub regions: Vec<String>,
+    /// Place names (lower case) whose place lies in a country a party file names as a region,
+    /// with that region: a mention of the place tells the document's region.
+    pub place_regions: PhraseTable<u16>,
+    /// Names that tell a region without being party aliases (`@region` rows of the party
+    /// files), lower case.
+    pub region_names: Vec<(String, u16)>,
     /// First word (lower case) of each alias to alias indices.
     pub alias_index: WordMap<String, Vec<usize>>,
     pub roles: PhraseTable<RoleMention>,
@@ -816,29 +864,69 @@ pub struct Lexicon {
     stamp: u64,
 }
 
+/// One merged row of a resource file: its text and where it came from.
+#[derive(Debug, Clone)]
+pub struct ResourceRow {
+    /// The file it came from: `resources/NAME` for a built-in row, the user's path otherwise.
+    pub file: std::sync::Arc<str>,
+    /// Its line number in that file (1-based).
+    pub line: usize,
+    /// The line, without its line end.
+    pub text: std::borrow::Cow<'static, str>,
+    /// Whether it came from a `--resources` directory.
+    pub user: bool,
+}
+
+/// How a `--resources DIR` file combines with the built-in file of the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Merge {
+    /// Every row of the user's file is added to the built-in rows; a user row replaces the
+    /// built-in rows with the same key, and `@remove <TAB> KEY` drops built-in rows.
+    #[default]
+    Extend,
+    /// The user's file replaces the built-in one (the behaviour before extension).
+    Replace,
+}
+
+/// The rows a parser reads: the merged rows of one or more files.
 struct Rows<'a> {
+    /// The first file's label (for errors about the file as a whole).
     file: &'a str,
+    /// The whole text, for a file that is read whole (the attribution model).
     text: &'a str,
+    rows: Vec<&'a ResourceRow>,
 }
 
 impl<'a> Rows<'a> {
-    /// Non-comment, non-empty lines as (line number, tab-separated fields).
-    fn iter(&self) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
-        self.text.lines().enumerate().filter_map(|(i, l)| {
-            let l = l.trim_end_matches('\r');
-            if l.trim().is_empty() || l.starts_with('#') {
-                None
-            } else {
-                Some((i + 1, l.split('\t').map(str::trim).collect()))
-            }
-        })
+    /// Non-comment, non-empty rows as (row handle, tab-separated fields); the handle names the
+    /// row's file and line in errors.
+    fn iter(&self) -> impl Iterator<Item = (usize, Vec<&'a str>)> + '_ {
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (i, r.text.split('\t').map(str::trim).collect()))
     }
 
-    fn err(&self, line: usize, message: impl Into<String>) -> LexiconError {
-        LexiconError {
-            file: self.file.to_string(),
-            line,
-            message: message.into(),
+    /// The file and line of a row.
+    fn source(&self, row: usize) -> (std::sync::Arc<str>, usize) {
+        match self.rows.get(row) {
+            Some(r) => (r.file.clone(), r.line),
+            None => (self.file.into(), 0),
+        }
+    }
+
+    fn err(&self, row: usize, message: impl Into<String>) -> LexiconError {
+        match self.rows.get(row) {
+            Some(r) => LexiconError {
+                file: r.file.to_string(),
+                line: r.line,
+                message: message.into(),
+            },
+            None => LexiconError {
+                file: self.file.to_string(),
+                line: 0,
+                message: message.into(),
+            },
         }
     }
 
@@ -910,37 +998,36 @@ impl Lexicon {
         Self::load(None).expect("built-in resources parse")
     }
 
-    /// Built-in resources, with any same-named file in `dir` replacing the built-in one.
+    /// Built-in resources, extended by the same-named files of `dir` (see [`Merge::Extend`]).
     pub fn load(dir: Option<&Path>) -> Result<Self, LexiconError> {
-        if let Some(dir) = dir {
-            check_resource_dir(dir)?;
-        }
-        let mut texts: Vec<(String, String)> = Vec::new();
-        for (name, builtin) in BUILTIN {
-            let mut label = format!("resources/{name}");
-            let mut text = builtin.to_string();
-            if let Some(dir) = dir {
-                let p = dir.join(name);
-                if p.exists() {
-                    text = std::fs::read_to_string(&p).map_err(|e| LexiconError {
-                        file: p.display().to_string(),
-                        line: 0,
-                        message: if e.kind() == std::io::ErrorKind::InvalidData {
-                            "not UTF-8 text".to_string()
-                        } else {
-                            e.to_string()
-                        },
-                    })?;
-                    label = p.display().to_string();
-                }
-            }
-            texts.push((label, text));
-        }
+        Self::load_with(dir, Merge::Extend)
+    }
+
+    /// Built-in resources combined with the same-named files of `dir` as `merge` says.
+    pub fn load_with(dir: Option<&Path>, merge: Merge) -> Result<Self, LexiconError> {
+        let files = resource_rows(dir, merge)?;
+        let model_text = match dir.map(|d| d.join("attribution_model.tsv")) {
+            Some(p) if p.exists() => Some((p.display().to_string(), read_user_file(&p)?)),
+            _ => None,
+        };
+        let builtin_model = BUILTIN
+            .iter()
+            .find(|(n, _)| *n == "attribution_model.tsv")
+            .map_or("", |(_, t)| *t);
         let get = |name: &str| -> Rows {
-            let i = BUILTIN.iter().position(|(n, _)| *n == name).unwrap_or(0);
+            let i = files.iter().position(|(n, _)| *n == name).unwrap_or(0);
+            let (file, text) = if name == "attribution_model.tsv" {
+                match &model_text {
+                    Some((f, t)) => (f.as_str(), t.as_str()),
+                    None => ("resources/attribution_model.tsv", builtin_model),
+                }
+            } else {
+                (files[i].0, "")
+            };
             Rows {
-                file: &texts[i].0,
-                text: &texts[i].1,
+                file,
+                text,
+                rows: files[i].1.iter().collect(),
             }
         };
         let mut lx = Lexicon::default();
@@ -1036,7 +1123,7 @@ impl Lexicon {
             };
             lx.abbreviations.insert(f[0].to_lowercase(), class);
         }
-        lx.parse_parties(&get("parties.tsv"))?;
+        lx.parse_parties(&party_rows(&files))?;
         let rows = get("roles.tsv");
         for (line, f) in rows.iter() {
             rows.need(line, &f, 3)?;
@@ -1133,12 +1220,7 @@ impl Lexicon {
         }
         if !lx.frame_defs.contains_key(&lx.predicate_frame) {
             return Err(LexiconError {
-                file: texts[BUILTIN
-                    .iter()
-                    .position(|(n, _)| *n == "frames.tsv")
-                    .unwrap_or(0)]
-                .0
-                .clone(),
+                file: "frames.tsv".into(),
                 line: 0,
                 message: "`@predicate` must name a defined frame".into(),
             });
@@ -1348,6 +1430,7 @@ impl Lexicon {
                 None => {}
             }
         }
+        lx.build_place_regions();
         lx.possessive_stems = lx.names_taking_possessive();
         lx.party_names = lx.aliases.iter().map(|a| a.party.clone()).collect();
         lx.index_words();
@@ -1524,13 +1607,47 @@ impl Lexicon {
     }
 
     fn parse_parties(&mut self, rows: &Rows) -> Result<(), LexiconError> {
+        let mut region_ids: WordMap<String, u16> = WordMap::default();
+        let mut context_rows: Vec<(usize, usize, Vec<String>)> = Vec::new();
         for (line, f) in rows.iter() {
+            if f[0] == "@region" {
+                // a name that tells a region without being an alias ("Syria": the place of the
+                // war far more often than a speaker)
+                rows.need(line, &f, 3)?;
+                if !is_region_code(f[2]) {
+                    return Err(rows.err(line, format!("bad region code `{}`", f[2])));
+                }
+                let n = region_ids.len() as u16;
+                let id = *region_ids.entry(f[2].to_string()).or_insert_with(|| {
+                    self.regions.push(f[2].to_string());
+                    n
+                });
+                self.region_names.push((f[1].to_lowercase(), id));
+                continue;
+            }
             rows.need(line, &f, 4)?;
             let case_sensitive = f[0].chars().any(char::is_uppercase);
-            let words: Vec<String> = crate::segment::word_strings(f[0])
-                .into_iter()
-                .map(|w| if case_sensitive { w } else { w.to_lowercase() })
-                .collect();
+            // a word written with a capital matches exactly, a lower-case word in any case
+            let plain = f[0].bytes().all(|b| b.is_ascii_alphabetic() || b == b' ');
+            let keep_case = |w: &str| w.chars().any(char::is_uppercase);
+            let words: Vec<String> = if plain {
+                // plain words split at spaces, as the tokenizer would (and much faster: the
+                // country list has thousands of rows)
+                f[0].split_whitespace()
+                    .map(|w| {
+                        if keep_case(w) {
+                            w.to_string()
+                        } else {
+                            w.to_ascii_lowercase()
+                        }
+                    })
+                    .collect()
+            } else {
+                crate::segment::word_strings(f[0])
+                    .into_iter()
+                    .map(|w| if keep_case(&w) { w } else { w.to_lowercase() })
+                    .collect()
+            };
             if words.is_empty() {
                 return Err(rows.err(line, "empty alias"));
             }
@@ -1540,16 +1657,67 @@ impl Lexicon {
             } else {
                 f[3].split(',').map(|s| s.trim().to_string()).collect()
             };
+            let mut region_id = |code: &str| -> u16 {
+                if let Some(&id) = region_ids.get(code) {
+                    return id;
+                }
+                let n = region_ids.len() as u16;
+                region_ids.insert(code.to_string(), n);
+                self.regions.push(code.to_string());
+                n
+            };
+            let region = f.get(4).copied().unwrap_or("-");
+            let (home, context) = match region.strip_prefix("in:") {
+                _ if region.is_empty() || region == "-" || region == "*" => (None, Vec::new()),
+                Some(list) => {
+                    let codes: Vec<String> = list
+                        .split(',')
+                        .map(|c| c.trim().to_string())
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    if codes.is_empty() {
+                        return Err(rows.err(line, "`in:` needs at least one region code"));
+                    }
+                    context_rows.push((line, self.aliases.len(), codes));
+                    (None, Vec::new())
+                }
+                None => {
+                    if !is_region_code(region) {
+                        return Err(rows.err(
+                            line,
+                            format!(
+                                "bad region `{region}`: a region code (ISO 3166-1 alpha-2, as `UA`), `in:CODE,...` or `-`"
+                            ),
+                        ));
+                    }
+                    (Some(region_id(region)), Vec::new())
+                }
+            };
             let idx = self.aliases.len();
-            self.alias_index
-                .entry(words[0].to_lowercase())
-                .or_default()
-                .push(idx);
-            for r in &roles {
-                self.party_roles
-                    .entry(f[1].to_string())
-                    .or_default()
-                    .insert(r.clone());
+            let first = &words[0];
+            let lower_first;
+            let first = if first.bytes().any(|b| b.is_ascii_uppercase()) || !first.is_ascii() {
+                lower_first = first.to_lowercase();
+                lower_first.as_str()
+            } else {
+                first.as_str()
+            };
+            match self.alias_index.get_mut(first) {
+                Some(v) => v.push(idx),
+                None => {
+                    self.alias_index.insert(first.to_string(), vec![idx]);
+                }
+            }
+            if !roles.is_empty() {
+                let set = match self.party_roles.get_mut(f[1]) {
+                    Some(set) => set,
+                    None => self.party_roles.entry(f[1].to_string()).or_default(),
+                };
+                for r in &roles {
+                    if !set.contains(r) {
+                        set.insert(r.clone());
+                    }
+                }
             }
             self.aliases.push(Alias {
                 words,
@@ -1557,9 +1725,61 @@ impl Lexicon {
                 party: f[1].to_string(),
                 kind,
                 roles,
+                home,
+                context,
+                source: rows.source(line),
             });
         }
+        // candidates of a first word sorted by their second word (one-word aliases first), so
+        // that matching looks up the next token's range instead of trying every alias ("government
+        // of ..." opens two hundred)
+        let aliases = &self.aliases;
+        for v in self.alias_index.values_mut() {
+            v.sort_by(|&x, &y| second_word_key(&aliases[x]).cmp(second_word_key(&aliases[y])));
+        }
+        // a context must be a region some alias belongs to (a misspelt one would never fire)
+        for (line, idx, codes) in context_rows {
+            for c in codes {
+                let Some(&id) = region_ids.get(&c) else {
+                    return Err(rows.err(
+                        line,
+                        format!("unknown region `{c}`: no alias belongs to it (regions are ISO 3166-1 alpha-2 codes, as in countries.tsv)"),
+                    ));
+                };
+                self.aliases[idx].context.push(id);
+            }
+        }
         Ok(())
+    }
+
+    /// Which region each place of `places.tsv` lies in: the place's widest known ancestor (or
+    /// itself) named by an `@region` row ("Syria" → SY), so "Aleppo" tells that a document is
+    /// about Syria.
+    fn build_place_regions(&mut self) {
+        let mut by_name: WordMap<String, u16> = WordMap::default();
+        for (n, r) in &self.region_names {
+            by_name.entry(n.clone()).or_insert(*r);
+        }
+        let mut table = PhraseTable::default();
+        for (n, r) in &self.region_names {
+            table.insert(n, *r);
+        }
+        let keys: Vec<String> = self.places.keys().map(str::to_string).collect();
+        for k in keys {
+            let Some(p) = self.places.get(&k) else {
+                continue;
+            };
+            let mut chain = vec![p.canonical.to_lowercase()];
+            chain.extend(
+                crate::places::place_ancestors(&p.canonical, self)
+                    .into_iter()
+                    .map(|a| a.to_lowercase()),
+            );
+            if let Some(&r) = chain.iter().rev().find_map(|n| by_name.get(n)) {
+                table.insert(&k, r);
+            }
+        }
+        self.place_regions = table;
     }
 
     fn parse_quantities(&mut self, rows: &Rows) -> Result<(), LexiconError> {
@@ -1820,6 +2040,318 @@ fn check_resource_dir(dir: &Path) -> Result<(), LexiconError> {
     Ok(())
 }
 
+/// The second word of an alias in ASCII lower case (empty for a one-word alias): the order of
+/// the candidates of one first word in `alias_index`.
+pub fn second_word_key(a: &Alias) -> impl Iterator<Item = u8> + Clone + '_ {
+    a.words
+        .get(1)
+        .map_or(&[][..], |w| w.as_bytes())
+        .iter()
+        .map(u8::to_ascii_lowercase)
+}
+
+/// A region code: two capital ASCII letters (ISO 3166-1 alpha-2).
+fn is_region_code(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Reads a user's resource file, naming it in the error.
+fn read_user_file(p: &Path) -> Result<String, LexiconError> {
+    std::fs::read_to_string(p).map_err(|e| LexiconError {
+        file: p.display().to_string(),
+        line: 0,
+        message: if e.kind() == std::io::ErrorKind::InvalidData {
+            "not UTF-8 text".to_string()
+        } else {
+            e.to_string()
+        },
+    })
+}
+
+/// Whether a file holds party aliases (`parties.tsv`, `parties-REGION.tsv`, `countries.tsv`):
+/// their rows are read as one list.
+pub fn is_party_file(name: &str) -> bool {
+    name == "countries.tsv" || (name.starts_with("parties") && name.ends_with(".tsv"))
+}
+
+/// The columns that identify a row of a file: a user row replaces the built-in rows with the
+/// same key. Most files are keyed by their first column (by the first two when it is an `@`
+/// directive); files that pair words are keyed by the pair; party files by the alias and its
+/// context (column 5).
+fn key_columns(name: &str, first: &str) -> &'static [usize] {
+    match name {
+        _ if first.starts_with('@') => &[0, 1],
+        "opposites.tsv" | "not_cues.tsv" | "casualties.tsv" | "violations.tsv" => &[0, 1],
+        n if is_party_file(n) => &[0, 4],
+        _ => &[0],
+    }
+}
+
+/// A row's key (see [`key_columns`]): lower case, spaces collapsed; a party row without a
+/// context column has the context `*`.
+fn row_key(name: &str, fields: &[&str]) -> Vec<String> {
+    let first = fields.first().copied().unwrap_or("");
+    key_columns(name, first)
+        .iter()
+        .map(|&c| {
+            let f = fields.get(c).copied().unwrap_or("");
+            let f = if c == 4 && (f.is_empty() || f == "-") {
+                "*"
+            } else {
+                f
+            };
+            f.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The non-comment rows of a text, labelled with their file.
+fn rows_of(label: &str, text: &str, user: bool) -> Vec<ResourceRow> {
+    let file: std::sync::Arc<str> = label.into();
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let l = l.trim_end_matches('\r');
+            (!l.trim().is_empty() && !l.starts_with('#')).then(|| ResourceRow {
+                file: file.clone(),
+                line: i + 1,
+                text: std::borrow::Cow::Owned(l.to_string()),
+                user,
+            })
+        })
+        .collect()
+}
+
+/// The non-comment rows of a built-in file (borrowing its compiled-in text).
+fn builtin_rows_of(name: &str, text: &'static str) -> Vec<ResourceRow> {
+    let file: std::sync::Arc<str> = format!("resources/{name}").into();
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let l = l.trim_end_matches('\r');
+            (!l.trim().is_empty() && !l.starts_with('#')).then(|| ResourceRow {
+                file: file.clone(),
+                line: i + 1,
+                text: std::borrow::Cow::Borrowed(l),
+                user: false,
+            })
+        })
+        .collect()
+}
+
+/// Every resource file's rows after combining the built-in file with the same-named file of
+/// `dir` (if any) as `merge` says, in file order: built-in rows first (those a user row
+/// replaces or an `@remove` row drops left out), then the user's rows. The attribution model is
+/// not merged (a user's model replaces the built-in one) and is listed with no rows.
+pub fn resource_rows(
+    dir: Option<&Path>,
+    merge: Merge,
+) -> Result<Vec<(&'static str, Vec<ResourceRow>)>, LexiconError> {
+    if let Some(dir) = dir {
+        check_resource_dir(dir)?;
+    }
+    let is_remove = |r: &ResourceRow| r.text.split('\t').next().map(str::trim) == Some("@remove");
+    let norm = |x: &str| {
+        x.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // the user's files, and their `@remove` rows (a party file's remove rows apply to every
+    // party file: an alias may come from any of them)
+    let mut users: Vec<Option<Vec<ResourceRow>>> = Vec::with_capacity(BUILTIN.len());
+    let mut removals: Vec<(Option<&str>, Vec<String>, ResourceRow)> = Vec::new();
+    for (name, _) in BUILTIN {
+        let user = match dir.map(|d| d.join(name)) {
+            Some(p) if p.exists() && *name != "attribution_model.tsv" => Some(rows_of(
+                &p.display().to_string(),
+                &read_user_file(&p)?,
+                true,
+            )),
+            _ => None,
+        };
+        for r in user.iter().flatten().filter(|r| is_remove(r)) {
+            if merge == Merge::Replace {
+                return Err(LexiconError {
+                    file: r.file.to_string(),
+                    line: r.line,
+                    message:
+                        "`@remove` only extends a built-in file (not with --resources-replace)"
+                            .into(),
+                });
+            }
+            let key: Vec<String> = r
+                .text
+                .split('\t')
+                .skip(1)
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(norm)
+                .collect();
+            if key.is_empty() {
+                return Err(LexiconError {
+                    file: r.file.to_string(),
+                    line: r.line,
+                    message: "`@remove` needs the key of the rows to remove".into(),
+                });
+            }
+            let scope = (!is_party_file(name)).then_some(*name);
+            removals.push((scope, key, r.clone()));
+        }
+        users.push(user);
+    }
+    let mut used = vec![false; removals.len()];
+    let mut out = Vec::with_capacity(BUILTIN.len());
+    for ((name, builtin), user) in BUILTIN.iter().zip(users) {
+        if *name == "attribution_model.tsv" {
+            out.push((*name, Vec::new()));
+            continue;
+        }
+        let builtin_rows = builtin_rows_of(name, builtin);
+        let Some(user) = user else {
+            let mut rows = builtin_rows;
+            if removals
+                .iter()
+                .any(|(s, _, _)| s.is_none() && is_party_file(name))
+            {
+                rows.retain(|r| !removed(name, r, &removals, &mut used));
+            }
+            out.push((*name, rows));
+            continue;
+        };
+        if merge == Merge::Replace {
+            out.push((*name, user));
+            continue;
+        }
+        let replaced: HashSet<Vec<String>> = user
+            .iter()
+            .filter(|r| !is_remove(r))
+            .map(|r| key_of(name, r))
+            .collect();
+        let mut rows: Vec<ResourceRow> = Vec::with_capacity(builtin_rows.len() + user.len());
+        for r in builtin_rows {
+            let gone = removed(name, &r, &removals, &mut used);
+            if !gone && !replaced.contains(&key_of(name, &r)) {
+                rows.push(r);
+            }
+        }
+        rows.extend(user.into_iter().filter(|r| !is_remove(r)));
+        out.push((*name, rows));
+    }
+    if let Some(i) = used.iter().position(|u| !u) {
+        let (scope, _, r) = &removals[i];
+        return Err(LexiconError {
+            file: r.file.to_string(),
+            line: r.line,
+            message: format!(
+                "`@remove` matches no built-in row of {} (`gainsay resources --find TEXT` shows where an entry comes from)",
+                scope.map_or("the party files".to_string(), |n| format!("resources/{n}"))
+            ),
+        });
+    }
+    Ok(out)
+}
+
+/// A row's key (see [`row_key`]).
+fn key_of(name: &str, r: &ResourceRow) -> Vec<String> {
+    let f: Vec<&str> = r.text.split('\t').map(str::trim).collect();
+    row_key(name, &f)
+}
+
+/// Whether an `@remove` row drops a built-in row (marking the removal used).
+fn removed(
+    name: &str,
+    r: &ResourceRow,
+    removals: &[(Option<&str>, Vec<String>, ResourceRow)],
+    used: &mut [bool],
+) -> bool {
+    let key = key_of(name, r);
+    let mut gone = false;
+    for (i, (scope, k, _)) in removals.iter().enumerate() {
+        let applies = match scope {
+            Some(s) => *s == name,
+            None => is_party_file(name),
+        };
+        if applies && key.len() >= k.len() && key[..k.len()] == k[..] {
+            used[i] = true;
+            gone = true;
+        }
+    }
+    gone
+}
+
+/// The rows of every party file as one list, in file order; when two files hold the same key
+/// (alias and context), a user's row wins, then the earlier file's (`parties.tsv` and the
+/// region files come before the generated `countries.tsv`).
+fn party_rows<'a>(files: &'a [(&'static str, Vec<ResourceRow>)]) -> Rows<'a> {
+    let party_files = || files.iter().filter(|(n, _)| is_party_file(n));
+    if !party_files().any(|(_, rows)| rows.iter().any(|r| r.user)) {
+        // the built-in party files hold no key twice (a test checks it; the generated list
+        // leaves out the hand lists' aliases)
+        return Rows {
+            file: "resources/parties.tsv",
+            text: "",
+            rows: party_files().flat_map(|(_, rows)| rows).collect(),
+        };
+    }
+    let mut winner: WordMap<String, (bool, usize)> = WordMap::default();
+    let mut all: Vec<&ResourceRow> = Vec::new();
+    let mut key = String::new();
+    for (_, rows) in party_files() {
+        for r in rows {
+            // the key: the alias (lower case, spaces collapsed) and the region column, or a
+            // directive with its argument
+            key.clear();
+            let mut cols = r.text.split('\t').map(str::trim);
+            let first = cols.next().unwrap_or("");
+            for w in first.split_whitespace() {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            key.push('\t');
+            let other = if first.starts_with('@') {
+                cols.next()
+            } else {
+                cols.nth(3)
+            };
+            match other {
+                Some(c) if !c.is_empty() && c != "-" => key.push_str(c),
+                _ => key.push('*'),
+            }
+            let i = all.len();
+            all.push(r);
+            match winner.get_mut(key.as_str()) {
+                Some(w) => {
+                    if r.user && !w.0 {
+                        *w = (true, i);
+                    }
+                }
+                None => {
+                    winner.insert(key.clone(), (r.user, i));
+                }
+            }
+        }
+    }
+    let mut keep = vec![false; all.len()];
+    for w in winner.values() {
+        keep[w.1] = true;
+    }
+    Rows {
+        file: "resources/parties.tsv",
+        text: "",
+        rows: all
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(r, k)| k.then_some(r))
+            .collect(),
+    }
+}
+
 fn intern_part(v: &str) -> &'static str {
     match v {
         "late" => "late",
@@ -2007,10 +2539,13 @@ mod tests {
     }
 
     #[test]
-    fn override_replaces_a_file_and_reports_bad_lines() {
+    fn override_extends_or_replaces_a_file_and_reports_bad_lines() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("hedges.txt"), "maybe\tpossible\n").unwrap();
         let lx = Lexicon::load(Some(dir.path())).unwrap();
+        assert!(lx.hedges.contains_key("maybe"));
+        assert!(lx.hedges.contains_key("might"));
+        let lx = Lexicon::load_with(Some(dir.path()), Merge::Replace).unwrap();
         assert!(lx.hedges.contains_key("maybe"));
         assert!(!lx.hedges.contains_key("might"));
 

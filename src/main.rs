@@ -27,6 +27,10 @@ use gainsay::{audit, eval, report};
                   builds a claim graph and reports conflicts between the parties' claims."
 )]
 struct Cli {
+    /// With --resources DIR: each file there REPLACES the built-in file of the same name (the
+    /// default adds its rows to the built-in ones).
+    #[arg(long, global = true)]
+    resources_replace: bool,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -39,7 +43,8 @@ struct Common {
     /// Write the output to this file instead of stdout (opened before any work starts).
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Directory of resource files replacing the built-in ones (same file names as resources/).
+    /// Directory of resource files extending the built-in ones (same file names as resources/;
+    /// with --resources-replace they replace them).
     #[arg(long, value_name = "DIR")]
     resources: Option<PathBuf>,
     /// Date each document by the dateline in its text ("Published September 25 2016", within
@@ -166,6 +171,22 @@ enum Cmd {
     Train(TrainCmd),
     /// List the checker rules with their stable ids.
     Rules,
+    /// Print the resource entries with where each comes from (built-in file and line, or the
+    /// user's), or what a phrase resolves to.
+    ///
+    /// Examples: gainsay resources parties.tsv --resources my-lists/
+    ///           gainsay resources --find "civil defence said in Gaza"
+    Resources {
+        /// One resource file (as `parties.tsv`); all when absent.
+        file: Option<String>,
+        /// Show what TEXT resolves to: the party aliases matching in it (every reading, which
+        /// fires and why), and the entries whose first column is TEXT.
+        #[arg(long, value_name = "TEXT")]
+        find: Option<String>,
+        /// Directory of resource files extending the built-in ones (see --resources-replace).
+        #[arg(long, value_name = "DIR")]
+        resources: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -197,7 +218,8 @@ enum TrainCmd {
         /// over.
         #[arg(long)]
         no_forced: bool,
-        /// Directory of resource files replacing the built-in ones (same file names as resources/).
+        /// Directory of resource files extending the built-in ones (same file names as resources/;
+        /// with --resources-replace they replace them).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },
@@ -260,7 +282,8 @@ enum EvalCmd {
         model: AttribModelChoice,
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
-        /// Directory of resource files replacing the built-in ones (same file names as resources/).
+        /// Directory of resource files extending the built-in ones (same file names as resources/;
+        /// with --resources-replace they replace them).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },
@@ -298,7 +321,8 @@ enum EvalCmd {
         show_unjudged: usize,
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
-        /// Directory of resource files replacing the built-in ones (same file names as resources/).
+        /// Directory of resource files extending the built-in ones (same file names as resources/;
+        /// with --resources-replace they replace them).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },
@@ -315,7 +339,8 @@ enum EvalCmd {
         show_errors: usize,
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
-        /// Directory of resource files replacing the built-in ones (same file names as resources/).
+        /// Directory of resource files extending the built-in ones (same file names as resources/;
+        /// with --resources-replace they replace them).
         #[arg(long, value_name = "DIR")]
         resources: Option<PathBuf>,
     },
@@ -374,6 +399,7 @@ enum EvalFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    RESOURCES_REPLACE.store(cli.resources_replace, std::sync::atomic::Ordering::Relaxed);
     match run(cli) {
         Ok(code) => code,
         // a closed pipe (`gainsay extract ... | head`) is the reader's choice, not an error
@@ -459,9 +485,30 @@ impl<W: Write> Write for Named<W> {
     }
 }
 
-fn load_lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
-    Lexicon::load(dir.as_deref()).context("cannot load resources")
+/// The lexicon, loaded once for the process and never freed (freeing thousands of aliases at
+/// exit would cost more than the rest of a small run).
+fn load_lexicon(dir: &Option<PathBuf>) -> Result<Leaked> {
+    let merge = if RESOURCES_REPLACE.load(std::sync::atomic::Ordering::Relaxed) {
+        gainsay::lexicon::Merge::Replace
+    } else {
+        gainsay::lexicon::Merge::Extend
+    };
+    let lx = Lexicon::load_with(dir.as_deref(), merge).context("cannot load resources")?;
+    Ok(Leaked(Box::leak(Box::new(lx))))
 }
+
+/// The process's lexicon, never freed (see [`load_lexicon`]).
+struct Leaked(&'static Lexicon);
+
+impl std::ops::Deref for Leaked {
+    type Target = Lexicon;
+    fn deref(&self) -> &Lexicon {
+        self.0
+    }
+}
+
+/// `--resources-replace`: a `--resources` file replaces the built-in one instead of extending it.
+static RESOURCES_REPLACE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Documents extracted together: at most this many, or this much text, at a time. Bounds the
 /// memory held while streaming, and gives every thread work.
@@ -768,6 +815,27 @@ fn finish(had_errors: bool) -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.cmd {
+        Cmd::Resources {
+            file,
+            find,
+            resources,
+        } => {
+            let merge = if cli.resources_replace {
+                gainsay::lexicon::Merge::Replace
+            } else {
+                gainsay::lexicon::Merge::Extend
+            };
+            let text = gainsay::resources::report(
+                resources.as_deref(),
+                merge,
+                file.as_deref(),
+                find.as_deref(),
+            )
+            .context("cannot load resources")?;
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Rules => {
             for r in RULES {
                 println!("{:<26} {:<24} {}", r.id, r.finding.title(), r.description);

@@ -618,8 +618,8 @@ fn attributions_in_the_syntax_of_scraped_reports_reach_the_checker() {
         "{speakers:?}"
     );
     // "states" is the noun before "said"
-    let states = "---\ndate: 2017-11-14\n---\nSeveral Gulf states said rebels carried out the shelling of the Mezra hospital on Tuesday.\n";
-    let denial = "---\ndate: 2017-11-14\n---\nRebel commanders denied carrying out the shelling of the Mezra hospital on Tuesday.\n";
+    let states = "---\ndate: 2017-11-14\n---\nSeveral Gulf states said rebels carried out the shelling of the Mezra hospital in Syria on Tuesday.\n";
+    let denial = "---\ndate: 2017-11-14\n---\nRebel commanders denied carrying out the shelling of the Mezra hospital in Syria on Tuesday.\n";
     let (_, f) = run(&[("a", states), ("b", denial)]);
     let d = of_type(&f, ResponsibilityDispute);
     assert_eq!(d.len(), 1, "{f:#?}");

@@ -291,12 +291,12 @@ mod tests {
     const SHOT: Report = (
         "Wire A",
         "2019-06-08",
-        "A rebel spokesman said rebels shot down an army helicopter near Kafr Tala on Friday.",
+        "A rebel spokesman said rebels shot down an army helicopter near Kafr Tala in Syria on Friday.",
     );
     const FAULT: Report = (
         "Wire B",
         "2019-06-08",
-        "The Syrian army said the helicopter crashed near Kafr Tala on Friday because of a technical fault.",
+        "The Syrian army said the helicopter crashed near Kafr Tala in Syria on Friday because of a technical fault.",
     );
 
     #[test]
@@ -324,7 +324,7 @@ mod tests {
         let crashed = (
             "Wire B",
             "2019-06-08",
-            "The Syrian army said the helicopter crashed near Kafr Tala on Friday.",
+            "The Syrian army said the helicopter crashed near Kafr Tala in Syria on Friday.",
         );
         assert!(fired("cause-disputed", &[SHOT, crashed]).is_empty());
     }
@@ -334,7 +334,7 @@ mod tests {
         let unclear = (
             "Wire A",
             "2019-06-08",
-            "A rebel spokesman said it was not clear whether the helicopter was shot down near Kafr Tala on Friday.",
+            "A rebel spokesman said it was not clear whether the helicopter was shot down near Kafr Tala in Syria on Friday.",
         );
         assert!(fired("cause-disputed", &[unclear, FAULT]).is_empty());
     }
@@ -344,7 +344,7 @@ mod tests {
         let drone = (
             "Wire A",
             "2019-06-08",
-            "A rebel spokesman said rebels shot down an army drone near Kafr Tala on Friday.",
+            "A rebel spokesman said rebels shot down an army drone near Kafr Tala in Syria on Friday.",
         );
         assert!(fired("cause-disputed", &[drone, FAULT]).is_empty());
         let later = (
@@ -360,7 +360,7 @@ mod tests {
         let both = (
             "Wire B",
             "2019-06-08",
-            "A rebel spokesman said the helicopter crashed near Kafr Tala on Friday because of a technical fault.",
+            "A rebel spokesman said the helicopter crashed near Kafr Tala in Syria on Friday because of a technical fault.",
         );
         assert!(fired("cause-disputed", &[SHOT, both]).is_empty());
     }

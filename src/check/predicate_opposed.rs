@@ -102,17 +102,17 @@ mod tests {
     const VIOLATED: Report = (
         "Wire A",
         "2019-05-06",
-        "The Syrian army said the rebels violated the truce in Tel Varesh on Sunday.",
+        "The Syrian army said the rebels violated the truce in Tel Varesh in Syria on Sunday.",
     );
     const RESPECTED: Report = (
         "Wire B",
         "2019-05-06",
-        "Rebel commanders said the rebels respected the truce in Tel Varesh on Sunday.",
+        "Rebel commanders said the rebels respected the truce in Tel Varesh in Syria on Sunday.",
     );
     const ARMY_RESPECTED: Report = (
         "Wire B",
         "2019-05-06",
-        "The Syrian army said the rebels respected the truce in Tel Varesh on Sunday.",
+        "The Syrian army said the rebels respected the truce in Tel Varesh in Syria on Sunday.",
     );
 
     #[test]

@@ -73,17 +73,17 @@ mod tests {
     const ACCUSE: Report = (
         "Wire A",
         "2019-05-06",
-        "The Russian defence ministry said rebels violated the truce in Tel Varesh on Sunday.",
+        "The Russian defence ministry said rebels violated the truce in Tel Varesh in Syria on Sunday.",
     );
     const REBELS_DENY: Report = (
         "Wire B",
         "2019-05-06",
-        "A spokesman for the rebel faction denied violating the truce in Tel Varesh on Sunday.",
+        "A spokesman for the rebel faction denied violating the truce in Tel Varesh in Syria on Sunday.",
     );
     const ARMY_DENIES: Report = (
         "Wire B",
         "2019-05-06",
-        "The Syrian army denied violating the truce in Tel Varesh on Sunday.",
+        "The Syrian army denied violating the truce in Tel Varesh in Syria on Sunday.",
     );
 
     #[test]

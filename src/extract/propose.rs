@@ -3032,7 +3032,7 @@ mod tests {
             "Shelling hit districts controlled by the Syrian army in Varnel on Monday.",
         );
         assert_eq!(ev.held_by.as_deref(), Some("Syrian government"));
-        let ev = last_context("Air strikes hit areas held by rebels in Varnel on Monday.");
+        let ev = last_context("Air strikes hit areas held by rebels in Varnel in Syria on Monday.");
         assert_eq!(ev.held_by.as_deref(), Some("rebels"));
         // a place that is held, not an area named before the phrase
         let ev = last_context("The town was held by rebels until Monday.");
@@ -3087,7 +3087,7 @@ mod tests {
     fn a_weapon_used_by_a_party_names_that_party_as_the_agent() {
         assert_eq!(
             agents(
-                "Observers said more than 300 shells fired by opposition groups hit the western districts of Varnel on Monday."
+                "Observers said more than 300 shells fired by opposition groups hit the western districts of Varnel in Syria on Monday."
             ),
             vec!["rebels"]
         );

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::lexicon::{FnClass, Lexicon};
 use crate::model::{EntityKind, LinkHow, PartyLink, Resolution, Speaker};
-use crate::segment::{Segmented, TokKind, Token, span_text};
+use crate::segment::{Segmented, span_text};
 
 use super::attrib::{Layout, RawAttribution};
 
@@ -26,59 +26,15 @@ pub struct Mention {
     pub alias: usize,
 }
 
-fn alias_token(t: &Token) -> bool {
-    matches!(t.kind, TokKind::Word | TokKind::Number | TokKind::Dash)
-}
-
-/// Every alias occurrence in the document (longest match at each position, left to right).
+/// Every alias occurrence in the document that may fire in it (longest match at each position,
+/// left to right; an alias bound to regions only where the document is about one of them: see
+/// `crate::regions`).
 pub fn find_mentions(text: &str, seg: &Segmented, lx: &Lexicon) -> Vec<Mention> {
-    let toks = &seg.tokens;
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if !alias_token(&toks[i]) {
-            i += 1;
-            continue;
-        }
-        let mut best: Option<(usize, usize)> = None; // (len, alias)
-        if let Some(cands) = lx.alias_index.get(&toks[i].lower) {
-            for &a in cands {
-                let al = &lx.aliases[a];
-                let n = al.words.len();
-                let mut ok = true;
-                // aliases are contiguous token sequences
-                for (k, w) in (i..).zip(al.words.iter()) {
-                    if k >= toks.len() || !alias_token(&toks[k]) {
-                        ok = false;
-                        break;
-                    }
-                    let raw = &text[toks[k].range.clone()];
-                    let m = if al.case_sensitive {
-                        raw == w || raw.replace('’', "'") == *w
-                    } else {
-                        toks[k].lower == *w
-                    };
-                    if !m {
-                        ok = false;
-                        break;
-                    }
-                }
-                if ok && best.is_none_or(|(bl, _)| n > bl) {
-                    best = Some((n, a));
-                }
-            }
-        }
-        if let Some((n, a)) = best {
-            out.push(Mention {
-                tokens: i..i + n,
-                alias: a,
-            });
-            i += n;
-        } else {
-            i += 1;
-        }
-    }
-    out
+    crate::regions::alias_mentions(text, seg, lx)
+        .0
+        .into_iter()
+        .map(|(tokens, alias)| Mention { tokens, alias })
+        .collect()
 }
 
 /// The alias that best names the party of a phrase: the one ending nearest the phrase's end,
