@@ -56,6 +56,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../resources/quantities.tsv"),
     ),
     ("places.tsv", include_str!("../resources/places.tsv")),
+    (crate::places::WORLD_FILE, crate::places::WORLD_BUILTIN),
     ("time.tsv", include_str!("../resources/time.tsv")),
     (
         "function_words.tsv",
@@ -578,7 +579,8 @@ pub struct Lexicon {
     pub count_followers: WordMap<String, CountFollower>,
     /// Words right before a count that make it an addition ("another six"; `b:increment`).
     pub increment_before: WordSet<String>,
-    pub places: PhraseTable<Place>,
+    /// `places.tsv` and the world gazetteer `places-world.tsv` (see [`crate::places`]).
+    pub places: crate::places::Gazetteer,
     pub place_heads: WordSet<String>,
     /// Heads that name an attack's target ("market", "hospital"), marked `@site`.
     pub sites: WordSet<String>,
@@ -1063,6 +1065,13 @@ impl Lexicon {
                 );
             }
         }
+        let rows = get(crate::places::WORLD_FILE);
+        lx.places.set_world(rows.file, rows.text)?;
+        let aliases = lx.aliases.iter().map(|a| {
+            let w: Vec<String> = a.words.iter().map(|w| w.to_lowercase()).collect();
+            w.join(" ")
+        });
+        lx.places.set_parties(aliases.collect::<Vec<_>>());
         let rows = get("time.tsv");
         for (line, f) in rows.iter() {
             rows.need(line, &f, 2)?;
@@ -1344,7 +1353,7 @@ impl Lexicon {
     /// ("russia", "moscow"; not the adjective "syrian", whose plural "Syrians" is no possessive).
     fn names_taking_possessive(&self) -> WordSet<String> {
         let mut out = WordSet::default();
-        for k in self.places.keys() {
+        for k in self.places.hand_keys() {
             if !k.contains(' ') {
                 out.insert(k.to_string());
             }
