@@ -741,7 +741,12 @@ impl Lexicon {
         let mut texts: Vec<(String, String)> = Vec::new();
         for (name, builtin) in BUILTIN {
             let mut label = format!("resources/{name}");
-            let mut text = builtin.to_string();
+            // (the built-in world gazetteer is not copied: it is read in place, on first use)
+            let mut text = if *name == crate::places::WORLD_FILE {
+                String::new()
+            } else {
+                builtin.to_string()
+            };
             if let Some(dir) = dir {
                 let p = dir.join(name);
                 if p.exists() {
@@ -1066,7 +1071,12 @@ impl Lexicon {
             }
         }
         let rows = get(crate::places::WORLD_FILE);
-        lx.places.set_world(rows.file, rows.text)?;
+        if rows.file == format!("resources/{}", crate::places::WORLD_FILE) {
+            lx.places
+                .set_world(rows.file, crate::places::WORLD_BUILTIN)?;
+        } else {
+            lx.places.set_world(rows.file, rows.text)?;
+        }
         let aliases = lx.aliases.iter().map(|a| {
             let w: Vec<String> = a.words.iter().map(|w| w.to_lowercase()).collect();
             w.join(" ")

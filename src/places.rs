@@ -11,7 +11,7 @@ use crate::lexicon::{Lexicon, LexiconError, PhraseTable, Place, WordMap, WordSet
 /// The file name of the world gazetteer (derived from GeoNames by `scripts/gen-gazetteer`).
 pub const WORLD_FILE: &str = "places-world.tsv";
 /// The built-in world gazetteer.
-pub const WORLD_BUILTIN: &str = include_str!("../resources/places-world.tsv");
+pub static WORLD_BUILTIN: &str = include_str!("../resources/places-world.tsv");
 
 /// Every place name known: the hand-written `places.tsv` and the world gazetteer, merged at
 /// lookup — a name `places.tsv` lists is looked up there first, so it wins over the world
@@ -91,10 +91,10 @@ impl Gazetteer {
         self.hand.insert(phrase, place);
     }
 
-    /// Uses the built-in world file when `text` is it (no `--resources` replacement), else
-    /// parses `text` (`file` names it in errors).
+    /// Uses the built-in world file when `text` is [`WORLD_BUILTIN`] itself (no `--resources`
+    /// replacement), else parses `text` (`file` names it in errors).
     pub fn set_world(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
-        self.world = if std::ptr::eq(text, WORLD_BUILTIN) || text == WORLD_BUILTIN {
+        self.world = if std::ptr::eq(text, WORLD_BUILTIN) {
             World::Builtin
         } else {
             // (a replacement is read once per run: its text lives as long as the program)
