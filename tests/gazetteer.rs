@@ -161,6 +161,12 @@ fn english_words_and_names_are_no_places() {
          spokeswoman, said May had been calm. Russia denied striking the building.",
     );
     assert_eq!(places, ["Kharkiv"]);
+    // a dateline names where the report was filed
+    let places = places_of(
+        "CAIRO, Sept 15 (Reuters) - Shelling killed at least 18 people in Omdurman on Sunday, \
+         medics said.",
+    );
+    assert_eq!(places, ["Omdurman"]);
     // a country is a place after "in", not as a speaker
     let places = places_of("France said the convoy was hit in Ukraine on Monday.");
     assert!(!places.contains(&"France".to_string()), "{places:?}");
