@@ -92,6 +92,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../resources/quantities.tsv"),
     ),
     ("places.tsv", include_str!("../resources/places.tsv")),
+    (crate::places::WORLD_FILE, crate::places::WORLD_BUILTIN),
     ("time.tsv", include_str!("../resources/time.tsv")),
     (
         "function_words.tsv",
@@ -648,7 +649,7 @@ impl<T> PhraseTable<T> {
     }
 
     /// Gives the table its `flag` ([`TokenFlags`]) and marks the first words of its phrases.
-    fn index(&mut self, flag: u64, words: &mut WordMap<String, u64>) {
+    pub(crate) fn index(&mut self, flag: u64, words: &mut WordMap<String, u64>) {
         for w in self.first.keys() {
             *words.entry(w.clone()).or_default() |= flag & FLAG_MASK;
         }
@@ -801,7 +802,8 @@ pub struct Lexicon {
     pub count_followers: WordMap<String, CountFollower>,
     /// Words right before a count that make it an addition ("another six"; `b:increment`).
     pub increment_before: WordSet<String>,
-    pub places: PhraseTable<Place>,
+    /// `places.tsv` and the world gazetteer `places-world.tsv` (see [`crate::places`]).
+    pub places: crate::places::Gazetteer,
     pub place_heads: WordSet<String>,
     /// Heads that name an attack's target ("market", "hospital"), marked `@site`.
     pub sites: WordSet<String>,
@@ -1354,6 +1356,23 @@ impl Lexicon {
                 );
             }
         }
+        // the world gazetteer: a user's file replaces it whole (it is large and derived: see
+        // scripts/gen-gazetteer); the built-in one is parsed in place on first use
+        match dir.map(|d| d.join(crate::places::WORLD_FILE)) {
+            Some(p) if p.exists() => {
+                let text = read_user_file(&p)?;
+                lx.places.set_world(&p.display().to_string(), &text)?;
+            }
+            _ => lx.places.set_world(
+                &format!("resources/{}", crate::places::WORLD_FILE),
+                crate::places::WORLD_BUILTIN,
+            )?,
+        }
+        let aliases = lx.aliases.iter().map(|a| {
+            let w: Vec<String> = a.words.iter().map(|w| w.to_lowercase()).collect();
+            w.join(" ")
+        });
+        lx.places.set_parties(aliases.collect::<Vec<_>>());
         let rows = get("time.tsv");
         for (line, f) in rows.iter() {
             rows.need(line, &f, 2)?;
@@ -1764,7 +1783,7 @@ impl Lexicon {
         for (n, r) in &self.region_names {
             table.insert(n, *r);
         }
-        let keys: Vec<String> = self.places.keys().map(str::to_string).collect();
+        let keys: Vec<String> = self.places.hand_keys().map(str::to_string).collect();
         for k in keys {
             let Some(p) = self.places.get(&k) else {
                 continue;
@@ -1891,7 +1910,7 @@ impl Lexicon {
     /// ("russia", "moscow"; not the adjective "syrian", whose plural "Syrians" is no possessive).
     fn names_taking_possessive(&self) -> WordSet<String> {
         let mut out = WordSet::default();
-        for k in self.places.keys() {
+        for k in self.places.hand_keys() {
             if !k.contains(' ') {
                 out.insert(k.to_string());
             }
@@ -2166,11 +2185,17 @@ pub fn resource_rows(
     let mut removals: Vec<(Option<&str>, Vec<String>, ResourceRow)> = Vec::new();
     for (name, _) in BUILTIN {
         let user = match dir.map(|d| d.join(name)) {
-            Some(p) if p.exists() && *name != "attribution_model.tsv" => Some(rows_of(
-                &p.display().to_string(),
-                &read_user_file(&p)?,
-                true,
-            )),
+            Some(p)
+                if p.exists()
+                    && *name != "attribution_model.tsv"
+                    && *name != crate::places::WORLD_FILE =>
+            {
+                Some(rows_of(
+                    &p.display().to_string(),
+                    &read_user_file(&p)?,
+                    true,
+                ))
+            }
             _ => None,
         };
         for r in user.iter().flatten().filter(|r| is_remove(r)) {
@@ -2206,7 +2231,8 @@ pub fn resource_rows(
     let mut used = vec![false; removals.len()];
     let mut out = Vec::with_capacity(BUILTIN.len());
     for ((name, builtin), user) in BUILTIN.iter().zip(users) {
-        if *name == "attribution_model.tsv" {
+        // (the model and the world gazetteer are read whole, not as rows: see `load_with`)
+        if *name == "attribution_model.tsv" || *name == crate::places::WORLD_FILE {
             out.push((*name, Vec::new()));
             continue;
         }
@@ -2420,7 +2446,7 @@ mod tests {
         same_phrases(&lx.causes, with, without);
         same_phrases(&lx.side_by, with, without);
         same_phrases(&lx.quantities, with, without);
-        same_phrases(&lx.places, with, without);
+        same_phrases(lx.places.hand(), with, without);
         same_phrases(&lx.toll_nouns, with, without);
         same_phrases(&lx.part_openers, with, without);
         same_phrases(&lx.cumulative, with, without);

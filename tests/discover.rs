@@ -85,12 +85,12 @@ fn capitalised_words_that_name_no_organization_stay_unknown() {
 #[test]
 fn a_name_holding_an_alias_without_its_head_is_its_own_party() {
     let x = run(
-        "The Velmar Red Crescent Society said 12 people were wounded. \
-         The Red Crescent said its teams reached the town.",
+        "The Velmar Red Crescent Society said 12 people were wounded in Aleppo. \
+         The Red Crescent said its teams reached the town in Syria.",
     );
     let (_, p, _) = speaker_of(&x, "Velmar");
     assert_eq!(p.as_deref(), Some("Velmar Red Crescent Society"));
-    // the alias alone keeps its party
+    // the alias alone keeps its party (in a report about Syria: its region)
     let (_, p, how) = speaker_of(&x, "The Red Crescent");
     assert_eq!(p.as_deref(), Some("Syrian Arab Red Crescent"));
     assert_eq!(how, Some(LinkHow::Alias));

@@ -448,6 +448,9 @@ impl PropInput<'_> {
     /// Canonical places named in `range`.
     pub fn places(&self, range: Range<usize>) -> Vec<String> {
         let toks = self.toks();
+        // a dateline ("CAIRO, Sept 15 (Reuters) -") names where the report was filed, not where
+        // anything happened
+        let range = dateline_end(toks, range.clone())..range.end;
         // Sites first: a name before a place head ("the Pellin market", "the Handarat camp") is
         // the most specific place a claim names.
         let mut out: Vec<String> = Vec::new();
@@ -2678,6 +2681,28 @@ fn name_the_lead_place(inp: &PropInput, out: &mut [EventRef]) {
             ev.places = places.clone();
         }
     }
+}
+
+/// The end of a dateline opening `range` ("WASHINGTON (AP) — ", "CAIRO/JERUSALEM, July 17
+/// (Reuters) - "): an upper-case word, then only names, numbers and `, ( ) . /` up to a dash
+/// within twelve tokens; `range.start` when there is none.
+fn dateline_end(toks: &[crate::segment::Token], range: Range<usize>) -> usize {
+    let (lo, hi) = (range.start, range.end.min(toks.len()));
+    let upper = |k: usize| toks[k].kind == TokKind::Word && toks[k].upper;
+    if lo >= hi || !upper(lo) {
+        return lo;
+    }
+    let Some(d) = (lo..hi.min(lo + 12)).find(|&k| toks[k].kind == TokKind::Dash) else {
+        return lo;
+    };
+    let names = (lo..d).all(|k| {
+        let t = &toks[k];
+        upper(k)
+            || t.cap
+            || t.kind == TokKind::Number
+            || matches!(t.lower.as_str(), "," | "(" | ")" | "." | "/")
+    });
+    if names && d + 1 < hi { d + 1 } else { lo }
 }
 
 #[cfg(test)]
