@@ -133,12 +133,17 @@ fn walk(
         if name.to_string_lossy().starts_with('.') {
             continue;
         }
+        // a directory's README describes its reports and is none of them (`samples/README.md`);
+        // named as an input, it is read like any file
+        let readme = p
+            .file_stem()
+            .is_some_and(|s| s.to_string_lossy().eq_ignore_ascii_case("readme"));
         if p.is_dir() {
             walk(&p, out, errors, seen);
-        } else if p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        } else if !readme
+            && p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
         {
             out.push(p);
         }
@@ -768,6 +773,18 @@ mod tests {
         );
         assert!(skipped[1].reason.as_deref().unwrap().contains("`id`"));
         assert_eq!(ing.docs[1].date, Some(Date::new(2016, 9, 19).unwrap()));
+    }
+
+    #[test]
+    fn a_directory_readme_is_no_report_unless_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "The army said it holds the town.").unwrap();
+        std::fs::write(dir.path().join("README.md"), "# About these reports").unwrap();
+        let ing = load(&[dir.path().to_path_buf()]);
+        assert_eq!(ing.docs.len(), 1);
+        assert_eq!(ing.docs[0].id, "a");
+        let ing = load(&[dir.path().join("README.md")]);
+        assert_eq!(ing.docs.len(), 1, "a README named as an input is read");
     }
 
     #[cfg(unix)]
