@@ -345,6 +345,11 @@ fn parties_of(g: &ClaimGraph, claims: &[usize]) -> Vec<String> {
     set.into_iter().map(str::to_string).collect()
 }
 
+/// The verb after [`list`] of `n` parties: "X says", "X and Y say".
+fn says(n: usize) -> &'static str {
+    if n == 1 { "says" } else { "say" }
+}
+
 fn list(items: &[String]) -> String {
     match items.len() {
         0 => String::new(),

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::common::responsibility_claims;
-use super::{Finding, FindingType, Severity, Side, describe_event, list, parties_of};
+use super::{Finding, FindingType, Severity, Side, describe_event, list, parties_of, says};
 use crate::graph::{ClaimGraph, Stance};
 use crate::lexicon::Lexicon;
 
@@ -94,11 +94,7 @@ pub(super) fn responsibility_dispute(g: &ClaimGraph, e: usize, lx: &Lexicon) -> 
         let explanation = format!(
             "{} {} that {agent} carried out the {}; {agent} denied it in {} statement{} across {} report{}.",
             list(&acc_parties),
-            if acc_parties.len() == 1 {
-                "says"
-            } else {
-                "say"
-            },
+            says(acc_parties.len()),
             describe_event(ev, &g.frame_text),
             deniers.len(),
             if deniers.len() == 1 { "" } else { "s" },
@@ -142,14 +138,10 @@ fn cleared(
     let explanation = format!(
         "{} {} that {agent} carried out the {}; {} {} that {agent} did not, on {agent}'s behalf.",
         list(&acc_parties),
-        if acc_parties.len() == 1 {
-            "says"
-        } else {
-            "say"
-        },
+        says(acc_parties.len()),
         describe_event(ev, &g.frame_text),
         list(&cl_parties),
-        if cl_parties.len() == 1 { "says" } else { "say" },
+        says(cl_parties.len()),
     );
     Finding {
         severity: Severity::default(),

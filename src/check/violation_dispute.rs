@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::common::violation_claims;
-use super::{Finding, FindingType, Severity, Side, describe_event, list, parties_of};
+use super::{Finding, FindingType, Severity, Side, describe_event, list, parties_of, says};
 use crate::graph::{ClaimGraph, Stance};
 
 /// "X violated the truce" against X's "we did not violate it".
@@ -42,11 +42,7 @@ pub(super) fn violation_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
             explanation: format!(
                 "{} {} that {v} violated the {agreement} ({}); {v} denied it.",
                 list(&acc_parties),
-                if acc_parties.len() == 1 {
-                    "says"
-                } else {
-                    "say"
-                },
+                says(acc_parties.len()),
                 describe_event(ev, &g.frame_text),
             ),
             sides: vec![
