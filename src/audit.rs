@@ -296,7 +296,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
     let mut documents = Vec::new();
     let mut unresolved_total = 0;
     for (di, x) in g.docs.iter().enumerate() {
-        let cm = CharMap::new(&x.doc.text);
+        let cm = CharMap::of(&x.doc);
         let mut parties: BTreeMap<String, usize> = BTreeMap::new();
         let mut unresolved = Vec::new();
         for (ai, a) in x.attributions.iter().enumerate() {

@@ -104,6 +104,31 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// FNV-1a, 64 bits: a hash that is the same on every platform and in every run (for
+/// [`Lexicon::fingerprint`]).
+struct Fnv64(u64);
+
+impl Default for Fnv64 {
+    fn default() -> Self {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv64 {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// The bytes and their length: a field boundary cannot move unnoticed.
+    fn field(&mut self, bytes: &[u8]) {
+        self.write(&(bytes.len() as u64).to_le_bytes());
+        self.write(bytes);
+    }
+}
+
 /// A malformed resource line.
 #[derive(Debug, thiserror::Error)]
 #[error("{file}{}: {message}", if *line > 0 { format!(":{line}") } else { String::new() })]
@@ -333,7 +358,9 @@ pub enum AgentRelation {
     Speaker,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ControlChange {
     Gain,
@@ -693,6 +720,9 @@ impl<T> PhraseTable<T> {
 /// Every lexical resource, parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
+    /// The `--resources` directory and how its files combine with the built-in ones; `None`
+    /// for the built-in resources alone (what [`Lexicon::fingerprint`] hashes).
+    pub resources_from: Option<(std::path::PathBuf, Merge)>,
     /// The learned scorer over the attribution rules' readings (`attribution_model.tsv`).
     pub attrib_model: crate::extract::learned::AttribModel,
     /// A part-of-speech model from `--resources DIR/pos-ewt.model`; `None` for the built-in one,
@@ -1000,6 +1030,46 @@ impl Lexicon {
         Self::load(None).expect("built-in resources parse")
     }
 
+    /// A hash of the resources in effect: every built-in file (the part-of-speech model
+    /// included) and, with `--resources DIR`, the merge mode and every file of `DIR` that
+    /// names a resource. Written into each DocRecord, so that records are never checked with
+    /// other word lists than they were extracted with (`fnv1a64:` and 16 hex digits).
+    pub fn fingerprint(&self) -> String {
+        static BUILTIN_HASH: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        let builtin = *BUILTIN_HASH.get_or_init(|| {
+            let mut h = Fnv64::default();
+            for (name, text) in BUILTIN {
+                h.field(name.as_bytes());
+                h.field(text.as_bytes());
+            }
+            h.field(crate::pos::MODEL_FILE.as_bytes());
+            h.field(crate::pos::BUILTIN_MODEL.as_bytes());
+            h.0
+        });
+        let mut h = Fnv64(builtin);
+        if let Some((dir, merge)) = &self.resources_from {
+            h.field(match merge {
+                Merge::Extend => b"extend",
+                Merge::Replace => b"replace",
+            });
+            let names = BUILTIN
+                .iter()
+                .map(|(n, _)| *n)
+                .chain(std::iter::once(crate::pos::MODEL_FILE));
+            for name in names {
+                let p = dir.join(name);
+                if p.exists() {
+                    h.field(name.as_bytes());
+                    match std::fs::read(&p) {
+                        Ok(bytes) => h.field(&bytes),
+                        Err(e) => h.field(e.to_string().as_bytes()),
+                    }
+                }
+            }
+        }
+        format!("fnv1a64:{:016x}", h.0)
+    }
+
     /// Built-in resources, extended by the same-named files of `dir` (see [`Merge::Extend`]).
     pub fn load(dir: Option<&Path>) -> Result<Self, LexiconError> {
         Self::load_with(dir, Merge::Extend)
@@ -1032,7 +1102,10 @@ impl Lexicon {
                 rows: files[i].1.iter().collect(),
             }
         };
-        let mut lx = Lexicon::default();
+        let mut lx = Lexicon {
+            resources_from: dir.map(|d| (d.to_path_buf(), merge)),
+            ..Lexicon::default()
+        };
         if let Some(dir) = dir {
             let p = dir.join(crate::pos::MODEL_FILE);
             if p.exists() {

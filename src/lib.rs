@@ -20,6 +20,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod model;
 pub mod places;
+pub mod records;
 pub mod pos;
 pub mod regions;
 pub mod report;

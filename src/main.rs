@@ -101,13 +101,23 @@ enum Cmd {
         /// Accepted for compatibility: own-voice claims are compared by default.
         #[arg(long, hide = true)]
         own_voice: bool,
+        /// The inputs are DocRecords (`gainsay extract --format records`), not reports.
+        #[arg(long)]
+        records: bool,
     },
-    /// Print the attributed claims, one JSON object per line.
+    /// Print the attributed claims, one JSON object per line; or with `--format records`, one
+    /// DocRecord per document (everything `check`, `audit`, `compare` and `graph` read, so
+    /// that they can run on the records with `--records`).
     ///
     /// Example: gainsay extract report.txt
     Extract {
         #[command(flatten)]
         common: Common,
+        #[arg(short, long, value_enum, default_value_t = ExtractFormat::Claims)]
+        format: ExtractFormat,
+        /// The same as `--format records`.
+        #[arg(long)]
+        records: bool,
     },
     /// Print the claim graph (documents, parties, events, places, propositions).
     ///
@@ -123,6 +133,9 @@ enum Cmd {
         /// Accepted for compatibility: own-voice claims are in the graph by default.
         #[arg(long, hide = true)]
         own_voice: bool,
+        /// The inputs are DocRecords (`gainsay extract --format records`), not reports.
+        #[arg(long)]
+        records: bool,
     },
     /// Compare two reports (or two sets of reports): the events both cover, what each says that
     /// the other does not, and where they conflict.
@@ -139,6 +152,9 @@ enum Cmd {
         /// Accepted for compatibility: own-voice claims are compared by default.
         #[arg(long, hide = true)]
         own_voice: bool,
+        /// A and B are DocRecord files (`gainsay extract --format records`), not reports.
+        #[arg(long)]
+        records: bool,
     },
     /// Coverage audit: parties and events per report, one-sided disputes, single-sourced and
     /// unattributed claims, unresolved speakers, sentences nothing was extracted from.
@@ -149,6 +165,9 @@ enum Cmd {
         common: Common,
         #[arg(short, long, value_enum, default_value_t = AuditFormat::Md)]
         format: AuditFormat,
+        /// The inputs are DocRecords (`gainsay extract --format records`), not reports.
+        #[arg(long)]
+        records: bool,
     },
     /// Stance of each report toward a claim: for, against, observing (it reports the claim
     /// without taking a position: "X, officials say", "reportedly") or unrelated.
@@ -381,6 +400,13 @@ enum CheckFormat {
     /// One self-contained page (inline CSS and SVG, no network).
     Html,
 }
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    /// One attributed claim per line.
+    Claims,
+    /// One DocRecord per document (docs/schema.md, "DocRecords").
+    Records,
+}
 #[derive(Clone, Copy, ValueEnum)]
 enum GraphFormat {
     Dot,
@@ -528,6 +554,20 @@ fn extract_each<T: Send>(
     per_doc: impl Fn(Extraction) -> T + Sync,
     mut sink: impl FnMut(T) -> Result<()>,
 ) -> Result<(Ingested, bool)> {
+    extract_each_status(common, lx, per_doc, |_, x| match x {
+        Some(x) => sink(x),
+        None => Ok(()),
+    })
+}
+
+/// [`extract_each`], handing the sink every input document's final status (its warnings
+/// complete) with what `per_doc` made of it when it was processed.
+fn extract_each_status<T: Send>(
+    common: &Common,
+    lx: &Lexicon,
+    per_doc: impl Fn(Extraction) -> T + Sync,
+    mut sink: impl FnMut(&DocStatus, Option<T>) -> Result<()>,
+) -> Result<(Ingested, bool)> {
     use rayon::prelude::*;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(common.threads)
@@ -668,7 +708,7 @@ fn emit<T>(
     xs: Vec<Extracted<T>>,
     ing: &mut Ingested,
     had_errors: &mut bool,
-    sink: &mut impl FnMut(T) -> Result<()>,
+    sink: &mut impl FnMut(&DocStatus, Option<T>) -> Result<()>,
     progress: &mut Progress,
     read_bytes: u64,
 ) -> Result<()> {
@@ -690,9 +730,10 @@ fn emit<T>(
         for w in &s.warnings {
             progress.message(&format!("gainsay: warning: {}: {w}", s.origin));
         }
+        let done = x.is_some();
+        sink(&s, x.map(|(_, x)| x))?;
         ing.status.push(s);
-        if let Some((_, x)) = x {
-            sink(x)?;
+        if done {
             progress.tick(read_bytes);
         }
     }
@@ -719,6 +760,145 @@ fn read_and_extract(
             Ok(())
         },
     )?;
+    Ok((ing, xs, had_errors))
+}
+
+/// Lines of records parsed at once (in parallel), at most.
+const RECORD_BATCH_LINES: usize = 512;
+const RECORD_BATCH_BYTES: usize = 16 << 20;
+
+/// `--records`: reads DocRecord files (`-` for stdin) and rebuilds what [`read_and_extract`]
+/// returns for the reports they were extracted from, in input order. A malformed line is an
+/// input error naming its file and line (the other lines are read); a record of another major
+/// version or extracted with other resources stops the run.
+fn read_records(
+    common: &Common,
+    lx: &Lexicon,
+    needs: gainsay::records::Needs,
+) -> Result<(Ingested, Vec<Extraction>, bool)> {
+    use gainsay::records::{Parsed, RecordError, parse_record};
+    use rayon::prelude::*;
+    use std::io::BufRead;
+    if common.text_dates || common.model != AttribModelChoice::None {
+        bail!(
+            "--text-dates and --model act when reports are extracted: give them to              `gainsay extract --format records`, not with --records"
+        );
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(common.threads)
+        .build()
+        .context("cannot start the worker threads")?;
+    let fingerprint = lx.fingerprint();
+    let mut ing = Ingested::default();
+    let mut xs = Vec::new();
+    let mut had_errors = false;
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    let mut progress = Progress::new(0, common.quiet);
+    let error = |ing: &mut Ingested, e: String| {
+        eprintln!("gainsay: {e}");
+        ing.errors.push(e);
+    };
+    for path in &common.inputs {
+        let name = path.display().to_string();
+        let mut src: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(std::io::BufReader::new(std::io::stdin().lock()))
+        } else {
+            match std::fs::File::open(path) {
+                Ok(f) if !f.metadata().is_ok_and(|m| m.is_dir()) => {
+                    Box::new(std::io::BufReader::with_capacity(1 << 20, f))
+                }
+                Ok(_) => {
+                    error(&mut ing, format!("{name}: a directory, not a record file"));
+                    had_errors = true;
+                    continue;
+                }
+                Err(e) => {
+                    error(&mut ing, format!("{name}: {e}"));
+                    had_errors = true;
+                    continue;
+                }
+            }
+        };
+        let mut line_no = 0usize;
+        let mut eof = false;
+        while !eof {
+            // a batch of lines, parsed on the pool, then taken in order
+            let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
+            let mut bytes = 0;
+            while batch.len() < RECORD_BATCH_LINES && bytes < RECORD_BATCH_BYTES {
+                let mut buf = Vec::new();
+                let n = src
+                    .read_until(b'\n', &mut buf)
+                    .with_context(|| format!("cannot read {name}"))?;
+                if n == 0 {
+                    eof = true;
+                    break;
+                }
+                line_no += 1;
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                bytes += buf.len();
+                batch.push((line_no, buf));
+            }
+            let parsed: Vec<(usize, Result<Parsed, RecordError>)> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|(no, buf)| {
+                        let r = match std::str::from_utf8(&buf) {
+                            Ok(line) => parse_record(line.trim_end(), &fingerprint, needs),
+                            Err(e) => Err(RecordError::Bad(format!("not UTF-8: {e}"))),
+                        };
+                        (no, r)
+                    })
+                    .collect()
+            });
+            for (no, r) in parsed {
+                match r {
+                    Err(RecordError::Fatal(m)) => bail!("{name}:{no}: {m}"),
+                    Err(RecordError::Bad(m)) => {
+                        error(&mut ing, format!("{name}:{no}: bad record: {m}"));
+                        had_errors = true;
+                    }
+                    Ok(Parsed::InputError(e)) => {
+                        error(&mut ing, e);
+                        had_errors = true;
+                    }
+                    Ok(Parsed::Doc(mut st, x)) => {
+                        // records of several runs may share an id: renamed as ingest does
+                        let n = seen.entry(st.id.clone()).or_insert(0);
+                        *n += 1;
+                        if *n > 1 {
+                            let new_id = format!("{}~{}", st.id, n);
+                            st.warnings.push(format!(
+                                "duplicate document id `{}`; renamed to `{new_id}`",
+                                st.id
+                            ));
+                            st.id = new_id;
+                        }
+                        if let Some(r) = &st.reason {
+                            progress.message(&format!("gainsay: skipped {}: {r}", st.origin));
+                            had_errors = true;
+                        }
+                        for w in &st.warnings {
+                            progress.message(&format!("gainsay: warning: {}: {w}", st.origin));
+                        }
+                        if let Some(mut x) = x {
+                            x.doc.id.clone_from(&st.id);
+                            xs.push(*x);
+                            progress.tick(0);
+                        }
+                        ing.status.push(st);
+                    }
+                }
+            }
+        }
+    }
+    progress.finish();
+    if ing.status.is_empty() {
+        eprintln!("gainsay: no document records found in the inputs");
+        had_errors = true;
+    }
     Ok((ing, xs, had_errors))
 }
 
@@ -850,6 +1030,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             fail_on_findings,
             no_own_voice,
             own_voice: _,
+            records,
         } => {
             let own_voice = !no_own_voice;
             for d in &disable {
@@ -872,8 +1053,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (ing, xs, had_errors) =
-                read_and_extract(&common, &lx, matches!(format, CheckFormat::Html))?;
+            // the HTML page holds the audit's coverage tables
+            let html = matches!(format, CheckFormat::Html);
+            let (ing, xs, had_errors) = if records {
+                let needs = gainsay::records::Needs {
+                    all_sentences: html,
+                    words: html,
+                };
+                read_records(&common, &lx, needs)?
+            } else {
+                read_and_extract(&common, &lx, html)?
+            };
             let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
             let opts = CheckOptions {
                 disabled: disable.into_iter().collect(),
@@ -914,7 +1104,39 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Extract { common } => {
+        Cmd::Extract {
+            common,
+            format,
+            records,
+        } if records || format == ExtractFormat::Records => {
+            let lx = load_lexicon(&common.resources)?;
+            let mut out = open_output(&common.output, &common.inputs)?;
+            let fingerprint = lx.fingerprint();
+            // each document's record is serialized by the worker that extracted it; the header
+            // (sequence number, status with every warning) is added in input order
+            let mut seq = 0;
+            let (ing, had_errors) = extract_each_status(
+                &common,
+                &lx,
+                |x| gainsay::records::body_json(&x),
+                |status, body| {
+                    let line = gainsay::records::record_line(
+                        seq,
+                        &fingerprint,
+                        status,
+                        body.as_deref(),
+                    );
+                    seq += 1;
+                    Ok(out.write_all(&line)?)
+                },
+            )?;
+            for e in &ing.errors {
+                out.write_all(&gainsay::records::input_error_line(&fingerprint, e))?;
+            }
+            out.flush()?;
+            Ok(finish(had_errors))
+        }
+        Cmd::Extract { common, .. } => {
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
             // streamed: each document's claims are written (by the worker that extracted it) as
@@ -942,11 +1164,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             no_own_voice,
             own_voice: _,
+            records,
         } => {
             let own_voice = !no_own_voice;
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (_, xs, had_errors) = read_and_extract(&common, &lx, false)?;
+            let (_, xs, had_errors) = if records {
+                read_records(&common, &lx, Default::default())?
+            } else {
+                read_and_extract(&common, &lx, false)?
+            };
             let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
             match format {
                 GraphFormat::Dot => out.write_all(report::graph_dot(&g).as_bytes())?,
@@ -963,6 +1190,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             no_own_voice,
             own_voice: _,
+            records,
         } => {
             let own_voice = !no_own_voice;
             if common.inputs.len() != 2 {
@@ -982,8 +1210,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 quiet: common.quiet,
                 threads: common.threads,
             };
-            let (ing_a, mut xs, errors_a) = read_and_extract(&side(&common.inputs[0]), &lx, false)?;
-            let (ing_b, xb, errors_b) = read_and_extract(&side(&common.inputs[1]), &lx, false)?;
+            let read = |c: &Common| {
+                if records {
+                    read_records(c, &lx, Default::default())
+                } else {
+                    read_and_extract(c, &lx, false)
+                }
+            };
+            let (ing_a, mut xs, errors_a) = read(&side(&common.inputs[0]))?;
+            let (ing_b, xb, errors_b) = read(&side(&common.inputs[1]))?;
             let split = xs.len();
             xs.extend(xb);
             let g = ClaimGraph::build_with(xs, &lx, gainsay::graph::GraphOptions { own_voice });
@@ -1012,10 +1247,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(finish(errors_a || errors_b))
         }
-        Cmd::Audit { common, format } => {
+        Cmd::Audit {
+            common,
+            format,
+            records,
+        } => {
             let lx = load_lexicon(&common.resources)?;
             let mut out = open_output(&common.output, &common.inputs)?;
-            let (ing, xs, had_errors) = read_and_extract(&common, &lx, true)?;
+            let (ing, xs, had_errors) = if records {
+                let needs = gainsay::records::Needs {
+                    all_sentences: true,
+                    words: true,
+                };
+                read_records(&common, &lx, needs)?
+            } else {
+                read_and_extract(&common, &lx, true)?
+            };
             let g = ClaimGraph::build(xs, &lx);
             let mut a = audit::audit(&g);
             a.inputs = ing.status;

@@ -28,6 +28,12 @@ pub struct Document {
     pub outlet: Option<String>,
     /// Publication date; weekday phrases ("on Monday") are resolved against it.
     pub date: Option<Date>,
+    /// Empty for a document read from its text. For one rebuilt from a DocRecord
+    /// ([`crate::records`]), `text` holds only the pieces of the original text the record
+    /// carries, each after a one-byte separator: here, for each piece, the byte offset where
+    /// it starts in `text` and the character offset where it starts in the original (see
+    /// [`CharMap::of`]).
+    pub pieces: Vec<(usize, usize)>,
 }
 
 impl Document {
@@ -42,6 +48,7 @@ impl Document {
             title: None,
             outlet: None,
             date: None,
+            pieces: Vec::new(),
         }
     }
 
@@ -105,11 +112,14 @@ pub fn span_errors(text: &str, output: &serde_json::Value) -> Vec<String> {
 /// Converts byte offsets to character offsets for one text.
 ///
 /// Stores, for every non-ASCII character, its byte offset and the number of "extra" bytes
-/// (UTF-8 length minus one) accumulated up to and including it.
+/// (UTF-8 length minus one) accumulated up to and including it: a byte offset after the mark
+/// is that many characters fewer. For the pieces of a document rebuilt from a record, each
+/// piece's separator is a mark too, and its count can be negative (the text left out before
+/// the piece).
 #[derive(Debug, Clone)]
 pub struct CharMap<'a> {
     text: &'a str,
-    marks: Vec<(usize, usize)>,
+    marks: Vec<(usize, isize)>,
 }
 
 impl<'a> CharMap<'a> {
@@ -131,12 +141,44 @@ impl<'a> CharMap<'a> {
         CharMap { text, marks }
     }
 
+    /// The map of a document's text: [`CharMap::new`], or for a document rebuilt from a
+    /// record (its `pieces`), offsets into the original text.
+    pub fn of(doc: &'a Document) -> Self {
+        if doc.pieces.is_empty() {
+            return CharMap::new(&doc.text);
+        }
+        let text = doc.text.as_str();
+        let mut marks = Vec::with_capacity(doc.pieces.len());
+        let mut extra: isize = 0;
+        let mut next = doc.pieces.iter().peekable();
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            // the separator before a piece: the piece's first byte is its original character
+            if let Some(&&(at, orig)) = next.peek() {
+                if at == i + 1 {
+                    extra = at as isize - orig as isize;
+                    marks.push((i, extra));
+                    next.next();
+                    continue;
+                }
+            }
+            if b >= 0xC0 {
+                extra += match b {
+                    0xF0.. => 3,
+                    0xE0.. => 2,
+                    _ => 1,
+                };
+                marks.push((i, extra));
+            }
+        }
+        CharMap { text, marks }
+    }
+
     /// Character offset of a byte offset (which must lie on a char boundary).
     pub fn char_offset(&self, byte: usize) -> usize {
         // Number of multi-byte chars starting strictly before `byte`.
         let n = self.marks.partition_point(|&(pos, _)| pos < byte);
         let extra = if n == 0 { 0 } else { self.marks[n - 1].1 };
-        byte - extra
+        (byte as isize - extra) as usize
     }
 
     /// [`CharMap::span`] without copying the text.

@@ -114,9 +114,27 @@ pub struct Segmented {
     /// corpora have): "C on Wednesday the observatory said" is then read as "C, the observatory
     /// said".
     pub commaless: bool,
+    /// Empty, but for a document rebuilt from a record (which has no tokens) for the audit:
+    /// each sentence's lower-cased words joined by single spaces, as
+    /// [`Segmented::sentence_words`] gives them.
+    pub words: Vec<String>,
 }
 
 impl Segmented {
+    /// The lower-cased words (and numbers) of sentence `s`: from its tokens, or for a document
+    /// rebuilt from a record, from [`Segmented::words`].
+    pub fn sentence_words(&self, s: usize) -> Vec<&str> {
+        match self.words.get(s) {
+            Some(w) if self.tokens.is_empty() => w.split(' ').filter(|w| !w.is_empty()).collect(),
+            _ => self
+                .sentence_tokens(s)
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| t.lower.as_str())
+                .collect(),
+        }
+    }
+
     /// The tokens of sentence `s` (empty once the tokens are dropped: see
     /// `Extraction::compact`).
     pub fn sentence_tokens(&self, s: usize) -> &[Token] {

@@ -266,7 +266,7 @@ pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) 
             markers: Vec::new(),
         };
     };
-    let map = CharMap::new(&x.doc.text);
+    let map = CharMap::of(&x.doc);
     if assume_related {
         // a headline paired with its claim: its sentences are read together ("Willie Nelson
         // dead? Viral hoax fools internet")

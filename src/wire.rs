@@ -57,7 +57,7 @@ pub struct Copies {
 /// Finds the wire copy among `docs` (the shingle comparison runs once).
 pub fn copies(docs: &[Extraction]) -> Copies {
     let found = copy_pairs(docs);
-    let maps: Vec<CharMap> = docs.iter().map(|x| CharMap::new(&x.doc.text)).collect();
+    let maps: Vec<CharMap> = docs.iter().map(|x| CharMap::of(&x.doc)).collect();
     let span = |(d, s): SentenceId| maps[d].span(&docs[d].seg.sentences[s].range);
     let pairs = found
         .iter()
@@ -103,13 +103,7 @@ fn copy_pairs(docs: &[Extraction]) -> Vec<(SentenceId, SentenceId, f64)> {
     let mut sets: Vec<(SentenceId, BTreeSet<u64>)> = Vec::new();
     for (d, x) in docs.iter().enumerate() {
         for s in 0..x.seg.sentences.len() {
-            let words: Vec<&str> = x
-                .seg
-                .sentence_tokens(s)
-                .iter()
-                .filter(|t| t.is_word())
-                .map(|t| t.lower.as_str())
-                .collect();
+            let words = x.seg.sentence_words(s);
             if words.len() >= MIN_WORDS {
                 sets.push(((d, s), shingles(&words)));
             }

@@ -49,6 +49,29 @@ pub enum Layout {
 }
 
 impl Layout {
+    /// Every layout, in declaration order.
+    pub const ALL: [Layout; 14] = [
+        Layout::SourceCueContent,
+        Layout::ContentSourceCue,
+        Layout::ContentCueSource,
+        Layout::AccordingTo,
+        Layout::Participial,
+        Layout::PassiveBy,
+        Layout::Sourceless,
+        Layout::Colon,
+        Layout::QuoteDash,
+        Layout::Nominal,
+        Layout::Relative,
+        Layout::Apposition,
+        Layout::ForGerund,
+        Layout::Learned,
+    ];
+
+    /// The layout whose [`Layout::id`] is `id`.
+    pub fn from_id(id: &str) -> Option<Layout> {
+        Layout::ALL.into_iter().find(|l| l.id() == id)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Layout::SourceCueContent => "source-cue-content",

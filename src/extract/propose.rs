@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{
     AgentRelation, ControlChange, CountFollower, FnClass, Lexicon, QuantWord, TimeWord,
@@ -24,7 +24,7 @@ use super::speaker::Mention;
 use super::time::find_time;
 
 /// What an event is known to be.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EventRef {
     /// Frame from `frames.tsv` (attack, convoy, offensive, truce).
     pub frame: Option<String>,
@@ -89,7 +89,7 @@ impl EventRef {
 }
 
 /// The typed content of a proposition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum PropKind {
     Responsibility {
@@ -98,12 +98,12 @@ pub enum PropKind {
         event: EventRef,
         /// One of alternatives the claim leaves open ("Russian or Syrian jets"): it calls for a
         /// reply from each, but blames none firmly.
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         alternative: bool,
         /// Read from a figure the claim lays at the party's door ("Russian air strikes killed
         /// 14"): it blames the party, but names the attacker only in passing, so it answers
         /// the party's denial and is not set against other named perpetrators.
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         via_toll: bool,
     },
     Casualty {
@@ -112,10 +112,10 @@ pub enum PropKind {
         /// A running total ("since April", "so far"), not the toll of one event.
         cumulative: bool,
         /// An earlier or initial figure that a later one replaces ("an earlier death toll").
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         superseded: bool,
         /// A figure over a wide area ("across the province", "Aleppo and its countryside").
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         aggregate: bool,
         /// killed, wounded, missing, trapped, destroyed
         measure: String,
@@ -132,10 +132,10 @@ pub enum PropKind {
         /// "repelled the attack on villages in Hama province" (the place reached through a common
         /// noun, or the area the report is about). Compared only between a repelled attack and a
         /// gain by its attacker the same day.
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         partial: bool,
         /// The holder turned back an attack on the place ("repelled the attack on Morek").
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         repelled: bool,
         /// Who attacked, for a repelled attack, when the claim names them ("the IS attack").
         #[serde(skip_serializing_if = "Option::is_none")]

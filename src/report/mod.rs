@@ -47,7 +47,7 @@ pub fn check_output(
     status: &[DocStatus],
     input_errors: &[String],
 ) -> CheckOut {
-    let maps: Vec<CharMap> = g.docs.iter().map(|x| CharMap::new(&x.doc.text)).collect();
+    let maps: Vec<CharMap> = g.docs.iter().map(|x| CharMap::of(&x.doc)).collect();
     let documents = documents(g, status);
     let findings: Vec<FindingOut> = findings
         .iter()
@@ -599,7 +599,7 @@ pub fn compare_output(
     status_a: &[DocStatus],
     status_b: &[DocStatus],
 ) -> CompareOut {
-    let maps: Vec<CharMap> = g.docs.iter().map(|x| CharMap::new(&x.doc.text)).collect();
+    let maps: Vec<CharMap> = g.docs.iter().map(|x| CharMap::of(&x.doc)).collect();
     let all = check_output(g, findings, &[], &[], &[], &[]);
     let conflicts = cmp
         .conflicts

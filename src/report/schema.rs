@@ -55,7 +55,7 @@ pub struct PropOut<'a> {
 
 /// The claims of one document, in order.
 pub fn claims(x: &Extraction) -> Vec<ClaimOut<'_>> {
-    let cm = CharMap::new(&x.doc.text);
+    let cm = CharMap::of(&x.doc);
     let mut by_att: Vec<Vec<&crate::extract::Proposition>> = vec![Vec::new(); x.attributions.len()];
     for p in &x.propositions {
         if let Some(a) = p.attribution.filter(|&a| a < by_att.len()) {
