@@ -764,8 +764,8 @@ fn read_and_extract(
 }
 
 /// Lines of records parsed at once (in parallel), at most.
-const RECORD_BATCH_LINES: usize = 512;
-const RECORD_BATCH_BYTES: usize = 16 << 20;
+const RECORD_BATCH_LINES: usize = 64;
+const RECORD_BATCH_BYTES: usize = 4 << 20;
 
 /// `--records`: reads DocRecord files (`-` for stdin) and rebuilds what [`read_and_extract`]
 /// returns for the reports they were extracted from, in input order. A malformed line is an

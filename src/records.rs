@@ -504,6 +504,24 @@ impl Pieces {
     }
 }
 
+/// A vector without spare room (deserialized vectors grow by doubling; every document is kept).
+fn shrunk<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
+/// A proposition's kind with its lists shrunk (see [`shrunk`]).
+fn shrunk_kind(mut k: PropKind) -> PropKind {
+    match &mut k {
+        PropKind::Responsibility { event, .. }
+        | PropKind::Casualty { event, .. }
+        | PropKind::Violation { event, .. } => event.places.shrink_to_fit(),
+        PropKind::Generic { key } => key.shrink_to_fit(),
+        PropKind::Control { .. } => {}
+    }
+    k
+}
+
 fn rebuild(
     mut doc: Document,
     sentences: Vec<SentenceIn>,
@@ -584,7 +602,8 @@ fn rebuild(
                     .continuation
                     .iter()
                     .map(|s| pieces.span(s))
-                    .collect::<Result<_, String>>()?,
+                    .collect::<Result<Vec<_>, String>>()
+                    .map(shrunk)?,
                 cue_lemma: a.cue_lemma,
                 cue_type: a.cue_type,
                 polarity: a.polarity,
@@ -595,7 +614,7 @@ fn rebuild(
                 learned: a
                     .learned
                     .and_then(|l| LEARNED_READINGS.iter().find(|r| **r == l).copied()),
-                speakers: a.speakers,
+                speakers: shrunk(a.speakers),
                 relays: a.relays,
             })
         })
@@ -607,7 +626,7 @@ fn rebuild(
                 sentence: p.sentence,
                 attribution: p.attribution,
                 tokens: 0..0,
-                kind: p.kind,
+                kind: shrunk_kind(p.kind),
                 negated: p.negated,
                 bytes: pieces.span(&p.evidence)?,
                 hedge: p.hedge,
