@@ -1120,12 +1120,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &lx,
                 |x| gainsay::records::body_json(&x),
                 |status, body| {
-                    let line = gainsay::records::record_line(
-                        seq,
-                        &fingerprint,
-                        status,
-                        body.as_deref(),
-                    );
+                    let line =
+                        gainsay::records::record_line(seq, &fingerprint, status, body.as_deref());
                     seq += 1;
                     Ok(out.write_all(&line)?)
                 },

@@ -181,7 +181,12 @@ pub fn body_json(x: &Extraction) -> Vec<u8> {
 /// One record line (with its line end): the header of the document's `status` (its
 /// sequence number `seq` in the run, counting every input document from 0) and, for a
 /// processed document, its [`body_json`].
-pub fn record_line(seq: usize, fingerprint: &str, status: &DocStatus, body: Option<&[u8]>) -> Vec<u8> {
+pub fn record_line(
+    seq: usize,
+    fingerprint: &str,
+    status: &DocStatus,
+    body: Option<&[u8]>,
+) -> Vec<u8> {
     let header = Header {
         record_version: RECORD_VERSION,
         seq,
@@ -352,7 +357,9 @@ pub fn parse_record(line: &str, fingerprint: &str, needs: Needs) -> Result<Parse
     }
     let bad = |m: String| RecordError::Bad(m);
     let id = r.id.ok_or_else(|| bad("record has no `id`".into()))?;
-    let origin = r.origin.ok_or_else(|| bad("record has no `origin`".into()))?;
+    let origin = r
+        .origin
+        .ok_or_else(|| bad("record has no `origin`".into()))?;
     let status = match r.status.as_deref() {
         Some("processed") => "processed",
         Some("skipped") => "skipped",
@@ -381,14 +388,7 @@ pub fn parse_record(line: &str, fingerprint: &str, needs: Needs) -> Result<Parse
     doc.title = r.title;
     doc.outlet = r.outlet;
     doc.date = date;
-    let x = rebuild(
-        doc,
-        r.sentences,
-        r.attributions,
-        r.propositions,
-        needs,
-    )
-    .map_err(bad)?;
+    let x = rebuild(doc, r.sentences, r.attributions, r.propositions, needs).map_err(bad)?;
     Ok(Parsed::Doc(st, Some(Box::new(x))))
 }
 
@@ -538,12 +538,19 @@ fn rebuild(
             .get_mut(s)
             .ok_or_else(|| format!("attribution {i}: sentence {s} of {n}"))? = true;
         if let Some(r) = a.relays.filter(|&r| r >= attributions.len()) {
-            return Err(format!("attribution {i}: relays attribution {r} of {}", attributions.len()));
+            return Err(format!(
+                "attribution {i}: relays attribution {r} of {}",
+                attributions.len()
+            ));
         }
         if Layout::from_id(&a.layout).is_none() {
             return Err(format!("attribution {i}: unknown layout `{}`", a.layout));
         }
-        if let Some(l) = a.learned.as_deref().filter(|l| !LEARNED_READINGS.contains(l)) {
+        if let Some(l) = a
+            .learned
+            .as_deref()
+            .filter(|l| !LEARNED_READINGS.contains(l))
+        {
             return Err(format!("attribution {i}: unknown learned reading `{l}`"));
         }
     }
@@ -553,7 +560,10 @@ fn rebuild(
             .get_mut(s)
             .ok_or_else(|| format!("proposition {i}: sentence {s} of {n}"))? = true;
         if let Some(a) = p.attribution.filter(|&a| a >= attributions.len()) {
-            return Err(format!("proposition {i}: attribution {a} of {}", attributions.len()));
+            return Err(format!(
+                "proposition {i}: attribution {a} of {}",
+                attributions.len()
+            ));
         }
     }
     let mut spans: Vec<(usize, usize, &str)> = Vec::new();

@@ -169,7 +169,14 @@ fn records_of_separate_runs_check_as_one_run_of_their_inputs() {
         .write_stdin(bytes)
         .output()
         .unwrap();
-    let direct = run(&["check", "-q", "--format", "json", "--records", a.to_str().unwrap()]);
+    let direct = run(&[
+        "check",
+        "-q",
+        "--format",
+        "json",
+        "--records",
+        a.to_str().unwrap(),
+    ]);
     assert!(piped.stdout == direct.1);
 }
 
@@ -182,7 +189,11 @@ fn records_are_identical_across_thread_counts() {
     assert!(!one.is_empty());
     assert!(one == two, "records differ between -j 1 and -j 2");
     // every line is a record of this version, numbered in input order
-    for (i, line) in one.split(|&b| b == b'\n').filter(|l| !l.is_empty()).enumerate() {
+    for (i, line) in one
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
         let v: serde_json::Value = serde_json::from_slice(line).unwrap();
         assert_eq!(v["record_version"], gainsay::records::RECORD_VERSION);
         assert_eq!(v["seq"], i);
@@ -263,9 +274,11 @@ fn records_of_other_resources_or_versions_stop_the_run() {
     let (code, _, err) = run(&["check", "-q", "--records", p, "--resources", r]);
     assert_eq!(code, 0, "{err}");
     // a record of another major version
-    let text = std::fs::read_to_string(&rec)
-        .unwrap()
-        .replacen("\"record_version\":\"1.", "\"record_version\":\"9.", 1);
+    let text = std::fs::read_to_string(&rec).unwrap().replacen(
+        "\"record_version\":\"1.",
+        "\"record_version\":\"9.",
+        1,
+    );
     std::fs::write(&rec, text).unwrap();
     let (code, _, err) = run(&["check", "--records", p, "--resources", r]);
     assert_eq!(code, 2);
