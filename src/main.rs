@@ -310,6 +310,10 @@ enum EvalCmd {
         /// Accepted for compatibility: own-voice claims are compared by default.
         #[arg(long, hide = true)]
         own_voice: bool,
+        /// Attribution model of the extraction: the rules alone (`none`) or with the learned
+        /// layer (`learned`), as `check --model`.
+        #[arg(long, value_enum, default_value_t = AttribModelChoice::None)]
+        model: AttribModelChoice,
         /// Print up to N missed conflicts with both sides' sentences.
         #[arg(long, default_value_t = 0, value_name = "N")]
         show_missed: usize,
@@ -337,6 +341,10 @@ enum EvalCmd {
         /// Print up to N wrongly judged headlines with their markers.
         #[arg(long, default_value_t = 0)]
         show_errors: usize,
+        /// Attribution model of the headlines' extraction: the rules alone (`none`) or with the
+        /// learned layer (`learned`), as `stance --model`.
+        #[arg(long, value_enum, default_value_t = AttribModelChoice::None)]
+        model: AttribModelChoice,
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
         /// Directory of resource files extending the built-in ones (same file names as resources/;
@@ -1072,6 +1080,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             whole,
             no_own_voice,
             own_voice: _,
+            model,
             show_missed,
             show_false,
             show_unjudged,
@@ -1085,6 +1094,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let opts = conflicts::ConflictOptions {
                 whole,
                 own_voice: !no_own_voice,
+                learned: model == AttribModelChoice::Learned,
             };
             let r = conflicts::evaluate_conflicts(&g, &articles, &lx, &opts)?;
             match format {
@@ -1145,12 +1155,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Eval(EvalCmd::Stance {
             emergent,
             show_errors,
+            model,
             format,
             resources,
         }) => {
             let lx = load_lexicon(&resources)?;
             let items = eval::stance::load_emergent(&emergent)?;
-            let r = eval::stance::evaluate_stance(&items, &lx);
+            let r = eval::stance::evaluate_stance(&items, &lx, model == AttribModelChoice::Learned);
             match format {
                 EvalFormat::Text => {
                     print!("{}", r.to_text());
