@@ -80,6 +80,22 @@ fn extract(bencher: divan::Bencher) {
 }
 
 #[divan::bench]
+fn extract_learned(bencher: divan::Bencher) {
+    let lx = lexicon();
+    let opts = gainsay::extract::ExtractOptions {
+        learned: true,
+        ..Default::default()
+    };
+    bencher
+        .counter(divan::counter::CharsCount::new(chars()))
+        .bench(|| {
+            for d in docs() {
+                divan::black_box(gainsay::extract::extract_with(d.clone(), lx, &opts));
+            }
+        });
+}
+
+#[divan::bench]
 fn graph(bencher: divan::Bencher) {
     let lx = lexicon();
     bencher

@@ -10,7 +10,7 @@ use crate::graph::ClaimGraph;
 /// Share of content words two generic statements must have in common to say the same thing.
 const SAME_STATEMENT: f64 = 0.5;
 
-/// The comparison of side A (documents `0..split`) with side B (the rest).
+/// The comparison of side A (the builder's input `0..split`) with side B (the rest).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Comparison {
     /// Events mentioned on both sides.
@@ -26,9 +26,10 @@ pub struct Comparison {
     pub conflicts: Vec<usize>,
 }
 
-/// Compares documents `0..split` of the graph (side A) with the others (side B).
+/// Compares the documents given first to the graph's builder (`0..split` of its input: side A)
+/// with the others (side B).
 pub fn compare(g: &ClaimGraph, split: usize, findings: &[Finding]) -> Comparison {
-    let side_a = |doc: usize| doc < split;
+    let side_a = |doc: usize| g.input_index.get(doc).is_some_and(|&i| i < split);
     let mut cmp = Comparison::default();
     for (e, ev) in g.events.iter().enumerate() {
         let a = ev.mentions.iter().any(|&(d, _)| side_a(d));

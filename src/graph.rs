@@ -201,7 +201,10 @@ pub struct GraphOptions {
 
 pub struct ClaimGraph {
     pub graph: DiGraph<Node, Edge>,
+    /// The documents in the graph's canonical order (by id; see [`ClaimGraph::build_with`]).
     pub docs: Vec<Extraction>,
+    /// For each of [`Self::docs`], its position in the input given to the builder.
+    pub input_index: Vec<usize>,
     pub claims: Vec<Claim>,
     pub events: Vec<Event>,
     pub parties: BTreeMap<String, NodeIndex>,
@@ -437,9 +440,17 @@ impl ClaimGraph {
 
     /// [`Self::build`] with options.
     pub fn build_with(docs: Vec<Extraction>, lx: &Lexicon, opts: GraphOptions) -> Self {
+        // A canonical order, whatever the input order: by document id (a stable sort: a
+        // repeated id keeps its input order). Events are merged greedily in this order, so the
+        // same documents give the same events, findings and ids in any order.
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by(|&a, &b| docs[a].doc.id.cmp(&docs[b].doc.id).then(a.cmp(&b)));
+        let mut slots: Vec<Option<Extraction>> = docs.into_iter().map(Some).collect();
+        let docs: Vec<Extraction> = order.iter().filter_map(|&i| slots[i].take()).collect();
         let mut g = ClaimGraph {
             graph: DiGraph::new(),
             docs: Vec::new(),
+            input_index: order.clone(),
             claims: Vec::new(),
             events: Vec::new(),
             parties: BTreeMap::new(),

@@ -329,6 +329,10 @@ enum EvalCmd {
         /// Accepted for compatibility: own-voice claims are compared by default.
         #[arg(long, hide = true)]
         own_voice: bool,
+        /// Attribution model of the extraction: the rules alone (`none`) or with the learned
+        /// layer (`learned`), as `check --model`.
+        #[arg(long, value_enum, default_value_t = AttribModelChoice::None)]
+        model: AttribModelChoice,
         /// Print up to N missed conflicts with both sides' sentences.
         #[arg(long, default_value_t = 0, value_name = "N")]
         show_missed: usize,
@@ -356,6 +360,10 @@ enum EvalCmd {
         /// Print up to N wrongly judged headlines with their markers.
         #[arg(long, default_value_t = 0)]
         show_errors: usize,
+        /// Attribution model of the headlines' extraction: the rules alone (`none`) or with the
+        /// learned layer (`learned`), as `stance --model`.
+        #[arg(long, value_enum, default_value_t = AttribModelChoice::None)]
+        model: AttribModelChoice,
         #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
         /// Directory of resource files extending the built-in ones (same file names as resources/;
@@ -1315,6 +1323,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             whole,
             no_own_voice,
             own_voice: _,
+            model,
             show_missed,
             show_false,
             show_unjudged,
@@ -1328,6 +1337,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let opts = conflicts::ConflictOptions {
                 whole,
                 own_voice: !no_own_voice,
+                learned: model == AttribModelChoice::Learned,
             };
             let r = conflicts::evaluate_conflicts(&g, &articles, &lx, &opts)?;
             match format {
@@ -1388,12 +1398,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Eval(EvalCmd::Stance {
             emergent,
             show_errors,
+            model,
             format,
             resources,
         }) => {
             let lx = load_lexicon(&resources)?;
             let items = eval::stance::load_emergent(&emergent)?;
-            let r = eval::stance::evaluate_stance(&items, &lx);
+            let r = eval::stance::evaluate_stance(&items, &lx, model == AttribModelChoice::Learned);
             match format {
                 EvalFormat::Text => {
                     print!("{}", r.to_text());

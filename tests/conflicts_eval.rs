@@ -148,3 +148,19 @@ fn fakes_dev_conflict_report_holds_together_whole_and_own_voice() {
         );
     }
 }
+
+#[test]
+fn fakes_dev_conflicts_with_the_learned_layer_find_no_fewer() {
+    let Some(rules) = eval(&[]) else {
+        return;
+    };
+    let learned = eval(&["--model", "learned"]).unwrap();
+    let (found_rules, _) = consistent(&rules);
+    let (found_learned, _) = consistent(&learned);
+    eprintln!("rules:   {}", rules.lines().last().unwrap());
+    eprintln!("learned: {}", learned.lines().last().unwrap());
+    assert!(
+        found_learned >= found_rules,
+        "the learned layer loses conflicts: {found_learned} < {found_rules}"
+    );
+}

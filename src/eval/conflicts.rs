@@ -465,12 +465,17 @@ fn hits(items: &[EvidenceItem], unit: &str, span: (usize, usize)) -> bool {
 }
 
 /// `gainsay check NAME --format json` on JSON Lines given as bytes, in process: the same reader,
-/// extraction, graph, rules and output, with default options but `own_voice`.
-pub fn check_jsonl(name: &str, jsonl: &[u8], lx: &Lexicon, own_voice: bool) -> Value {
+/// extraction, graph, rules and output, with default options but `own_voice` and the learned
+/// attribution layer (`check --model learned`).
+pub fn check_jsonl(name: &str, jsonl: &[u8], lx: &Lexicon, opts: &ConflictOptions) -> Value {
+    let own_voice = opts.own_voice;
     let ing = crate::ingest::load_bytes(name, jsonl);
     let mut status = ing.status;
     let mut docs = ing.docs.into_iter();
-    let opts = crate::extract::ExtractOptions::default();
+    let opts = crate::extract::ExtractOptions {
+        learned: opts.learned,
+        ..Default::default()
+    };
     let mut xs = Vec::new();
     for s in status.iter_mut().filter(|s| s.status == "processed") {
         let Some(d) = docs.next() else { break };
@@ -503,6 +508,8 @@ pub struct ConflictOptions {
     pub whole: bool,
     /// Own-voice statements compared (`check`'s default; off with `--no-own-voice`).
     pub own_voice: bool,
+    /// Attributions read with the learned layer (`--model learned`).
+    pub learned: bool,
 }
 
 /// The counts of one cluster.
@@ -566,7 +573,7 @@ pub fn evaluate_conflicts(
 ) -> Result<ConflictReport, EvalError> {
     let run = |name: &str, units: &BTreeSet<String>| -> Result<Vec<Value>, EvalError> {
         let bytes = data.jsonl(units)?;
-        let v = check_jsonl(&format!("{name}.jsonl"), &bytes, lx, opts.own_voice);
+        let v = check_jsonl(&format!("{name}.jsonl"), &bytes, lx, opts);
         Ok(match v.get("findings") {
             Some(Value::Array(fs)) => fs.clone(),
             _ => Vec::new(),
@@ -943,6 +950,7 @@ mod tests {
         let opts = ConflictOptions {
             whole,
             own_voice: false,
+            learned: false,
         };
         evaluate_conflicts(&gold(), &articles(), &lx, &opts).unwrap()
     }
@@ -1131,7 +1139,12 @@ mod tests {
         let lx = Lexicon::builtin();
         let a = articles();
         let units = ["u1".to_string(), "u2".to_string()];
-        let v = check_jsonl("t.jsonl", &a.jsonl(&units).unwrap(), &lx, false);
+        let v = check_jsonl(
+            "t.jsonl",
+            &a.jsonl(&units).unwrap(),
+            &lx,
+            &ConflictOptions::default(),
+        );
         assert_eq!(v["summary"]["documents_processed"], 2);
         assert_eq!(v["documents"][0]["date"], "2016-09-20");
         assert_eq!(v["documents"][0]["outlet"], "wire");

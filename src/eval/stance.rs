@@ -201,7 +201,13 @@ impl StanceReport {
 
 /// Judges every headline against its claim (each headline is a one-sentence report that the
 /// dataset pairs with the claim, so it is never called unrelated).
-pub fn evaluate_stance(items: &[StanceItem], lx: &Lexicon) -> StanceReport {
+/// Judges every item; `learned`: the headlines' attributions are read with the learned layer
+/// (`stance --model learned`).
+pub fn evaluate_stance(items: &[StanceItem], lx: &Lexicon, learned: bool) -> StanceReport {
+    let opts = crate::extract::ExtractOptions {
+        learned,
+        ..Default::default()
+    };
     let mut r = StanceReport::default();
     let start = Instant::now();
     let mut claims: BTreeMap<&str, Claim> = BTreeMap::new();
@@ -210,7 +216,7 @@ pub fn evaluate_stance(items: &[StanceItem], lx: &Lexicon) -> StanceReport {
             .entry(it.claim.as_str())
             .or_insert_with(|| Claim::new(&it.claim, lx));
         let doc = Document::new(it.id.as_str(), it.headline.as_str());
-        let x = crate::extract::extract(doc, lx);
+        let x = crate::extract::extract_with(doc, lx, &opts);
         let j = judge(claim, &x, lx, true);
         r.items += 1;
         if j.stance == it.gold {
