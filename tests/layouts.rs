@@ -1265,3 +1265,32 @@ fn nominal_look_alikes_are_no_attributions() {
     // a denial after no preposition
     check("The strike drew denials from the Tarsa government.", &[]);
 }
+
+#[test]
+fn content_before_its_source_leaves_out_the_dateline() {
+    check(
+        "KHARTOUM, June 3 - Shelling killed at least 14 people in the market, medics said.",
+        &[(
+            "medics",
+            "said",
+            "Shelling killed at least 14 people in the market",
+        )],
+    );
+    check(
+        "LVIV, Ukraine (AP) — A drone hit a power plant overnight, the governor said.",
+        &[(
+            "the governor",
+            "said",
+            "A drone hit a power plant overnight",
+        )],
+    );
+    // not a dateline: a capitalized subject before a dash stays in the content
+    check(
+        "The Army — not the police — fired first, witnesses said.",
+        &[(
+            "witnesses",
+            "said",
+            "The Army — not the police — fired first",
+        )],
+    );
+}

@@ -1274,7 +1274,7 @@ fn content_start(cx: &Ctx, prev: &[RawAttribution], cue: usize) -> usize {
                 .max(a.source.as_ref().map_or(0, |r| r.end))
         })
         .max()
-        .map_or(cx.lo, |e| e.max(cx.lo))
+        .map_or_else(|| dateline_end(cx), |e| e.max(cx.lo))
 }
 
 /// Extends a frame start leftwards over connectors (", which was", "-but", "as", "and").
