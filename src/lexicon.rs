@@ -155,11 +155,15 @@ pub struct Frames {
     /// fabrications claims that C", "X described the accusations as lies", "X called the reports
     /// baseless" (the words are the `false` rows of `responsibility.tsv`).
     pub false_: bool,
+    /// With a figure noun as its object the cue disputes that figure, though it denies nothing
+    /// else: "X questioned the toll", "X challenged the figures" (`@figure` and `@toll` rows of
+    /// `casualties.tsv`).
+    pub figure: bool,
 }
 
 impl Frames {
     /// Every frame by its `cues.tsv` name, with whether the cue takes it.
-    pub fn flags(&self) -> [(&'static str, bool); 21] {
+    pub fn flags(&self) -> [(&'static str, bool); 22] {
         [
             ("that", self.that),
             ("obj", self.obj),
@@ -182,6 +186,7 @@ impl Frames {
             ("on", self.on),
             ("refuse", self.refuse),
             ("false", self.false_),
+            ("figure", self.figure),
         ]
     }
     /// A cue that reports only casualty figures ("put the death toll at 38").
@@ -827,6 +832,12 @@ pub struct Lexicon {
     /// ("the death toll from the strike has risen to 38"), and a cue with the `toll` frame
     /// reports a figure only with one of them as its object ("put the toll at 38").
     pub toll_nouns: PhraseTable<()>,
+    /// Nouns that name a figure besides the toll nouns ("this figure", "the numbers"): a claim
+    /// that calls one wrong disputes the casualty figure it names, or the one before it.
+    pub figure_nouns: PhraseTable<()>,
+    /// Words that call a figure wrong ("inflated", "exaggerated", "too high"), besides the
+    /// words that call an accusation false.
+    pub figure_wrong: PhraseTable<()>,
     /// Words that open the parts of a casualty figure after it ("killed 26 people including 9
     /// children", "among them three women").
     pub part_openers: PhraseTable<()>,
@@ -1267,6 +1278,10 @@ impl Lexicon {
                 lx.casualty_links.insert(f[0].to_lowercase());
             } else if f[1] == "@toll" {
                 lx.toll_nouns.insert(f[0], ());
+            } else if f[1] == "@figure" {
+                lx.figure_nouns.insert(f[0], ());
+            } else if f[1] == "@wrong" {
+                lx.figure_wrong.insert(f[0], ());
             } else if f[1] == "@harm" {
                 lx.harm.insert(f[0], ());
             } else if f[1] == "@part" {
@@ -1596,6 +1611,7 @@ impl Lexicon {
                     "on" => frames.on = true,
                     "refuse" => frames.refuse = true,
                     "false" => frames.false_ = true,
+                    "figure" => frames.figure = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }

@@ -4,6 +4,7 @@
 
 pub mod attrib;
 pub mod discover;
+pub mod dispute;
 pub mod learned;
 pub mod propose;
 pub mod quantity;
@@ -340,6 +341,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
                     cue_type: Some(CueType::Assert),
                     subjectless: false,
                     on_agent: false,
+                    figure_cue: dispute::FigureCue::None,
                 }]
             } else if first == ai {
                 vec![propose::Region {
@@ -351,6 +353,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
                     cue_type: None,
                     subjectless: false,
                     on_agent: false,
+                    figure_cue: dispute::FigureCue::None,
                 }]
             } else {
                 (first..ai)
@@ -370,12 +373,27 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
                             cue_type: Some(a.cue_type),
                             subjectless: cue.is_some_and(|c| c.frames.ing) && starts_ing,
                             on_agent: cue.is_some_and(|c| c.frames.on),
+                            figure_cue: if a.negated {
+                                dispute::FigureCue::None
+                            } else if a.polarity == Polarity::Deny
+                                || cue.is_some_and(|c| c.frames.figure)
+                            {
+                                dispute::FigureCue::Disputes
+                            } else if matches!(
+                                a.cue_type,
+                                CueType::Assert | CueType::Hedge | CueType::Accuse
+                            ) {
+                                dispute::FigureCue::Asserts
+                            } else {
+                                dispute::FigureCue::None
+                            },
                         }
                     })
                     .collect()
             };
         for r in &regions {
-            let props = propose::region_propositions(&inp, r, &context, last_place.as_deref());
+            let mut props = propose::region_propositions(&inp, r, &context, last_place.as_deref());
+            dispute::figure_disputes(&inp, r, &context, &propositions, &mut props, &attributions);
             for p in &props {
                 if let PropKind::Control { place, .. } = &p.kind {
                     last_place = Some(place.clone());

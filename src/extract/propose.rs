@@ -63,7 +63,7 @@ impl EventRef {
             && self.mode.is_none()
     }
     /// Fills what is missing from `other`.
-    fn fill_from(&mut self, other: &EventRef) {
+    pub(crate) fn fill_from(&mut self, other: &EventRef) {
         if self.frame.is_none() {
             self.frame = other.frame.clone();
         }
@@ -251,6 +251,8 @@ pub struct Region<'a> {
     pub subjectless: bool,
     /// The cue names the blamed party after "on" ("blamed the attack on Y").
     pub on_agent: bool,
+    /// How the cue bears on a figure named as its object (see [`super::dispute`]).
+    pub figure_cue: super::dispute::FigureCue,
 }
 
 impl PropInput<'_> {
@@ -371,6 +373,8 @@ impl PropInput<'_> {
             }
             ev.mode = (modes.len() == 1).then(|| modes[0].clone());
         }
+        // a dateline ("RIYADH, May 12 -") dates the report, not the event
+        let range = dateline_end(toks, range.clone())..range.end;
         ev.time = find_time(self.text(), toks, range, self.lx, self.doc.date);
         ev
     }
@@ -2454,7 +2458,7 @@ fn partial_control(
     out
 }
 
-fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
+pub(super) fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
     let toks = inp.toks();
     let mut i = p;
     let lx = inp.lx;
