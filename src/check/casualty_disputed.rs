@@ -33,6 +33,9 @@ pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
             let cl = &g.claims[c];
             cl.stance == Stance::Deny && cl.resolved && cl.known_party && cl.attribution.is_some()
         })
+        // a denial of a deed is no dispute of the figure its words recall ("deny carrying out
+        // the attack that killed 20 people")
+        .filter(|&c| !denies_a_deed(g, c))
         .filter_map(|c| match &g.prop(&g.claims[c]).kind {
             PropKind::Casualty {
                 count,
@@ -132,6 +135,15 @@ pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
     out
 }
 
+/// Whether claim `c`'s attribution also holds a responsibility proposition: it denies a deed.
+fn denies_a_deed(g: &ClaimGraph, c: usize) -> bool {
+    let cl = &g.claims[c];
+    cl.attribution.is_some()
+        && g.docs[cl.doc].propositions.iter().any(|p| {
+            p.attribution == cl.attribution && matches!(p.kind, PropKind::Responsibility { .. })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::check::testutil::{Report, fired};
@@ -177,6 +189,20 @@ mod tests {
             ],
         );
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_denial_of_the_attack_that_killed_them_does_not_fire() {
+        let f = fired(
+            "casualty-disputed",
+            &[
+                TOLL,
+                dispute(
+                    "The Syrian army denied carrying out Thursday's air strike on the hospital in Tell Sabra that killed 471 people.",
+                ),
+            ],
+        );
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]

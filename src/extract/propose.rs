@@ -860,6 +860,9 @@ impl PropInput<'_> {
         {
             k -= 1;
         }
+        // a time adverbial before the verb ("the militia this morning shelled", "rebels on
+        // Sunday seized") is no part of the subject
+        k = self.before_time_adverbial(lo, k);
         let mut s = k;
         while s > lo {
             let t = &toks[s - 1];
@@ -909,6 +912,37 @@ impl PropInput<'_> {
             s += 1;
         }
         s..k
+    }
+
+    /// The start of a time adverbial ending at `k` ("this morning", "on Sunday", "late on
+    /// Saturday", "yesterday") when words stand before it, else `k`: a day, a part of a day or a
+    /// relative day, with the words that open it ("on", "this", "late") and a day's number.
+    fn before_time_adverbial(&self, lo: usize, k: usize) -> usize {
+        let toks = self.toks();
+        let mut t = k;
+        let mut named = false;
+        while t > lo {
+            let w = &toks[t - 1];
+            let head = matches!(
+                self.lx.time.get(&w.lower),
+                Some(TimeWord::Weekday(_) | TimeWord::Part(_) | TimeWord::Relative(_))
+            );
+            let opener = matches!(
+                self.lx.time.get(&w.lower),
+                Some(TimeWord::Lead | TimeWord::Shift(_) | TimeWord::Month(_))
+            ) || w.kind == TokKind::Number;
+            if head {
+                named = true;
+            } else if !(named && opener) {
+                break;
+            }
+            t -= 1;
+        }
+        if named && t > lo && toks[t - 1].is_word() {
+            t
+        } else {
+            k
+        }
     }
 
     /// Whether token `k` lies inside a party alias ("Islamic State": "state" is no cue there).
@@ -3133,5 +3167,30 @@ mod tests {
             ),
             vec!["Turkey"]
         );
+    }
+
+    #[test]
+    fn a_time_adverbial_before_the_verb_is_no_part_of_the_agent() {
+        // must fire: the party before the time adverbial is the agent
+        for text in [
+            "Activists said the Syrian army this morning shelled the bakery in Varnel.",
+            "Activists said the Syrian army on Tuesday shelled the bakery in Varnel.",
+            "Activists said the Syrian army late on Tuesday shelled the bakery in Varnel.",
+            "Activists said the Syrian army yesterday shelled the bakery in Varnel.",
+        ] {
+            assert_eq!(agents(text), vec!["Syrian government"], "{text}");
+        }
+        // must not: an event with a time names no agent, and a time alone is no agent
+        for text in [
+            "An air strike on Tuesday hit the bakery in Varnel.",
+            "Activists said an air strike this morning hit the bakery in Varnel.",
+        ] {
+            let a = agents(text);
+            assert!(
+                a.iter()
+                    .all(|x| !x.contains("morning") && !x.contains("Tuesday")),
+                "{text}: {a:?}"
+            );
+        }
     }
 }
