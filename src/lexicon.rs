@@ -843,6 +843,9 @@ pub struct Lexicon {
     pub part_openers: PhraseTable<()>,
     /// Articles that count one in a list of parts ("including a woman and two children").
     pub part_articles: WordSet<String>,
+    /// Words right before a count that make it one facility's patients, a part of the toll
+    /// ("treated 43 wounded", "received 30 injured"): `@facility` rows of `casualties.tsv`.
+    pub facility_counts: WordSet<String>,
     /// Words before a count that make the counts before it in its clause parts of it ("seven
     /// civilians were among 20 people killed").
     pub whole_markers: WordSet<String>,
@@ -1288,6 +1291,8 @@ impl Lexicon {
                 lx.part_openers.insert(f[0], ());
             } else if f[1] == "@one" {
                 lx.part_articles.insert(f[0].to_lowercase());
+            } else if f[1] == "@facility" {
+                lx.facility_counts.insert(f[0].to_lowercase());
             } else if f[1] == "@whole" {
                 lx.whole_markers.insert(f[0].to_lowercase());
             } else if f[1] == "@span" {

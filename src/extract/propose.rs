@@ -1511,9 +1511,16 @@ pub fn region_propositions(
         let mut parts_end = range.start;
         // the last total: whether it was a lower bound, and its event
         let mut last_total = None;
-        for (qi, q) in quants.into_iter().enumerate() {
+        for (qi, mut q) in quants.into_iter().enumerate() {
             if q.tokens.start < parts_end {
                 continue;
+            }
+            // "had treated 43 wounded", "received 30 injured": the patients of one facility,
+            // a part of the toll, so at least that many
+            if q.tokens.start > range.start
+                && lx.facility_counts.contains(&toks[q.tokens.start - 1].lower)
+            {
+                q.interval.hi = None;
             }
             // the word after the count may say it is no toll of its own
             let next = q.tokens.end;
