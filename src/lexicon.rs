@@ -733,6 +733,9 @@ pub struct Lexicon {
     /// Region codes (ISO 3166-1 alpha-2, from the party files' region column), indexed by
     /// [`Alias::home`] and [`Alias::context`].
     pub regions: Vec<String>,
+    /// The state of each region (indexed as [`Lexicon::regions`]): the party of the region's
+    /// first alias with the `government` role ("Sudan" for SD, "Syrian government" for SY).
+    pub region_states: Vec<Option<String>>,
     /// Place names (lower case) whose place lies in a country a party file names as a region,
     /// with that region: a mention of the place tells the document's region.
     pub place_regions: PhraseTable<u16>,
@@ -1777,6 +1780,16 @@ impl Lexicon {
         for v in self.alias_index.values_mut() {
             v.sort_by(|&x, &y| second_word_key(&aliases[x]).cmp(second_word_key(&aliases[y])));
         }
+        // each region's state: the party of its first alias with the `government` role
+        self.region_states = vec![None; self.regions.len()];
+        for a in &self.aliases {
+            if let Some(h) = a.home {
+                let slot = &mut self.region_states[h as usize];
+                if slot.is_none() && a.roles.iter().any(|r| r == "government") {
+                    *slot = Some(a.party.clone());
+                }
+            }
+        }
         // a context must be a region some alias belongs to (a misspelt one would never fire)
         for (line, idx, codes) in context_rows {
             for c in codes {
@@ -2015,6 +2028,34 @@ impl Lexicon {
         self.party_roles
             .get(party)
             .is_some_and(|r| r.contains(role))
+    }
+
+    /// The state of region `r` (see [`Lexicon::region_states`]).
+    pub fn state_of_region(&self, r: u16) -> Option<&str> {
+        self.region_states.get(r as usize)?.as_deref()
+    }
+
+    /// The party of region `r` with `role`: its state when the state has the role ("the army"
+    /// in Sudan), else the only party with the role among the aliases that belong to the region
+    /// or fire only in it ("opposition" in Syria: the rebels); `None` when there are several
+    /// ("monitor" in Syria: two monitoring groups) or none.
+    pub fn region_party(&self, r: u16, role: &str) -> Option<&str> {
+        if let Some(s) = self
+            .state_of_region(r)
+            .filter(|p| self.party_has_role(p, role))
+        {
+            return Some(s);
+        }
+        let mut found: Option<&str> = None;
+        for a in &self.aliases {
+            if (a.home == Some(r) || a.context.contains(&r)) && a.roles.iter().any(|x| x == role) {
+                match found {
+                    Some(p) if p != a.party => return None,
+                    _ => found = Some(a.party.as_str()),
+                }
+            }
+        }
+        found
     }
 
     pub fn party_of_role(&self, word: &str) -> Option<&str> {

@@ -234,6 +234,9 @@ pub struct PropInput<'a> {
     pub seg: &'a Segmented,
     pub lx: &'a Lexicon,
     pub mentions: &'a [Mention],
+    /// The regions the document is about (role nouns and "government-held" stand for the
+    /// state of a clear one).
+    pub regions: &'a crate::regions::DocRegions,
     /// [`PropInput::local_event`] of each token range asked for: a whole unattributed sentence
     /// is read once for its context and once as a claim region.
     pub events: std::cell::RefCell<crate::lexicon::WordMap<(usize, usize), EventRef>>,
@@ -253,6 +256,10 @@ pub struct Region<'a> {
     pub on_agent: bool,
     /// How the cue bears on a figure named as its object (see [`super::dispute`]).
     pub figure_cue: super::dispute::FigureCue,
+    /// Whom a pronoun opening the content stands for: the speakers, except in an accusation
+    /// inside another party's denial ("X described as lies Y's accusations that its forces
+    /// shelled C": "its" is X, the accused).
+    pub pronoun_speakers: &'a [Speaker],
 }
 
 impl PropInput<'_> {
@@ -357,7 +364,13 @@ impl PropInput<'_> {
                     .filter(|m| m.tokens.end == k)
                     .map(|m| self.lx.aliases[m.alias].party.clone());
                 m.or_else(|| {
-                    super::speaker::role_party(self.seg, &(k - 1..k), self.mentions, self.lx)
+                    super::speaker::role_party(
+                        self.seg,
+                        &(k - 1..k),
+                        self.mentions,
+                        self.regions,
+                        self.lx,
+                    )
                 })
             });
         // the attack's mode: one named, or none when both are ("air strikes and shelling");
@@ -397,7 +410,7 @@ impl PropInput<'_> {
             .map(|m| self.lx.aliases[m.alias].party.clone())
             .or_else(|| {
                 let first = p..(p + 2).min(end);
-                super::speaker::role_party(self.seg, &first, self.mentions, self.lx)
+                super::speaker::role_party(self.seg, &first, self.mentions, self.regions, self.lx)
             })
     }
 
@@ -432,19 +445,35 @@ impl PropInput<'_> {
     /// The side a word names: the party of a one-word alias ("rebel"), else the party a role
     /// noun stands for ("regime", "army").
     fn side_named(&self, prefix: &str) -> Option<String> {
-        if let Some(a) = self
+        // of the one-word aliases that may name a side in this document (everywhere, or in a
+        // region it mentions: "rebel" is Syria's rebels only in a report that mentions Syria),
+        // a universal one, else the one of the region mentioned most
+        let strength = |a: &crate::lexicon::Alias| -> Option<u32> {
+            if a.context.is_empty() {
+                return Some(u32::MAX);
+            }
+            a.context
+                .iter()
+                .map(|&r| self.regions.count(r))
+                .filter(|&n| n > 0)
+                .max()
+        };
+        if let Some((_, a)) = self
             .lx
             .aliases
             .iter()
-            .find(|a| a.words.len() == 1 && a.words[0].eq_ignore_ascii_case(prefix))
+            .filter(|a| a.words.len() == 1 && a.words[0].eq_ignore_ascii_case(prefix))
+            .filter_map(|a| strength(a).map(|n| (n, a)))
+            .max_by_key(|&(n, _)| n)
         {
             return Some(a.party.clone());
         }
-        // a role noun stands for the first party of parties.tsv with that role
+        // a role noun ("government-held", "regime-held") stands for the state of the region the
+        // report is about, when that is clear (see `DocRegions::role_party`), else for the role
         let role = &self.lx.roles.get(prefix)?.role;
         Some(
-            self.lx
-                .party_of_role(prefix)
+            self.regions
+                .role_party(role, self.lx)
                 .map_or_else(|| format!("role:{role}"), str::to_string),
         )
     }
@@ -776,7 +805,9 @@ impl PropInput<'_> {
             return Some(p);
         }
         // "regime jets", "government forces": the party of that role mentioned before
-        if let Some(p) = super::speaker::role_party(self.seg, &range, self.mentions, self.lx) {
+        if let Some(p) =
+            super::speaker::role_party(self.seg, &range, self.mentions, self.regions, self.lx)
+        {
             return Some(p);
         }
         // "An air strike hit …", "the explosion killed …": an event names no agent
@@ -1082,7 +1113,7 @@ pub fn region_propositions(
                 } else if accused_of || (np.is_empty() && (r.subjectless || k == range.start)) {
                     speaker()
                 } else {
-                    inp.claim_agents(np.clone(), range.start, r.speakers)
+                    inp.claim_agents(np.clone(), range.start, r.pronoun_speakers)
                 };
                 (agents, k + n, np)
             }
@@ -1388,8 +1419,9 @@ pub fn region_propositions(
             let np = inp.np_before(range.start, k);
             (!np.is_empty())
                 .then(|| {
-                    inp.party_of(np.clone())
-                        .or_else(|| super::speaker::role_party(inp.seg, &np, inp.mentions, lx))
+                    inp.party_of(np.clone()).or_else(|| {
+                        super::speaker::role_party(inp.seg, &np, inp.mentions, inp.regions, lx)
+                    })
                 })
                 .flatten()
         };
