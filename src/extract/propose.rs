@@ -478,6 +478,18 @@ impl PropInput<'_> {
         )
     }
 
+    /// Whether a lower-case word is a demonym: no place, but the first word of a country's
+    /// party aliases ("ukrainian" of "Ukrainian military", "Ukrainian officials").
+    fn is_demonym(&self, lower: &str) -> bool {
+        self.lx.places.get(lower).is_none()
+            && self.lx.alias_index.get(lower).is_some_and(|v| {
+                v.iter().any(|&a| {
+                    let al = &self.lx.aliases[a];
+                    al.home.is_some() && al.words.len() > 1
+                })
+            })
+    }
+
     /// Canonical places named in `range`.
     pub fn places(&self, range: Range<usize>) -> Vec<String> {
         let toks = self.toks();
@@ -522,7 +534,14 @@ impl PropInput<'_> {
                     .iter()
                     .next()
                     .is_some();
-                if !is_party && !self.lx.has(WordList::Time, &toks[s]) && !out.contains(&name) {
+                // "the southern Ukrainian city of Zaporizhzhia": a demonym is no place's name,
+                // the place follows "of"
+                let demonym = k == s + 1 && self.is_demonym(&toks[s].lower);
+                if !is_party
+                    && !demonym
+                    && !self.lx.has(WordList::Time, &toks[s])
+                    && !out.contains(&name)
+                {
                     out.push(name);
                     // "the Bab Touma area of Old Damascus": the place it lies in
                     if k + 2 < range.end && toks[k + 1].lower == "of" {
@@ -3206,6 +3225,18 @@ mod tests {
             ),
             vec!["Turkey"]
         );
+    }
+
+    #[test]
+    fn a_demonym_before_a_place_noun_is_no_place() {
+        let ev = last_context(
+            "Shells hit a market in the southern Ukrainian city of Kherson on Monday.",
+        );
+        assert!(!ev.places.iter().any(|p| p == "Ukrainian"), "{ev:?}");
+        assert!(ev.places.iter().any(|p| p == "Kherson"), "{ev:?}");
+        // a name before a place noun is a place
+        let ev = last_context("Shells hit the Pellin market in Velmar on Monday.");
+        assert!(ev.places.iter().any(|p| p == "Pellin"), "{ev:?}");
     }
 
     #[test]
