@@ -102,6 +102,15 @@ fn a_role_noun_stands_for_the_party_of_the_report_s_region_only() {
             "Fighting spread in the hills of Ruritania on Monday. The army said it had retaken the pass.",
             "-",
         ),
+        // state television is a state's, not a news agency's
+        (
+            "KHARTOUM (AFP) - Shelling hit a camp near El Fasher on Sunday, AFP reported. Ten people were killed, state television said.",
+            "Sudan",
+        ),
+        (
+            "Shelling hit the old city of Ruritania on Sunday, AFP reported. Ten people were killed, state television said.",
+            "-",
+        ),
         // a party with the role named before it still decides
         (
             "Shelling hit a camp near El Fasher on Sunday. The Russian defence ministry sent advisers. The ministry said nothing.",
