@@ -102,10 +102,14 @@ fn a_role_noun_stands_for_the_party_of_the_report_s_region_only() {
             "Fighting spread in the hills of Ruritania on Monday. The army said it had retaken the pass.",
             "-",
         ),
-        // state television is a state's, not a news agency's
+        // state television is a state's, not a news agency's (Sudan's has no row: unknown)
         (
             "KHARTOUM (AFP) - Shelling hit a camp near El Fasher on Sunday, AFP reported. Ten people were killed, state television said.",
-            "Sudan",
+            "-",
+        ),
+        (
+            "Shelling hit a market in Aleppo on Sunday, AFP reported. Ten people were killed, state television said.",
+            "Syrian government",
         ),
         (
             "Shelling hit the old city of Ruritania on Sunday, AFP reported. Ten people were killed, state television said.",

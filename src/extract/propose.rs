@@ -364,13 +364,7 @@ impl PropInput<'_> {
                     .filter(|m| m.tokens.end == k)
                     .map(|m| self.lx.aliases[m.alias].party.clone());
                 m.or_else(|| {
-                    super::speaker::role_party(
-                        self.seg,
-                        &(k - 1..k),
-                        self.mentions,
-                        self.regions,
-                        self.lx,
-                    )
+                    super::speaker::role_party(self.seg, &(k - 1..k), self.mentions, self.lx)
                 })
             });
         // the attack's mode: one named, or none when both are ("air strikes and shelling");
@@ -410,7 +404,7 @@ impl PropInput<'_> {
             .map(|m| self.lx.aliases[m.alias].party.clone())
             .or_else(|| {
                 let first = p..(p + 2).min(end);
-                super::speaker::role_party(self.seg, &first, self.mentions, self.regions, self.lx)
+                super::speaker::role_party(self.seg, &first, self.mentions, self.lx)
             })
     }
 
@@ -824,9 +818,7 @@ impl PropInput<'_> {
             return Some(p);
         }
         // "regime jets", "government forces": the party of that role mentioned before
-        if let Some(p) =
-            super::speaker::role_party(self.seg, &range, self.mentions, self.regions, self.lx)
-        {
+        if let Some(p) = super::speaker::role_party(self.seg, &range, self.mentions, self.lx) {
             return Some(p);
         }
         // "An air strike hit …", "the explosion killed …": an event names no agent
@@ -1438,9 +1430,8 @@ pub fn region_propositions(
             let np = inp.np_before(range.start, k);
             (!np.is_empty())
                 .then(|| {
-                    inp.party_of(np.clone()).or_else(|| {
-                        super::speaker::role_party(inp.seg, &np, inp.mentions, inp.regions, lx)
-                    })
+                    inp.party_of(np.clone())
+                        .or_else(|| super::speaker::role_party(inp.seg, &np, inp.mentions, lx))
                 })
                 .flatten()
         };

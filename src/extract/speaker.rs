@@ -523,7 +523,6 @@ pub fn role_party(
     seg: &Segmented,
     phrase: &Range<usize>,
     mentions: &[Mention],
-    regions: &DocRegions,
     lx: &Lexicon,
 ) -> Option<String> {
     let toks = &seg.tokens;
@@ -545,10 +544,11 @@ pub fn role_party(
                 toks[k].cap && (!opens_sentence(k) || lx.places.get(&toks[k].lower).is_some())
             });
             if role_heads(&words, st, n, lx) && !named_modifier {
+                // (no region fallback, as a speaker's role noun has: "regime raids" named by
+                // no party stays a role phrase, which the checker matches with the party of
+                // that role that answers)
                 return last_with_role(mentions, phrase.start, &role.role, lx)
-                    .map(|m| lx.aliases[m.alias].party.as_str())
-                    .or_else(|| regions.role_party(&role.role, lx))
-                    .map(str::to_string);
+                    .map(|m| lx.aliases[m.alias].party.clone());
             }
         }
     }
