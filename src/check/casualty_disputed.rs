@@ -16,6 +16,10 @@ use crate::graph::{ClaimGraph, Stance};
 use crate::lexicon::Lexicon;
 use crate::model::Interval;
 
+/// One disputing party's disputes of a measure (claims), and the claims giving the figures they
+/// hit.
+type Group = (Vec<usize>, Vec<usize>);
+
 /// A figure a party disputes.
 struct Dispute {
     claim: usize,
@@ -60,7 +64,7 @@ pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
     }
     let figs = casualty_figures(g, e);
     // per disputing party and measure: its disputes, and the figures they hit
-    let mut groups: BTreeMap<(&str, &str), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, &str), Group> = BTreeMap::new();
     for d in &disputes {
         let cd = &g.claims[d.claim];
         // a party that gives its own figure is compared figure to figure (casualty-disjoint)

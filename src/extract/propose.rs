@@ -965,6 +965,10 @@ impl PropInput<'_> {
         let mut named = false;
         while t > lo {
             let w = &toks[t - 1];
+            // (the token's flags rule most words out without a lookup)
+            if w.kind != TokKind::Number && !self.lx.has(WordList::Time, w) {
+                break;
+            }
             let head = matches!(
                 self.lx.time.get(&w.lower),
                 Some(TimeWord::Weekday(_) | TimeWord::Part(_) | TimeWord::Relative(_))
