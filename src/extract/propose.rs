@@ -452,10 +452,15 @@ impl PropInput<'_> {
                 .filter(|&n| n > 0)
                 .max()
         };
-        if let Some((_, a)) = self
+        // (the aliases are indexed by their first word, in lower case)
+        let candidates = self
             .lx
-            .aliases
+            .alias_index
+            .get(prefix.to_lowercase().as_str())
+            .map_or(&[][..], Vec::as_slice);
+        if let Some((_, a)) = candidates
             .iter()
+            .map(|&i| &self.lx.aliases[i])
             .filter(|a| a.words.len() == 1 && a.words[0].eq_ignore_ascii_case(prefix))
             .filter_map(|a| strength(a).map(|n| (n, a)))
             .max_by_key(|&(n, _)| n)
