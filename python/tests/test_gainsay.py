@@ -207,18 +207,38 @@ def test_strings_and_dicts_both_accepted():
     assert r["summary"]["documents_processed"] == 2
 
 
-def test_findings_table_into_pandas_form():
-    r = gainsay.check([INVENTED_A, INVENTED_B])
+README_A = {
+    "id": "a",
+    "outlet": "Wire A",
+    "date": "2031-03-14",
+    "text": "Rebels said Russian jets bombed a market in Idlib on Monday, killing 12 civilians.",
+}
+README_B = {
+    "id": "b",
+    "outlet": "Wire B",
+    "date": "2031-03-14",
+    "text": "The Russian defence ministry denied that Russian jets bombed a market in Idlib on Monday.",
+}
+
+
+def test_readme_example_and_findings_table():
+    r = gainsay.check([README_A, README_B])
+    assert [f["rule"] for f in r["findings"]] == ["responsibility-dispute"]
     table = gainsay.findings_table(r)
+    assert table[0]["rule"] == "responsibility-dispute" and table[0]["side_a"]
     assert len(table) == len(r["findings"])
     for row, f in zip(table, r["findings"]):
         assert list(row) == gainsay.CSV_COLUMNS
         assert row["id"] == f["id"] and row["rule"] == f["rule"]
     # a findings list alone will do too
     assert gainsay.findings_table(r["findings"]) == table
+
+
+def test_findings_table_into_pandas():
+    table = gainsay.findings_table(gainsay.check([README_A, README_B]))
     pandas = pytest.importorskip("pandas")
     frame = pandas.DataFrame(table, columns=gainsay.CSV_COLUMNS)
-    assert list(frame.columns) == gainsay.CSV_COLUMNS
+    assert list(frame.columns) == gainsay.CSV_COLUMNS and len(frame) == 1
 
 
 def test_dates_as_date_objects():
