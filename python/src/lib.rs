@@ -17,7 +17,10 @@ use pyo3::prelude::*;
 
 /// The lexicons loaded so far, by resource directory and merge mode: loaded once per process
 /// (as the CLI loads one per run) and never freed.
-static LEXICONS: Mutex<Vec<((Option<String>, bool), &'static Lexicon)>> = Mutex::new(Vec::new());
+static LEXICONS: Mutex<Vec<(LexiconKey, &'static Lexicon)>> = Mutex::new(Vec::new());
+
+/// A lexicon's resource directory and whether its files replace the built-in ones.
+type LexiconKey = (Option<String>, bool);
 
 fn lexicon(resources: &Option<String>, replace: bool) -> PyResult<&'static Lexicon> {
     let key = (resources.clone(), replace);
