@@ -180,11 +180,15 @@ pub struct Frames {
     /// fabrications claims that C", "X described the accusations as lies", "X called the reports
     /// baseless" (the words are the `false` rows of `responsibility.tsv`).
     pub false_: bool,
+    /// With a figure noun as its object the cue disputes that figure, though it denies nothing
+    /// else: "X questioned the toll", "X challenged the figures" (`@figure` and `@toll` rows of
+    /// `casualties.tsv`).
+    pub figure: bool,
 }
 
 impl Frames {
     /// Every frame by its `cues.tsv` name, with whether the cue takes it.
-    pub fn flags(&self) -> [(&'static str, bool); 21] {
+    pub fn flags(&self) -> [(&'static str, bool); 22] {
         [
             ("that", self.that),
             ("obj", self.obj),
@@ -207,6 +211,7 @@ impl Frames {
             ("on", self.on),
             ("refuse", self.refuse),
             ("false", self.false_),
+            ("figure", self.figure),
         ]
     }
     /// A cue that reports only casualty figures ("put the death toll at 38").
@@ -758,6 +763,9 @@ pub struct Lexicon {
     /// Region codes (ISO 3166-1 alpha-2, from the party files' region column), indexed by
     /// [`Alias::home`] and [`Alias::context`].
     pub regions: Vec<String>,
+    /// The state of each region (indexed as [`Lexicon::regions`]): the party of the region's
+    /// first alias with the `government` role ("Sudan" for SD, "Syrian government" for SY).
+    pub region_states: Vec<Option<String>>,
     /// Place names (lower case) whose place lies in a country a party file names as a region,
     /// with that region: a mention of the place tells the document's region.
     pub place_regions: PhraseTable<u16>,
@@ -857,11 +865,20 @@ pub struct Lexicon {
     /// ("the death toll from the strike has risen to 38"), and a cue with the `toll` frame
     /// reports a figure only with one of them as its object ("put the toll at 38").
     pub toll_nouns: PhraseTable<()>,
+    /// Nouns that name a figure besides the toll nouns ("this figure", "the numbers"): a claim
+    /// that calls one wrong disputes the casualty figure it names, or the one before it.
+    pub figure_nouns: PhraseTable<()>,
+    /// Words that call a figure wrong ("inflated", "exaggerated", "too high"), besides the
+    /// words that call an accusation false.
+    pub figure_wrong: PhraseTable<()>,
     /// Words that open the parts of a casualty figure after it ("killed 26 people including 9
     /// children", "among them three women").
     pub part_openers: PhraseTable<()>,
     /// Articles that count one in a list of parts ("including a woman and two children").
     pub part_articles: WordSet<String>,
+    /// Words right before a count that make it one facility's patients, a part of the toll
+    /// ("treated 43 wounded", "received 30 injured"): `@facility` rows of `casualties.tsv`.
+    pub facility_counts: WordSet<String>,
     /// Words before a count that make the counts before it in its clause parts of it ("seven
     /// civilians were among 20 people killed").
     pub whole_markers: WordSet<String>,
@@ -1340,12 +1357,18 @@ impl Lexicon {
                 lx.casualty_links.insert(f[0].to_lowercase());
             } else if f[1] == "@toll" {
                 lx.toll_nouns.insert(f[0], ());
+            } else if f[1] == "@figure" {
+                lx.figure_nouns.insert(f[0], ());
+            } else if f[1] == "@wrong" {
+                lx.figure_wrong.insert(f[0], ());
             } else if f[1] == "@harm" {
                 lx.harm.insert(f[0], ());
             } else if f[1] == "@part" {
                 lx.part_openers.insert(f[0], ());
             } else if f[1] == "@one" {
                 lx.part_articles.insert(f[0].to_lowercase());
+            } else if f[1] == "@facility" {
+                lx.facility_counts.insert(f[0].to_lowercase());
             } else if f[1] == "@whole" {
                 lx.whole_markers.insert(f[0].to_lowercase());
             } else if f[1] == "@span" {
@@ -1669,6 +1692,7 @@ impl Lexicon {
                     "on" => frames.on = true,
                     "refuse" => frames.refuse = true,
                     "false" => frames.false_ = true,
+                    "figure" => frames.figure = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }
@@ -1828,6 +1852,16 @@ impl Lexicon {
         let aliases = &self.aliases;
         for v in self.alias_index.values_mut() {
             v.sort_by(|&x, &y| second_word_key(&aliases[x]).cmp(second_word_key(&aliases[y])));
+        }
+        // each region's state: the party of its first alias with the `government` role
+        self.region_states = vec![None; self.regions.len()];
+        for a in &self.aliases {
+            if let Some(h) = a.home {
+                let slot = &mut self.region_states[h as usize];
+                if slot.is_none() && a.roles.iter().any(|r| r == "government") {
+                    *slot = Some(a.party.clone());
+                }
+            }
         }
         // a context must be a region some alias belongs to (a misspelt one would never fire)
         for (line, idx, codes) in context_rows {
@@ -2067,6 +2101,34 @@ impl Lexicon {
         self.party_roles
             .get(party)
             .is_some_and(|r| r.contains(role))
+    }
+
+    /// The state of region `r` (see [`Lexicon::region_states`]).
+    pub fn state_of_region(&self, r: u16) -> Option<&str> {
+        self.region_states.get(r as usize)?.as_deref()
+    }
+
+    /// The party of region `r` with `role`: its state when the state has the role ("the army"
+    /// in Sudan), else the only party with the role among the aliases that belong to the region
+    /// or fire only in it ("opposition" in Syria: the rebels); `None` when there are several
+    /// ("monitor" in Syria: two monitoring groups) or none.
+    pub fn region_party(&self, r: u16, role: &str) -> Option<&str> {
+        if let Some(s) = self
+            .state_of_region(r)
+            .filter(|p| self.party_has_role(p, role))
+        {
+            return Some(s);
+        }
+        let mut found: Option<&str> = None;
+        for a in &self.aliases {
+            if (a.home == Some(r) || a.context.contains(&r)) && a.roles.iter().any(|x| x == role) {
+                match found {
+                    Some(p) if p != a.party => return None,
+                    _ => found = Some(a.party.as_str()),
+                }
+            }
+        }
+        found
     }
 
     pub fn party_of_role(&self, word: &str) -> Option<&str> {

@@ -24,14 +24,25 @@ pub const CONTEXT_SHARE: u32 = 4;
 pub struct DocRegions {
     /// (region id, mentions), sorted by region id.
     counts: Vec<(u16, u32)>,
+    /// (region id, mentions of its places), sorted by region id: where the events are.
+    places: Vec<(u16, u32)>,
+}
+
+fn bump(counts: &mut Vec<(u16, u32)>, r: u16) {
+    match counts.binary_search_by_key(&r, |c| c.0) {
+        Ok(i) => counts[i].1 += 1,
+        Err(i) => counts.insert(i, (r, 1)),
+    }
 }
 
 impl DocRegions {
     fn add(&mut self, r: u16) {
-        match self.counts.binary_search_by_key(&r, |c| c.0) {
-            Ok(i) => self.counts[i].1 += 1,
-            Err(i) => self.counts.insert(i, (r, 1)),
-        }
+        bump(&mut self.counts, r);
+    }
+
+    fn add_place(&mut self, r: u16) {
+        bump(&mut self.counts, r);
+        bump(&mut self.places, r);
     }
 
     /// How often the document mentions region `r`.
@@ -61,6 +72,42 @@ impl DocRegions {
             .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         out
+    }
+}
+
+impl DocRegions {
+    /// The party a role noun ("the army", "the government", "opposition-held") stands for when
+    /// no party with the role was mentioned: the party of the region where the document's
+    /// events are that has the role ([`Lexicon::region_party`]: the region's state first), when
+    /// the region is clear. The region is the one whose places the document names most; with no
+    /// place of a known country named, its context region mentioned most. `None` in a document
+    /// about no region, or about several equally, or when no party of the region has the role:
+    /// a role noun of no clear region stays unresolved, never another war's party.
+    pub fn role_party<'l>(&self, role: &str, lx: &'l Lexicon) -> Option<&'l str> {
+        let by_places = !self.places.is_empty();
+        let counts = if by_places {
+            &self.places
+        } else {
+            &self.counts
+        };
+        // the region first, then its state: a state without the role is no answer
+        let mut best: Option<(u32, u16)> = None;
+        let mut tie = false;
+        for &(r, n) in counts {
+            if !by_places && !self.in_context(r) {
+                continue;
+            }
+            match best {
+                Some((bn, _)) if n == bn => tie = true,
+                Some((bn, _)) if n < bn => {}
+                _ => {
+                    best = Some((n, r));
+                    tie = false;
+                }
+            }
+        }
+        let (_, r) = best.filter(|_| !tie)?;
+        lx.region_party(r, role)
     }
 }
 
@@ -171,7 +218,7 @@ pub fn alias_mentions(
         if i >= next && toks[i].cap && toks[i].kind == TokKind::Word {
             let end = chosen.get(c).map_or(toks.len(), |m| m.0);
             if let Some((n, &r)) = lx.place_regions.longest_in(toks, i, end) {
-                regions.add(r);
+                regions.add_place(r);
                 i += n;
                 continue;
             }

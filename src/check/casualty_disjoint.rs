@@ -253,12 +253,12 @@ fn rises(earlier: Interval, later: Interval) -> bool {
 }
 
 /// A casualty figure claimed for an event.
-struct Fig {
-    claim: usize,
-    interval: Interval,
+pub(super) struct Fig {
+    pub(super) claim: usize,
+    pub(super) interval: Interval,
     text: String,
-    measure: String,
-    victims: String,
+    pub(super) measure: String,
+    pub(super) victims: String,
     /// The places the claim itself names (its own event description), most specific first.
     places: Vec<String>,
     /// Over a wide area ("across the province").
@@ -269,7 +269,7 @@ struct Fig {
 
 /// The asserted, resolved, current (not cumulative, not superseded) casualty figures claimed for
 /// event `e`.
-fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
+pub(super) fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
     g.event_claims(e)
         .into_iter()
         .filter(|&c| g.claims[c].stance == Stance::Assert && g.claims[c].resolved)

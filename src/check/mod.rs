@@ -20,6 +20,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{Commitment, TimeRef};
 
 mod casualty_disjoint;
+mod casualty_disputed;
 mod cause_disputed;
 mod common;
 mod control_opposed;
@@ -39,6 +40,7 @@ pub use common::jaccard;
 pub use control_opposed::{ControlStep, ControlTimeline, control_timelines};
 
 use casualty_disjoint::numeric;
+use casualty_disputed::disputed;
 use cause_disputed::cause_disputed;
 use control_opposed::control;
 use date_disputed::date_disputed;
@@ -105,6 +107,11 @@ pub const RULES: &[Rule] = &[
         id: "casualty-disjoint",
         finding: FindingType::NumericConflict,
         description: "two parties give casualty figures for the same event, measure and victims whose intervals do not overlap",
+    },
+    Rule {
+        id: "casualty-disputed",
+        finding: FindingType::NumericConflict,
+        description: "a party disputes the casualty figure another party gives for the same event (\"disputed this figure\", \"rejected the figure of 471 as inflated\", \"said the numbers were fabricated\") and gives no figure of its own",
     },
     Rule {
         id: "violation-dispute",
@@ -235,6 +242,9 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
         }
         if on("casualty-disjoint") {
             out.extend(numeric(g, e, lx));
+        }
+        if on("casualty-disputed") {
+            out.extend(disputed(g, e, lx));
         }
         if on("violation-dispute") {
             out.extend(violation_dispute(g, e));

@@ -4,6 +4,7 @@
 
 pub mod attrib;
 pub mod discover;
+pub mod dispute;
 pub mod learned;
 pub mod propose;
 pub mod quantity;
@@ -263,14 +264,15 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
     } else {
         vec![None; raw.len()]
     };
-    let mentions = speaker::find_mentions(&doc.text, &seg, lx);
-    let mut speakers = speaker::resolve(&doc.text, &seg, &raw, &mentions, lx);
+    let (mentions, regions) = speaker::mentions_and_regions(&doc.text, &seg, lx);
+    let mut speakers = speaker::resolve(&doc.text, &seg, &raw, &mentions, &regions, lx);
     let relays = speaker::relays(
         &doc.text,
         &seg,
         &raw,
         &mut speakers,
         &mentions,
+        &regions,
         lx,
         doc.outlet.as_deref(),
     );
@@ -303,6 +305,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         seg: &seg,
         lx,
         mentions: &mentions,
+        regions: &regions,
         events: Default::default(),
     };
     // a source is who spoke, not where anything happened ("Damascus denied using ...")
@@ -340,6 +343,8 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
                     cue_type: Some(CueType::Assert),
                     subjectless: false,
                     on_agent: false,
+                    figure_cue: dispute::FigureCue::None,
+                    pronoun_speakers: &attributions[o].speakers,
                 }]
             } else if first == ai {
                 vec![propose::Region {
@@ -351,6 +356,8 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
                     cue_type: None,
                     subjectless: false,
                     on_agent: false,
+                    figure_cue: dispute::FigureCue::None,
+                    pronoun_speakers: &[],
                 }]
             } else {
                 (first..ai)
@@ -370,12 +377,29 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
                             cue_type: Some(a.cue_type),
                             subjectless: cue.is_some_and(|c| c.frames.ing) && starts_ing,
                             on_agent: cue.is_some_and(|c| c.frames.on),
+                            figure_cue: if a.negated {
+                                dispute::FigureCue::None
+                            } else if a.polarity == Polarity::Deny
+                                || cue.is_some_and(|c| c.frames.figure)
+                            {
+                                dispute::FigureCue::Disputes
+                            } else if matches!(
+                                a.cue_type,
+                                CueType::Assert | CueType::Hedge | CueType::Accuse
+                            ) {
+                                dispute::FigureCue::Asserts
+                            } else {
+                                dispute::FigureCue::None
+                            },
+                            pronoun_speakers: accused_by_denier(&raw, first..ai, i)
+                                .map_or(&attributions[i].speakers, |j| &attributions[j].speakers),
                         }
                     })
                     .collect()
             };
         for r in &regions {
-            let props = propose::region_propositions(&inp, r, &context, last_place.as_deref());
+            let mut props = propose::region_propositions(&inp, r, &context, last_place.as_deref());
+            dispute::figure_disputes(&inp, r, &context, &propositions, &mut props, &attributions);
             for p in &props {
                 if let PropKind::Control { place, .. } = &p.kind {
                     last_place = Some(place.clone());
@@ -407,6 +431,28 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         contexts,
         warnings,
     }
+}
+
+/// The attribution of the same sentence (among `sentence`) that denies what accusation `i`
+/// charges: "X described as lies Y's accusations that its forces shelled C", "X rejected Y's
+/// claims that it shelled C" (a denial whose content holds the accusation's, its cue before the
+/// accusation's). A pronoun opening the accusation's content stands for X, the accused.
+fn accused_by_denier(
+    raw: &[attrib::RawAttribution],
+    sentence: std::ops::Range<usize>,
+    i: usize,
+) -> Option<usize> {
+    let a = &raw[i];
+    if a.cue_type != CueType::Accuse {
+        return None;
+    }
+    sentence.filter(|&j| j != i).find(|&j| {
+        let d = &raw[j];
+        d.polarity == Polarity::Deny
+            && d.cue.end <= a.cue.start
+            && d.content.start <= a.content.start
+            && a.content.end <= d.content.end
+    })
 }
 
 /// A denial that names no content of its own ("Moscow rejected the accusation", "the YPG denied

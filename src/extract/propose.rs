@@ -63,7 +63,7 @@ impl EventRef {
             && self.mode.is_none()
     }
     /// Fills what is missing from `other`.
-    fn fill_from(&mut self, other: &EventRef) {
+    pub(crate) fn fill_from(&mut self, other: &EventRef) {
         if self.frame.is_none() {
             self.frame = other.frame.clone();
         }
@@ -234,6 +234,9 @@ pub struct PropInput<'a> {
     pub seg: &'a Segmented,
     pub lx: &'a Lexicon,
     pub mentions: &'a [Mention],
+    /// The regions the document is about (role nouns and "government-held" stand for the
+    /// state of a clear one).
+    pub regions: &'a crate::regions::DocRegions,
     /// [`PropInput::local_event`] of each token range asked for: a whole unattributed sentence
     /// is read once for its context and once as a claim region.
     pub events: std::cell::RefCell<crate::lexicon::WordMap<(usize, usize), EventRef>>,
@@ -251,6 +254,12 @@ pub struct Region<'a> {
     pub subjectless: bool,
     /// The cue names the blamed party after "on" ("blamed the attack on Y").
     pub on_agent: bool,
+    /// How the cue bears on a figure named as its object (see [`super::dispute`]).
+    pub figure_cue: super::dispute::FigureCue,
+    /// Whom a pronoun opening the content stands for: the speakers, except in an accusation
+    /// inside another party's denial ("X described as lies Y's accusations that its forces
+    /// shelled C": "its" is X, the accused).
+    pub pronoun_speakers: &'a [Speaker],
 }
 
 impl PropInput<'_> {
@@ -371,6 +380,8 @@ impl PropInput<'_> {
             }
             ev.mode = (modes.len() == 1).then(|| modes[0].clone());
         }
+        // a dateline ("RIYADH, May 12 -") dates the report, not the event
+        let range = dateline_end(toks, range.clone())..range.end;
         ev.time = find_time(self.text(), toks, range, self.lx, self.doc.date);
         ev
     }
@@ -428,21 +439,54 @@ impl PropInput<'_> {
     /// The side a word names: the party of a one-word alias ("rebel"), else the party a role
     /// noun stands for ("regime", "army").
     fn side_named(&self, prefix: &str) -> Option<String> {
-        if let Some(a) = self
+        // of the one-word aliases that may name a side in this document (everywhere, or in a
+        // region it mentions: "rebel" is Syria's rebels only in a report that mentions Syria),
+        // a universal one, else the one of the region mentioned most
+        let strength = |a: &crate::lexicon::Alias| -> Option<u32> {
+            if a.context.is_empty() {
+                return Some(u32::MAX);
+            }
+            a.context
+                .iter()
+                .map(|&r| self.regions.count(r))
+                .filter(|&n| n > 0)
+                .max()
+        };
+        // (the aliases are indexed by their first word, in lower case)
+        let candidates = self
             .lx
-            .aliases
+            .alias_index
+            .get(prefix.to_lowercase().as_str())
+            .map_or(&[][..], Vec::as_slice);
+        if let Some((_, a)) = candidates
             .iter()
-            .find(|a| a.words.len() == 1 && a.words[0].eq_ignore_ascii_case(prefix))
+            .map(|&i| &self.lx.aliases[i])
+            .filter(|a| a.words.len() == 1 && a.words[0].eq_ignore_ascii_case(prefix))
+            .filter_map(|a| strength(a).map(|n| (n, a)))
+            .max_by_key(|&(n, _)| n)
         {
             return Some(a.party.clone());
         }
-        // a role noun stands for the first party of parties.tsv with that role
+        // a role noun ("government-held", "regime-held") stands for the state of the region the
+        // report is about, when that is clear (see `DocRegions::role_party`), else for the role
         let role = &self.lx.roles.get(prefix)?.role;
         Some(
-            self.lx
-                .party_of_role(prefix)
+            self.regions
+                .role_party(role, self.lx)
                 .map_or_else(|| format!("role:{role}"), str::to_string),
         )
+    }
+
+    /// Whether a lower-case word is a demonym: no place, but the first word of a country's
+    /// party aliases ("ukrainian" of "Ukrainian military", "Ukrainian officials").
+    fn is_demonym(&self, lower: &str) -> bool {
+        self.lx.places.get(lower).is_none()
+            && self.lx.alias_index.get(lower).is_some_and(|v| {
+                v.iter().any(|&a| {
+                    let al = &self.lx.aliases[a];
+                    al.home.is_some() && al.words.len() > 1
+                })
+            })
     }
 
     /// Canonical places named in `range`.
@@ -489,7 +533,14 @@ impl PropInput<'_> {
                     .iter()
                     .next()
                     .is_some();
-                if !is_party && !self.lx.has(WordList::Time, &toks[s]) && !out.contains(&name) {
+                // "the southern Ukrainian city of Zaporizhzhia": a demonym is no place's name,
+                // the place follows "of"
+                let demonym = k == s + 1 && self.is_demonym(&toks[s].lower);
+                if !is_party
+                    && !demonym
+                    && !self.lx.has(WordList::Time, &toks[s])
+                    && !out.contains(&name)
+                {
                     out.push(name);
                     // "the Bab Touma area of Old Damascus": the place it lies in
                     if k + 2 < range.end && toks[k + 1].lower == "of" {
@@ -856,6 +907,9 @@ impl PropInput<'_> {
         {
             k -= 1;
         }
+        // a time adverbial before the verb ("the militia this morning shelled", "rebels on
+        // Sunday seized") is no part of the subject
+        k = self.before_time_adverbial(lo, k);
         let mut s = k;
         while s > lo {
             let t = &toks[s - 1];
@@ -905,6 +959,41 @@ impl PropInput<'_> {
             s += 1;
         }
         s..k
+    }
+
+    /// The start of a time adverbial ending at `k` ("this morning", "on Sunday", "late on
+    /// Saturday", "yesterday") when words stand before it, else `k`: a day, a part of a day or a
+    /// relative day, with the words that open it ("on", "this", "late") and a day's number.
+    fn before_time_adverbial(&self, lo: usize, k: usize) -> usize {
+        let toks = self.toks();
+        let mut t = k;
+        let mut named = false;
+        while t > lo {
+            let w = &toks[t - 1];
+            // (the token's flags rule most words out without a lookup)
+            if w.kind != TokKind::Number && !self.lx.has(WordList::Time, w) {
+                break;
+            }
+            let head = matches!(
+                self.lx.time.get(&w.lower),
+                Some(TimeWord::Weekday(_) | TimeWord::Part(_) | TimeWord::Relative(_))
+            );
+            let opener = matches!(
+                self.lx.time.get(&w.lower),
+                Some(TimeWord::Lead | TimeWord::Shift(_) | TimeWord::Month(_))
+            ) || w.kind == TokKind::Number;
+            if head {
+                named = true;
+            } else if !(named && opener) {
+                break;
+            }
+            t -= 1;
+        }
+        if named && t > lo && toks[t - 1].is_word() {
+            t
+        } else {
+            k
+        }
     }
 
     /// Whether token `k` lies inside a party alias ("Islamic State": "state" is no cue there).
@@ -1044,7 +1133,7 @@ pub fn region_propositions(
                 } else if accused_of || (np.is_empty() && (r.subjectless || k == range.start)) {
                     speaker()
                 } else {
-                    inp.claim_agents(np.clone(), range.start, r.speakers)
+                    inp.claim_agents(np.clone(), range.start, r.pronoun_speakers)
                 };
                 (agents, k + n, np)
             }
@@ -1473,9 +1562,16 @@ pub fn region_propositions(
         let mut parts_end = range.start;
         // the last total: whether it was a lower bound, and its event
         let mut last_total = None;
-        for (qi, q) in quants.into_iter().enumerate() {
+        for (qi, mut q) in quants.into_iter().enumerate() {
             if q.tokens.start < parts_end {
                 continue;
+            }
+            // "had treated 43 wounded", "received 30 injured": the patients of one facility,
+            // a part of the toll, so at least that many
+            if q.tokens.start > range.start
+                && lx.facility_counts.contains(&toks[q.tokens.start - 1].lower)
+            {
+                q.interval.hi = None;
             }
             // the word after the count may say it is no toll of its own
             let next = q.tokens.end;
@@ -2454,7 +2550,7 @@ fn partial_control(
     out
 }
 
-fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
+pub(super) fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
     let toks = inp.toks();
     let mut i = p;
     let lx = inp.lx;
@@ -3129,5 +3225,42 @@ mod tests {
             ),
             vec!["Turkey"]
         );
+    }
+
+    #[test]
+    fn a_demonym_before_a_place_noun_is_no_place() {
+        let ev = last_context(
+            "Shells hit a market in the southern Ukrainian city of Kherson on Monday.",
+        );
+        assert!(!ev.places.iter().any(|p| p == "Ukrainian"), "{ev:?}");
+        assert!(ev.places.iter().any(|p| p == "Kherson"), "{ev:?}");
+        // a name before a place noun is a place
+        let ev = last_context("Shells hit the Pellin market in Velmar on Monday.");
+        assert!(ev.places.iter().any(|p| p == "Pellin"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_time_adverbial_before_the_verb_is_no_part_of_the_agent() {
+        // must fire: the party before the time adverbial is the agent
+        for text in [
+            "Activists said the Syrian army this morning shelled the bakery in Varnel.",
+            "Activists said the Syrian army on Tuesday shelled the bakery in Varnel.",
+            "Activists said the Syrian army late on Tuesday shelled the bakery in Varnel.",
+            "Activists said the Syrian army yesterday shelled the bakery in Varnel.",
+        ] {
+            assert_eq!(agents(text), vec!["Syrian government"], "{text}");
+        }
+        // must not: an event with a time names no agent, and a time alone is no agent
+        for text in [
+            "An air strike on Tuesday hit the bakery in Varnel.",
+            "Activists said an air strike this morning hit the bakery in Varnel.",
+        ] {
+            let a = agents(text);
+            assert!(
+                a.iter()
+                    .all(|x| !x.contains("morning") && !x.contains("Tuesday")),
+                "{text}: {a:?}"
+            );
+        }
     }
 }

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use crate::lexicon::{FnClass, Lexicon};
 use crate::model::{EntityKind, LinkHow, PartyLink, Resolution, Speaker};
+use crate::regions::DocRegions;
 use crate::segment::{Segmented, span_text};
 
 use super::attrib::{Layout, RawAttribution};
@@ -30,11 +31,21 @@ pub struct Mention {
 /// left to right; an alias bound to regions only where the document is about one of them: see
 /// `crate::regions`).
 pub fn find_mentions(text: &str, seg: &Segmented, lx: &Lexicon) -> Vec<Mention> {
-    crate::regions::alias_mentions(text, seg, lx)
-        .0
+    mentions_and_regions(text, seg, lx).0
+}
+
+/// [`find_mentions`], with the regions the document is about.
+pub fn mentions_and_regions(
+    text: &str,
+    seg: &Segmented,
+    lx: &Lexicon,
+) -> (Vec<Mention>, DocRegions) {
+    let (found, regions) = crate::regions::alias_mentions(text, seg, lx);
+    let mentions = found
         .into_iter()
         .map(|(tokens, alias)| Mention { tokens, alias })
-        .collect()
+        .collect();
+    (mentions, regions)
 }
 
 /// The alias that best names the party of a phrase: the one ending nearest the phrase's end,
@@ -72,6 +83,7 @@ pub fn resolve(
     seg: &Segmented,
     atts: &[RawAttribution],
     mentions: &[Mention],
+    regions: &DocRegions,
     lx: &Lexicon,
 ) -> Vec<Vec<Speaker>> {
     let mut out: Vec<Vec<Speaker>> = Vec::with_capacity(atts.len());
@@ -90,7 +102,9 @@ pub fn resolve(
         } else {
             let src = a.source.clone().unwrap_or(0..0);
             let head = a.source_head.clone().unwrap_or_else(|| src.clone());
-            resolve_source(text, seg, atts, &out, ai, &src, &head, mentions, lx)
+            resolve_source(
+                text, seg, atts, &out, ai, &src, &head, mentions, regions, lx,
+            )
         };
         out.push(speakers);
     }
@@ -115,6 +129,7 @@ fn resolve_source(
     src: &Range<usize>,
     head: &Range<usize>,
     mentions: &[Mention],
+    regions: &DocRegions,
     lx: &Lexicon,
 ) -> Vec<Speaker> {
     let toks = &seg.tokens;
@@ -140,6 +155,7 @@ fn resolve_source(
                     &span,
                     Some(name),
                     mentions,
+                    regions,
                     lx,
                     atts,
                     done,
@@ -149,7 +165,7 @@ fn resolve_source(
             .collect();
     }
     vec![named_speaker(
-        text, seg, src, head, None, mentions, lx, atts, done, ai,
+        text, seg, src, head, None, mentions, regions, lx, atts, done, ai,
     )]
 }
 
@@ -208,6 +224,7 @@ fn named_speaker(
     head: &Range<usize>,
     name: Option<String>,
     mentions: &[Mention],
+    regions: &DocRegions,
     lx: &Lexicon,
     atts: &[RawAttribution],
     done: &[Vec<Speaker>],
@@ -315,6 +332,10 @@ fn named_speaker(
             let named_modifier = (core.start..core.start + st).any(|k| toks[k].cap);
             if role_heads(&words, st, n, lx) && !named_modifier {
                 let found = last_with_role(mentions, src.start, &role.role, lx);
+                // none mentioned: the state of the region the report is about, when that
+                // region is clear and its state has the role ("the army" in a report about
+                // Sudan)
+                let state = regions.role_party(&role.role, lx);
                 let mention = span_text(text, toks, src.clone()).to_string();
                 // else an earlier speaker named with the same head ("the ministry" after
                 // "The Kestrian defence ministry said ...")
@@ -343,6 +364,14 @@ fn named_speaker(
                         kind: sp.kind,
                         resolution: Resolution::Context { mention },
                         link: sp.party.as_ref().and(link),
+                        carrier: None,
+                    },
+                    (None, None) if state.is_some() => Speaker {
+                        name: Some(name),
+                        party: state.map(str::to_string),
+                        kind: role.kind,
+                        resolution: Resolution::Context { mention },
+                        link,
                         carrier: None,
                     },
                     (None, None) => Speaker {
@@ -515,6 +544,9 @@ pub fn role_party(
                 toks[k].cap && (!opens_sentence(k) || lx.places.get(&toks[k].lower).is_some())
             });
             if role_heads(&words, st, n, lx) && !named_modifier {
+                // (no region fallback, as a speaker's role noun has: "regime raids" named by
+                // no party stays a role phrase, which the checker matches with the party of
+                // that role that answers)
                 return last_with_role(mentions, phrase.start, &role.role, lx)
                     .map(|m| lx.aliases[m.alias].party.clone());
             }
@@ -701,6 +733,7 @@ pub fn relays(
     atts: &[RawAttribution],
     speakers: &mut [Vec<Speaker>],
     mentions: &[Mention],
+    regions: &DocRegions,
     lx: &Lexicon,
     outlet: Option<&str>,
 ) -> Vec<Option<usize>> {
@@ -758,7 +791,9 @@ pub fn relays(
             if np.is_empty() {
                 continue;
             }
-            let sp = named_speaker(text, seg, &np, &np, None, mentions, lx, atts, speakers, bi);
+            let sp = named_speaker(
+                text, seg, &np, &np, None, mentions, regions, lx, atts, speakers, bi,
+            );
             speakers[bi] = vec![sp];
         }
         let carrier = speakers[ai]
