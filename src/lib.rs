@@ -10,6 +10,7 @@
 //! Only [`ingest`] and the binary's output do I/O; extraction never fails.
 
 pub mod audit;
+pub mod batch;
 pub mod check;
 pub mod compare;
 pub mod csv;

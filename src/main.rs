@@ -784,7 +784,7 @@ fn read_records(
     lx: &Lexicon,
     needs: gainsay::records::Needs,
 ) -> Result<(Ingested, Vec<Extraction>, bool)> {
-    use gainsay::records::{Parsed, RecordError, parse_record};
+    use gainsay::records::{Collector, Parsed, RecordError, Taken, parse_record};
     use rayon::prelude::*;
     use std::io::BufRead;
     if common.text_dates || common.model != AttribModelChoice::None {
@@ -797,14 +797,12 @@ fn read_records(
         .build()
         .context("cannot start the worker threads")?;
     let fingerprint = lx.fingerprint();
-    let mut ing = Ingested::default();
-    let mut xs = Vec::new();
+    let mut col = Collector::default();
     let mut had_errors = false;
-    let mut seen: std::collections::HashMap<String, usize> = Default::default();
     let mut progress = Progress::new(0, common.quiet);
-    let error = |ing: &mut Ingested, e: String| {
+    let error = |col: &mut Collector, e: String| {
         eprintln!("gainsay: {e}");
-        ing.errors.push(e);
+        col.error(e);
     };
     for path in &common.inputs {
         let name = path.display().to_string();
@@ -816,12 +814,12 @@ fn read_records(
                     Box::new(std::io::BufReader::with_capacity(1 << 20, f))
                 }
                 Ok(_) => {
-                    error(&mut ing, format!("{name}: a directory, not a record file"));
+                    error(&mut col, format!("{name}: a directory, not a record file"));
                     had_errors = true;
                     continue;
                 }
                 Err(e) => {
-                    error(&mut ing, format!("{name}: {e}"));
+                    error(&mut col, format!("{name}: {e}"));
                     had_errors = true;
                     continue;
                 }
@@ -862,28 +860,13 @@ fn read_records(
                     .collect()
             });
             for (no, r) in parsed {
-                match r {
-                    Err(RecordError::Fatal(m)) => bail!("{name}:{no}: {m}"),
-                    Err(RecordError::Bad(m)) => {
-                        error(&mut ing, format!("{name}:{no}: bad record: {m}"));
+                match col.take(&format!("{name}:{no}"), r) {
+                    Err(m) => bail!("{m}"),
+                    Ok(Taken::Error(e)) => {
+                        eprintln!("gainsay: {e}");
                         had_errors = true;
                     }
-                    Ok(Parsed::InputError(e)) => {
-                        error(&mut ing, e);
-                        had_errors = true;
-                    }
-                    Ok(Parsed::Doc(mut st, x)) => {
-                        // records of several runs may share an id: renamed as ingest does
-                        let n = seen.entry(st.id.clone()).or_insert(0);
-                        *n += 1;
-                        if *n > 1 {
-                            let new_id = format!("{}~{}", st.id, n);
-                            st.warnings.push(format!(
-                                "duplicate document id `{}`; renamed to `{new_id}`",
-                                st.id
-                            ));
-                            st.id = new_id;
-                        }
+                    Ok(Taken::Doc(st, processed)) => {
                         if let Some(r) = &st.reason {
                             progress.message(&format!("gainsay: skipped {}: {r}", st.origin));
                             had_errors = true;
@@ -891,23 +874,20 @@ fn read_records(
                         for w in &st.warnings {
                             progress.message(&format!("gainsay: warning: {}: {w}", st.origin));
                         }
-                        if let Some(mut x) = x {
-                            x.doc.id.clone_from(&st.id);
-                            xs.push(*x);
+                        if processed {
                             progress.tick(0);
                         }
-                        ing.status.push(st);
                     }
                 }
             }
         }
     }
     progress.finish();
-    if ing.status.is_empty() {
+    if col.ing.status.is_empty() {
         eprintln!("gainsay: no document records found in the inputs");
         had_errors = true;
     }
-    Ok((ing, xs, had_errors))
+    Ok((col.ing, col.xs, had_errors))
 }
 
 /// A progress line on stderr for long runs: documents done, rate, share of the input read, time

@@ -392,6 +392,65 @@ pub fn parse_record(line: &str, fingerprint: &str, needs: Needs) -> Result<Parse
     Ok(Parsed::Doc(st, Some(Box::new(x))))
 }
 
+/// Gathers parsed record lines, in input order, into what reading the reports gives: every
+/// document's status, the processed documents' extractions, and the input errors (bad lines,
+/// and those the extracting run recorded). Records of several runs may share an id: a repeated
+/// id is renamed as ingest renames it (`id~2`, with a warning). The CLI's `--records` and the
+/// Python package read records through it.
+#[derive(Debug, Default)]
+pub struct Collector {
+    pub ing: crate::ingest::Ingested,
+    pub xs: Vec<Extraction>,
+    seen: std::collections::HashMap<String, usize>,
+}
+
+/// What [`Collector::take`] took from a line.
+#[derive(Debug)]
+pub enum Taken<'a> {
+    /// An input error (already in `ing.errors`).
+    Error(&'a str),
+    /// A document's status (already in `ing.status`), and whether it was processed.
+    Doc(&'a DocStatus, bool),
+}
+
+impl Collector {
+    /// Takes the parse of the record at `at` (`file:line`). A [`RecordError::Fatal`] error is
+    /// returned, naming `at`: the run stops.
+    pub fn take(&mut self, at: &str, r: Result<Parsed, RecordError>) -> Result<Taken<'_>, String> {
+        match r {
+            Err(RecordError::Fatal(m)) => Err(format!("{at}: {m}")),
+            Err(RecordError::Bad(m)) => Ok(self.error(format!("{at}: bad record: {m}"))),
+            Ok(Parsed::InputError(e)) => Ok(self.error(e)),
+            Ok(Parsed::Doc(mut st, x)) => {
+                let n = self.seen.entry(st.id.clone()).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    let new_id = format!("{}~{}", st.id, n);
+                    st.warnings.push(format!(
+                        "duplicate document id `{}`; renamed to `{new_id}`",
+                        st.id
+                    ));
+                    st.id = new_id;
+                }
+                let processed = x.is_some();
+                if let Some(mut x) = x {
+                    x.doc.id.clone_from(&st.id);
+                    self.xs.push(*x);
+                }
+                self.ing.status.push(st);
+                let st = self.ing.status.last().expect("just pushed");
+                Ok(Taken::Doc(st, processed))
+            }
+        }
+    }
+
+    /// Records an input error.
+    pub fn error(&mut self, e: String) -> Taken<'_> {
+        self.ing.errors.push(e);
+        Taken::Error(self.ing.errors.last().expect("just pushed"))
+    }
+}
+
 fn same_major(version: &str) -> bool {
     version.split('.').next() == RECORD_VERSION.split('.').next()
 }

@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extract::EventRef;
 use crate::graph::{Claim, ClaimGraph};
@@ -60,7 +60,7 @@ pub struct Rule {
     pub description: &'static str,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingType {
     ResponsibilityDispute,
@@ -167,7 +167,9 @@ pub struct Side {
 
 /// How much weight a finding carries, from the commitment of the claims on its sides: two firm
 /// claims make a high-severity conflict; a hedged claim against a firm one a weaker conflict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The weakest side only says it is possible ("may have", "could not confirm").

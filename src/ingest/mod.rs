@@ -189,6 +189,33 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Ingested {
     ing
 }
 
+/// A document handed over in memory (the Python package's `docs`), read as the CLI reads a file
+/// or a line.
+#[derive(Debug, Clone)]
+pub enum Given {
+    /// A report's text, read as a text file is (a `---` metadata header is read too).
+    Text(String),
+    /// A JSON object, read as a JSON Lines record is (`{"id", "text", "title"?, "outlet"?,
+    /// "date"?}`).
+    Record(String),
+}
+
+/// Reads documents held in memory: item `i` (from 1) has the origin `name:i`, as line `i` of a
+/// JSON Lines file named `name` would; a text gets the id `doc{i}`. Never fails: problems become
+/// skipped statuses, as the CLI reports them.
+pub fn load_given(name: &str, items: Vec<Given>) -> Reader {
+    let mut reader = Reader::default();
+    for (i, item) in items.into_iter().enumerate() {
+        let here = format!("{name}:{}", i + 1);
+        let loaded = match item {
+            Given::Text(text) => reader.text_file(&format!("doc{}", i + 1), &here, text.as_bytes()),
+            Given::Record(line) => reader.record(&line, here, Vec::new()),
+        };
+        reader.pending.push_back(loaded);
+    }
+    reader
+}
+
 /// One input document read: its status, and the document when it was processed.
 #[derive(Debug)]
 pub struct Loaded {

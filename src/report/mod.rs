@@ -541,6 +541,82 @@ pub const CSV_COLUMNS: &[&str] = &[
 pub fn check_csv(out: &CheckOut) -> String {
     let mut s = crate::csv::line(CSV_COLUMNS);
     for f in &out.findings {
+        s += &crate::csv::line(&RowFinding::of(f).row());
+    }
+    s
+}
+
+/// What a CSV row reads of a finding: taken from the check's output, or read back from its
+/// JSON (the Python package's `findings_table`), so that both give the same rows.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct RowFinding {
+    id: String,
+    rule: String,
+    #[serde(rename = "type")]
+    ty: crate::check::FindingType,
+    severity: crate::check::Severity,
+    subject: String,
+    #[serde(default)]
+    event: Option<RowEvent>,
+    sides: Vec<RowSide>,
+    explanation: String,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+struct RowEvent {
+    match_certainty: String,
+    matched_on: Vec<String>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+struct RowSide {
+    role: String,
+    parties: Vec<String>,
+    evidence: Vec<RowEvidence>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+struct RowEvidence {
+    claim: String,
+    sentence: crate::model::Span,
+}
+
+impl RowFinding {
+    /// The row's part of a finding of the check's output.
+    pub fn of(f: &FindingOut) -> Self {
+        RowFinding {
+            id: f.id.clone(),
+            rule: f.rule.to_string(),
+            ty: f.ty,
+            severity: f.severity,
+            subject: f.subject.clone(),
+            event: f.event.as_ref().map(|e| RowEvent {
+                match_certainty: e.match_certainty.to_string(),
+                matched_on: e.matched_on.iter().map(|m| m.to_string()).collect(),
+            }),
+            sides: f
+                .sides
+                .iter()
+                .map(|sd| RowSide {
+                    role: sd.role.clone(),
+                    parties: sd.parties.clone(),
+                    evidence: sd
+                        .evidence
+                        .iter()
+                        .map(|e| RowEvidence {
+                            claim: e.claim.clone(),
+                            sentence: e.sentence.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            explanation: f.explanation.clone(),
+        }
+    }
+
+    /// The finding's row, one value per [`CSV_COLUMNS`] column.
+    pub fn row(&self) -> Vec<String> {
+        let f = self;
         let side = |i: usize| -> [String; 4] {
             match f.sides.get(i) {
                 Some(sd) => [
@@ -567,12 +643,12 @@ pub fn check_csv(out: &CheckOut) -> String {
             .map(|sd| format!("{}: {}", sd.role, sd.parties.join("; ")))
             .collect();
         let (certainty, matched) = match &f.event {
-            Some(e) => (e.match_certainty.to_string(), e.matched_on.join("; ")),
+            Some(e) => (e.match_certainty.clone(), e.matched_on.join("; ")),
             None => (String::new(), String::new()),
         };
         let mut row = vec![
             f.id.clone(),
-            f.rule.to_string(),
+            f.rule.clone(),
             f.ty.title().to_string(),
             f.severity.id().to_string(),
             f.subject.clone(),
@@ -583,9 +659,8 @@ pub fn check_csv(out: &CheckOut) -> String {
         row.extend(side(1));
         row.push(others.join(" || "));
         row.push(f.explanation.clone());
-        s += &crate::csv::line(&row);
+        row
     }
-    s
 }
 
 /// Builds the `compare` output: side A is documents `0..split` of the graph.
