@@ -122,6 +122,17 @@ pub struct CharMap<'a> {
     marks: Vec<(usize, isize)>,
 }
 
+/// The bytes beyond the first of the UTF-8 character `b` starts (`None` for ASCII and
+/// continuation bytes): in valid UTF-8 a byte from 0xC0 up starts a character of 2, 3 or 4 bytes.
+fn extra_bytes(b: u8) -> Option<isize> {
+    match b {
+        0xF0.. => Some(3),
+        0xE0.. => Some(2),
+        0xC0.. => Some(1),
+        _ => None,
+    }
+}
+
 impl<'a> CharMap<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut marks = Vec::new();
@@ -129,12 +140,8 @@ impl<'a> CharMap<'a> {
         // on bytes, not chars (no decoding): in valid UTF-8 a byte from 0xC0 up starts a
         // character of 2, 3 or 4 bytes, and every other byte is ASCII or a continuation
         for (i, &b) in text.as_bytes().iter().enumerate() {
-            if b >= 0xC0 {
-                extra += match b {
-                    0xF0.. => 3,
-                    0xE0.. => 2,
-                    _ => 1,
-                };
+            if let Some(n) = extra_bytes(b) {
+                extra += n;
                 marks.push((i, extra));
             }
         }
@@ -161,12 +168,8 @@ impl<'a> CharMap<'a> {
                     continue;
                 }
             }
-            if b >= 0xC0 {
-                extra += match b {
-                    0xF0.. => 3,
-                    0xE0.. => 2,
-                    _ => 1,
-                };
+            if let Some(n) = extra_bytes(b) {
+                extra += n;
                 marks.push((i, extra));
             }
         }
