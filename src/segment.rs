@@ -144,6 +144,9 @@ impl Segmented {
     }
 }
 
+/// Most tokens of a signature after a quotation's dash, to the line's end ("― Esther Tapia").
+const MAX_SIGNATURE_TOKENS: usize = 9;
+
 fn is_open_quote(c: char) -> bool {
     matches!(c, '“' | '«' | '„')
 }
@@ -287,7 +290,14 @@ fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
             kind = TokKind::OpenQuote;
             i += 1;
         } else if is_close_quote(c) {
-            kind = TokKind::CloseQuote;
+            // a right mark opening a line before a word opens a quotation ("”Mr. Trump embodies
+            // …”": the convention of some languages and of careless typing)
+            let line_start = i == 0 || at(i - 1) == '\n';
+            kind = if line_start && at(i + 1).is_alphanumeric() {
+                TokKind::OpenQuote
+            } else {
+                TokKind::CloseQuote
+            };
             i += 1;
         } else if is_dash(c) {
             let mut j = i + 1;
@@ -552,17 +562,34 @@ fn split_sentences(
                     || next.kind == TokKind::Number
                     || next.kind == TokKind::Dash
                     || paren);
-            // "“... to find the emails.” Trump said.": a short source-and-cue tail after a quotation
-            // belongs to it
-            let attribution_tail = quote_ends && {
-                let end = (j..n).find(|&k| is_terminal(&toks[k])).unwrap_or(n);
-                end - j <= 6
-                    && (j..end).any(|k| {
-                        lx.cue_forms
-                            .get(&toks[k].lower)
-                            .is_some_and(|&(c, _)| lx.cue(c).frames.quote)
+            // "“... to find the emails.” ― Esther Tapia": a signature after a dash, to the line's
+            // end, belongs to its quotation
+            let signature = quote_ends && next.kind == TokKind::Dash && {
+                let end = (j + 1..n)
+                    .find(|&k| text[toks[k - 1].range.end..toks[k].range.start].contains('\n'))
+                    .unwrap_or(n);
+                end > j + 1
+                    && end - j <= MAX_SIGNATURE_TOKENS
+                    && toks[j + 1].cap
+                    // no sentence ends inside it, an initial's period aside ("Julie A. Diaz")
+                    && !(j + 1..end).any(|k| {
+                        is_terminal(&toks[k])
+                            && k + 1 < end
+                            && !(toks[k].lower == "." && toks[k - 1].lower.chars().count() == 1)
                     })
             };
+            // "“... to find the emails.” Trump said.": a short source-and-cue tail after a quotation
+            // belongs to it
+            let attribution_tail = signature
+                || quote_ends && {
+                    let end = (j..n).find(|&k| is_terminal(&toks[k])).unwrap_or(n);
+                    end - j <= 6
+                        && (j..end).any(|k| {
+                            lx.cue_forms
+                                .get(&toks[k].lower)
+                                .is_some_and(|&(c, _)| lx.cue(c).frames.quote)
+                        })
+                };
             if next_ok && !attribution_tail && !abbreviation_blocks(toks, i, next, lx) {
                 bounds.push((j, false));
                 i = j;

@@ -910,25 +910,37 @@ fn toll_object(cx: &Ctx, c1: usize) -> bool {
 /// "Paul Ryan: FBI decision defies explanation", "Q: And the wall?": a short name-like phrase,
 /// a colon, then the content.
 fn colon_line(cx: &Ctx, s: usize) -> Option<RawAttribution> {
-    let c = (cx.lo..cx.hi.min(cx.lo + 7)).find(|&k| cx.is_punct(k, ":"))?;
-    if c == cx.lo
-        || cx.t[c].in_quote
+    // a transcript's turn inside a quotation left open over the paragraphs
+    // ("\"WALLACE: Let's start ..."): the speaker in capitals after the opening mark
+    let quoted_turn = cx.t[cx.lo].kind == TokKind::OpenQuote
+        && cx
+            .t
+            .get(cx.lo + 1)
+            .is_some_and(|t| t.upper && t.kind == TokKind::Word);
+    let lo = if quoted_turn { cx.lo + 1 } else { cx.lo };
+    let c = (lo..cx.hi.min(lo + 7)).find(|&k| cx.is_punct(k, ":"))?;
+    if c == lo
+        || (cx.t[c].in_quote && !quoted_turn)
         || cx.hi - c < 4
         || cx.t.get(c + 1).is_some_and(|t| t.kind == TokKind::Number)
     {
         return None;
     }
     // a name: capitalized words only, not a lone letter ("A:", "Q:")
-    let name =
-        (cx.lo..c).all(|k| cx.t[k].kind == TokKind::Word && cx.t[k].cap && cx.class(k).is_none());
-    let lone_letter = c - cx.lo == 1 && cx.t[cx.lo].lower.chars().count() == 1;
-    if !name || lone_letter || (cx.lo..c).any(|k| cx.is_cue_word(k)) {
+    let name = (lo..c).all(|k| {
+        cx.t[k].kind == TokKind::Word
+            && cx.t[k].cap
+            && (!quoted_turn || cx.t[k].upper)
+            && cx.class(k).is_none()
+    });
+    let lone_letter = c - lo == 1 && cx.t[lo].lower.chars().count() == 1;
+    if !name || lone_letter || (lo..c).any(|k| cx.is_cue_word(k)) {
         return None;
     }
     Some(RawAttribution {
         sentence: s,
-        source: Some(cx.lo..c),
-        source_head: Some(cx.lo..c),
+        source: Some(lo..c),
+        source_head: Some(lo..c),
         cue: c..c + 1,
         content: c + 1..cx.hi,
         extra: Vec::new(),
@@ -2853,6 +2865,9 @@ pub fn cue_candidates(
         if cue.frames.prep || cue.frames.adv {
             continue;
         }
+        if attributive_participle(&cx, c0, c1, form) {
+            continue;
+        }
         let prev = if c0 > cx.lo { cx.low(c0 - 1) } else { "" };
         let gate = if candidate {
             Gate::Candidate
@@ -2885,6 +2900,33 @@ pub fn cue_candidates(
         });
     }
     out
+}
+
+/// "the Britain-based opposing Syrian Observatory", "the leading candidate": an -ing form after a
+/// determiner (and up to two modifiers), before a content word, modifies a noun; it is no cue.
+fn attributive_participle(cx: &Ctx, c0: usize, c1: usize, form: crate::lexicon::Form) -> bool {
+    if form != crate::lexicon::Form::Ing || c1 - c0 != 1 || c1 >= cx.hi {
+        return false;
+    }
+    let next = &cx.t[c1];
+    if next.kind != TokKind::Word || cx.class(c1).is_some() || cx.is_cue_word(c1) {
+        return false;
+    }
+    let mut k = c0;
+    for _ in 0..=2 {
+        if k == cx.lo {
+            return false;
+        }
+        k -= 1;
+        if matches!(cx.class(k), Some(FnClass::Det)) {
+            return true;
+        }
+        let modifier = cx.t[k].kind == TokKind::Word && cx.class(k).is_none() && !cx.is_cue_word(k);
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 /// Candidate `k` read with its cue forced: by the rules' own layouts where one reads it, else by

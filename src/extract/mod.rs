@@ -131,7 +131,9 @@ fn continue_quotations(seg: &Segmented, raw: &mut [attrib::RawAttribution]) {
         }
         if first < ai {
             let last = ai - 1;
-            open = (raw[last].kind != QuoteKind::Indirect).then_some((last, s));
+            // a transcript's turn is continued by [`continue_turns`]
+            let turn = raw[last].layout == attrib::Layout::Colon;
+            open = (raw[last].kind != QuoteKind::Indirect && !turn).then_some((last, s));
             continue;
         }
         let Some((o, piece)) = open else { continue };
@@ -234,8 +236,71 @@ pub fn rule_attributions(seg: &Segmented, lx: &Lexicon) -> Vec<attrib::RawAttrib
     for s in 0..seg.sentences.len() {
         raw.extend(attrib::sentence_attributions(seg, s, lx));
     }
+    continue_turns(seg, &mut raw);
     continue_quotations(seg, &mut raw);
     raw
+}
+
+/// A transcript's turn ("\"PENCE: Well, look, …" in a quotation left open over paragraphs, the
+/// speaker in capitals) runs to its paragraph's end and on over the next paragraphs that open
+/// with a quotation mark and are not a turn of their own, up to a stage direction
+/// ("\"(CROSSTALK.)").
+fn continue_turns(seg: &Segmented, raw: &mut [attrib::RawAttribution]) {
+    use crate::segment::TokKind;
+    let t = &seg.tokens;
+    // the speaker in capitals opens a paragraph, after a quotation mark or not
+    let is_turn = |a: &attrib::RawAttribution| {
+        let s = a.sentence;
+        let lo = seg.sentences[s].tokens.start;
+        let para_first = s == 0 || seg.sentences[s - 1].paragraph != seg.sentences[s].paragraph;
+        let quoted = t[lo].kind == TokKind::OpenQuote;
+        a.layout == attrib::Layout::Colon
+            && para_first
+            && a.source.as_ref().is_some_and(|r| {
+                r.start == lo + usize::from(quoted) && r.clone().all(|k| t[k].upper)
+            })
+    };
+    let turn_sentences: Vec<usize> = raw
+        .iter()
+        .filter(|a| is_turn(a))
+        .map(|a| a.sentence)
+        .collect();
+    for a in raw.iter_mut().filter(|a| is_turn(a)) {
+        let para = seg.sentences[a.sentence].paragraph;
+        let mut last_para = para;
+        for s in a.sentence + 1..seg.sentences.len() {
+            let sent = &seg.sentences[s];
+            if sent.paragraph != last_para {
+                // a new paragraph continues the turn when it opens with a quotation mark, is no
+                // turn of its own and no stage direction
+                let r = sent.tokens.clone();
+                let lo = seg.sentences[a.sentence].tokens.start;
+                let opens = t[lo].kind == TokKind::OpenQuote
+                    && t.get(r.start).is_some_and(|x| x.kind == TokKind::OpenQuote);
+                let direction = t.get(r.start + 1).is_some_and(|x| x.lower == "(");
+                if sent.paragraph != last_para + 1
+                    || !opens
+                    || direction
+                    || turn_sentences.binary_search(&s).is_ok()
+                {
+                    break;
+                }
+                last_para = sent.paragraph;
+            }
+            let mut r = sent.tokens.clone();
+            while r.start < r.end && t[r.start].is_quote() {
+                r.start += 1;
+            }
+            while r.end > r.start
+                && (t[r.end - 1].is_quote() || t[r.end - 1].kind == TokKind::Punct)
+            {
+                r.end -= 1;
+            }
+            if !r.is_empty() {
+                a.extra.push(r);
+            }
+        }
+    }
 }
 
 /// [`extract`] with options.
