@@ -119,14 +119,20 @@ impl DocRegions {
 
 impl DocRegions {
     /// The state an office named without its state stands for ("the governor", "Foreign
-    /// Minister Jan Doe", "the provincial health division"): the state of the region whose
-    /// places the document names most ([`DocRegions::role_party`] with the `government` role),
-    /// with its region code. With `national`, only when that region is also the one the
+    /// Minister Jan Doe", "the provincial health division"): the party with `role` of the region
+    /// whose places the document names most ([`DocRegions::role_party`]: its state first), with
+    /// the region code; `None` when several of the region's parties have the role ("the
+    /// Ministry of Health" in a report about Gaza). With `national`, only when that region is also the one the
     /// document mentions most in all (a national office is any state's; a local one is where
     /// the events are).
-    pub fn office_state<'l>(&self, national: bool, lx: &'l Lexicon) -> Option<(&'l str, &'l str)> {
+    pub fn office_state<'l>(
+        &self,
+        role: &str,
+        national: bool,
+        lx: &'l Lexicon,
+    ) -> Option<(&'l str, &'l str)> {
         let r = self.event_region()?;
-        let state = lx.region_party(r, "government")?;
+        let state = lx.region_party(r, role)?;
         if national && self.count(r) < self.top() {
             return None;
         }

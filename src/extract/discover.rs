@@ -512,7 +512,8 @@ fn office(
         let (party, words) = match place {
             Some(st) => (st.to_string(), words),
             None => {
-                let (st, code) = regions.office_state(office == Office::National, lx)?;
+                let (st, code) =
+                    regions.office_state("government", office == Office::National, lx)?;
                 (st.to_string(), format!("{words} [region {code}]"))
             }
         };
@@ -524,6 +525,16 @@ fn office(
         });
     }
     None
+}
+
+/// The role a state body's head fills (`roles.tsv`: "ministry", "army"; a fighting unit's noun
+/// is the military's), else `government`.
+fn body_role<'l>(head: &str, lx: &'l Lexicon) -> &'l str {
+    match lx.roles.get(head) {
+        Some(r) if !r.role.starts_with('@') => r.role.as_str(),
+        _ if lx.force_heads.contains(head) => "military",
+        _ => "government",
+    }
 }
 
 /// A state's body named by its level or its place, in lower case: "the provincial health
@@ -571,7 +582,7 @@ fn local_body(
     let (party, words) = match place {
         Some(st) => (st.to_string(), words),
         None if level => {
-            let (st, code) = regions.office_state(false, lx)?;
+            let (st, code) = regions.office_state(body_role(&h.lower, lx), false, lx)?;
             (st.to_string(), format!("{words} [region {code}]"))
         }
         None => return None,
@@ -605,7 +616,10 @@ fn state_name(
     if !generic {
         return None;
     }
-    let (st, code) = regions.office_state(false, lx)?;
+    let head = (name.start..name.end)
+        .rev()
+        .find(|&i| lx.org_heads.get(&toks[i].lower) == Some(&OrgClass::Body))?;
+    let (st, code) = regions.office_state(body_role(&toks[head].lower, lx), false, lx)?;
     let words = span_text(text, toks, name).to_string();
     Some(Found {
         party: st.to_string(),
