@@ -258,3 +258,19 @@ fn sides_reviews_and_witnesses_are_no_parties() {
     let (_, p, _) = speaker_of(&x, "initial review");
     assert_eq!(p.as_deref(), Some("Israel"));
 }
+
+#[test]
+fn a_national_office_needs_the_region_the_report_names_most() {
+    // the places are Ukraine's, but the report names Russia most: a minister with no country
+    // is nobody's, a local governor is still the place's state
+    let x = run(
+        "Russia said on Monday that Russia's forces hit a depot in Kharkiv. \
+         Moscow said Russia would strike again, and the Kremlin said Russia had warned Russia's neighbours. \
+         Foreign Minister Jan Okafor said the strike was a crime. \
+         Governor Anna Velt said four people died.",
+    );
+    let (_, p, _) = speaker_of(&x, "Foreign Minister");
+    assert_eq!(p, None);
+    let (_, p, _) = speaker_of(&x, "Governor Anna");
+    assert_eq!(p.as_deref(), Some("Ukraine"));
+}
