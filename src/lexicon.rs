@@ -311,6 +311,16 @@ pub enum OrgClass {
     Org,
 }
 
+/// An office held in a state (`title` rows of `discovery.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Office {
+    /// Held where the events are ("governor", "mayor"): the state of the report's places.
+    Local,
+    /// Held in a government ("foreign minister"): the state of the report's places, when the
+    /// report also names that region most.
+    National,
+}
+
 /// A generic role mention (one row of `roles.tsv`).
 #[derive(Debug, Clone)]
 pub struct RoleMention {
@@ -802,6 +812,21 @@ pub struct Lexicon {
     pub press_words: WordSet<String>,
     /// Participial cues through which an outlet relays a source ("citing"): `relay` rows.
     pub relay_cues: WordSet<String>,
+    /// Offices held in a state, named without it ("governor", "foreign minister"): `title`
+    /// rows, with whether the office is national (else local).
+    pub titles: PhraseTable<Office>,
+    /// Nouns that stand for the latest named organization ("the group", "the agency"):
+    /// `generic` rows.
+    pub generic_orgs: WordSet<String>,
+    /// Words that place a state's body at a level of it ("city", "provincial"): `level` rows.
+    pub level_words: WordSet<String>,
+    /// Heads that name a state's body after a level word ("city council"): `civic` rows.
+    pub civic_heads: WordSet<String>,
+    /// Capitalised words that name no owner inside a state body's name ("General Command of
+    /// the Armed Forces", "Government Communication Service"): `stateword` rows.
+    pub state_words: WordSet<String>,
+    /// Nouns for the sides of a conflict together ("both sides"): `collective` rows.
+    pub collectives: WordSet<String>,
     pub pronouns: WordMap<String, Vec<EntityKind>>,
     pub frames: PhraseTable<String>,
     pub frame_defs: WordMap<String, FrameDef>,
@@ -1257,6 +1282,30 @@ impl Lexicon {
                 }
                 "relay" => {
                     lx.relay_cues.insert(w);
+                }
+                "title" => {
+                    rows.need(line, &f, 3)?;
+                    let office = match f[2] {
+                        "local" => Office::Local,
+                        "national" => Office::National,
+                        x => return Err(rows.err(line, format!("unknown title scope `{x}`"))),
+                    };
+                    lx.titles.insert(&w, office);
+                }
+                "generic" => {
+                    lx.generic_orgs.insert(w);
+                }
+                "level" => {
+                    lx.level_words.insert(w);
+                }
+                "civic" => {
+                    lx.civic_heads.insert(w);
+                }
+                "stateword" => {
+                    lx.state_words.insert(w);
+                }
+                "collective" => {
+                    lx.collectives.insert(w);
                 }
                 x => return Err(rows.err(line, format!("unknown row kind `{x}`"))),
             }
@@ -2235,7 +2284,8 @@ pub fn is_party_file(name: &str) -> bool {
 fn key_columns(name: &str, first: &str) -> &'static [usize] {
     match name {
         _ if first.starts_with('@') => &[0, 1],
-        "opposites.tsv" | "not_cues.tsv" | "casualties.tsv" | "violations.tsv" => &[0, 1],
+        "opposites.tsv" | "not_cues.tsv" | "casualties.tsv" | "violations.tsv"
+        | "discovery.tsv" => &[0, 1],
         n if is_party_file(n) => &[0, 4],
         _ => &[0],
     }

@@ -84,6 +84,13 @@ impl DocRegions {
     /// about no region, or about several equally, or when no party of the region has the role:
     /// a role noun of no clear region stays unresolved, never another war's party.
     pub fn role_party<'l>(&self, role: &str, lx: &'l Lexicon) -> Option<&'l str> {
+        lx.region_party(self.event_region()?, role)
+    }
+
+    /// The region where the document's events are: the one whose places it names most; with
+    /// no place of a known country named, its context region mentioned most. `None` on a tie
+    /// or with no region.
+    fn event_region(&self) -> Option<u16> {
         let by_places = !self.places.is_empty();
         let counts = if by_places {
             &self.places
@@ -106,8 +113,30 @@ impl DocRegions {
                 }
             }
         }
-        let (_, r) = best.filter(|_| !tie)?;
-        lx.region_party(r, role)
+        best.filter(|_| !tie).map(|(_, r)| r)
+    }
+}
+
+impl DocRegions {
+    /// The state an office named without its state stands for ("the governor", "Foreign
+    /// Minister Jan Doe", "the provincial health division"): the party with `role` of the region
+    /// whose places the document names most ([`DocRegions::role_party`]: its state first), with
+    /// the region code; `None` when several of the region's parties have the role ("the
+    /// Ministry of Health" in a report about Gaza). With `national`, only when that region is also the one the
+    /// document mentions most in all (a national office is any state's; a local one is where
+    /// the events are).
+    pub fn office_state<'l>(
+        &self,
+        role: &str,
+        national: bool,
+        lx: &'l Lexicon,
+    ) -> Option<(&'l str, &'l str)> {
+        let r = self.event_region()?;
+        let state = lx.region_party(r, role)?;
+        if national && self.count(r) < self.top() {
+            return None;
+        }
+        Some((state, lx.regions.get(r as usize)?.as_str()))
     }
 }
 

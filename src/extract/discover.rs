@@ -18,8 +18,9 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{FnClass, Lexicon, OrgClass};
+use crate::lexicon::{FnClass, Lexicon, Office, OrgClass};
 use crate::model::{EntityKind, LinkHow, PartyLink};
+use crate::regions::DocRegions;
 use crate::segment::{Segmented, TokKind, Token, span_text};
 
 use super::speaker::{Mention, within};
@@ -84,6 +85,8 @@ pub fn org_names(
                 || (u.kind != TokKind::Word
                     && !u.space_before
                     && (u.lower == "'" || u.lower == "’"))
+                || ((u.lower == "'s" || u.lower == "’s")
+                    && toks.get(j + 1).is_some_and(|n| n.cap && n.is_word()))
             {
                 j += 1;
             } else {
@@ -119,6 +122,16 @@ pub fn org_names(
                 start += 1;
             }
         }
+        // "Ruritania's Health Ministry": a state organ's owner before a possessive is no part
+        // of its name ("the Karsk Fishermen's Union" keeps it)
+        if class == OrgClass::Body {
+            if let Some(p) = (start..h)
+                .rev()
+                .find(|&i| toks[i].lower == "'s" || toks[i].lower == "’s")
+            {
+                start = p + 1;
+            }
+        }
         let name = start..name_end;
         let words = name.clone().filter(|&i| toks[i].is_word()).count();
         let caps = name.clone().filter(|&i| toks[i].cap).count();
@@ -151,6 +164,7 @@ fn affiliation(
     seg: &Segmented,
     range: &Range<usize>,
     mentions: &[Mention],
+    regions: &DocRegions,
     lx: &Lexicon,
 ) -> Option<Found> {
     let toks = &seg.tokens;
@@ -173,14 +187,25 @@ fn affiliation(
             return Some(found(p, LinkHow::Affiliation, words));
         }
         if let Some(role) = lx.roles.get(owner) {
-            let p = super::speaker::last_with_role(mentions, range.start, &role.role, lx)?;
-            return Some(found(
-                lx.aliases[p.alias].party.clone(),
-                LinkHow::Affiliation,
-                words,
-            ));
+            if let Some(p) = super::speaker::last_with_role(mentions, range.start, &role.role, lx) {
+                return Some(found(
+                    lx.aliases[p.alias].party.clone(),
+                    LinkHow::Affiliation,
+                    words,
+                ));
+            }
+            // none named: the region's party of that role ("state-run" in a report about
+            // Ethiopia)
+            let p = regions.role_party(&role.role, lx)?;
+            return Some(found(p.to_string(), LinkHow::Affiliation, words));
         }
-        if owner_raw.starts_with(char::is_uppercase) && !lx.press_words.contains(owner) {
+        // a common word capitalised only because it opens the sentence ("State-affiliated")
+        // names no owner
+        let opens = seg.sentences.iter().any(|s| s.tokens.start == k);
+        if owner_raw.starts_with(char::is_uppercase)
+            && !lx.press_words.contains(owner)
+            && !(opens && (lx.level_words.contains(owner) || lx.state_words.contains(owner)))
+        {
             return Some(found(owner_raw.to_string(), LinkHow::Affiliation, words));
         }
     }
@@ -231,6 +256,14 @@ fn possessive(text: &str, seg: &Segmented, range: &Range<usize>, lx: &Lexicon) -
             .is_some_and(|n| n.lower == "'s" || n.lower == "’s");
         if !apostrophe {
             continue;
+        }
+        // "the Karsk Fishermen's Union": a possessive inside a capitalised organization's
+        // name is part of the name
+        if toks.get(k + 2).is_some_and(|n| n.cap && n.is_word())
+            && (k + 2..head + 1).all(|i| toks[i].cap || !toks[i].is_word())
+            && lx.org_heads.get(&head_tok.lower) == Some(&OrgClass::Org)
+        {
+            return None;
         }
         // the owner's capitalised run ending at k
         let mut s = k;
@@ -341,12 +374,14 @@ fn person_role(
 
 /// Discovers the party of a speaker's source phrase `src` (with `core`, its head without
 /// determiners) that no alias names.
+#[allow(clippy::too_many_arguments)]
 pub fn discover_speaker(
     text: &str,
     seg: &Segmented,
     src: &Range<usize>,
     core: &Range<usize>,
     mentions: &[Mention],
+    regions: &DocRegions,
     lx: &Lexicon,
 ) -> Option<Found> {
     if core.is_empty() {
@@ -355,13 +390,243 @@ pub fn discover_speaker(
     if let Some(f) = person_role(text, seg, src, mentions, lx) {
         return Some(f);
     }
-    if let Some(f) = affiliation(text, seg, core, mentions, lx) {
+    if let Some(f) = office(text, seg, src, core, regions, lx) {
+        return Some(f);
+    }
+    if let Some(f) = affiliation(text, seg, core, mentions, regions, lx) {
+        return Some(f);
+    }
+    if let Some(f) = local_body(text, seg, core, regions, lx) {
         return Some(f);
     }
     if let Some(f) = possessive(text, seg, core, lx) {
         return Some(f);
     }
+    if let Some(f) = state_name(text, seg, src, regions, lx) {
+        return Some(f);
+    }
     discover_org(text, seg, src, lx)
+}
+
+/// The state of the region a place named at token `i` tells ("North Kivu" → DR Congo), with
+/// the place's length in tokens.
+fn place_state<'l>(
+    seg: &Segmented,
+    i: usize,
+    end: usize,
+    lx: &'l Lexicon,
+) -> Option<(usize, &'l str)> {
+    let toks = &seg.tokens;
+    if !(i < end && toks[i].cap && toks[i].is_word()) {
+        return None;
+    }
+    let (n, &r) = lx.place_regions.longest_in(toks, i, end)?;
+    Some((n, lx.state_of_region(r)?))
+}
+
+fn is_possessive(t: &Token) -> bool {
+    t.lower == "'s" || t.lower == "’s" || t.lower == "'" || t.lower == "’"
+}
+
+/// A person holding an office of a state named without the state (`title` rows): "Governor
+/// Jan Doe", "the regional governor", "Karsk's military governor", "the mayor of the commune",
+/// "Foreign Minister Jan Doe". The state is the one of the place named with the title, else of
+/// the region the report's places are in ([`DocRegions::office_state`]); an owner named
+/// before the title that is no place ("Coalition spokesman", "rebel governor") is not a state's.
+fn office(
+    text: &str,
+    seg: &Segmented,
+    src: &Range<usize>,
+    core: &Range<usize>,
+    regions: &DocRegions,
+    lx: &Lexicon,
+) -> Option<Found> {
+    let toks = &seg.tokens;
+    let end = src.end.min(toks.len());
+    for k in core.clone() {
+        let Some((n, &office)) = lx.titles.longest_in(toks, k, end) else {
+            continue;
+        };
+        let after = k + n;
+        // before the title: lower-case modifiers, level words, a place and its possessive
+        let mut place: Option<&str> = None;
+        let mut i = core.start;
+        let mut clean = true;
+        while i < k {
+            let t = &toks[i];
+            if let Some((m, st)) = place_state(seg, i, k, lx) {
+                place = Some(st);
+                i += m;
+                continue;
+            }
+            let ok = if !t.is_word() {
+                is_possessive(t)
+            } else if t.lower.contains('-') {
+                false
+            } else if t.cap {
+                lx.level_words.contains(&t.lower)
+                    || lx.state_words.contains(&t.lower)
+                    || matches!(t.lower.as_str(), "deputy" | "acting" | "chief")
+            } else {
+                // "the rebel governor", "the opposition mayor": a party's word or a role of
+                // no state names another owner ("military governor" is a state's)
+                single_alias(&t.lower, lx).is_none()
+                    && lx.roles.get(&t.lower).is_none_or(|r| {
+                        matches!(r.role.as_str(), "government" | "military" | "ministry")
+                    })
+            };
+            if !ok {
+                clean = false;
+                break;
+            }
+            i += 1;
+        }
+        if !clean {
+            return None;
+        }
+        // after it: nothing, a possessive ("the governor's office"), a name, "of" a place
+        let mut name = None;
+        if after < end {
+            let t = &toks[after];
+            if t.lower == "of" {
+                let stop = (after + 1..end)
+                    .find(|&j| toks[j].lower == ",")
+                    .unwrap_or(end);
+                if let Some(st) = (after + 1..stop).find_map(|j| place_state(seg, j, stop, lx)) {
+                    place = Some(st.1);
+                } else if (after + 1..stop).any(|j| toks[j].cap) {
+                    // "the governor of the Central Bank": another body's office
+                    return None;
+                }
+            } else if t.cap && t.is_word() {
+                let e = (after..end)
+                    .take_while(|&j| toks[j].is_word() && toks[j].cap)
+                    .last()
+                    .unwrap_or(after);
+                name = Some(span_text(text, toks, after..e + 1).to_string());
+            } else if !(is_possessive(t) || t.lower == ",") {
+                continue;
+            }
+        }
+        let words = span_text(text, toks, core.start..after).to_string();
+        let (party, words) = match place {
+            Some(st) => (st.to_string(), words),
+            None => {
+                let (st, code) =
+                    regions.office_state("government", office == Office::National, lx)?;
+                (st.to_string(), format!("{words} [region {code}]"))
+            }
+        };
+        return Some(Found {
+            party,
+            name,
+            kind: Some(EntityKind::Person),
+            link: PartyLink::new(LinkHow::Role, words),
+        });
+    }
+    None
+}
+
+/// The role a state body's head fills (`roles.tsv`: "ministry", "army"; a fighting unit's noun
+/// is the military's), else `government`.
+fn body_role<'l>(head: &str, lx: &'l Lexicon) -> &'l str {
+    match lx.roles.get(head) {
+        Some(r) if !r.role.starts_with('@') => r.role.as_str(),
+        _ if lx.force_heads.contains(head) => "military",
+        _ => "government",
+    }
+}
+
+/// A state's body named by its level or its place, in lower case: "the provincial health
+/// division", "the city council", "the regional prosecutor's office", "the North Darfur health
+/// ministry", "the Amhara regional health bureau". The state is the place's, else that of the
+/// region the report's places are in.
+fn local_body(
+    text: &str,
+    seg: &Segmented,
+    core: &Range<usize>,
+    regions: &DocRegions,
+    lx: &Lexicon,
+) -> Option<Found> {
+    let toks = &seg.tokens;
+    let end = core.end.min(toks.len());
+    let head = (core.start..end).rev().find(|&i| toks[i].is_word())?;
+    let h = &toks[head];
+    let body =
+        lx.org_heads.get(&h.lower) == Some(&OrgClass::Body) || lx.civic_heads.contains(&h.lower);
+    if !body || (h.cap && head != core.start) {
+        return None;
+    }
+    let mut level = false;
+    let mut place: Option<&str> = None;
+    let mut i = core.start;
+    while i < head {
+        let t = &toks[i];
+        if let Some((m, st)) = place_state(seg, i, head, lx) {
+            place = Some(st);
+            i += m;
+            continue;
+        }
+        if !t.is_word() {
+            if !is_possessive(t) {
+                return None;
+            }
+        } else if t.lower.contains('-') || (t.cap && !lx.level_words.contains(&t.lower)) {
+            return None;
+        } else if lx.level_words.contains(&t.lower) {
+            level = true;
+        }
+        i += 1;
+    }
+    let words = span_text(text, toks, core.start..head + 1).to_string();
+    let (party, words) = match place {
+        Some(st) => (st.to_string(), words),
+        None if level => {
+            let (st, code) = regions.office_state(body_role(&h.lower, lx), false, lx)?;
+            (st.to_string(), format!("{words} [region {code}]"))
+        }
+        None => return None,
+    };
+    Some(Found {
+        party,
+        name: None,
+        kind: Some(EntityKind::Org),
+        link: PartyLink::new(LinkHow::Role, words),
+    })
+}
+
+/// A state body's capitalised name made only of words that name no owner ("General Command of
+/// the Armed Forces", "Government Communication Service"): the state of the report's region.
+fn state_name(
+    text: &str,
+    seg: &Segmented,
+    src: &Range<usize>,
+    regions: &DocRegions,
+    lx: &Lexicon,
+) -> Option<Found> {
+    let toks = &seg.tokens;
+    let (name, class) = org_names(seg, src, lx).pop()?;
+    if class != OrgClass::Body {
+        return None;
+    }
+    let generic = name.clone().all(|i| {
+        let t = &toks[i];
+        !t.is_word() || connector(&t.lower) || lx.state_words.contains(&t.lower)
+    });
+    if !generic {
+        return None;
+    }
+    let head = (name.start..name.end)
+        .rev()
+        .find(|&i| lx.org_heads.get(&toks[i].lower) == Some(&OrgClass::Body))?;
+    let (st, code) = regions.office_state(body_role(&toks[head].lower, lx), false, lx)?;
+    let words = span_text(text, toks, name).to_string();
+    Some(Found {
+        party: st.to_string(),
+        name: Some(words.clone()),
+        kind: Some(EntityKind::Org),
+        link: PartyLink::new(LinkHow::Role, format!("{words} [region {code}]")),
+    })
 }
 
 /// The organization a phrase names, as a discovered party: the name nearest its end.
@@ -428,7 +693,7 @@ pub fn discover_agent(
     mentions: &[Mention],
     lx: &Lexicon,
 ) -> Option<String> {
-    affiliation(text, seg, range, mentions, lx)
+    affiliation(text, seg, range, mentions, &DocRegions::default(), lx)
         .or_else(|| possessive(text, seg, range, lx))
         .or_else(|| discover_org(text, seg, range, lx))
         .map(|f| f.party)
@@ -461,7 +726,15 @@ mod tests {
         let seg = segment(text, 0, &lx);
         let mentions = super::super::speaker::find_mentions(text, &seg, &lx);
         let all = 0..seg.tokens.len();
-        discover_speaker(text, &seg, &all, &all, &mentions, &lx)
+        discover_speaker(
+            text,
+            &seg,
+            &all,
+            &all,
+            &mentions,
+            &DocRegions::default(),
+            &lx,
+        )
     }
 
     #[test]
@@ -527,7 +800,8 @@ mod tests {
         let seg = segment(text, 0, &lx);
         let mentions = super::super::speaker::find_mentions(text, &seg, &lx);
         let s = seg.sentences[1].tokens.clone();
-        let f = discover_speaker(text, &seg, &s, &s, &mentions, &lx).unwrap();
+        let f =
+            discover_speaker(text, &seg, &s, &s, &mentions, &DocRegions::default(), &lx).unwrap();
         assert_eq!(f.party, "Syrian government");
         assert_eq!(f.name.as_deref(), Some("Jan Doe"));
         assert_eq!(f.link.how, LinkHow::Role);

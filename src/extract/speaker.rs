@@ -142,6 +142,26 @@ fn resolve_source(
             )];
         }
     }
+    // "Both sides", "all parties": the sides together are no party
+    let last = (head.start..head.end).rev().find(|&k| toks[k].is_word());
+    if let Some(l) = last {
+        if lx.collectives.contains(&toks[l].lower) && within(mentions, head).is_empty() {
+            return vec![Speaker {
+                name: None,
+                party: None,
+                kind: EntityKind::Group,
+                resolution: Resolution::Unresolved {
+                    mention: span_text(text, toks, head.clone()).to_string(),
+                },
+                link: None,
+                carrier: None,
+            }];
+        }
+    }
+    // "its initial review", "his office", "their spokesman": the possessor speaks
+    if let Some(sp) = possessor(text, seg, atts, done, ai, head, mentions, lx) {
+        return vec![sp];
+    }
     // Coordination: "the Russian and Syrian governments", "X and Y".
     let parts = split_coordination(text, seg, head, lx);
     if parts.len() > 1 {
@@ -386,6 +406,14 @@ fn named_speaker(
             }
         }
     }
+    // "the group", "the union", "the group's coordinator", "Coalition spokesman X": the latest
+    // organization named before that the noun fits
+    if let Some(sp) = org_antecedent(text, seg, atts, done, ai, src, &core, mentions, regions, lx) {
+        return Speaker {
+            name: Some(name),
+            ..sp
+        };
+    }
     // Role noun back-reference: "the spokesman" → "Yasser al-Yousef, a spokesman for ...".
     let definite = toks.get(head.start).is_some_and(|t| t.lower == "the");
     if definite && kind.is_some() && core.len() <= 3 {
@@ -427,7 +455,8 @@ fn named_speaker(
         };
     }
     // Parties found, not only listed: an organization's name, an owner, a person's role.
-    if let Some(f) = super::discover::discover_speaker(text, seg, src, &core, mentions, lx) {
+    if let Some(f) = super::discover::discover_speaker(text, seg, src, &core, mentions, regions, lx)
+    {
         return Speaker {
             name: Some(f.name.unwrap_or(name)),
             party: Some(f.party),
@@ -445,6 +474,213 @@ fn named_speaker(
         link: None,
         carrier: None,
     }
+}
+
+/// A source phrase opened by a possessive pronoun whose head is a document, a body or a person
+/// speaking for an owner ("its initial review of the strike", "his office", "their
+/// spokesman"): the pronoun's referent speaks.
+#[allow(clippy::too_many_arguments)]
+fn possessor(
+    text: &str,
+    seg: &Segmented,
+    atts: &[RawAttribution],
+    done: &[Vec<Speaker>],
+    ai: usize,
+    head: &Range<usize>,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Option<Speaker> {
+    let toks = &seg.tokens;
+    if head.len() < 2 {
+        return None;
+    }
+    let p = &toks[head.start];
+    let person = [EntityKind::Person];
+    let kinds: &[EntityKind] = match p.lower.as_str() {
+        "his" | "her" => &person,
+        "its" | "their" | "our" => lx.pronouns.get(&p.lower)?,
+        _ => return None,
+    };
+    // the noun after it (and its adjectives), up to a preposition
+    let stop = (head.start + 1..head.end)
+        .find(|&k| matches!(lx.fn_class_of(&toks[k]), Some(FnClass::Prep)) || !toks[k].is_word())
+        .unwrap_or(head.end);
+    let noun = (head.start + 1..stop).rev().find(|&k| toks[k].is_word())?;
+    let w = toks[noun].lower.as_str();
+    let fits = lx.document_nouns.contains(w)
+        || lx.member_nouns.contains(w)
+        || lx.org_heads.get(w) == Some(&crate::lexicon::OrgClass::Body);
+    if !fits {
+        return None;
+    }
+    let pron = text[p.range.clone()].to_string();
+    let sp = resolve_pronoun(
+        text, seg, atts, done, ai, head.start, kinds, &pron, mentions, lx,
+    );
+    sp.party.is_some().then_some(sp)
+}
+
+/// How many earlier attributions a noun for an organization looks back over.
+const ORG_LOOKBACK: usize = 12;
+
+/// The organization a definite noun for one stands for: "the union" (a head of an
+/// organization's name: the latest earlier speaker whose name or phrase holds it), "the group",
+/// "the agency" (`generic` rows: the latest earlier speaker or alias that is an organization
+/// and no state), also as an owner ("the group's coordinator", "Coalition spokesman Jan Doe").
+/// An unnamed organization in between ("a local aid group said") stops the search: the noun
+/// may be that one.
+#[allow(clippy::too_many_arguments)]
+fn org_antecedent(
+    text: &str,
+    seg: &Segmented,
+    atts: &[RawAttribution],
+    done: &[Vec<Speaker>],
+    ai: usize,
+    src: &Range<usize>,
+    core: &Range<usize>,
+    mentions: &[Mention],
+    regions: &DocRegions,
+    lx: &Lexicon,
+) -> Option<Speaker> {
+    let toks = &seg.tokens;
+    if core.is_empty() {
+        return None;
+    }
+    let definite = src.start < core.start && toks[core.start - 1].lower == "the";
+    // the noun: the core's head, or an owner before a possessive or a person noun
+    let first = core.start;
+    let owner_at = |k: usize| {
+        toks.get(k + 1)
+            .is_some_and(|n| n.lower == "'s" || n.lower == "’s")
+            || (toks[k].cap
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| lx.member_nouns.contains(&n.lower)))
+    };
+    let last = (core.start..core.end).rev().find(|&k| toks[k].is_word())?;
+    // adjectives before the head ("the medical charity") are fine; a capital is a name
+    let plain = |r: Range<usize>| r.into_iter().all(|k| !toks[k].cap || k == first);
+    let noun = if owner_at(first) && (definite || toks[first].cap) {
+        first
+    } else if definite && plain(core.start..last) {
+        last
+    } else {
+        return None;
+    };
+    let w = toks[noun].lower.as_str();
+    let generic = lx.generic_orgs.contains(w);
+    let head_noun = lx.org_heads.contains_key(w);
+    if !(generic || head_noun) {
+        return None;
+    }
+    let holds = |r: &Range<usize>| r.clone().any(|k| k < toks.len() && toks[k].lower == w);
+    let is_org = |sp: &Speaker| {
+        sp.party.as_deref().is_some_and(|p| {
+            !lx.party_has_role(p, "government")
+                && matches!(sp.kind, EntityKind::Org | EntityKind::Group)
+        })
+    };
+    // the latest earlier speaker that fits
+    let mut best: Option<(usize, Speaker)> = None;
+    let mut stop: Option<usize> = None;
+    for bi in (ai.saturating_sub(ORG_LOOKBACK)..ai).rev() {
+        let Some(bs) = &atts[bi].source else { continue };
+        if bs.start >= src.start {
+            continue;
+        }
+        let named = done[bi].iter().find(|sp| {
+            sp.party.is_some()
+                && (holds(bs)
+                    || sp.name.as_deref().is_some_and(|n| {
+                        n.to_lowercase()
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|x| x == w)
+                    })
+                    || (generic && is_org(sp)))
+        });
+        if let Some(sp) = named {
+            best = Some((bs.start, sp.clone()));
+            break;
+        }
+        // a source in between that reaches no party and is no person ("a local aid group",
+        // "the Ariha Today Facebook page", an unresolved "it"): the noun may stand for it; only
+        // an alias named after its start may still be meant
+        let sent = &seg.sentences[atts[bi].sentence].tokens;
+        let unknown = done[bi].iter().all(|sp| sp.party.is_none());
+        if unknown
+            && ((generic && done[bi].iter().all(|sp| sp.kind != EntityKind::Person))
+                || holds(&(sent.start..atts[bi].cue.start)))
+        {
+            stop = Some(sent.start);
+            break;
+        }
+    }
+    // or a later alias mention of an organization ("UNRWA, which runs the shelters, ...")
+    let floor = best.as_ref().map_or(stop.unwrap_or(0), |(p, _)| *p);
+    let mention = within(mentions, &(floor..src.start))
+        .iter()
+        .rev()
+        .find(|m| {
+            let al = &lx.aliases[m.alias];
+            m.tokens.start >= floor
+                && m.tokens.end <= src.start
+                && ((generic
+                    && matches!(al.kind, EntityKind::Org | EntityKind::Group)
+                    && !lx.party_has_role(&al.party, "government"))
+                    || al.words.iter().any(|x| x.to_lowercase() == w))
+        });
+    if let Some(m) = mention {
+        if best.as_ref().is_none_or(|(p, _)| m.tokens.start > *p) {
+            best = Some((m.tokens.start, mention_speaker(text, seg, m, lx)));
+        }
+    }
+    // or, for a head noun, a body named in the text just before ("at the city council ...,
+    // the council said"): its phrase read as a speaker's
+    if best.is_none() && head_noun && !generic {
+        let s = atts[ai].sentence;
+        let from = seg.sentences[s.saturating_sub(1)].tokens.start;
+        if let Some(k) = (from..src.start).rev().find(|&k| toks[k].lower == w) {
+            let mut b = k;
+            while b > from
+                && toks[b - 1].is_word()
+                && !matches!(
+                    lx.fn_class_of(&toks[b - 1]),
+                    Some(FnClass::Det | FnClass::Prep | FnClass::Sub | FnClass::Conj)
+                )
+            {
+                b -= 1;
+            }
+            let phrase = b..k + 1;
+            if phrase.len() > 1 {
+                if let Some(f) = super::discover::discover_speaker(
+                    text, seg, &phrase, &phrase, mentions, regions, lx,
+                ) {
+                    let mention = span_text(text, toks, src.clone()).to_string();
+                    return Some(Speaker {
+                        name: Some(span_text(text, toks, phrase).to_string()),
+                        party: Some(f.party),
+                        kind: f.kind.unwrap_or(EntityKind::Org),
+                        resolution: Resolution::Context { mention },
+                        link: Some(f.link),
+                        carrier: None,
+                    });
+                }
+            }
+        }
+    }
+    let (_, sp) = best?;
+    let mention = span_text(text, toks, src.clone()).to_string();
+    Some(Speaker {
+        name: sp.name.clone(),
+        party: sp.party.clone(),
+        kind: sp.kind,
+        resolution: Resolution::Context { mention },
+        link: Some(PartyLink::new(
+            LinkHow::Earlier,
+            sp.party.clone().unwrap_or_default(),
+        )),
+        carrier: None,
+    })
 }
 
 /// How many earlier attributions a bare name looks back over for the speaker it names.
