@@ -1855,6 +1855,11 @@ fn accusations(
     Vec::new()
 }
 
+/// How many words after a figure, within its clause, a running-total marker may stand ("213
+/// civilians have been killed by air strikes and shelling on opposition areas since the truce
+/// collapsed").
+const CUMULATIVE_AFTER: usize = 16;
+
 /// Whether the figure of the word at `k..k + n` is a running total: a marker opening its
 /// sentence, or one in its clause
 /// ("... have been killed since April", "five days of air strikes have left 60 dead").
@@ -1876,7 +1881,7 @@ fn running_total(
     }
     // a comma ends the clause (a full stop inside a sentence ends an abbreviation: "Sept.")
     let clause = |j: &usize| toks[*j].lower != ",";
-    let after = (k + n..range.end.min(k + n + 8)).take_while(clause);
+    let after = (k + n..range.end.min(k + n + CUMULATIVE_AFTER)).take_while(clause);
     let before = (range.start.max(k.saturating_sub(CUMULATIVE_BEFORE))..k)
         .rev()
         .take_while(clause);
