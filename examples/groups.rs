@@ -72,7 +72,7 @@ fn main() {
         }
     }
     let mut top: Vec<_> = names.into_iter().filter(|(_, (_, w))| *w).collect();
-    top.sort_by(|a, b| b.1.0.cmp(&a.1.0));
+    top.sort_by_key(|t| std::cmp::Reverse(t.1.0));
     for (n, (c, _)) in top.iter().take(25) {
         println!("{c:6} {n}@*");
     }

@@ -295,9 +295,9 @@ pub fn components(docs: &[(String, Vec<String>)]) -> Vec<String> {
         }
     }
     let mut least: BTreeMap<usize, &str> = BTreeMap::new();
-    for i in 0..docs.len() {
+    for (i, (id, _)) in docs.iter().enumerate() {
         let r = root(&mut parent, i);
-        let id = docs[i].0.as_str();
+        let id = id.as_str();
         let e = least.entry(r).or_insert(id);
         if id < *e {
             *e = id;
