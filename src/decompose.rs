@@ -2,10 +2,11 @@
 //! each group of documents apart and putting the findings together gives, byte for byte, the
 //! findings of one check of all the documents.
 //!
-//! Each document exposes its **interaction keys** ([`interaction_keys`]): strings `NAME@WEEK`
-//! or `NAME@*`. Two documents share a group when a chain of shared keys links them, where
+//! Each document exposes its **interaction keys** ([`interaction_keys`]): strings `NAME@WEEK`,
+//! `NAME@*` or `NAME@~SIDE`. Two documents share a group when a chain of shared keys links them, where
 //! `NAME@*` (no week, or a window too wide to list) matches every key of that name
-//! ([`components`], a union-find). The keys over-approximate every way the graph and the rules
+//! ([`components`], a union-find), and `NAME@~SIDE` links the holders of `NAME` only when two
+//! different sides of it are held (an assertion and a denial of similar statements). The keys over-approximate every way the graph and the rules
 //! let two documents meet:
 //!
 //! | key | what can meet | why it is enough |
@@ -14,8 +15,8 @@
 //! | `d:FRAME@W` | `date-disputed` | the two events share a specific frame and days at most 7 apart; the frame and the day are each some mention's, and every mention's window holds the event's day, so one mention's weeks and its neighbours meet the other's |
 //! | `c:PLACE@*` | `control-opposed` | it compares every control claim on one place |
 //! | `x:DAY@*` | `cause-disputed` | an aircraft's loss read as shot down and as an accident, in one report or reports dated at most a day apart: a document with such a reading has the keys of its date and the next day |
-//! | `s:W1 W2@*` | `polarity-opposed`, `position-reversal` | statements sharing at least 3 words and 60% of their words share two words of their prefixes in a fixed word order (prefix filtering) |
-//! | `o:A|B|W1 W2@*` | `predicate-opposed` | statements with the opposite words A and B whose other words share at least 2 and half: the same prefix filtering on the other words |
+//! | `s:W1 W2 W3@~+` / `@~-` | `polarity-opposed`, `position-reversal` | an assertion and a denial sharing at least 3 words and 60% of their words share three words of their prefixes in a fixed word order (prefix filtering) |
+//! | `o:A|B|W1 W2@~A` / `@~B` | `predicate-opposed` | asserted statements, one with A and one with its opposite B, whose other words share at least 2 and half: the same prefix filtering on the other words |
 //!
 //! Everything else a rule reads is one event (all its mentions share a group), one place, one
 //! document, or the findings of earlier rules on the same claims. Within a group, documents,
@@ -35,12 +36,15 @@ use serde::{Deserialize, Serialize};
 use crate::check::{CheckOptions, Origin};
 use crate::extract::EventRef;
 use crate::extract::{Extraction, PropKind};
-use crate::graph::{ClaimGraph, GraphOptions, prop_claims, weeks_within};
+use crate::graph::{ClaimGraph, GraphOptions, Stance, prop_claims, weeks_within};
 use crate::lexicon::Lexicon;
 use crate::places::{is_root_place, place_ancestors};
 
 /// The week part of a key that matches every week of its name.
 pub const ANY_WEEK: &str = "*";
+/// The start of a side's tag in place of the week (`NAME@~TAG`): keys of one name link only
+/// when at least two different tags of it are held (an assertion and a denial).
+pub const SIDE: &str = "~";
 
 /// Statements: the overlap `polarity-opposed` and `position-reversal` need (jaccard, words).
 const STATEMENT_OVERLAP: (f64, usize) = (0.6, 3);
@@ -95,10 +99,19 @@ pub fn interaction_keys(x: &Extraction, lx: &Lexicon) -> Vec<String> {
             if !(c.resolved && c.known_party) {
                 continue;
             }
-            if key.len() >= STATEMENT_OVERLAP.1 {
+            // an assertion meets only a denial: each side tagged
+            let side = match c.stance {
+                Stance::Assert => Some("+"),
+                Stance::Deny => Some("-"),
+                Stance::Accuse => None,
+            };
+            if let Some(side) = side.filter(|_| key.len() >= STATEMENT_OVERLAP.1) {
                 for three in prefix_sets(key, STATEMENT_OVERLAP, 3) {
-                    keys.insert(format!("s:{three}@{ANY_WEEK}"));
+                    keys.insert(format!("s:{three}@{SIDE}{side}"));
                 }
+            }
+            if c.stance != Stance::Assert {
+                continue;
             }
             // every pair of opposites this statement can take either side of
             let mut opposite_pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
@@ -120,8 +133,14 @@ pub fn interaction_keys(x: &Extraction, lx: &Lexicon) -> Vec<String> {
                     .filter(|w| w.as_str() != a && w.as_str() != b)
                     .cloned()
                     .collect();
+                // a statement with one of the words meets one with the other: tagged by the
+                // word it has
                 for pair in prefix_sets(&rest, PREDICATE_OVERLAP, 2) {
-                    keys.insert(format!("o:{a}|{b}|{pair}@{ANY_WEEK}"));
+                    for w in [a, b] {
+                        if key.iter().any(|k| k == w) {
+                            keys.insert(format!("o:{a}|{b}|{pair}@{SIDE}{w}"));
+                        }
+                    }
                 }
             }
         }
@@ -274,8 +293,30 @@ pub fn components(docs: &[(String, Vec<String>)]) -> Vec<String> {
     let mut owner: BTreeMap<&str, usize> = BTreeMap::new();
     // per name: its first document, and whether some document has it for any week
     let mut names: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
+    // per tagged name: its first tag, and whether another tag is held too
+    let mut sides: BTreeMap<&str, (&str, bool)> = BTreeMap::new();
+    for (_, keys) in docs {
+        for k in keys {
+            if let Some((name, tag)) = k.rsplit_once('@').filter(|(_, t)| t.starts_with(SIDE)) {
+                let e = sides.entry(name).or_insert((tag, false));
+                e.1 |= e.0 != tag;
+            }
+        }
+    }
     for (i, (_, keys)) in docs.iter().enumerate() {
         for k in keys {
+            if let Some((name, _)) = k.rsplit_once('@').filter(|(_, t)| t.starts_with(SIDE)) {
+                // both sides held: every holder of the name is linked (through the name)
+                if sides.get(name).is_some_and(|s| s.1) {
+                    match owner.get(name) {
+                        Some(&o) => union(&mut parent, i, o),
+                        None => {
+                            owner.insert(name, i);
+                        }
+                    }
+                }
+                continue;
+            }
             match owner.get(k.as_str()) {
                 Some(&o) => union(&mut parent, i, o),
                 None => {
@@ -558,11 +599,16 @@ mod tests {
             d("f", &["e:p:Z@1"]),
             d("g", &["e:p:Z@*"]),
             d("h", &["e:p:Z@9"]),
+            d("i", &["s:x y z@~+"]),
+            d("j", &["s:x y z@~+"]),
+            d("k", &["s:u v w@~+"]),
+            d("l", &["s:u v w@~-"]),
         ];
         assert_eq!(
             components(&docs),
-            ["b", "a", "b", "b", "f", "f", "f"],
-            "b, c and e by shared keys; a alone (another week); f, g and h by any week"
+            ["b", "a", "b", "b", "f", "f", "f", "i", "j", "k", "k"],
+            "b, c and e by shared keys; a alone (another week); f, g and h by any week; \
+             two assertions apart, an assertion and a denial together"
         );
     }
 

@@ -301,7 +301,6 @@ fn twenty_thousand_synthetic_reports_decompose_exactly() {
         "checked ({groups} groups, largest {largest}) in {:.1?}",
         t.elapsed()
     );
-    assert!(groups > n / 10, "{groups} groups");
 }
 
 #[test]
