@@ -312,7 +312,7 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
 
 /// The details under which an event is filed for lookup: two events can only match when they
 /// share one (places are also filed under the region they lie in).
-fn event_keys(e: &EventRef, lx: &Lexicon) -> Vec<String> {
+pub(crate) fn event_keys(e: &EventRef, lx: &Lexicon) -> Vec<String> {
     let mut keys = Vec::new();
     for p in &e.places {
         if is_root_place(p, lx) {
@@ -365,7 +365,12 @@ const MAX_WEEKS: i64 = 8;
 
 /// The weeks (days since 1970 divided by 7) an event's date window spans; `None` for no window or
 /// one too wide to list.
-fn weeks_of(e: &EventRef) -> Option<Vec<i64>> {
+pub(crate) fn weeks_of(e: &EventRef) -> Option<Vec<i64>> {
+    weeks_within(e, MAX_WEEKS)
+}
+
+/// [`weeks_of`] with the widest window listed given.
+pub(crate) fn weeks_within(e: &EventRef, max_weeks: i64) -> Option<Vec<i64>> {
     let (a, b) = date_window(e)?;
     let epoch = jiff::civil::date(1970, 1, 1);
     let week = |d: jiff::civil::Date| -> Option<i64> {
@@ -373,7 +378,7 @@ fn weeks_of(e: &EventRef) -> Option<Vec<i64>> {
         Some(i64::from(days).div_euclid(7))
     };
     let (wa, wb) = (week(a)?, week(b)?);
-    (wb >= wa && wb - wa < MAX_WEEKS).then(|| (wa..=wb).collect())
+    (wb >= wa && wb - wa < max_weeks).then(|| (wa..=wb).collect())
 }
 
 /// Whether the two events can fall on the same day (see [`date_window`]).
@@ -430,6 +435,77 @@ fn stance_of(cue_type: CueType, polarity: Polarity, negated: bool, kind: &PropKi
     } else {
         Stance::Assert
     }
+}
+
+/// The claims on proposition `pi` of document `x` (at `di` in the graph's order), in the order
+/// the graph numbers them: a function of the document alone (and the resources and options),
+/// which is what lets [`crate::decompose`] key a document's claims without a graph.
+pub fn prop_claims(
+    x: &Extraction,
+    di: usize,
+    pi: usize,
+    lx: &Lexicon,
+    opts: GraphOptions,
+) -> Vec<Claim> {
+    let p = &x.propositions[pi];
+    let Some(ai) = p.attribution else {
+        // the report's own voice: a claim of its outlet (or of the report itself)
+        let event_like = matches!(
+            p.kind,
+            PropKind::Casualty { .. }
+                | PropKind::Responsibility { .. }
+                | PropKind::Control { .. }
+                | PropKind::Violation { .. }
+        );
+        if !(opts.own_voice && event_like) {
+            return Vec::new();
+        }
+        let who = x.doc.outlet.clone().unwrap_or_else(|| x.doc.id.clone());
+        // an outlet that is itself a party's voice ("SANA", state media) speaks for that party
+        let outlet_party = lx.outlet_party(&who);
+        let label = outlet_party
+            .clone()
+            .unwrap_or_else(|| format!("{who} (own voice)"));
+        return vec![Claim {
+            doc: di,
+            attribution: None,
+            prop: pi,
+            party: label,
+            resolved: true,
+            known_party: outlet_party.is_some(),
+            stance: stance_of(CueType::Assert, Polarity::Assert, p.negated, &p.kind),
+            commitment: p.hedge.unwrap_or(Commitment::Certain),
+        }];
+    };
+    let a = &x.attributions[ai];
+    // an outlet relaying another source's words claims nothing itself
+    if a.relays.is_some() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut labels_seen: Vec<&str> = Vec::new();
+    for sp in &a.speakers {
+        // "the Veltorian army and the Veltorian air force": one party, one claim
+        if labels_seen.contains(&sp.label()) {
+            continue;
+        }
+        labels_seen.push(sp.label());
+        out.push(Claim {
+            doc: di,
+            attribution: Some(ai),
+            prop: pi,
+            party: sp.label().to_string(),
+            resolved: !matches!(
+                sp.resolution,
+                Resolution::Unresolved { .. } | Resolution::Sourceless
+            ),
+            known_party: sp.party.is_some(),
+            stance: stance_of(a.cue_type, a.polarity, p.negated, &p.kind),
+            // a hedge on the figure itself ("probably at the low end of") weakens it
+            commitment: a.commitment.max(p.hedge.unwrap_or(Commitment::Certain)),
+        });
+    }
+    out
 }
 
 impl ClaimGraph {
@@ -610,73 +686,10 @@ impl ClaimGraph {
                     _ => {}
                 }
                 // Stances.
-                let Some(ai) = p.attribution else {
-                    // the report's own voice: a claim of its outlet (or of the report itself)
-                    let event_like = matches!(
-                        p.kind,
-                        PropKind::Casualty { .. }
-                            | PropKind::Responsibility { .. }
-                            | PropKind::Control { .. }
-                            | PropKind::Violation { .. }
-                    );
-                    if opts.own_voice && event_like {
-                        let who = x.doc.outlet.clone().unwrap_or_else(|| x.doc.id.clone());
-                        // an outlet that is itself a party's voice ("SANA", state media)
-                        // speaks for that party
-                        let outlet_party = lx.outlet_party(&who);
-                        let label = outlet_party
-                            .clone()
-                            .unwrap_or_else(|| format!("{who} (own voice)"));
-                        let commitment = p.hedge.unwrap_or(Commitment::Certain);
-                        let stance =
-                            stance_of(CueType::Assert, Polarity::Assert, p.negated, &p.kind);
-                        let ci = g.claims.len();
-                        g.claims.push(Claim {
-                            doc: di,
-                            attribution: None,
-                            prop: pi,
-                            party: label.clone(),
-                            resolved: true,
-                            known_party: outlet_party.is_some(),
-                            stance,
-                            commitment,
-                        });
-                        let party = g.party(&label);
-                        g.graph
-                            .add_edge(party, pn, Edge::Stance { stance, claim: ci });
-                    }
-                    continue;
-                };
-                let a = &x.attributions[ai];
-                // an outlet relaying another source's words claims nothing itself
-                if a.relays.is_some() {
-                    continue;
-                }
-                let mut labels_seen: Vec<&str> = Vec::new();
-                for sp in &a.speakers {
-                    // "the Veltorian army and the Veltorian air force": one party, one claim
-                    if labels_seen.contains(&sp.label()) {
-                        continue;
-                    }
-                    labels_seen.push(sp.label());
-                    let stance = stance_of(a.cue_type, a.polarity, p.negated, &p.kind);
-                    let label = sp.label().to_string();
-                    let resolved = !matches!(
-                        sp.resolution,
-                        Resolution::Unresolved { .. } | Resolution::Sourceless
-                    );
-                    let ci = g.claims.len();
-                    g.claims.push(Claim {
-                        doc: di,
-                        attribution: Some(ai),
-                        prop: pi,
-                        party: label.clone(),
-                        resolved,
-                        known_party: sp.party.is_some(),
-                        stance,
-                        // a hedge on the figure itself ("probably at the low end of") weakens it
-                        commitment: a.commitment.max(p.hedge.unwrap_or(Commitment::Certain)),
-                    });
+                for c in prop_claims(x, di, pi, lx, opts) {
+                    let (stance, ci) = (c.stance, g.claims.len());
+                    let label = c.party.clone();
+                    g.claims.push(c);
                     let party = g.party(&label);
                     g.graph
                         .add_edge(party, pn, Edge::Stance { stance, claim: ci });

@@ -14,6 +14,7 @@ pub mod batch;
 pub mod check;
 pub mod compare;
 pub mod csv;
+pub mod decompose;
 pub mod eval;
 pub mod extract;
 pub mod graph;

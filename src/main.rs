@@ -1106,7 +1106,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (ing, had_errors) = extract_each_status(
                 &common,
                 &lx,
-                |x| gainsay::records::body_json(&x),
+                |x| gainsay::records::body_json(&x, &lx),
                 |status, body| {
                     let line =
                         gainsay::records::record_line(seq, &fingerprint, status, body.as_deref());

@@ -29,7 +29,7 @@ use crate::segment::{Segmented, Sentence};
 
 /// The record format's version: a minor version adds fields, a major one changes them. A
 /// reader accepts every record of its major version.
-pub const RECORD_VERSION: &str = "1.0";
+pub const RECORD_VERSION: &str = "1.1";
 
 /// The readings of the learned layer (`extract::learned`) an attribution's `learned` field may
 /// name.
@@ -63,6 +63,9 @@ struct Body<'a> {
     outlet: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<String>,
+    /// The document's interaction keys ([`crate::decompose::interaction_keys`], record
+    /// version 1.1): documents that share none can be checked apart.
+    keys: Vec<String>,
     sentences: Vec<SentenceOut<'a>>,
     attributions: Vec<AttributionOut<'a>>,
     propositions: Vec<PropositionOut<'a>>,
@@ -118,8 +121,8 @@ struct PropositionOut<'a> {
 /// The part of a processed document's record that its extraction gives (everything but the
 /// header: version, sequence number, fingerprint and status), as a JSON object. Needs the
 /// extraction with its tokens (for the sentences' words). Computed where the document was
-/// extracted; [`record_line`] completes it.
-pub fn body_json(x: &Extraction) -> Vec<u8> {
+/// extracted; [`record_line`] completes it. `lx` gives the interaction keys.
+pub fn body_json(x: &Extraction, lx: &crate::lexicon::Lexicon) -> Vec<u8> {
     let cm = CharMap::of(&x.doc);
     let sentences = (0..x.seg.sentences.len())
         .map(|s| {
@@ -170,6 +173,7 @@ pub fn body_json(x: &Extraction) -> Vec<u8> {
         title: x.doc.title.as_deref(),
         outlet: x.doc.outlet.as_deref(),
         date: x.doc.date.map(|d| d.to_string()),
+        keys: crate::decompose::interaction_keys(x, lx),
         sentences,
         attributions,
         propositions,

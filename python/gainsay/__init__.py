@@ -9,7 +9,10 @@ released, and returns plain dicts and lists with the fields of the CLI's JSON ou
 - ``check(docs)`` / ``check(records=...)``: what ``gainsay check --format json`` writes;
 - ``audit(docs)``: what ``gainsay audit --format json`` writes;
 - ``findings_table(result)``: the rows of ``gainsay check --format csv``, one flat dict per
-  finding (``pandas.DataFrame(gainsay.findings_table(result))``).
+  finding (``pandas.DataFrame(gainsay.findings_table(result))``);
+- ``groups``, ``check_partial``, ``assemble``: the exact decomposition of ``check`` (checking
+  groups of records apart and putting the findings together, byte for byte the lines of
+  ``gainsay check --format jsonl``); ``gainsay.spark`` runs it on Spark.
 
 ``docs`` is a list whose items are strings (a report's text, read as a text file is, with ids
 ``doc1``, ``doc2``, ... by position) or dicts ``{"id", "text", "outlet"?, "date"?, "title"?}``
@@ -32,6 +35,10 @@ __all__ = [
     "audit",
     "findings_table",
     "rules",
+    "groups",
+    "check_partial",
+    "assemble",
+    "render_finding",
     "CSV_COLUMNS",
     "SCHEMA_VERSION",
     "RECORD_VERSION",
@@ -187,3 +194,53 @@ def findings_table(check_result):
 def rules():
     """The checker's rules: ``{id: description}`` (``gainsay rules``)."""
     return dict(_native.rules())
+
+
+# ----------------------------------------------------------------- the exact decomposition
+
+
+def _record_line(r):
+    return r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)
+
+
+def groups(records):
+    """Each processed record's group, ``{id: group}``: records linked by no chain of shared
+    interaction keys (their ``keys``, record version 1.1) can be checked apart. A group is named
+    by its smallest document id. Skipped records have no group. Document ids must be unique."""
+    pairs = []
+    for i, r in enumerate(records):
+        r = json.loads(r) if isinstance(r, str) else r
+        if r.get("status") != "processed":
+            continue
+        if "keys" not in r:
+            raise ValueError(f"records[{i}] ({r.get('id')}): no interaction keys (record version "
+                             f"{r.get('record_version')}): extract again")
+        pairs.append((r["id"], list(r["keys"])))
+    ids = [p[0] for p in pairs]
+    if len(set(ids)) != len(ids):
+        raise ValueError("document ids repeat: give every document its own id")
+    return dict(zip(ids, _native.components(pairs)))
+
+
+def check_partial(records, own_voice=True, *, disable=(), resources=None, resources_replace=False):
+    """``check`` on one group's records, for ``assemble``: a dict ``{"findings": [{"key",
+    "event"?, "finding"}], "events": [[doc, prop], ...]}`` (``key`` a finding's place in
+    ``check``'s order, ``finding`` its JSON line with the numbers left to fill in)."""
+    if isinstance(disable, str):
+        disable = [disable]
+    out = _native.check_partial([_record_line(r) for r in _records(records)], own_voice,
+                                list(disable), _resources(resources), resources_replace)
+    return json.loads(out)
+
+
+def assemble(partials):
+    """The groups' ``check_partial`` results put together: the lines (strings, without line
+    ends) ``gainsay check --format jsonl`` writes on all their records at once."""
+    return _native.assemble([p if isinstance(p, str) else json.dumps(p, ensure_ascii=False)
+                             for p in partials])
+
+
+def render_finding(finding, n, event_id=None):
+    """A partial finding's line (``check_partial``'s ``finding``) with its number ``F{n}`` and its
+    event's id: what ``assemble`` does to each, for engines that number them themselves."""
+    return _native.render_finding(finding, n, event_id)

@@ -133,7 +133,7 @@ fn records(
         let fingerprint = lx.fingerprint();
         let (ing, bodies) =
             gainsay::batch::extract_all(reader(docs, paths, &name), lx, &opts, |x| {
-                gainsay::records::body_json(&x)
+                gainsay::records::body_json(&x, lx)
             });
         let mut lines: Vec<String> = ing
             .status
@@ -282,6 +282,70 @@ fn audit(
     })
 }
 
+/// One group's run (`gainsay::decompose::check_partial`) on its DocRecord lines, as the JSON
+/// of a `Partial`: its findings with their sort keys and its events.
+#[pyfunction]
+#[pyo3(signature = (records, own_voice, disable, resources, resources_replace))]
+fn check_partial(
+    py: Python<'_>,
+    records: Vec<String>,
+    own_voice: bool,
+    disable: Vec<String>,
+    resources: Option<String>,
+    resources_replace: bool,
+) -> PyResult<String> {
+    let lx = lexicon(&resources, resources_replace)?;
+    let opts = extract_options(false, "none")?;
+    py.detach(|| {
+        let (_, xs) = read_all(
+            None,
+            None,
+            Some(records),
+            "records",
+            lx,
+            &opts,
+            false,
+            Needs::default(),
+        )
+        .map_err(PyValueError::new_err)?;
+        let g = ClaimGraph::build_with(xs, lx, GraphOptions { own_voice });
+        let copts = gainsay::check::CheckOptions {
+            disabled: disable.into_iter().collect(),
+        };
+        let p = gainsay::decompose::check_partial(&g, lx, &copts);
+        serde_json::to_string(&p).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+    })
+}
+
+/// The groups (`gainsay::decompose::components`) of documents given as (id, keys).
+#[pyfunction]
+fn components(py: Python<'_>, docs: Vec<(String, Vec<String>)>) -> Vec<String> {
+    py.detach(|| gainsay::decompose::components(&docs))
+}
+
+/// Puts groups' runs (JSON of `Partial`s) together: the `check --format jsonl` lines.
+#[pyfunction]
+fn assemble(py: Python<'_>, partials: Vec<String>) -> PyResult<Vec<String>> {
+    py.detach(|| {
+        let parts = partials
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                serde_json::from_str(p)
+                    .map_err(|e| PyValueError::new_err(format!("partials[{i}]: {e}")))
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        gainsay::decompose::assemble(parts).map_err(PyValueError::new_err)
+    })
+}
+
+/// A partial finding's line with its number and its event's id.
+#[pyfunction]
+#[pyo3(signature = (finding, n, event_id))]
+fn render_finding(finding: &str, n: usize, event_id: Option<usize>) -> PyResult<String> {
+    gainsay::decompose::render(finding, n, event_id).map_err(PyValueError::new_err)
+}
+
 /// `check --format csv`'s rows of findings given as JSON (as `check` returns them).
 #[pyfunction]
 fn findings_rows(findings: Vec<String>) -> PyResult<Vec<Vec<String>>> {
@@ -313,6 +377,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(audit, m)?)?;
     m.add_function(wrap_pyfunction!(findings_rows, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(check_partial, m)?)?;
+    m.add_function(wrap_pyfunction!(components, m)?)?;
+    m.add_function(wrap_pyfunction!(assemble, m)?)?;
+    m.add_function(wrap_pyfunction!(render_finding, m)?)?;
     m.add(
         "CSV_COLUMNS",
         gainsay::report::CSV_COLUMNS

@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 
 use super::{Finding, FindingType, Severity, Side, list, parties_of};
+use crate::extract::Extraction;
 use crate::graph::{Claim, ClaimGraph, Stance};
 use crate::lexicon::{CauseWord, FnClass, Lexicon};
 use crate::model::{ByteRange, Commitment};
@@ -52,7 +53,7 @@ pub(super) fn cause_disputed(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
         if !seen.insert((c.doc, c.attribution, at, c.party.as_str())) {
             continue;
         }
-        if let Some(r) = read(g, lx, i, c) {
+        if let Some(r) = read(&g.docs[c.doc], lx, i, c) {
             readings.push(r);
         }
     }
@@ -146,10 +147,20 @@ pub(super) fn cause_disputed(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> {
 /// The claim's words, read for a cause: hostile with an aircraft named, or an accident with the
 /// crash named; neither when it holds both, or when the cause is only asked about or possible
 /// ("unclear whether it was shot down", "may have been shot down").
-fn read(g: &ClaimGraph, lx: &Lexicon, i: usize, c: &Claim) -> Option<Reading> {
-    let x = &g.docs[c.doc];
+/// Whether claim `c` of document `x` is read as a cause of an aircraft's loss (shot down, or
+/// crashed by accident): what [`cause_disputed`] pairs. For [`crate::decompose`].
+pub(crate) fn has_reading(x: &Extraction, c: &Claim, lx: &Lexicon) -> bool {
+    let p = &x.propositions[c.prop];
+    c.resolved
+        && c.stance == Stance::Assert
+        && c.commitment != Commitment::Possible
+        && !p.negated
+        && read(x, lx, 0, c).is_some()
+}
+
+fn read(x: &Extraction, lx: &Lexicon, i: usize, c: &Claim) -> Option<Reading> {
     let text = &x.doc.text;
-    let ranges = statement_ranges(g, c);
+    let ranges = statement_ranges(x, c);
     let mut hostile: Option<String> = None;
     let mut accident: Option<String> = None;
     let mut crash = false;
@@ -218,10 +229,9 @@ fn read(g: &ClaimGraph, lx: &Lexicon, i: usize, c: &Claim) -> Option<Reading> {
 /// The byte ranges of what the claim states: its attribution's content, less any attribution
 /// nested in it ("state media said C1 while the rebels said C2": C2 is the rebels' claim, not
 /// state media's); a statement in the report's own voice is its proposition's evidence.
-fn statement_ranges(g: &ClaimGraph, c: &Claim) -> Vec<ByteRange> {
-    let x = &g.docs[c.doc];
+fn statement_ranges(x: &Extraction, c: &Claim) -> Vec<ByteRange> {
     let Some(a) = c.attribution.and_then(|a| x.attributions.get(a)) else {
-        return vec![g.prop(c).bytes.clone()];
+        return vec![x.propositions[c.prop].bytes.clone()];
     };
     a.content_parts()
         .into_iter()

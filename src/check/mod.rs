@@ -42,6 +42,7 @@ pub use control_opposed::{ControlStep, ControlTimeline, control_timelines};
 use casualty_disjoint::numeric;
 use casualty_disputed::disputed;
 use cause_disputed::cause_disputed;
+pub(crate) use cause_disputed::has_reading;
 use control_opposed::control;
 use date_disputed::date_disputed;
 use polarity_opposed::polarity;
@@ -231,47 +232,83 @@ pub struct CheckOptions {
 
 /// Runs every enabled rule; findings come out in a deterministic order.
 pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> {
+    check_with_origins(g, lx, opts).0
+}
+
+/// Where [`check`] made a finding: its pass and what the pass was at. The findings come out
+/// ordered by pass, and within a pass by what it was at (an event, a place, the claims paired);
+/// [`crate::decompose`] turns an origin into a sort key that holds across graphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A rule run on one event (the rule's index in the event pass: 0 `responsibility-dispute`
+    /// to 5 `violation-count-disjoint`).
+    Event(usize, u8),
+    /// `control-opposed`, on one place.
+    Place(String),
+    Cause,
+    Polarity,
+    Date,
+    Reversal,
+    Predicate,
+}
+
+/// [`check`], with each finding's [`Origin`] (the two vectors run in step).
+pub fn check_with_origins(
+    g: &ClaimGraph,
+    lx: &Lexicon,
+    opts: &CheckOptions,
+) -> (Vec<Finding>, Vec<Origin>) {
     let mut out = Vec::new();
+    let mut origins = Vec::new();
     let on = |id: &str| !opts.disabled.contains(id);
+    let mut add = |out: &mut Vec<Finding>, fs: Vec<Finding>, o: Origin| {
+        origins.extend(std::iter::repeat_n(o, fs.len()));
+        out.extend(fs);
+    };
     for e in 0..g.events.len() {
         if on("responsibility-dispute") {
-            out.extend(responsibility_dispute(g, e, lx));
+            add(
+                &mut out,
+                responsibility_dispute(g, e, lx),
+                Origin::Event(e, 0),
+            );
         }
         if on("responsibility-competing") {
-            out.extend(competing(g, e));
+            add(&mut out, competing(g, e), Origin::Event(e, 1));
         }
         if on("casualty-disjoint") {
-            out.extend(numeric(g, e, lx));
+            add(&mut out, numeric(g, e, lx), Origin::Event(e, 2));
         }
         if on("casualty-disputed") {
-            out.extend(disputed(g, e, lx));
+            add(&mut out, disputed(g, e, lx), Origin::Event(e, 3));
         }
         if on("violation-dispute") {
-            out.extend(violation_dispute(g, e));
+            add(&mut out, violation_dispute(g, e), Origin::Event(e, 4));
         }
         if on("violation-count-disjoint") {
-            out.extend(violation_counts(g, e));
+            add(&mut out, violation_counts(g, e), Origin::Event(e, 5));
         }
     }
     if on("control-opposed") {
         for place in g.places.keys() {
-            out.extend(control(g, place));
+            add(&mut out, control(g, place), Origin::Place(place.clone()));
         }
     }
     if on("cause-disputed") {
-        out.extend(cause_disputed(g, lx));
+        add(&mut out, cause_disputed(g, lx), Origin::Cause);
     }
     if on("polarity-opposed") {
-        out.extend(polarity(g, &out));
+        let fs = polarity(g, &out);
+        add(&mut out, fs, Origin::Polarity);
     }
     if on("date-disputed") {
-        out.extend(date_disputed(g, lx));
+        add(&mut out, date_disputed(g, lx), Origin::Date);
     }
     if on("position-reversal") {
-        out.extend(reversal(g));
+        add(&mut out, reversal(g), Origin::Reversal);
     }
     if on("predicate-opposed") {
-        out.extend(opposite_predicates(g, lx));
+        add(&mut out, opposite_predicates(g, lx), Origin::Predicate);
     }
     for f in &mut out {
         f.severity = severity(g, &f.sides);
@@ -282,7 +319,7 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
             f.severity = f.severity.min(Severity::Medium);
         }
     }
-    out
+    (out, origins)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -38,18 +38,14 @@ pub fn check_report(
     (findings, co)
 }
 
-/// Builds the `check` output from the graph, the findings and the input statuses.
-pub fn check_output(
-    g: &ClaimGraph,
-    findings: &[Finding],
-    sequences: &[crate::check::FigureSequence],
-    timelines: &[crate::check::ControlTimeline],
-    status: &[DocStatus],
-    input_errors: &[String],
-) -> CheckOut {
+/// The findings as the output lists them (`F1`, `F2`, ... in their order).
+pub fn finding_outs(g: &ClaimGraph, findings: &[Finding]) -> Vec<FindingOut> {
     let maps: Vec<CharMap> = g.docs.iter().map(|x| CharMap::of(&x.doc)).collect();
-    let documents = documents(g, status);
-    let findings: Vec<FindingOut> = findings
+    finding_outs_with(g, &maps, findings)
+}
+
+fn finding_outs_with(g: &ClaimGraph, maps: &[CharMap], findings: &[Finding]) -> Vec<FindingOut> {
+    findings
         .iter()
         .enumerate()
         .map(|(i, f)| FindingOut {
@@ -75,12 +71,26 @@ pub fn check_output(
                 .map(|s| SideOut {
                     role: s.role.clone(),
                     parties: s.parties.clone(),
-                    evidence: s.claims.iter().map(|&c| evidence(g, &maps, c)).collect(),
+                    evidence: s.claims.iter().map(|&c| evidence(g, maps, c)).collect(),
                 })
                 .collect(),
             explanation: f.explanation.clone(),
         })
-        .collect();
+        .collect()
+}
+
+/// Builds the `check` output from the graph, the findings and the input statuses.
+pub fn check_output(
+    g: &ClaimGraph,
+    findings: &[Finding],
+    sequences: &[crate::check::FigureSequence],
+    timelines: &[crate::check::ControlTimeline],
+    status: &[DocStatus],
+    input_errors: &[String],
+) -> CheckOut {
+    let maps: Vec<CharMap> = g.docs.iter().map(|x| CharMap::of(&x.doc)).collect();
+    let documents = documents(g, status);
+    let findings = finding_outs_with(g, &maps, findings);
     let summary = Summary {
         documents_processed: status.iter().filter(|s| s.status == "processed").count(),
         documents_skipped: status.iter().filter(|s| s.status != "processed").count(),
