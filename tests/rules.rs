@@ -210,6 +210,10 @@ fn numeric_conflict_ignores_running_totals_and_one_reports_own_figures() {
     let b = "---\ndate: 2016-09-24\n---\nA bombardment shook Aleppo on Friday.\n\nThe White Helmets said more than 300 people have been killed since April.\n";
     let (_, f) = run(&[("a", a), ("b", b)]);
     assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
+    // the marker far into the figure's clause
+    let far = "---\ndate: 2016-09-24\n---\nA bombardment shook Aleppo on Friday.\n\nThe White Helmets said 300 civilians have been killed by air strikes and shelling on rebel-held districts in and around Aleppo since the truce collapsed.\n";
+    let (_, f) = run(&[("a", a), ("b", far)]);
+    assert!(of_type(&f, NumericConflict).is_empty(), "{f:#?}");
     // two figures in one report from unnamed sources are usually two incidents
     let c = "---\ndate: 2016-09-24\n---\nShells hit Aleppo on Friday.\n\nA source said 3 people were wounded in one district. A local source said 58 people were wounded in another.\n";
     let (_, f) = run(&[("c", c)]);
