@@ -59,3 +59,33 @@ fn any_order_of_the_same_documents_gives_the_same_findings() {
     }
     assert_eq!(findings_json(shuffled, &lx), base, "shuffled");
 }
+
+#[test]
+fn the_documents_table_pairs_each_input_with_its_own_counts() {
+    let lx = Lexicon::builtin();
+    let docs = vec![
+        gainsay::model::Document::new(
+            "zulu",
+            "The army said it had taken the town. The rebels denied it.",
+        ),
+        gainsay::model::Document::new("alpha", "Fine."),
+    ];
+    let xs: Vec<Extraction> = docs
+        .into_iter()
+        .map(|d| extract_with(d, &lx, &ExtractOptions::default()))
+        .collect();
+    let status: Vec<gainsay::ingest::DocStatus> = xs
+        .iter()
+        .map(|x| gainsay::ingest::DocStatus {
+            id: x.doc.id.clone(),
+            origin: "-".into(),
+            status: "processed",
+            reason: None,
+            warnings: Vec::new(),
+        })
+        .collect();
+    let g = ClaimGraph::build_with(xs, &lx, GraphOptions::default());
+    let rows = gainsay::report::documents(&g, &status);
+    assert_eq!(rows[0].sentences, 2);
+    assert_eq!(rows[1].sentences, 1);
+}

@@ -156,7 +156,14 @@ pub fn check_output(
 
 /// Document statuses with counts, in input order.
 pub fn documents(g: &ClaimGraph, status: &[DocStatus]) -> Vec<DocOut> {
-    let mut processed = g.docs.iter();
+    // the graph holds the documents by id: the k-th processed input is `g.docs[by_input[k]]`
+    let mut by_input = vec![0; g.docs.len()];
+    for (j, &k) in g.input_index.iter().enumerate() {
+        if let Some(slot) = by_input.get_mut(k) {
+            *slot = j;
+        }
+    }
+    let mut processed = by_input.iter().map(|&j| &g.docs[j]);
     status
         .iter()
         .map(|s| {
