@@ -132,7 +132,7 @@ fn continue_quotations(seg: &Segmented, raw: &mut [attrib::RawAttribution]) {
         if first < ai {
             let last = ai - 1;
             // a transcript's turn is continued by [`continue_turns`]
-            let turn = raw[last].layout == attrib::Layout::Colon;
+            let turn = is_turn(seg, &raw[last]);
             open = (raw[last].kind != QuoteKind::Indirect && !turn).then_some((last, s));
             continue;
         }
@@ -241,6 +241,21 @@ pub fn rule_attributions(seg: &Segmented, lx: &Lexicon) -> Vec<attrib::RawAttrib
     raw
 }
 
+/// Whether `a` is a transcript's turn: the speaker in capitals and a colon open a paragraph,
+/// after a quotation mark or not.
+fn is_turn(seg: &Segmented, a: &attrib::RawAttribution) -> bool {
+    let t = &seg.tokens;
+    let s = a.sentence;
+    let lo = seg.sentences[s].tokens.start;
+    let para_first = s == 0 || seg.sentences[s - 1].paragraph != seg.sentences[s].paragraph;
+    let quoted = t[lo].kind == crate::segment::TokKind::OpenQuote;
+    a.layout == attrib::Layout::Colon
+        && para_first
+        && a.source
+            .as_ref()
+            .is_some_and(|r| r.start == lo + usize::from(quoted) && r.clone().all(|k| t[k].upper))
+}
+
 /// A transcript's turn ("\"PENCE: Well, look, …" in a quotation left open over paragraphs, the
 /// speaker in capitals) runs to its paragraph's end and on over the next paragraphs that open
 /// with a quotation mark and are not a turn of their own, up to a stage direction
@@ -248,24 +263,12 @@ pub fn rule_attributions(seg: &Segmented, lx: &Lexicon) -> Vec<attrib::RawAttrib
 fn continue_turns(seg: &Segmented, raw: &mut [attrib::RawAttribution]) {
     use crate::segment::TokKind;
     let t = &seg.tokens;
-    // the speaker in capitals opens a paragraph, after a quotation mark or not
-    let is_turn = |a: &attrib::RawAttribution| {
-        let s = a.sentence;
-        let lo = seg.sentences[s].tokens.start;
-        let para_first = s == 0 || seg.sentences[s - 1].paragraph != seg.sentences[s].paragraph;
-        let quoted = t[lo].kind == TokKind::OpenQuote;
-        a.layout == attrib::Layout::Colon
-            && para_first
-            && a.source.as_ref().is_some_and(|r| {
-                r.start == lo + usize::from(quoted) && r.clone().all(|k| t[k].upper)
-            })
-    };
     let turn_sentences: Vec<usize> = raw
         .iter()
-        .filter(|a| is_turn(a))
+        .filter(|a| is_turn(seg, a))
         .map(|a| a.sentence)
         .collect();
-    for a in raw.iter_mut().filter(|a| is_turn(a)) {
+    for a in raw.iter_mut().filter(|a| is_turn(seg, a)) {
         let para = seg.sentences[a.sentence].paragraph;
         let mut last_para = para;
         for s in a.sentence + 1..seg.sentences.len() {
