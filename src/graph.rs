@@ -295,9 +295,12 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
             return None;
         }
     }
-    // an air raid and ground fire are different incidents
+    // an air raid and ground fire are different incidents, unless both name the same site
+    // struck: "the hospital was hit by an air strike" against "by a misfired rocket" is the
+    // dispute over one incident
+    let same_site = a.target.is_some() && a.target == b.target;
     if let (Some(x), Some(y)) = (&a.mode, &b.mode) {
-        if x != y {
+        if x != y && !same_site {
             return None;
         }
     }

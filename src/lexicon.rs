@@ -411,6 +411,9 @@ pub enum QuantWord {
     About,
     UpTo,
     Fewer,
+    /// "far lower than N", "well below N": strictly under a figure another gives (a
+    /// comparison, so read strictly; a determiner may follow: "lower than the 471").
+    Below,
     Nearly,
     /// "between N and M": the phrase is a range.
     Between,
@@ -761,6 +764,9 @@ pub struct Lexicon {
     pub cue_nouns: WordSet<String>,
     /// Documents and messages: "X issued a statement saying C" is X's attribution.
     pub document_nouns: WordSet<String>,
+    /// Verbs of making something public ("released", "published"): a time next to one dates
+    /// that act, as a cue's does (`act:` rows of `time.tsv`).
+    pub statement_acts: WordSet<String>,
     /// Verb forms without an "-ed" ending that end a subject phrase ("came", "went").
     pub verb_forms: WordSet<String>,
     /// Stance markers: words and phrases that refute a claim or pass it on as a rumor.
@@ -1528,6 +1534,10 @@ impl Lexicon {
                 v.parse()
                     .map_err(|_| rows.err(line, format!("bad number `{v}`")))
             };
+            if k == "act" {
+                lx.statement_acts.insert(f[0].to_lowercase());
+                continue;
+            }
             let tw = match k {
                 "wd" => TimeWord::Weekday(num(v)?.clamp(0, 6) as u8),
                 "part" => TimeWord::Part(intern_part(v)),
@@ -1973,6 +1983,7 @@ impl Lexicon {
                 ("q", "about") => QuantWord::About,
                 ("q", "upto") => QuantWord::UpTo,
                 ("q", "fewer") => QuantWord::Fewer,
+                ("q", "below") => QuantWord::Below,
                 ("q", "nearly") => QuantWord::Nearly,
                 ("q", "between") => QuantWord::Between,
                 ("q", "lowend") => QuantWord::LowEnd,

@@ -809,6 +809,18 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
             {
                 continue;
             }
+            // "an intercepted call", "the alleged claim": a determiner and a participle before
+            // a bare form make it a noun ("the accused denied" stays a verb)
+            if form == Form::Base
+                && c0 > cx.lo + 1
+                && cx.t[c0 - 1].kind == TokKind::Word
+                && !cx.t[c0 - 1].cap
+                && prev.ends_with("ed")
+                && matches!(cx.class(c0 - 2), Some(FnClass::Det))
+                && cx.low(c0 - 2) != "that"
+            {
+                continue;
+            }
             let headline_verb = title_case && matches!(form, Form::ThirdSingular | Form::Past);
             if tok.cap && !cx.t[c0 - 1].is_quote() && !cx.is_punct(c0 - 1, ":") && !headline_verb {
                 continue;

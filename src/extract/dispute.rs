@@ -184,6 +184,8 @@ fn calls_wrong(inp: &PropInput, mut j: usize, hi: usize) -> Option<usize> {
         }
         let filler = lx.be_forms.contains(&t.lower)
             || t.lower == "as"
+            // a scare quote: 'was "inflated"'
+            || matches!(t.kind, TokKind::OpenQuote | TokKind::CloseQuote)
             || matches!(lx.fn_class_of(t), Some(FnClass::Det))
             || lx.is_ly_adverb(t)
             || matches!(lx.fn_class_of(t), Some(FnClass::Aux));

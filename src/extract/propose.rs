@@ -2260,6 +2260,8 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
             || (t.lower.ends_with("ing") && !adjective(i))
             || (lx.cue_forms.get(&t.lower).is_some() && !t.lower.ends_with("ed"))
             || lx.is_ly_adverb(t)
+            // a participle with its agent: "the 471 reported by the ministry"
+            || (t.lower.ends_with("ed") && toks.get(i + 1).is_some_and(|n| i + 1 < end && n.lower == "by"))
         {
             return None;
         }

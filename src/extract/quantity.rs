@@ -86,7 +86,10 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
     }
     let mut k = q + i;
     // "at the low end of the 100 to 300 range": a determiner may stand before the range
-    let end_of_range = matches!(qualifier, Some(QuantWord::LowEnd | QuantWord::HighEnd));
+    let end_of_range = matches!(
+        qualifier,
+        Some(QuantWord::LowEnd | QuantWord::HighEnd | QuantWord::Below)
+    );
     if end_of_range && k < end && matches!(toks[k].lower.as_str(), "the" | "a") {
         k += 1;
     }
@@ -247,6 +250,10 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
         },
         Some(QuantWord::UpTo) => Interval { lo: 0, hi: Some(n) },
         Some(QuantWord::Fewer) => Interval { lo: 0, hi: Some(n) },
+        Some(QuantWord::Below) => Interval {
+            lo: 0,
+            hi: Some(n.saturating_sub(1)),
+        },
         Some(_) => Interval::exact(n),
     };
     Some(Quantity {

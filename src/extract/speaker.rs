@@ -505,12 +505,17 @@ fn possessor(
     let stop = (head.start + 1..head.end)
         .find(|&k| matches!(lx.fn_class_of(&toks[k]), Some(FnClass::Prep)) || !toks[k].is_word())
         .unwrap_or(head.end);
-    let noun = (head.start + 1..stop).rev().find(|&k| toks[k].is_word())?;
-    let w = toks[noun].lower.as_str();
-    let fits = lx.document_nouns.contains(w)
-        || lx.member_nouns.contains(w)
-        || lx.org_heads.get(w) == Some(&crate::lexicon::OrgClass::Body);
-    if !fits {
+    // (a name may follow the noun: "its spokesman Jan Doe")
+    let fits = |k: usize| {
+        let w = toks[k].lower.as_str();
+        toks[k].is_word()
+            && (lx.document_nouns.contains(w)
+                || lx.member_nouns.contains(w)
+                || lx.org_heads.get(w) == Some(&crate::lexicon::OrgClass::Body))
+    };
+    let last = (head.start + 1..stop).rev().find(|&k| toks[k].is_word())?;
+    let named = (head.start + 1..last).any(|k| fits(k) && toks[k + 1..=last].iter().all(|t| t.cap));
+    if !(fits(last) || named) {
         return None;
     }
     let pron = text[p.range.clone()].to_string();

@@ -41,7 +41,24 @@ pub fn find_time(
 ) -> Option<TimeRef> {
     let range = range.start..range.end.min(toks.len());
     // (a cue of several words counts: "on Friday pointed the finger at")
-    let cue = |k: usize| k < toks.len() && lx.cue_forms.longest_in(toks, k, toks.len()).is_some();
+    // (a cue form after a determiner is a noun: "the blast on Tuesday" dates the blast; a verb
+    // of making public is the statement's act: "the army on Wednesday released footage")
+    let cue = |k: usize| {
+        k < toks.len()
+            && (lx.statement_acts.contains(&toks[k].lower)
+                || (lx
+                    .cue_forms
+                    .longest_in(toks, k, toks.len())
+                    // a cue with no speaker ("appeared to", "reportedly") marks no statement
+                    .is_some_and(|(_, &(c, _))| {
+                        !(lx.cues[c].frames.raise || lx.cues[c].frames.adv)
+                    })
+                    && (k == 0
+                        || !matches!(
+                            lx.fn_class_of(&toks[k - 1]),
+                            Some(crate::lexicon::FnClass::Det)
+                        ))))
+    };
     let mut i = range.start;
     while i < range.end {
         // (every time phrase starts with a time word: the flags skip the others without a call)
