@@ -144,6 +144,19 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "Maung Than Htike": a capitalised subordinator between two capitalised words inside
+        // a sentence is part of a name
+        if i > self.lo
+            && i + 1 < self.hi
+            && self.t[i].cap
+            && self.t[i - 1].cap
+            && self.t[i + 1].cap
+            && self.t[i - 1].is_word()
+            && self.t[i + 1].is_word()
+            && matches!(self.lx.fn_class_of(&self.t[i]), Some(FnClass::Sub))
+        {
+            return None;
+        }
         if i < self.hi && i >= self.lo {
             self.lx.fn_class_of(&self.t[i])
         } else {
@@ -296,6 +309,33 @@ impl Ctx<'_> {
         start
     }
 
+    /// Where a phrase starting at `s` (and ending before `k`) starts when a capitalised party
+    /// alias runs into it from up to three words before ("Save the Children said", whose
+    /// verb-like first word ends the noun phrase): the alias's first word, else `s`.
+    fn alias_start(&self, s: usize, k: usize) -> usize {
+        for i in s.saturating_sub(3).max(self.lo)..s {
+            if !self.t[i].cap || self.t[i].in_quote {
+                continue;
+            }
+            let Some(cands) = self.lx.alias_index.get(&self.t[i].lower) else {
+                continue;
+            };
+            let fits = cands.iter().any(|&a| {
+                let w = &self.lx.aliases[a].words;
+                let end = i + w.len();
+                end > s
+                    && end <= k
+                    && w.iter()
+                        .enumerate()
+                        .all(|(n, x)| self.t[i + n].lower == x.to_lowercase())
+            });
+            if fits {
+                return i;
+            }
+        }
+        s
+    }
+
     /// Source noun phrase ending just before `k`: (whole source, head phrase).
     fn left_source(&self, k: usize) -> Option<(Range<usize>, Range<usize>)> {
         if k <= self.lo {
@@ -364,7 +404,7 @@ impl Ctx<'_> {
             // "18% who say C": with no antecedent phrase the pronoun itself is the source
             return Some(if s < a { (s..k, s..a) } else { (j..k, j..k) });
         }
-        let s = self.np_left_core(k);
+        let s = self.alias_start(self.np_left_core(k), k);
         // "the group known as the White Helmets said": the name belongs to the phrase
         if s >= self.lo + 2 && s < k && self.low(s - 1) == "as" {
             let naming = self
@@ -505,9 +545,18 @@ impl Ctx<'_> {
         let head = p..e;
         if appos && self.is_comma(e) && e + 1 < self.hi {
             let n = &self.t[e + 1];
+            // "said Jan Doe, crisis director at the group": a role noun after a few
+            // modifiers with no article
+            let bare_role = (e + 1..self.hi.min(e + 5))
+                .take_while(|&k| {
+                    self.t[k].kind == TokKind::Word
+                        && (self.class(k).is_none()
+                            || (k > e + 1 && matches!(self.class(k), Some(FnClass::Conj))))
+                })
+                .any(|k| self.lx.kinds.contains_key(&self.t[k].lower));
             let starts_np = matches!(self.class(e + 1), Some(FnClass::Det))
                 || n.cap
-                || self.lx.kinds.contains_key(&n.lower)
+                || bare_role
                 || n.lower == "who";
             if starts_np && !self.is_cue_word(e + 1) {
                 let mut k = e + 1;
