@@ -818,6 +818,9 @@ pub struct Lexicon {
     pub press_words: WordSet<String>,
     /// Participial cues through which an outlet relays a source ("citing"): `relay` rows.
     pub relay_cues: WordSet<String>,
+    /// Verbs of "SANA quoted a military source as saying C" (`quote` rows of `discovery.tsv`):
+    /// the phrase between the verb and "as" speaks.
+    pub quote_verbs: WordSet<String>,
     /// Offices held in a state, named without it ("governor", "foreign minister"): `title`
     /// rows, with whether the office is national (else local).
     pub titles: PhraseTable<Office>,
@@ -1288,6 +1291,9 @@ impl Lexicon {
                 }
                 "relay" => {
                     lx.relay_cues.insert(w);
+                }
+                "quote" => {
+                    lx.quote_verbs.insert(w);
                 }
                 "title" => {
                     rows.need(line, &f, 3)?;

@@ -102,6 +102,7 @@ fn an_outlet_that_relays_is_the_carrier_not_the_speaker() {
         "The Harbor Ledger reported that the health ministry said 40 people were killed in the strike.",
         "The health ministry said 40 people were killed in the strike, the Harbor Ledger reported.",
         "According to the Harbor Ledger, citing the health ministry, 40 people were killed in the strike.",
+        "The Harbor Ledger quoted the health ministry on Monday as saying 40 people were killed in the strike.",
     ] {
         let x = run(text);
         let relay = x
@@ -114,6 +115,19 @@ fn an_outlet_that_relays_is_the_carrier_not_the_speaker() {
         assert_eq!(sp.name.as_deref(), Some("health ministry"), "{text}");
         assert_eq!(sp.carrier.as_deref(), Some("Harbor Ledger"), "{text}");
     }
+    // a listed broadcaster relays as a discovered outlet does
+    let x = run(
+        "KHARTOUM (Wire) - Al Jazeera reported that the health ministry said 40 people were killed in the shelling of the market.",
+    );
+    let relay = x
+        .attributions
+        .iter()
+        .find_map(|a| a.relays)
+        .expect("no relay");
+    assert_eq!(
+        x.attributions[relay].speakers[0].carrier.as_deref(),
+        Some("Al Jazeera")
+    );
     // a party that reports what another said is no relay
     let x = run("The Syrian army said that rebels said they had left the town.");
     assert!(x.attributions.iter().all(|a| a.relays.is_none()));
@@ -273,4 +287,23 @@ fn a_national_office_needs_the_region_the_report_names_most() {
     assert_eq!(p, None);
     let (_, p, _) = speaker_of(&x, "Governor Anna");
     assert_eq!(p.as_deref(), Some("Ukraine"));
+}
+
+#[test]
+fn a_listed_name_after_a_possessive_is_its_own_party() {
+    // "Its" would reach the latest organization (the agency); the listed name decides
+    let x = run(
+        "The State Department was looking into the reports, Reuters said. Its spokesman John Kirby said he could not confirm them.",
+    );
+    let a = x
+        .attributions
+        .iter()
+        .find(|a| {
+            a.speakers[0]
+                .name
+                .as_deref()
+                .is_some_and(|n| n.contains("Kirby"))
+        })
+        .expect("no Kirby");
+    assert_eq!(a.speakers[0].party.as_deref(), Some("United States"));
 }

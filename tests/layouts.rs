@@ -1406,3 +1406,23 @@ fn an_ing_form_modifying_a_noun_is_no_cue_even_for_the_learned_layer() {
             .all(|a| a.polarity == Polarity::Assert)
     );
 }
+
+#[test]
+fn quoted_as_saying() {
+    // the quoted phrase speaks; the quoting outlet's own attribution stays (and relays it)
+    check(
+        "SANA quoted a military source on Wednesday as saying the army had seized the village.",
+        &[
+            (
+                "SANA",
+                "quoted",
+                "a military source on Wednesday as saying the army had seized the village",
+            ),
+            (
+                "a military source",
+                "saying",
+                "the army had seized the village",
+            ),
+        ],
+    );
+}

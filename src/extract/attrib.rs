@@ -1368,6 +1368,9 @@ fn extend_frame_left(cx: &Ctx, mut k: usize) -> usize {
     k
 }
 
+/// Most tokens between a quoting verb and the "as" of "quoted X as saying C".
+const QUOTED_AS_MAX: usize = 16;
+
 /// How far before a cue the article of an apposition may be ("an accusation the Kurdish
 /// militia has denied").
 const APPOSITION_REACH: usize = 8;
@@ -1552,6 +1555,29 @@ fn cue_attribution(
             ));
         }
         return None;
+    }
+
+    // "SANA quoted a military source on Wednesday as saying C": the quoted phrase speaks (the
+    // quoting outlet becomes its carrier: `speaker::relays`)
+    if form == Form::Ing && k0 == c0 && k0 > cx.lo + 2 && cx.low(k0 - 1) == "as" {
+        let quote = (cx.lo..k0 - 1)
+            .rev()
+            .take(QUOTED_AS_MAX)
+            .find(|&k| !cx.t[k].in_quote && lx.quote_verbs.contains(cx.low(k)));
+        if let Some(q) = quote {
+            let s = q + 1;
+            let e = cx.np_right(s).min(k0 - 1);
+            if e > s {
+                if let Ok(Some(p)) = cx.right_content(c1, cue) {
+                    return Some(mk(
+                        Some((s..e, s..e)),
+                        p..cx.hi,
+                        Layout::SourceCueContent,
+                        s,
+                    ));
+                }
+            }
+        }
     }
 
     // Participial ", adding that C" and coordinated "... and suggested that C" inherit the

@@ -518,6 +518,13 @@ fn possessor(
     if !(fits(last) || named) {
         return None;
     }
+    // a party alias inside the phrase names the speaker ("its spokesman John Kirby")
+    if mentions
+        .iter()
+        .any(|m| m.tokens.start > head.start && m.tokens.end <= head.end)
+    {
+        return None;
+    }
     let pron = text[p.range.clone()].to_string();
     let sp = resolve_pronoun(
         text, seg, atts, done, ai, head.start, kinds, &pron, mentions, lx,
