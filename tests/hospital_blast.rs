@@ -74,6 +74,8 @@ fn the_three_core_conflicts_are_found() {
         has("casualty-disjoint", "United States", "Hamas"),
         "{all:#?}"
     );
+    // "the number of dead given by Hamas was \"inflated\"": the army disputes Hamas's figure
+    assert!(has("casualty-disputed", "Israel", "Hamas"), "{all:#?}");
     // "a few dozen" is 24 to 60, not "a few"
     assert!(
         f.iter().any(|x| x["rule"] == "casualty-disjoint"

@@ -283,6 +283,7 @@ pub(super) fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
                 superseded: false,
                 aggregate,
                 event,
+                ..
             } if !g.prop(&g.claims[c]).negated => Some(Fig {
                 claim: c,
                 interval: *count,

@@ -27,6 +27,8 @@ struct Dispute {
     text: String,
     measure: String,
     victims: String,
+    /// The party whose figures it disputes, named without a count.
+    given_by: Option<String>,
 }
 
 pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
@@ -48,6 +50,7 @@ pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                 victims,
                 cumulative: false,
                 superseded: false,
+                given_by,
                 ..
             } => Some(Dispute {
                 claim: c,
@@ -55,6 +58,7 @@ pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                 text: count_text.clone(),
                 measure: measure.clone(),
                 victims: victims.clone(),
+                given_by: given_by.clone(),
             }),
             _ => None,
         })
@@ -82,8 +86,14 @@ pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                     // inside one report, only between known parties (as casualty-disjoint)
                     && (cf.doc != cd.doc || cf.known_party)
                     && f.measure == d.measure
-                    && crate::extract::propose::same_victims(&f.victims, &d.victims, lx)
-                    && f.interval.overlaps(&d.interval)
+                    && match &d.given_by {
+                        // every figure of the party named as its giver
+                        Some(p) => cf.party == *p,
+                        None => {
+                            crate::extract::propose::same_victims(&f.victims, &d.victims, lx)
+                                && f.interval.overlaps(&d.interval)
+                        }
+                    }
             })
             .map(|f| f.claim)
             .collect();
@@ -109,7 +119,19 @@ pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
             continue;
         };
         let givers = parties_of(g, &given);
-        let figure = format!("{} {} {}", d.text, d.victims, d.measure);
+        // a dispute of a giver's figures names no count: the first figure it hits
+        let figure = match d.given_by {
+            Some(_) => match &g.prop(&g.claims[given[0]]).kind {
+                PropKind::Casualty {
+                    count_text,
+                    victims,
+                    measure,
+                    ..
+                } => format!("{count_text} {victims} {measure}"),
+                _ => continue,
+            },
+            None => format!("{} {} {}", d.text, d.victims, d.measure),
+        };
         out.push(Finding {
             severity: Severity::default(),
             ty: FindingType::NumericConflict,

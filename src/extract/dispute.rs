@@ -57,6 +57,9 @@ struct FigurePhrase {
     plural: bool,
     /// The count it names ("the figure of 471") and its tokens.
     count: Option<(Interval, Range<usize>)>,
+    /// Who gives the figure, as its phrase names them: "given by the ministry", "the
+    /// ministry's figures".
+    giver: Option<Range<usize>>,
 }
 
 /// The figure phrase opening `lo..hi`, if one does.
@@ -67,6 +70,7 @@ fn figure_phrase(inp: &PropInput, lo: usize, hi: usize) -> Option<FigurePhrase> 
     // ministry's", "casualty"), and a preposition, a clause word, a verb or a number before it
     // means the content is something else ("the report on the figures")
     let mut k = lo;
+    let mut giver = None;
     let (head, n, toll) = loop {
         if k >= hi || k >= lo + FIGURE_HEAD_WORDS {
             return None;
@@ -95,8 +99,13 @@ fn figure_phrase(inp: &PropInput, lo: usize, hi: usize) -> Option<FigurePhrase> 
                 .casualties
                 .get(&t.lower)
                 .is_none_or(|m| m.starts_with('@'));
-        if !modifier {
+        // "the ministry's casualty figures": the words before the possessive give them
+        let possessive = t.lower == "'s" || t.lower == "'" || t.lower == "’s";
+        if !modifier && !possessive {
             return None;
+        }
+        if possessive && k > lo {
+            giver = Some(lo..k);
         }
         k += 1;
     };
@@ -139,7 +148,9 @@ fn figure_phrase(inp: &PropInput, lo: usize, hi: usize) -> Option<FigurePhrase> 
             && toks[j].kind == TokKind::Word
             && (w.ends_with("ed") || w.ends_with("en"))
         {
-            j = np_after(inp, j + 2, hi).max(j + 2);
+            let e = np_after(inp, j + 2, hi).max(j + 2);
+            giver = Some(j + 2..e);
+            j = e;
             continue;
         }
         // "the toll from Thursday's strike", "the figures for the attack on the market": what it
@@ -164,6 +175,7 @@ fn figure_phrase(inp: &PropInput, lo: usize, hi: usize) -> Option<FigurePhrase> 
         measure,
         plural,
         count,
+        giver,
     })
 }
 
@@ -318,12 +330,36 @@ pub fn figure_disputes(
                     cumulative: false,
                     superseded: false,
                     aggregate: false,
+                    given_by: None,
                     measure: fp.measure.clone().unwrap_or_else(|| "killed".to_string()),
                     victims: "people".to_string(),
                     event,
                 }]
             }
-            None => return,
+            // "disputed the casualty figures given by the Observatory": every figure the
+            // giver gives for the event (a giver that names a party)
+            None => {
+                let Some(giver) = fp.giver.as_ref().and_then(|g| giver_party(inp, g)) else {
+                    return;
+                };
+                let mut event = inp.local_event(range.clone());
+                event.fill_from(context);
+                if event.frame.is_none() {
+                    return;
+                }
+                let phrase = range.start..fp.end;
+                vec![PropKind::Casualty {
+                    count: Interval { lo: 0, hi: None },
+                    count_text: span_text(&inp.doc.text, toks, phrase).to_string(),
+                    cumulative: false,
+                    superseded: false,
+                    aggregate: false,
+                    given_by: Some(giver),
+                    measure: fp.measure.clone().unwrap_or_else(|| "killed".to_string()),
+                    victims: "people".to_string(),
+                    event,
+                }]
+            }
         },
     };
     let at = own
@@ -336,4 +372,13 @@ pub fn figure_disputes(
             Proposition::new(r.sentence, r.attribution, range.start..end, kind, negated),
         );
     }
+}
+
+/// The party a figure's giver phrase names by an alias ("the Syrian Observatory for Human
+/// Rights", "Hamas"); `None` for one that names no listed party ("the ministry").
+fn giver_party(inp: &PropInput, giver: &Range<usize>) -> Option<String> {
+    inp.mentions
+        .iter()
+        .find(|m| m.tokens.start >= giver.start && m.tokens.end <= giver.end)
+        .map(|m| inp.lx.aliases[m.alias].party.clone())
 }

@@ -117,6 +117,11 @@ pub enum PropKind {
         /// A figure over a wide area ("across the province", "Aleppo and its countryside").
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         aggregate: bool,
+        /// The party whose figure a dispute names without a count ("disputed the casualty
+        /// figures given by the Observatory", "rejected Hamas's toll"): the dispute is of every
+        /// figure that party gives for the event, and `count` is unbounded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        given_by: Option<String>,
         /// killed, wounded, missing, trapped, destroyed
         measure: String,
         /// What was counted ("soldiers", "people").
@@ -1530,6 +1535,7 @@ pub fn region_propositions(
                     cumulative,
                     superseded,
                     aggregate,
+                    given_by: None,
                     measure: measure.clone(),
                     victims,
                     event: event.clone(),
