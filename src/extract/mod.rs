@@ -480,6 +480,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         }
     }
     answer_accusations(&seg, &raw, &attributions, &mentions, &mut propositions, lx);
+    locate_sites(&mut propositions, lx);
     warnings.extend(dateline_warning(&doc, &seg, lx));
     for p in &mut propositions {
         p.bytes = tok_bytes(&seg, &p.tokens);
@@ -641,4 +642,42 @@ fn dateline_warning(doc: &Document, seg: &Segmented, lx: &Lexicon) -> Option<Str
             "the text is dated {own} but the document's date is {given}; weekday phrases are resolved against {given}"
         )
     })
+}
+
+/// An event at a named site struck, placed only by names no gazetteer knows ("the blast at
+/// al-Ahli Arab Hospital", "the Pellin market"), lies in the place the report's other events name, when all the known
+/// places they name lie on one chain ("Gaza City", "Gaza Strip"): its most specific one is added
+/// after the names, so that another report's "al-Ahli Arab hospital in Gaza City" meets it. A
+/// report that names places on two branches adds nothing.
+fn locate_sites(props: &mut [Proposition], lx: &Lexicon) {
+    let known = |p: &str| lx.places.place(&p.to_lowercase()).is_some();
+    let mut home: Option<String> = None;
+    for p in props.iter() {
+        let Some(e) = p.kind.event() else { continue };
+        for place in e.places.iter().filter(|x| known(x)) {
+            if crate::places::is_root_place(place, lx) {
+                continue;
+            }
+            match &home {
+                None => home = Some(place.clone()),
+                Some(h) if h == place => {}
+                Some(h) if crate::places::place_ancestors(h, lx).contains(place) => {}
+                Some(h) if crate::places::place_ancestors(place, lx).contains(h) => {
+                    home = Some(place.clone());
+                }
+                Some(_) => return,
+            }
+        }
+    }
+    let Some(home) = home else { return };
+    for p in props.iter_mut() {
+        let Some(e) = p.kind.event_mut() else {
+            continue;
+        };
+        // only a named site struck (a hospital, a market): a village the gazetteer lacks may
+        // lie anywhere around the report's town
+        if e.target.is_some() && !e.places.is_empty() && e.places.iter().all(|x| !known(x)) {
+            e.places.push(home.clone());
+        }
+    }
 }

@@ -179,6 +179,16 @@ impl PropKind {
         }
     }
 
+    /// [`PropKind::event`], to change.
+    pub fn event_mut(&mut self) -> Option<&mut EventRef> {
+        match self {
+            PropKind::Responsibility { event, .. }
+            | PropKind::Casualty { event, .. }
+            | PropKind::Violation { event, .. } => Some(event),
+            PropKind::Control { .. } | PropKind::Generic { .. } => None,
+        }
+    }
+
     /// The event the proposition is about, for the kinds that have one.
     pub fn event(&self) -> Option<&EventRef> {
         match self {
