@@ -821,6 +821,9 @@ pub struct Lexicon {
     /// Verbs of "SANA quoted a military source as saying C" (`quote` rows of `discovery.tsv`):
     /// the phrase between the verb and "as" speaks.
     pub quote_verbs: WordSet<String>,
+    /// Prepositions that open what a speaker's title is about, not whom it serves ("the UN
+    /// envoy to Syria", "the expert on the situation in Mali"): `topic` rows of `discovery.tsv`.
+    pub topic_preps: WordSet<String>,
     /// Offices held in a state, named without it ("governor", "foreign minister"): `title`
     /// rows, with whether the office is national (else local).
     pub titles: PhraseTable<Office>,
@@ -1294,6 +1297,9 @@ impl Lexicon {
                 }
                 "quote" => {
                     lx.quote_verbs.insert(w);
+                }
+                "topic" => {
+                    lx.topic_preps.insert(w);
                 }
                 "title" => {
                     rows.need(line, &f, 3)?;

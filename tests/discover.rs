@@ -307,3 +307,58 @@ fn a_listed_name_after_a_possessive_is_its_own_party() {
         .expect("no Kirby");
     assert_eq!(a.speakers[0].party.as_deref(), Some("United States"));
 }
+
+#[test]
+fn a_title_before_a_name_speaks_for_the_state_of_the_region() {
+    // no party with the role is named before: the state of the region the places tell
+    let x = run(
+        "BAMAKO, March 3 - Army spokesman Colonel Souleymane Dembele said the troops had repelled an attack near Mopti.",
+    );
+    let (name, p, how) = speaker_of(&x, "Army spokesman");
+    assert_eq!(p.as_deref(), Some("Mali"));
+    assert_eq!(name.as_deref(), Some("Colonel Souleymane Dembele"));
+    assert_eq!(how, Some(LinkHow::Role));
+}
+
+#[test]
+fn an_alias_before_a_topic_preposition_names_the_speaker() {
+    for (text, needle) in [
+        (
+            "The UN envoy to Syria, Staffan de Mistura, said the talks would resume.",
+            "UN envoy",
+        ),
+        (
+            "The UN independent expert on the human rights situation in Mali said the strike violated the law.",
+            "UN independent expert",
+        ),
+    ] {
+        let (_, p, _) = speaker_of(&run(text), needle);
+        assert_eq!(p.as_deref(), Some("United Nations"), "{text}");
+    }
+}
+
+#[test]
+fn a_role_noun_takes_the_earlier_speaker_named_with_it() {
+    // Israel is named more often and has a ministry, but "the ministry" is the health ministry
+    // that spoke before
+    let x = run(
+        "MARJAYOUN, Nov 14 - The Lebanese health ministry said an Israeli strike killed 17 people. \
+         Israel said it struck Hezbollah targets. Israeli jets also hit Tyre, and Israeli drones flew over Beirut. \
+         An Israeli drone hit a car near Nabatieh, killing two people, the ministry said.",
+    );
+    let (_, p, _) = speaker_of(&x, "=the ministry");
+    assert_eq!(p.as_deref(), Some("Lebanon"));
+}
+
+#[test]
+fn a_present_tense_denial_before_its_object_is_a_cue() {
+    let x = run(
+        "Shells hit the school in Ain Hamra on Wednesday. The army disputes the figures given by the Observatory.",
+    );
+    let a = x
+        .attributions
+        .iter()
+        .find(|a| &x.doc.text[a.cue.clone()] == "disputes")
+        .expect("no cue `disputes`");
+    assert_eq!(a.polarity, gainsay::model::Polarity::Deny);
+}

@@ -1275,12 +1275,20 @@ fn verbal_context(cx: &Ctx, c0: usize, c1: usize) -> bool {
             && !cx.is_cue_word(c0 - 1)
     };
     let adjective = c0 > cx.lo + 1 && matches!(cx.class(c0 - 2), Some(FnClass::Det));
-    let before = c0 > cx.lo
-        && ((matches!(cx.class(c0 - 1), Some(FnClass::Aux)) && !adjective)
-            || cx.lx.document_nouns.contains(cx.low(c0 - 1))
-            || cx.is_pronoun(c0 - 1)
-            || cx.lx.negations.contains(cx.low(c0 - 1))
-            || plural_subject);
+    // "The IDF disputes the figures": a noun is seldom followed by a determiner (not read in
+    // text stripped of its commas: "amid border disputes the army said")
+    let object_follows = !cx.commaless
+        && c0 > cx.lo
+        && cx.t[c0 - 1].is_word()
+        && cx.class(c0 - 1).is_none()
+        && matches!(cx.class(c1), Some(FnClass::Det));
+    let before = object_follows
+        || c0 > cx.lo
+            && ((matches!(cx.class(c0 - 1), Some(FnClass::Aux)) && !adjective)
+                || cx.lx.document_nouns.contains(cx.low(c0 - 1))
+                || cx.is_pronoun(c0 - 1)
+                || cx.lx.negations.contains(cx.low(c0 - 1))
+                || plural_subject);
     marker || before
 }
 

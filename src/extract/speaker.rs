@@ -291,13 +291,19 @@ fn named_speaker(
     // Alias in the whole source (apposition included); the head phrase's alias first. A
     // relative clause after the head ("a doctor who fled to Turkey") names no speaker.
     let relative = head.end < src.end && toks[head.end].is_word();
-    let alias = best_alias(mentions, &core).or_else(|| {
-        if relative {
-            None
-        } else {
-            best_alias(mentions, src)
-        }
-    });
+    // "the UN envoy to Syria": an alias before a topic preposition names the speaker
+    let before_topic = (core.start + 1..core.end)
+        .find(|&k| lx.topic_preps.contains(&toks[k].lower))
+        .and_then(|t| best_alias(mentions, &(core.start..t)));
+    let alias = before_topic
+        .or_else(|| best_alias(mentions, &core))
+        .or_else(|| {
+            if relative {
+                None
+            } else {
+                best_alias(mentions, src)
+            }
+        });
     // "The Union of Syrian Revolution Doctors", "Opponents of Assad": a one-word alias after the
     // "of" of a capitalized name is what the organisation is about, not who it is
     let alias = alias.filter(|m| {
@@ -350,7 +356,17 @@ fn named_speaker(
             // the role must be the phrase's head, with no capitalized name before it
             // ("the military source", "a senior military source", not "Health Ministry")
             let named_modifier = (core.start..core.start + st).any(|k| toks[k].cap);
-            if role_heads(&words, st, n, lx) && !named_modifier {
+            // ... or the role is a title before its holder's name: "Army spokesman Colonel Jan
+            // Doe", "military spokesman Jan Doe"
+            let title = core.start + st + n < core.end
+                && (core.start + st + n..core.end).all(|k| toks[k].cap && toks[k].is_word());
+            if (role_heads(&words, st, n, lx) || title) && !named_modifier {
+                // the holder's name, not the title ("Jan Okafor")
+                let name = if title {
+                    span_text(text, toks, core.start + st + n..core.end).to_string()
+                } else {
+                    name.clone()
+                };
                 let found = last_with_role(mentions, src.start, &role.role, lx);
                 // none mentioned: the state of the region the report is about, when that
                 // region is clear and its state has the role ("the army" in a report about
@@ -359,16 +375,28 @@ fn named_speaker(
                 let mention = span_text(text, toks, src.clone()).to_string();
                 // else an earlier speaker named with the same head ("the ministry" after
                 // "The Kestrian defence ministry said ...")
-                let earlier = (ai.saturating_sub(LOOKBACK)..ai).rev().find_map(|bi| {
-                    done[bi].iter().find(|sp| {
-                        !matches!(sp.resolution, Resolution::Unresolved { .. })
-                            && sp.name.as_deref().is_some_and(|n| {
-                                n.to_lowercase().split_whitespace().any(|w| w == head_noun)
-                                    && n.to_lowercase() != words.join(" ")
-                            })
+                let earlier_where = |with_party: bool| {
+                    (ai.saturating_sub(LOOKBACK)..ai).rev().find_map(|bi| {
+                        done[bi].iter().find(|sp| {
+                            !matches!(sp.resolution, Resolution::Unresolved { .. })
+                                && (!with_party || sp.party.is_some())
+                                && sp.name.as_deref().is_some_and(|n| {
+                                    n.to_lowercase().split_whitespace().any(|w| w == head_noun)
+                                        && n.to_lowercase() != words.join(" ")
+                                })
+                        })
                     })
-                });
+                };
+                let earlier = earlier_where(false);
+                // an earlier speaker named with the same head that reaches a party ("the health
+                // ministry said ...", then "the ministry said") is nearer than the party most
+                // named with the role
+                let earlier_party = earlier_where(true);
                 let link = Some(PartyLink::new(LinkHow::Role, mention.as_str()));
+                let (found, earlier) = match earlier_party {
+                    Some(sp) => (None, Some(sp)),
+                    None => (found, earlier),
+                };
                 return match (found, earlier) {
                     (Some(m), _) => Speaker {
                         name: Some(name),
@@ -379,7 +407,8 @@ fn named_speaker(
                         carrier: None,
                     },
                     (None, Some(sp)) => Speaker {
-                        name: sp.name.clone(),
+                        // a title keeps its holder's name
+                        name: if title { Some(name) } else { sp.name.clone() },
                         party: sp.party.clone(),
                         kind: sp.kind,
                         resolution: Resolution::Context { mention },
