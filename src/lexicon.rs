@@ -794,6 +794,9 @@ pub struct Lexicon {
     /// Nouns for a party's fighting units after a role noun ("government forces", "regime
     /// jets"): the role still names the party (`@force` rows of `roles.tsv`).
     pub force_heads: WordSet<String>,
+    /// A state's weapons and units after its demonym ("Israeli warplanes", "an Israeli drone",
+    /// "Russian tank fire"): the state is the agent (`@arms` rows of `roles.tsv`).
+    pub state_arms: WordSet<String>,
     /// Every role of each party, over all its aliases: "Assad" stands for a party with a
     /// government and a military.
     pub party_roles: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
@@ -1258,6 +1261,10 @@ impl Lexicon {
             rows.need(line, &f, 3)?;
             if f[1] == "@force" {
                 lx.force_heads.insert(f[0].to_lowercase());
+                continue;
+            }
+            if f[1] == "@arms" {
+                lx.state_arms.insert(f[0].to_lowercase());
                 continue;
             }
             let kind = parse_kind(&rows, line, f[2])?;

@@ -492,6 +492,37 @@ impl PropInput<'_> {
         )
     }
 
+    /// The state whose demonym opens `range` before one of its weapons or units (`@arms` rows
+    /// of `roles.tsv`): the party of the demonym's aliases with the `military` role, when they
+    /// all name one.
+    fn demonym_agent(&self, range: Range<usize>) -> Option<String> {
+        let toks = self.toks();
+        let mut s = range.start;
+        while s < range.end && matches!(self.lx.fn_class_of(&toks[s]), Some(FnClass::Det)) {
+            s += 1;
+        }
+        if s + 1 >= range.end || !self.is_demonym(&toks[s].lower) {
+            return None;
+        }
+        if !(s + 1..range.end).any(|k| self.lx.state_arms.contains(&toks[k].lower)) {
+            return None;
+        }
+        let mut parties = self
+            .lx
+            .alias_index
+            .get(&toks[s].lower)?
+            .iter()
+            .filter_map(|&a| {
+                let al = &self.lx.aliases[a];
+                (al.home.is_some()
+                    && al.words.len() > 1
+                    && al.roles.iter().any(|r| r == "military"))
+                .then_some(al.party.as_str())
+            });
+        let first = parties.next()?;
+        parties.all(|p| p == first).then(|| first.to_string())
+    }
+
     /// Whether a lower-case word is a demonym: no place, but the first word of a country's
     /// party aliases ("ukrainian" of "Ukrainian military", "Ukrainian officials").
     fn is_demonym(&self, lower: &str) -> bool {
@@ -839,6 +870,11 @@ impl PropInput<'_> {
         }
         // "regime jets", "government forces": the party of that role mentioned before
         if let Some(p) = super::speaker::role_party(self.seg, &range, self.mentions, self.lx) {
+            return Some(p);
+        }
+        // "Israeli warplanes", "an Israeli drone", "Israeli tank fire": a state's demonym before
+        // its weapons or units
+        if let Some(p) = self.demonym_agent(range.clone()) {
             return Some(p);
         }
         // "An air strike hit …", "the explosion killed …": an event names no agent
@@ -3260,6 +3296,21 @@ mod tests {
         // a name before a place noun is a place
         let ev = last_context("Shells hit the Pellin market in Velmar on Monday.");
         assert!(ev.places.iter().any(|p| p == "Pellin"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_demonym_before_a_states_weapons_names_the_state() {
+        for text in [
+            "Residents said Israeli warplanes struck the building in Marjayoun.",
+            "The ministry said an Israeli drone hit a car near Nabatieh.",
+            "Peacekeepers said Israeli tank fire hit the perimeter of the base.",
+        ] {
+            assert_eq!(agents(text), vec!["Israel"], "{text}");
+        }
+        // a demonym before fighters or rockets names no state
+        for text in ["Residents said Palestinian fighters attacked the post in Kissufim."] {
+            assert!(!agents(text).iter().any(|a| a == "Palestine"), "{text}");
+        }
     }
 
     #[test]
