@@ -362,3 +362,19 @@ fn a_present_tense_denial_before_its_object_is_a_cue() {
         .expect("no cue `disputes`");
     assert_eq!(a.polarity, gainsay::model::Polarity::Deny);
 }
+
+#[test]
+fn the_statement_speaks_for_whoever_issued_it() {
+    let x = run(
+        "Hezbollah said in a statement that its fighters had not fired at the town. \
+         Residents said the streets were empty. \
+         The statement said the group would respond to any attack.",
+    );
+    let (_, p, _) = speaker_of(&x, "=The statement");
+    assert_eq!(p.as_deref(), Some("Hezbollah"));
+    // no statement named before: it stays unknown
+    let x =
+        run("Residents said the streets were empty. The statement said the group would respond.");
+    let (_, p, _) = speaker_of(&x, "=The statement");
+    assert_eq!(p, None);
+}

@@ -17,6 +17,9 @@ use super::attrib::{Layout, RawAttribution};
 /// of the Kurdish YPG's").
 const SUBJECT_OPENING: usize = 3;
 
+/// How many earlier attributions "the statement" looks back over for the one that issued it.
+const DOCUMENT_LOOKBACK: usize = 6;
+
 /// How many earlier attributions a role noun looks back over for the name that introduced it.
 const LOOKBACK: usize = 40;
 
@@ -466,6 +469,33 @@ fn named_speaker(
                         carrier: None,
                     };
                 }
+            }
+        }
+    }
+    // "The statement said": the latest speaker whose attribution's sentence names that document
+    // ("JNIM said in a statement ...", "Hezbollah issued a statement ..."), within a few
+    // attributions
+    if definite && core.len() <= 2 && lx.document_nouns.contains(head_noun.as_str()) {
+        let seg_sentences = &seg.sentences;
+        for bi in (ai.saturating_sub(DOCUMENT_LOOKBACK)..ai).rev() {
+            let b = &atts[bi];
+            let Some(sent) = seg_sentences.get(b.sentence) else {
+                continue;
+            };
+            let names_it = sent.tokens.clone().any(|k| toks[k].lower == head_noun)
+                && b.source
+                    .as_ref()
+                    .is_some_and(|bs| !bs.clone().any(|k| toks[k].lower == head_noun));
+            let Some(sp) = done[bi].first().filter(|sp| sp.party.is_some()) else {
+                continue;
+            };
+            if names_it {
+                let mention = span_text(text, toks, src.clone()).to_string();
+                return Speaker {
+                    resolution: Resolution::Context { mention },
+                    carrier: None,
+                    ..sp.clone()
+                };
             }
         }
     }
