@@ -5,22 +5,10 @@
 
 mod common;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 fn findings() -> Vec<Value> {
-    let out = Command::cargo_bin("gainsay")
-        .unwrap()
-        .args(["check", "tests/cases/disputed-strike", "--format", "json"])
-        .current_dir(common::repo())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = common::cli_json(&["check", "tests/cases/disputed-strike", "--format", "json"]);
     v["findings"].as_array().cloned().unwrap_or_default()
 }
 

@@ -5,23 +5,12 @@
 
 mod common;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 fn check(args: &[&str]) -> Value {
-    let out = Command::cargo_bin("gainsay")
-        .unwrap()
-        .args(["check", "tests/cases/figure-dispute", "--format", "json"])
-        .args(args)
-        .current_dir(common::repo())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let mut all = vec!["check", "tests/cases/figure-dispute", "--format", "json"];
+    all.extend_from_slice(args);
+    common::cli_json(&all)
 }
 
 fn strings(v: &Value) -> Vec<String> {

@@ -12,18 +12,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 fn run(cmd: &str) -> Value {
-    let out = Command::cargo_bin("gainsay")
-        .unwrap()
-        .args([cmd, "tests/cases/hospital-blast", "--format", "json"])
-        .current_dir(common::repo())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::cli_json(&[cmd, "tests/cases/hospital-blast", "--format", "json"])
 }
 
 fn parties(f: &Value, side: usize) -> Vec<String> {

@@ -59,3 +59,20 @@ pub fn shared(rel: &str) -> Option<std::path::PathBuf> {
         None
     }
 }
+
+/// Runs the built `gainsay` in the repository with `args` (which ask for JSON) and parses its
+/// standard output; fails the test with its stderr when it does not succeed.
+pub fn cli_json(args: &[&str]) -> serde_json::Value {
+    let out = assert_cmd::Command::cargo_bin("gainsay")
+        .unwrap()
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
