@@ -1488,10 +1488,30 @@ pub fn region_propositions(
             None
         } else {
             let np = inp.np_before(range.start, k);
-            (!np.is_empty())
+            // "A Malian army drone strike on the wedding in Dioura killed 34": past the
+            // prepositional phrases to the subject's head
+            let mut head = np.clone();
+            for _ in 0..SUBJECT_PPS {
+                let p = head.start;
+                if p <= range.start + 1
+                    || !matches!(lx.fn_class_of(&toks[p - 1]), Some(FnClass::Prep))
+                {
+                    break;
+                }
+                let before = inp.np_before(range.start, p - 1);
+                if before.is_empty() {
+                    break;
+                }
+                head = before;
+            }
+            // a phrase inside a prepositional phrase is no subject ("the strike on the Russian
+            // base killed 5" blames no Russia): its head is
+            let subject = if head != np { head } else { np };
+            (!subject.is_empty())
                 .then(|| {
-                    inp.party_of(np.clone())
-                        .or_else(|| super::speaker::role_party(inp.seg, &np, inp.mentions, lx))
+                    inp.party_of(subject.clone())
+                        .or_else(|| super::speaker::role_party(inp.seg, &subject, inp.mentions, lx))
+                        .or_else(|| inp.demonym_agent(subject.clone()))
                 })
                 .flatten()
         };
@@ -1906,6 +1926,10 @@ fn accusations(
     }
     Vec::new()
 }
+
+/// Most prepositional phrases between a casualty verb's subject and the verb ("A drone strike
+/// on the wedding in Dioura killed 34").
+const SUBJECT_PPS: usize = 3;
 
 /// How many words after a figure, within its clause, a running-total marker may stand ("213
 /// civilians have been killed by air strikes and shelling on opposition areas since the truce
@@ -3296,6 +3320,23 @@ mod tests {
         // a name before a place noun is a place
         let ev = last_context("Shells hit the Pellin market in Velmar on Monday.");
         assert!(ev.places.iter().any(|p| p == "Pellin"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_casualty_verbs_subject_is_read_past_its_prepositional_phrases() {
+        assert_eq!(
+            agents(
+                "A Malian army drone strike on the wedding in Dioura killed at least 34 civilians, Human Rights Watch said."
+            ),
+            vec!["Mali"]
+        );
+        // a party inside the phrase struck is no subject
+        assert!(
+            agents(
+                "The observatory said the strike on the Russian base in Hmeimim killed 5 people."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
