@@ -12,14 +12,7 @@ fn findings() -> Vec<Value> {
     v["findings"].as_array().cloned().unwrap_or_default()
 }
 
-fn parties(f: &Value, side: usize) -> Vec<String> {
-    f["sides"][side]["parties"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p.as_str().unwrap().to_string())
-        .collect()
-}
+use common::side_parties as parties;
 
 #[test]
 fn the_estimate_and_the_accused_denial_are_found() {

@@ -15,14 +15,7 @@ fn run(cmd: &str) -> Value {
     common::cli_json(&[cmd, "tests/cases/hospital-blast", "--format", "json"])
 }
 
-fn parties(f: &Value, side: usize) -> Vec<String> {
-    f["sides"][side]["parties"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p.as_str().unwrap().to_string())
-        .collect()
-}
+use common::side_parties as parties;
 
 fn summary(f: &[Value]) -> Vec<String> {
     f.iter()

@@ -424,7 +424,7 @@ fn place_state<'l>(
     Some((n, lx.state_of_region(r)?))
 }
 
-fn is_possessive(t: &Token) -> bool {
+pub(super) fn is_possessive(t: &Token) -> bool {
     t.lower == "'s" || t.lower == "’s" || t.lower == "'" || t.lower == "’"
 }
 

@@ -100,7 +100,7 @@ fn figure_phrase(inp: &PropInput, lo: usize, hi: usize) -> Option<FigurePhrase> 
                 .get(&t.lower)
                 .is_none_or(|m| m.starts_with('@'));
         // "the ministry's casualty figures": the words before the possessive give them
-        let possessive = t.lower == "'s" || t.lower == "'" || t.lower == "’s";
+        let possessive = super::discover::is_possessive(t);
         if !modifier && !possessive {
             return None;
         }

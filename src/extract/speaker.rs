@@ -390,15 +390,13 @@ fn named_speaker(
                         })
                     })
                 };
-                let earlier = earlier_where(false);
                 // an earlier speaker named with the same head that reaches a party ("the health
                 // ministry said ...", then "the ministry said") is nearer than the party most
                 // named with the role
-                let earlier_party = earlier_where(true);
                 let link = Some(PartyLink::new(LinkHow::Role, mention.as_str()));
-                let (found, earlier) = match earlier_party {
+                let (found, earlier) = match earlier_where(true) {
                     Some(sp) => (None, Some(sp)),
-                    None => (found, earlier),
+                    None => (found, earlier_where(false)),
                 };
                 return match (found, earlier) {
                     (Some(m), _) => Speaker {
@@ -578,9 +576,9 @@ fn possessor(
         return None;
     }
     // a party alias inside the phrase names the speaker ("its spokesman John Kirby")
-    if mentions
+    if within(mentions, &(head.start + 1..head.end))
         .iter()
-        .any(|m| m.tokens.start > head.start && m.tokens.end <= head.end)
+        .any(|m| m.tokens.end <= head.end)
     {
         return None;
     }

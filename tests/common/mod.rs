@@ -76,3 +76,13 @@ pub fn cli_json(args: &[&str]) -> serde_json::Value {
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
+
+/// The parties of side `side` of a finding in `check --format json`.
+pub fn side_parties(f: &serde_json::Value, side: usize) -> Vec<String> {
+    f["sides"][side]["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect()
+}
