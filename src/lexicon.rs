@@ -1032,6 +1032,48 @@ impl<'a> Rows<'a> {
 }
 
 /// Regular inflections of an English verb: 3rd singular, past, -ing.
+/// The phrases a pattern row stands for: each `(a|b|...)` group is one of its alternatives, an
+/// empty alternative leaves the group out, and `_` inside an alternative is a space: `took (|full)
+/// control of` is "took control of" and "took full control of"; `(is|has_been) held by` is "is
+/// held by" and "has been held by". A row with no group is itself. Errors name the unclosed
+/// group.
+pub fn expand_alternatives(pattern: &str) -> Result<Vec<String>, String> {
+    let mut out = vec![String::new()];
+    let mut rest = pattern;
+    while let Some(open) = rest.find('(') {
+        let close = rest[open..]
+            .find(')')
+            .map(|c| open + c)
+            .ok_or_else(|| format!("unclosed `(` in `{pattern}`"))?;
+        let head = &rest[..open];
+        let alts: Vec<String> = rest[open + 1..close]
+            .split('|')
+            .map(|a| a.trim().replace('_', " "))
+            .collect();
+        let mut next = Vec::with_capacity(out.len() * alts.len());
+        for o in &out {
+            for a in &alts {
+                next.push(format!("{o}{head} {a} "));
+            }
+        }
+        out = next;
+        rest = &rest[close + 1..];
+        if out.len() > 4096 {
+            return Err(format!("`{pattern}` stands for more than 4096 phrases"));
+        }
+    }
+    Ok(out
+        .into_iter()
+        .map(|o| {
+            format!("{o}{rest}")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|o| !o.is_empty())
+        .collect())
+}
+
 fn regular_forms(lemma: &str) -> [String; 3] {
     let vowel = |c: char| "aeiou".contains(c);
     let last = lemma.chars().last().unwrap_or('x');
@@ -1501,7 +1543,9 @@ impl Lexicon {
                 Some("place-first") => true,
                 Some(x) => return Err(rows.err(line, format!("unknown order `{x}`"))),
             };
-            lx.control.insert(f[0], (ch, place_first));
+            for phrase in expand_alternatives(f[0]).map_err(|e| rows.err(line, e))? {
+                lx.control.insert(&phrase, (ch, place_first));
+            }
         }
         lx.parse_quantities(&get("quantities.tsv"))?;
         let rows = get("places.tsv");
@@ -2607,6 +2651,37 @@ fn intern_part(v: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn pattern_rows_expand_their_alternatives() {
+        assert_eq!(
+            expand_alternatives("took (|full|total) control (of|over)").unwrap(),
+            [
+                "took control of",
+                "took control over",
+                "took full control of",
+                "took full control over",
+                "took total control of",
+                "took total control over",
+            ]
+        );
+        assert_eq!(
+            expand_alternatives("(is|has_been) held by").unwrap(),
+            ["is held by", "has been held by"]
+        );
+        assert_eq!(expand_alternatives("fell to").unwrap(), ["fell to"]);
+        assert!(expand_alternatives("took (full control").is_err());
+        // the built-in control table holds the expanded phrases
+        let lx = Lexicon::builtin();
+        for p in [
+            "took full control of",
+            "has been completely under the control of",
+            "remains under our control",
+            "liberated",
+        ] {
+            assert!(lx.control.get(p).is_some(), "{p}");
+        }
+    }
     use super::*;
 
     /// Invented report text touching most tables and lists the token flags index.

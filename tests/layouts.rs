@@ -1426,3 +1426,33 @@ fn quoted_as_saying() {
         ],
     );
 }
+
+#[test]
+fn post_posed_apposition_after_a_clause_with_a_noun_like_verb() {
+    // "remains" looks like a plural noun: the opening clause is no part of the source
+    check(
+        "The bridge remains closed, Jan Doe, a local engineer, said.",
+        &[(
+            "Jan Doe, a local engineer",
+            "said",
+            "The bridge remains closed",
+        )],
+    );
+    check(
+        "The port remains closed to shipping, the harbour master, Jan Doe, said on Monday.",
+        &[(
+            "the harbour master, Jan Doe",
+            "said",
+            "The port remains closed to shipping",
+        )],
+    );
+    // a sentence-opening apposition is still the source
+    check(
+        "Jan Doe, the harbour master, said the ferry stayed in port.",
+        &[(
+            "Jan Doe, the harbour master",
+            "said",
+            "the ferry stayed in port",
+        )],
+    );
+}

@@ -377,11 +377,22 @@ impl Ctx<'_> {
                 let s = self.np_left_core(c2);
                 (s < c2 && (s == self.lo || self.is_boundary_before(s))).then_some((s, c2))
             };
+            // ... unless that opening stretch is a clause ("The town remains quiet, John Doe, a
+            // resident, said": "remains" is a verb there, the content's, not a noun of the
+            // source), as the tagger reads it
+            let nearest = candidates.first().and_then(|&c| valid(c));
+            let clause = |s: usize, c2: usize| {
+                self.lx
+                    .tagger()
+                    .tag_lowered(&self.t[s..c2])
+                    .iter()
+                    .any(|t| t.is_verb())
+            };
             let chosen = candidates
                 .iter()
                 .filter_map(|&c| valid(c))
-                .find(|&(s, _)| s == self.lo)
-                .or_else(|| candidates.first().and_then(|&c| valid(c)));
+                .find(|&(s, c2)| s == self.lo && (nearest.is_none() || !clause(s, c2)))
+                .or(nearest);
             let Some((s, c2)) = chosen else {
                 // "For Cruz, Darran Whiting of Liberty Baptist Church, said": after a fronted
                 // adjunct the phrase between the commas is the source itself

@@ -719,7 +719,15 @@ impl PropInput<'_> {
         // al-Assads": the apostrophe was stripped)
         let possessor = e > s && crate::segment::stripped_possessive(self.text(), &toks[e - 1]);
         let named = if possessor { s..e } else { s..s + 1 };
-        if !super::speaker::within(self.mentions, &named).is_empty() {
+        // ... but a longer name that opens with a known place used as a party's name is a
+        // place ("Tripoli International Airport", where "Tripoli" alone names a government)
+        let place_led = !possessor
+            && e > s + 1
+            && self.lx.places.place(&toks[s].lower).is_some()
+            && super::speaker::within(self.mentions, &named)
+                .iter()
+                .all(|m| m.tokens.end <= s + 1);
+        if !place_led && !super::speaker::within(self.mentions, &named).is_empty() {
             return (None, k);
         }
         // Following words like "camp" were dropped; also skip the heads after the name.
@@ -1783,8 +1791,11 @@ pub fn region_propositions(
         let (place, holder, evidence_end, time_from) = if place_first {
             // "Handarat fell to the rebels", "Ostrel is held by the army"
             let holder_end = np_after(inp, obj, range.end);
-            // "fell to its forces": the speaker's side
-            let possessive = obj < holder_end && lx.pronouns.contains_key(&toks[obj].lower);
+            // "fell to its forces", "remains under our control": the speaker's side
+            let possessive = (obj < holder_end && lx.pronouns.contains_key(&toks[obj].lower))
+                || toks[k..obj]
+                    .iter()
+                    .any(|t| lx.pronouns.contains_key(&t.lower));
             let holder = if possessive {
                 r.speakers.first().map(|s| s.label().to_string())
             } else {

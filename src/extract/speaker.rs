@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::lexicon::{FnClass, Lexicon};
 use crate::model::{EntityKind, LinkHow, PartyLink, Resolution, Speaker};
 use crate::regions::DocRegions;
-use crate::segment::{Segmented, span_text};
+use crate::segment::{Segmented, Token, span_text};
 
 use super::attrib::{Layout, RawAttribution};
 
@@ -309,13 +309,16 @@ fn named_speaker(
         });
     // "The Union of Syrian Revolution Doctors", "Opponents of Assad": a one-word alias after the
     // "of" of a capitalized name is what the organisation is about, not who it is
+    // ... unless the name is a state body's ("the Ministry of Defence of Azerbaijan", "the
+    // Armed Forces of Ruritania"): the body belongs to the alias's party
     let alias = alias.filter(|m| {
         let s0 = m.tokens.start;
-        !(m.tokens.len() == 1
+        let about = m.tokens.len() == 1
             && s0 >= src.start + 2
             && toks[s0 - 1].lower == "of"
             && toks[s0 - 2].cap
-            && toks[s0 - 2].is_word())
+            && toks[s0 - 2].is_word();
+        !about || state_body_before(toks, src.start, s0 - 1, lx)
     });
     if let Some(m) = alias {
         // "the Palestinian Red Crescent Society": an organization's name that holds an alias
@@ -1111,4 +1114,22 @@ pub fn relays(
         out[ai] = Some(bi);
     }
     out
+}
+
+/// Whether the capitalised name ending before token `of` (its "of") is headed by a state body's
+/// noun (`body` heads of `discovery.tsv`: "Ministry of Defence", "Armed Forces", "Government"),
+/// scanning back over its capitalised words and connectors no further than `start`.
+fn state_body_before(toks: &[Token], start: usize, of: usize, lx: &Lexicon) -> bool {
+    let mut k = of;
+    while k > start {
+        k -= 1;
+        let t = &toks[k];
+        if !t.is_word() || !(t.cap || matches!(t.lower.as_str(), "of" | "the" | "and")) {
+            return false;
+        }
+        if t.cap && lx.org_heads.get(&t.lower) == Some(&crate::lexicon::OrgClass::Body) {
+            return true;
+        }
+    }
+    false
 }
