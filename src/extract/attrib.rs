@@ -471,6 +471,25 @@ impl Ctx<'_> {
                 return Some((h..k, h..w));
             }
         }
+        // "The coalition fighting the Islamic State group said": a participle after a noun
+        // opens the subject's modifier; the noun before it heads the source
+        if s > self.lo + 1 && s < k {
+            let p = s - 1;
+            let t = &self.t[p];
+            if !t.cap
+                && t.lower.ends_with("ing")
+                && self.lx.cue_forms.get(&t.lower).is_none()
+                && self.t[p - 1].is_word()
+                && self.class(p - 1).is_none()
+                && self.lx.tagger().tag_lowered(&self.t[self.lo..k])[p - self.lo]
+                    == crate::pos::Tag::VBG
+            {
+                let h = self.np_left_core(p);
+                if h < p && (h == self.lo || self.is_boundary_before(h)) {
+                    return Some((h..k, h..p));
+                }
+            }
+        }
         // "Police last month said": a time phrase between subject and cue is not the source
         if s < k && (s..k).all(|i| self.is_time_word(i)) {
             let s2 = self.np_left_core(s);
