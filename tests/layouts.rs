@@ -1456,3 +1456,16 @@ fn post_posed_apposition_after_a_clause_with_a_noun_like_verb() {
         )],
     );
 }
+
+#[test]
+fn participle_modifier_of_the_subject_belongs_to_the_source() {
+    // the object of "fighting" is not who speaks
+    check(
+        "The coalition fighting the Islamic State group said on Monday it was assessing reports.",
+        &[(
+            "The coalition fighting the Islamic State group",
+            "said",
+            "it was assessing reports",
+        )],
+    );
+}
