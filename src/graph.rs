@@ -564,8 +564,10 @@ impl ClaimGraph {
                 // Event.
                 let ev = p.kind.event();
                 if let Some(ev) = ev.filter(|e| e.frame.is_some()) {
-                    // every earlier mention must agree: across reports on two details, within
-                    // this report on one
+                    // no earlier mention may clash, and one of them (and the event's merged
+                    // description) must agree: across reports on two details, within this report
+                    // on one (a report's vaguer mention, its place alone, keeps no precise one
+                    // out)
                     // only events sharing a detail can match: look those up, in id order
                     let keys = event_keys(ev, lx);
                     let weeks = weeks_of(ev);
@@ -602,7 +604,10 @@ impl ClaimGraph {
                         .filter(|&i| {
                             let all_here = needed(spread[i]) == 1;
                             same_event_with(&g.events[i].desc, ev, lx, if all_here { 1 } else { 2 })
-                                && distinct[i].iter().all(|(other, &docs)| {
+                                && distinct[i]
+                                    .keys()
+                                    .all(|other| agreements(other, ev, lx).is_some())
+                                && distinct[i].iter().any(|(other, &docs)| {
                                     same_event_with(other, ev, lx, needed(docs))
                                 })
                         })

@@ -629,3 +629,15 @@ fn attributions_in_the_syntax_of_scraped_reports_reach_the_checker() {
     assert_eq!(d.len(), 1, "{f:#?}");
     assert_eq!(d[0].sides[0].parties, vec!["Gulf states"]);
 }
+
+/// A report's vaguer mention of an incident (its place only) does not keep another report's
+/// precise mention out: the precise mentions agree on the place and the site struck, so the two
+/// tolls are of one event (invented reports).
+#[test]
+fn a_vague_mention_does_not_split_an_incident() {
+    let a = "---\ndate: 2021-06-23\n---\nThe regional health bureau blamed the federal army for the attack in Varosk.\n\nThe bureau said 51 people were killed in the air strike on the Varosk market.\n";
+    let b = "---\ndate: 2021-06-24\n---\nDoctors at the central hospital said 47 people were killed in the air strike on the Varosk market.\n";
+    let (g, f) = run(&[("bureau", a), ("doctors", b)]);
+    let casualty = of_type(&f, NumericConflict);
+    assert_eq!(casualty.len(), 1, "{f:#?}\nevents: {:#?}", g.events);
+}
