@@ -1456,7 +1456,9 @@ impl Lexicon {
                 }
                 x => return Err(rows.err(line, format!("unknown relation `{x}`"))),
             };
-            lx.responsibility.insert(f[0], rel);
+            for phrase in expand_alternatives(f[0]).map_err(|e| rows.err(line, e))? {
+                lx.responsibility.insert(&phrase, rel);
+            }
         }
         let rows = get("casualties.tsv");
         for (line, f) in rows.iter() {

@@ -41,7 +41,7 @@ pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
         })
         // a denial of a deed is no dispute of the figure its words recall ("deny carrying out
         // the attack that killed 20 people")
-        .filter(|&c| !denies_a_deed(g, c))
+        .filter(|&c| !denies_a_deed(g, c, lx))
         .filter_map(|c| match &g.prop(&g.claims[c]).kind {
             PropKind::Casualty {
                 count,
@@ -162,12 +162,21 @@ pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
 }
 
 /// Whether claim `c`'s attribution also holds a responsibility proposition: it denies a deed.
-fn denies_a_deed(g: &ClaimGraph, c: usize) -> bool {
+fn denies_a_deed(g: &ClaimGraph, c: usize, lx: &Lexicon) -> bool {
     let cl = &g.claims[c];
-    cl.attribution.is_some()
-        && g.docs[cl.doc].propositions.iter().any(|p| {
-            p.attribution == cl.attribution && matches!(p.kind, PropKind::Responsibility { .. })
-        })
+    let Some(a) = cl.attribution else {
+        return false;
+    };
+    let x = &g.docs[cl.doc];
+    if x.propositions.iter().any(|p| {
+        p.attribution == cl.attribution && matches!(p.kind, PropKind::Responsibility { .. })
+    }) {
+        return true;
+    }
+    // a deed whose agent no one names ("denied its aircraft or those of its allies were
+    // involved in the incident in which 18 trucks were destroyed"): a responsibility phrase
+    // before the figure in the content
+    super::common::names_a_deed(g, cl.doc, a, Some(g.prop(cl).bytes.start), lx)
 }
 
 #[cfg(test)]
@@ -225,6 +234,22 @@ mod tests {
                 TOLL,
                 dispute(
                     "The Syrian army denied carrying out Thursday's air strike on the hospital in Tell Sabra that killed 471 people.",
+                ),
+            ],
+        );
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_denial_of_involvement_whose_agent_is_unnamed_does_not_fire() {
+        // "its jets or those of its allies": alternatives name no agent, yet the denial is of
+        // a deed, and the figure only recalls the incident
+        let f = fired(
+            "casualty-disputed",
+            &[
+                TOLL,
+                dispute(
+                    "The Syrian army denied its jets or those of its allies were involved in Thursday's air strike on the hospital in Tell Sabra in which 471 people were killed.",
                 ),
             ],
         );

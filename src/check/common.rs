@@ -237,3 +237,29 @@ pub(super) fn generic_claims(g: &ClaimGraph, min: usize) -> Vec<(usize, &Claim, 
         })
         .collect()
 }
+
+/// Whether the content of attribution `a` of document `doc` (up to byte `upto`, when given)
+/// holds a responsibility phrase (`responsibility.tsv`: "carried out", "were involved in"): the
+/// claim speaks of a deed, even when no agent is named ("denied its jets or those of its allies
+/// were involved in the strike").
+pub(super) fn names_a_deed(
+    g: &ClaimGraph,
+    doc: usize,
+    a: usize,
+    upto: Option<usize>,
+    lx: &crate::lexicon::Lexicon,
+) -> bool {
+    let x = &g.docs[doc];
+    let Some(att) = x.attributions.get(a) else {
+        return false;
+    };
+    let end = upto.map_or(att.content.end, |u| {
+        u.clamp(att.content.start, att.content.end)
+    });
+    let text = x.doc.text.get(att.content.start..end).unwrap_or("");
+    let words: Vec<String> = crate::segment::word_strings(text)
+        .into_iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    (0..words.len()).any(|i| lx.responsibility.longest_at(&words, i).is_some())
+}

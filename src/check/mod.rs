@@ -298,7 +298,7 @@ pub fn check_with_origins(
         add(&mut out, cause_disputed(g, lx), Origin::Cause);
     }
     if on("polarity-opposed") {
-        let fs = polarity(g, &out);
+        let fs = polarity(g, &out, lx);
         add(&mut out, fs, Origin::Polarity);
     }
     if on("date-disputed") {

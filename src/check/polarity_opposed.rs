@@ -6,7 +6,11 @@ use super::common::{StatementPair, assertion_denial_pairs, generic_claims};
 use super::{Finding, FindingType, claim_pair};
 use crate::graph::ClaimGraph;
 
-pub(super) fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
+pub(super) fn polarity(
+    g: &ClaimGraph,
+    prior: &[Finding],
+    lx: &crate::lexicon::Lexicon,
+) -> Vec<Finding> {
     let covered_atts: BTreeSet<(usize, Option<usize>)> = prior
         .iter()
         .flat_map(|f| f.sides.iter().flat_map(|s| s.claims.iter().copied()))
@@ -31,6 +35,17 @@ pub(super) fn polarity(g: &ClaimGraph, prior: &[Finding]) -> Vec<Finding> {
         // each denial is paired once with each asserting party (the first assertion)
         if a.party == b.party || !paired.insert((ib, a.party.as_str())) {
             continue;
+        }
+        // a denial of a deed ("denied its jets were involved in the strike in which 20 were
+        // killed") answers who did it, which the responsibility rules weigh; the words it
+        // shares with a report of the strike are no statement it denies
+        if let Some(att) = b.attribution {
+            let asserts_deed = a
+                .attribution
+                .is_some_and(|aa| super::common::names_a_deed(g, a.doc, aa, None, lx));
+            if !asserts_deed && super::common::names_a_deed(g, b.doc, att, None, lx) {
+                continue;
+            }
         }
         out.push(claim_pair(
             (FindingType::PolarityConflict, "polarity-opposed"),
@@ -74,6 +89,22 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].sides[0].parties, ["Syrian government"]);
         assert_eq!(f[0].sides[1].parties, ["Turkey"]);
+    }
+
+    #[test]
+    fn a_denial_of_a_deed_is_no_denial_of_the_toll_it_recalls() {
+        let toll: Report = (
+            "Wire A",
+            "2019-07-01",
+            "The Syrian Observatory for Human Rights said 20 people were killed in the air strike on the Beit Saroun market.",
+        );
+        let denial: Report = (
+            "Wire B",
+            "2019-07-01",
+            "Turkish officials denied their drones or those of their allies were involved in the air strike on the Beit Saroun market in which 20 people were killed.",
+        );
+        let f = fired("polarity-opposed", &[toll, denial]);
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]

@@ -827,6 +827,27 @@ impl PropInput<'_> {
             if parties.len() > 1 {
                 return parties;
             }
+            // "regime and Russian forces": each conjunct named as an agent phrase is (role
+            // nouns and demonyms included)
+            let mut named: Vec<String> = Vec::new();
+            let cuts = (range.start..range.end)
+                .filter(|&k| {
+                    matches!(self.lx.fn_class_of(&toks[k]), Some(FnClass::Conj))
+                        || toks[k].lower == ","
+                })
+                .chain(std::iter::once(range.end));
+            let mut start = range.start;
+            for k in cuts {
+                if let Some(p) = self.agent_name(start..k) {
+                    if !named.contains(&p) {
+                        named.push(p);
+                    }
+                }
+                start = k + 1;
+            }
+            if named.len() > 1 && named.iter().all(|p| self.lx.is_party(p)) {
+                return named;
+            }
         }
         self.agent_name(range).into_iter().collect()
     }
@@ -3296,6 +3317,17 @@ mod tests {
             .collect();
         out.dedup();
         out
+    }
+
+    #[test]
+    fn each_conjunct_of_a_joint_agent_is_named() {
+        // a role noun and a demonym before a shared head: both parties, jointly
+        assert_eq!(
+            agents(
+                "The Syrian government said it would retake Varnel. Varnel came under attacks by regime and Russian forces on Monday."
+            ),
+            vec!["Syrian government", "Russia"]
+        );
     }
 
     #[test]

@@ -499,6 +499,22 @@ fn named_speaker(
                 };
             }
         }
+        // no sentence names it: the statement of the latest organization that spoke ("...
+        // according to the information team of the army. The statement said ...")
+        for bi in (ai.saturating_sub(DOCUMENT_LOOKBACK)..ai).rev() {
+            let Some(sp) = done[bi].first().filter(|sp| sp.party.is_some()) else {
+                continue;
+            };
+            if sp.kind == EntityKind::Org {
+                let mention = span_text(text, toks, src.clone()).to_string();
+                return Speaker {
+                    resolution: Resolution::Context { mention },
+                    carrier: None,
+                    ..sp.clone()
+                };
+            }
+            break;
+        }
     }
     // A name an earlier speaker of the document had ("Doe" after "military spokesman Jan Doe").
     if let Some(sp) = earlier_name(text, seg, &core, done, ai) {
