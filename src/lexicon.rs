@@ -797,6 +797,11 @@ pub struct Lexicon {
     /// A state's weapons and units after its demonym ("Israeli warplanes", "an Israeli drone",
     /// "Russian tank fire"): the state is the agent (`@arms` rows of `roles.tsv`).
     pub state_arms: WordSet<String>,
+    /// What a non-state armed group's fighters are called ("the rebels", "the insurgents"): in
+    /// a claim of such a group, the group itself (`@self` rows of `roles.tsv`).
+    pub self_nouns: WordSet<String>,
+    /// Parties with an alias of kind `group` (armed groups, movements, forces).
+    pub group_parties: std::collections::BTreeSet<String>,
     /// Every role of each party, over all its aliases: "Assad" stands for a party with a
     /// government and a military.
     pub party_roles: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
@@ -1303,6 +1308,10 @@ impl Lexicon {
             rows.need(line, &f, 3)?;
             if f[1] == "@force" {
                 lx.force_heads.insert(f[0].to_lowercase());
+                continue;
+            }
+            if f[1] == "@self" {
+                lx.self_nouns.insert(f[0].to_lowercase());
                 continue;
             }
             if f[1] == "@arms" {
@@ -1947,6 +1956,9 @@ impl Lexicon {
                 None => {
                     self.alias_index.insert(first.to_string(), vec![idx]);
                 }
+            }
+            if kind == EntityKind::Group && !self.group_parties.contains(f[1]) {
+                self.group_parties.insert(f[1].to_string());
             }
             if !roles.is_empty() {
                 let set = match self.party_roles.get_mut(f[1]) {

@@ -641,3 +641,21 @@ fn a_vague_mention_does_not_split_an_incident() {
     let casualty = of_type(&f, NumericConflict);
     assert_eq!(casualty.len(), 1, "{f:#?}\nevents: {:#?}", g.events);
 }
+
+/// An armed group's "the rebels" is the group itself; a holder named "the Armed Forces of
+/// COUNTRY" is that state; "remains under the control of" holds (invented reports).
+#[test]
+fn control_claimed_in_a_groups_own_words_against_the_states_forces() {
+    let a = "---\ndate: 2024-03-12\n---\nM23 spokesman Jan Doe said the rebels had taken control of Sake on Tuesday morning.\n";
+    let b = "---\ndate: 2024-03-12\n---\nThe town of Sake remains under the control of the Armed Forces of the Democratic Republic of Congo, the army spokesman in North Kivu said on Tuesday.\n";
+    let (_, f) = run(&[("wire", a), ("army", b)]);
+    let c = of_type(&f, ControlConflict);
+    assert_eq!(c.len(), 1, "{f:#?}");
+    let mut parties: Vec<&str> = c[0]
+        .sides
+        .iter()
+        .flat_map(|s| s.parties.iter().map(String::as_str))
+        .collect();
+    parties.sort();
+    assert_eq!(parties, ["DR Congo", "M23"]);
+}

@@ -377,9 +377,10 @@ impl Ctx<'_> {
                 let s = self.np_left_core(c2);
                 (s < c2 && (s == self.lo || self.is_boundary_before(s))).then_some((s, c2))
             };
-            // ... unless that opening stretch is a clause ("The town remains quiet, John Doe, a
-            // resident, said": "remains" is a verb there, the content's, not a noun of the
-            // source), as the tagger reads it
+            // ... unless the stretch from the opening to the cue holds a clause ("The town
+            // remains quiet, John Doe, a resident, said": "remains" is a verb there, the
+            // content's, not a noun of the source; "KINSHASA, March 12 - The town remains ...,
+            // the spokesman, Jan Doe, said"), as the tagger reads it
             let nearest = candidates.first().and_then(|&c| valid(c));
             let clause = |s: usize, c2: usize| {
                 self.lx
@@ -391,7 +392,7 @@ impl Ctx<'_> {
             let chosen = candidates
                 .iter()
                 .filter_map(|&c| valid(c))
-                .find(|&(s, c2)| s == self.lo && (nearest.is_none() || !clause(s, c2)))
+                .find(|&(s, _)| s == self.lo && (nearest.is_none() || !clause(s, j)))
                 .or(nearest);
             let Some((s, c2)) = chosen else {
                 // "For Cruz, Darran Whiting of Liberty Baptist Church, said": after a fronted

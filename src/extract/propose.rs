@@ -781,7 +781,29 @@ impl PropInput<'_> {
                 Vec::new()
             };
         }
-        self.agent_names(range)
+        let names = self.agent_names(range.clone());
+        // "the rebels had taken control of Sake", said by an armed group: the group itself
+        if let ([name], Some(own)) = (
+            names.as_slice(),
+            speakers.first().and_then(|s| s.party.as_deref()),
+        ) {
+            let words: Vec<&str> = toks[range.clone()]
+                .iter()
+                .skip_while(|t| matches!(self.lx.fn_class(&t.lower), Some(FnClass::Det)))
+                .map(|t| t.lower.as_str())
+                .collect();
+            let self_noun =
+                !words.is_empty() && self.lx.self_nouns.contains(words.join(" ").as_str());
+            if self_noun
+                && self.parties_in(&range).is_empty()
+                && name != own
+                && self.lx.group_parties.contains(own)
+                && !self.lx.party_has_role(own, "government")
+            {
+                return vec![own.to_string()];
+            }
+        }
+        names
     }
 
     /// The agents an agent phrase names: each party of a coordination ("the regime and Russian
@@ -1811,7 +1833,18 @@ pub fn region_propositions(
         // (place, holder, evidence end, time searched from)
         let (place, holder, evidence_end, time_from) = if place_first {
             // "Handarat fell to the rebels", "Ostrel is held by the army"
-            let holder_end = np_after(inp, obj, range.end);
+            let mut holder_end = np_after(inp, obj, range.end);
+            // "the Armed Forces of the Democratic Republic of Congo": the owner named after "of"
+            if holder_end > obj
+                && holder_end + 1 < range.end
+                && toks[holder_end].lower == "of"
+                && toks[obj..holder_end].iter().any(|t| t.cap)
+            {
+                let owner_end = np_after(inp, holder_end + 1, range.end);
+                if owner_end > holder_end + 1 {
+                    holder_end = owner_end;
+                }
+            }
             // "fell to its forces", "remains under our control": the speaker's side
             let possessive = (obj < holder_end && lx.pronouns.contains_key(&toks[obj].lower))
                 || toks[k..obj]

@@ -366,7 +366,16 @@ fn named_speaker(
             // Doe", "military spokesman Jan Doe"
             let title = core.start + st + n < core.end
                 && (core.start + st + n..core.end).all(|k| toks[k].cap && toks[k].is_word());
-            if (role_heads(&words, st, n, lx) || title) && !named_modifier {
+            // ... or a place phrase follows it: "the army spokesman in North Kivu"
+            let after = core.start + st + n;
+            let located = after + 1 < core.end
+                && matches!(lx.fn_class_of(&toks[after]), Some(FnClass::Prep))
+                && (after + 1..core.end).all(|k| toks[k].cap || !toks[k].is_word())
+                && (after + 1..core.end).any(|k| {
+                    lx.places.place(&toks[k].lower).is_some()
+                        || lx.place_regions.longest_in(toks, k, core.end).is_some()
+                });
+            if (role_heads(&words, st, n, lx) || title || located) && !named_modifier {
                 // the holder's name, not the title ("Jan Okafor")
                 let name = if title {
                     span_text(text, toks, core.start + st + n..core.end).to_string()
