@@ -388,7 +388,10 @@ fn state_bodies_possessives_and_located_roles_reach_their_state() {
     assert_eq!(speaker_of(&x, "Ministry").1.as_deref(), Some("Armenia"));
     // a one-word alias after the "of" of another organization's name stays what it is about
     let x = run("The Union of Syrian Revolution Doctors said 31 people were killed.");
-    assert_ne!(speaker_of(&x, "Union").1.as_deref(), Some("Syrian government"));
+    assert_ne!(
+        speaker_of(&x, "Union").1.as_deref(),
+        Some("Syrian government")
+    );
     // a role followed by its place is still the phrase's head
     let x = run(
         "Fighting continued in the Democratic Republic of Congo on Tuesday. The town is calm, the army spokesman in North Kivu, Lieutenant Colonel Jan Doe, said.",
@@ -398,5 +401,8 @@ fn state_bodies_possessives_and_located_roles_reach_their_state() {
     let x = run(
         "According to the information team of the Tatmadaw, troops cleared the area. The statement said no civilians were harmed.",
     );
-    assert_eq!(speaker_of(&x, "=The statement").1.as_deref(), Some("Myanmar"));
+    assert_eq!(
+        speaker_of(&x, "=The statement").1.as_deref(),
+        Some("Myanmar")
+    );
 }

@@ -1469,3 +1469,20 @@ fn participle_modifier_of_the_subject_belongs_to_the_source() {
         )],
     );
 }
+
+#[test]
+fn a_participle_after_a_word_inside_a_content_is_its_speakers() {
+    // the hospital says nothing: the mission does
+    let got = triples(
+        "The UN mission condemned the air strike that hit a field hospital in Varosk on Monday night saying that seven people were killed, and it called for an inquiry.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, c, _)| s == "The UN mission" && c == "saying"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(s, _, _)| s.contains("hospital")),
+        "{got:?}"
+    );
+}

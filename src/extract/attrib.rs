@@ -1697,7 +1697,22 @@ fn cue_attribution(
         }
         return None;
     }
-    if k0 > cx.lo && (participle || coordinated) {
+    // "UNSMIL condemned the air strike that hit a field hospital on Monday night saying that C":
+    // a participle right after a word, inside the content of the sentence's attribution, is
+    // that attribution's speaker's (not the noun before it: the hospital says nothing)
+    let nested_participle = form == Form::Ing
+        && k0 == c0
+        && k0 > cx.lo
+        && cx.t[k0 - 1].is_word()
+        && !cx.t[k0 - 1].in_quote
+        && cx.class(k0 - 1).is_none()
+        && !lx.document_nouns.contains(cx.low(k0 - 1))
+        && !cx.is_pronoun(k0 - 1)
+        && matches!(cx.right_content(c1, cue), Ok(Some(p)) if p > c1 && cx.low(p - 1) == "that")
+        && prev.iter().any(|a| {
+            clause_speaker(a) && a.cue.end <= k0 && a.content.start < k0 && k0 < a.content.end
+        });
+    if k0 > cx.lo && (participle || coordinated || nested_participle) {
         // "X said the President did not know C, and accused Y": a coordinated or participial cue
         // shares the subject of the outermost attribution around it, not of one nested in it
         let parent = prev
