@@ -1199,7 +1199,18 @@ pub fn region_propositions(
         } else {
             inp.np_before(range.start, k).start.min(k)
         };
-        if *rel == AgentRelation::By && inp.local_event(done_from..k + n).frame.is_none() {
+        // ... or the means it names after "by" ("the building was hit by a drone", `@arms`
+        // rows of `roles.tsv`)
+        let by_arms = || {
+            let e = np_after(inp, k + n, range.end);
+            toks[k + n..e]
+                .iter()
+                .any(|t| lx.state_arms.contains(&t.lower))
+        };
+        if *rel == AgentRelation::By
+            && inp.local_event(done_from..k + n).frame.is_none()
+            && !by_arms()
+        {
             i += n;
             continue;
         }
@@ -3350,6 +3361,19 @@ mod tests {
             .collect();
         out.dedup();
         out
+    }
+
+    #[test]
+    fn a_passive_hit_by_a_weapon_names_its_user() {
+        // no attack word before "hit by": the weapon after it makes it one
+        assert_eq!(
+            agents("The army said the building in Varosk was hit by an Israeli drone on Monday."),
+            vec!["Israel"]
+        );
+        // a survey carried out by someone is no attack
+        assert!(
+            agents("The ministry said the survey was carried out by Israeli experts.").is_empty()
+        );
     }
 
     #[test]
