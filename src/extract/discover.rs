@@ -43,7 +43,8 @@ const BODY_MIN_WORDS: usize = 3;
 /// chief spokesman").
 const ROLE_ADJECTIVES: usize = 2;
 
-fn connector(w: &str) -> bool {
+/// A word that may join the capitalised words of a name ("Ministry of Defence").
+pub(super) fn connector(w: &str) -> bool {
     matches!(w, "of" | "for" | "on" | "and" | "the")
 }
 

@@ -1149,7 +1149,7 @@ fn state_body_before(toks: &[Token], start: usize, of: usize, lx: &Lexicon) -> b
     while k > start {
         k -= 1;
         let t = &toks[k];
-        if !t.is_word() || !(t.cap || matches!(t.lower.as_str(), "of" | "the" | "and")) {
+        if !t.is_word() || !(t.cap || super::discover::connector(&t.lower)) {
             return false;
         }
         if t.cap && lx.org_heads.get(&t.lower) == Some(&crate::lexicon::OrgClass::Body) {
