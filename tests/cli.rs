@@ -232,26 +232,21 @@ fn seed_gold_eval_meets_the_target() {
     let Some(gold) = common::shared("gold/aleppo-2016-09.attributions.jsonl") else {
         return;
     };
-    let out = gainsay()
-        .args([
-            "eval",
-            "attributions",
-            "--format",
-            "json",
-            "--corpus",
-            "samples",
-            "--gold",
-        ])
-        .arg(gold)
-        .current_dir(common::repo())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut args: Vec<std::ffi::OsString> = [
+        "eval",
+        "attributions",
+        "--format",
+        "json",
+        "--corpus",
+        "samples",
+        "--gold",
+    ]
+    .iter()
+    .map(Into::into)
+    .collect();
+    args.push(gold.into());
+    let stdout = common::cli_ok(args);
+    let v: Value = serde_json::from_slice(&stdout).unwrap();
     let f1 = v["attribution"]["f1"].as_f64().unwrap();
     assert!(f1 >= 0.85, "seed attribution F1 {f1}");
 }

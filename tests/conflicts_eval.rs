@@ -4,7 +4,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// High- and medium-confidence conflicts in the gold (its README).
@@ -14,21 +13,14 @@ const CLUSTERS: usize = 29;
 fn eval(extra: &[&str]) -> Option<String> {
     let data = common::shared("data/fakes/FA-KES-dev.csv")?;
     let gold = common::shared("gold/fakes-dev-conflicts.jsonl")?;
-    let out = Command::cargo_bin("gainsay")
-        .unwrap()
-        .args(["eval", "conflicts", "--gold"])
-        .arg(&gold)
-        .arg("--data")
-        .arg(&data)
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(String::from_utf8(out.stdout).unwrap())
+    let mut args: Vec<std::ffi::OsString> =
+        vec!["eval".into(), "conflicts".into(), "--gold".into()];
+    args.push(gold.into());
+    args.push("--data".into());
+    args.push(data.into());
+    args.extend(extra.iter().map(Into::into));
+    let stdout = common::cli_ok(args);
+    Some(String::from_utf8(stdout).unwrap())
 }
 
 /// The numbers after each `key=` / `key ` of a line, in order.

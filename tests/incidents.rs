@@ -13,7 +13,6 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 const FILE: &str = "tests/cases/incidents.tsv";
@@ -219,18 +218,7 @@ struct Run {
 }
 
 fn gainsay(args: &[&str]) -> Vec<u8> {
-    let out = Command::cargo_bin("gainsay")
-        .unwrap()
-        .args(args)
-        .current_dir(common::repo())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "gainsay {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    common::cli_ok(args)
 }
 
 fn run(set: &str) -> Run {

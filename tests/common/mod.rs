@@ -60,21 +60,31 @@ pub fn shared(rel: &str) -> Option<std::path::PathBuf> {
     }
 }
 
-/// Runs the built `gainsay` in the repository with `args` (which ask for JSON) and parses its
-/// standard output; fails the test with its stderr when it does not succeed.
-pub fn cli_json(args: &[&str]) -> serde_json::Value {
+/// Runs the built `gainsay` in the repository with `args` and returns its standard output;
+/// fails the test with its arguments and stderr when it does not succeed.
+pub fn cli_ok<I, S>(args: I) -> Vec<u8>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(|a| a.as_ref().into()).collect();
     let out = assert_cmd::Command::cargo_bin("gainsay")
         .unwrap()
-        .args(args)
+        .args(&args)
         .current_dir(repo())
         .output()
         .unwrap();
     assert!(
         out.status.success(),
-        "{}",
+        "gainsay {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    out.stdout
+}
+
+/// [`cli_ok`] for a command that writes JSON: its parsed standard output.
+pub fn cli_json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_slice(&cli_ok(args)).unwrap()
 }
 
 /// The parties of side `side` of a finding in `check --format json`.
