@@ -155,6 +155,15 @@ fn pronoun_sources_resolve_or_stay_unresolved() {
         x.attributions[1].speakers[0].name.as_deref(),
         Some("Jan Doe a member of the Medical Council")
     );
+    // "Ministry spokesman NAME", after the ministry spoke: a member of the ministry, a person
+    // "he" can stand for, of the ministry's party
+    let text = "The Chilean Ministry of Health said 38 people were killed.\n\nMinistry spokesman Dr. Anis Varo said the victims were all civilians.\n\nHe said crews were still searching.";
+    let x = common::extract_one(text);
+    assert_eq!(x.attributions.len(), 3, "{:?}", x.attributions);
+    let he = &x.attributions[2].speakers[0];
+    assert_eq!(he.name.as_deref(), Some("Ministry spokesman Dr. Anis Varo"));
+    assert_eq!(he.kind, gainsay::model::EntityKind::Person);
+    assert_eq!(he.party.as_deref(), Some("Chile"));
     // no antecedent in this or the previous sentence: unresolved, not guessed
     let text = "The storm passed overnight.\n\nHe said the dam held.";
     let x = common::extract_one(text);

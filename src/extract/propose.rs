@@ -1753,7 +1753,8 @@ pub fn region_propositions(
                 && lx
                     .increment_before
                     .contains(&toks[q.tokens.start - 1].lower)
-                && counted_before(inp, r.sentence, q.tokens.start - 1, measure);
+                // (before this casualty word: "killed another three" adds to no earlier figure)
+                && counted_before(inp, r.sentence, (q.tokens.start - 1).min(k), measure);
             if skip || added {
                 continue;
             }
@@ -2242,8 +2243,11 @@ fn linked_count(inp: &PropInput, mut j: usize, end: usize, limit: usize) -> Opti
         let det = matches!(lx.fn_class_of(&toks[j]), Some(FnClass::Det));
         // "the toll was probably at the low end of ...": a hedge before the count
         let hedge = lx.hedges.contains_key(&toks[j].lower);
+        // "killed another three people": an increment (see `counted_before`)
+        let increment = lx.increment_before.contains(&toks[j].lower);
         if !det
             && !hedge
+            && !increment
             && !lx.casualty_links.contains(&toks[j].lower)
             && toks[j].kind != TokKind::OpenQuote
         {
@@ -2836,9 +2840,18 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
                     // its own event, of the kind its predicate names
                     ev.frame = implied;
                 }
+                // ... nor one whose own date cannot be that event's ("The town was captured
+                // by rebels in May", amid a report of Monday's raid): background, another event
+                let compatible_time = match (
+                    ev.time.as_ref().and_then(TimeRef::period),
+                    lev.time.as_ref().and_then(TimeRef::period),
+                ) {
+                    (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+                    _ => true,
+                };
                 // a sentence that says little more fills in from the event before it; one that
                 // describes an event of its own takes only what it does not contradict
-                if s - ls <= 3 && compatible_place && compatible_frame {
+                if s - ls <= 3 && compatible_place && compatible_frame && compatible_time {
                     // a sentence that tells its own incident (what, where and when) does not
                     // take the site struck in the one before; nor does an attack take, as the
                     // side holding its area, the side its own words say carried it out
@@ -3347,6 +3360,32 @@ mod tests {
         );
         assert_eq!(ev.agent.as_deref(), Some("Syrian government"));
         assert_eq!(ev.held_by, None);
+    }
+
+    #[test]
+    fn a_background_sentence_of_another_date_is_no_part_of_the_incident() {
+        // "in May" cannot be the raid's Monday: the capture is background, and the toll after it
+        // is still the raid's
+        let text = "Government air raids on the town of Varnel killed 27 people on Monday, 3 August 2015, activists said. \
+The town was captured by rebels in May. The group said 27 people were killed.";
+        let mut doc = Document::new("t", text);
+        doc.date = jiff::civil::Date::new(2015, 8, 4).ok();
+        let ev = extract(doc, &Lexicon::builtin())
+            .contexts
+            .last()
+            .cloned()
+            .unwrap_or_default();
+        let day = ev.time.as_ref().and_then(crate::model::TimeRef::day);
+        assert_eq!(day, jiff::civil::Date::new(2015, 8, 3).ok(), "{ev:?}");
+        assert_eq!(ev.frame.as_deref(), Some("attack"));
+    }
+
+    #[test]
+    fn martyrs_are_the_dead() {
+        assert_eq!(
+            killed("The ministry said 38 citizens were martyred and 70 others injured."),
+            [exact(38, "citizens")]
+        );
     }
 
     /// The agents of the responsibility propositions of a text (each once in a row).

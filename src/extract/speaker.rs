@@ -767,10 +767,17 @@ fn org_antecedent(
     }
     let (_, sp) = best?;
     let mention = span_text(text, toks, src.clone()).to_string();
+    // "Ministry spokesman Anis X", "the group's coordinator": a member of the body speaks, a
+    // person ("He said ..." can then refer back to them)
+    let member = noun == first
+        && toks[first + 1..core.end]
+            .iter()
+            .find(|t| t.lower != "'s" && t.lower != "’s")
+            .is_some_and(|t| lx.member_nouns.contains(&t.lower));
     Some(Speaker {
         name: sp.name.clone(),
         party: sp.party.clone(),
-        kind: sp.kind,
+        kind: if member { EntityKind::Person } else { sp.kind },
         resolution: Resolution::Context { mention },
         link: Some(PartyLink::new(
             LinkHow::Earlier,
