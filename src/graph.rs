@@ -270,7 +270,12 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
     );
     // the most specific places (named first: "the Pellin market in Marvano") must not differ
     if let (Some(pa), Some(pb)) = (aps.first(), bps.first()) {
-        if pa != pb && !bps.contains(pa) && !aps.contains(pb) && !places_compatible(pa, pb, lx) {
+        // (one name with and without its article is one name: "al-Sulaymaniyah")
+        let named_in = |x: &String, ps: &[&String]| {
+            ps.iter()
+                .any(|p| *p == x || crate::places::same_but_article(p, x, lx))
+        };
+        if !named_in(pa, &bps) && !named_in(pb, &aps) && !places_compatible(pa, pb, lx) {
             return None;
         }
     }

@@ -335,12 +335,32 @@ pub fn parse_world(file: &str, text: &'static str) -> Result<WorldTable, Lexicon
 /// Whether two places can name the same location: equal, or one lies in the other (a country is
 /// too wide to count).
 pub fn places_compatible(a: &str, b: &str, lx: &Lexicon) -> bool {
-    if a == b {
+    if a == b || same_but_article(a, b, lx) {
         return true;
     }
     let is_region = |x: &str| place_parent(x, lx).is_some();
     (place_ancestors(a, lx).iter().any(|p| p == b) && is_region(b))
         || (place_ancestors(b, lx).iter().any(|p| p == a) && is_region(a))
+}
+
+/// "al-Sulaymaniyah" and "Sulaymaniyah": one name, written with and without its article (a
+/// name particle of `places.tsv` that ends in `-`), when neither gazetteer knows either form.
+pub fn same_but_article(a: &str, b: &str, lx: &Lexicon) -> bool {
+    let bare = |x: &str| -> Option<String> {
+        let lower = x.to_lowercase();
+        let p = lx
+            .particles
+            .iter()
+            .filter(|p| p.ends_with('-') && lower.starts_with(p.as_str()))
+            .max_by_key(|p| p.len())?;
+        Some(lower[p.len()..].to_string())
+    };
+    let unknown = |x: &str| lx.places.place(&x.to_lowercase()).is_none();
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    unknown(a)
+        && unknown(b)
+        && (bare(a).is_some_and(|x| x.chars().count() >= 4 && x == lb)
+            || bare(b).is_some_and(|x| x.chars().count() >= 4 && x == la))
 }
 
 /// The country a place lies in: the widest place of its chain, itself for a country; `None`
@@ -449,6 +469,16 @@ mod tests {
 
     fn names(xs: &[&str]) -> Vec<String> {
         xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn an_unknown_name_with_and_without_its_article_is_one_place() {
+        let lx = Lexicon::builtin();
+        assert!(places_compatible("al-Varnesiyah", "Varnesiyah", &lx));
+        assert!(places_compatible("Varnesiyah", "Al-Varnesiyah", &lx));
+        // a short rest is no name of its own
+        assert!(!places_compatible("al-Bab", "Bab", &lx));
+        assert!(!places_compatible("al-Varnesiyah", "Varnes", &lx));
     }
 
     #[test]

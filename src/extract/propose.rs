@@ -573,6 +573,9 @@ impl PropInput<'_> {
                     .or_else(|| self.lx.places.get(&words))
                 {
                     Some(p) => p.canonical.clone(),
+                    // in a title-case headline a capital says nothing ("in Aleppo Residential
+                    // Neighborhood"): only a known place counts
+                    None if self.title_case_at(s) => continue,
                     None => span_text(self.text(), toks, s..k).to_string(),
                 };
                 let is_party = super::speaker::within(self.mentions, &(s..k))
@@ -734,7 +737,34 @@ impl PropInput<'_> {
         while k < end && self.lx.has(WordList::PlaceHead, &toks[k]) {
             k += 1;
         }
+        if self.title_case_at(s) {
+            return (None, k);
+        }
         (Some(raw.to_string()), k)
+    }
+
+    /// Whether token `k` lies in a title-case sentence ("2 Killed 10 Injured in Terrorist
+    /// Shelling in Aleppo"): at least four content words, nearly all capitalized, where a
+    /// capital does not mark a name.
+    fn title_case_at(&self, k: usize) -> bool {
+        let sents = &self.seg.sentences;
+        let i = sents.partition_point(|s| s.tokens.end <= k);
+        let Some(sent) = sents.get(i).filter(|s| s.tokens.contains(&k)) else {
+            return false;
+        };
+        let toks = self.toks();
+        let (mut content, mut caps) = (0usize, 0usize);
+        for t in &toks[sent.tokens.clone()] {
+            if t.kind != TokKind::Word
+                || t.lower.chars().count() < 4
+                || self.lx.fn_class(&t.lower).is_some()
+            {
+                continue;
+            }
+            content += 1;
+            caps += usize::from(t.cap);
+        }
+        content >= 4 && caps * 10 >= content * 9
     }
 
     fn party_of(&self, range: Range<usize>) -> Option<String> {
@@ -768,8 +798,12 @@ impl PropInput<'_> {
         let toks = self.toks();
         let first = toks[range.start].lower.as_str();
         let possessive = matches!(self.lx.fn_class(first), Some(FnClass::Det));
+        // (or after the report a denial names: "denied an army report it had carried out an
+        // air strike", "rejected claims they had shelled the town")
         let opens = range.start == claim_start
-            || (range.start > claim_start && toks[range.start - 1].lower == "that");
+            || (range.start > claim_start
+                && (toks[range.start - 1].lower == "that"
+                    || self.lx.deny_anaphors.contains(&toks[range.start - 1].lower)));
         if self.lx.pronouns.contains_key(first) && (range.len() == 1 || possessive) {
             return if opens {
                 speakers
@@ -1169,7 +1203,14 @@ pub fn region_propositions(
         };
         let k = range.start + i;
         // "the targets being struck": a passive without "by" names no agent
-        let passive = k > range.start && lx.be_forms.contains(&toks[k - 1].lower);
+        // (past an adverb: "is regularly targeted by", "was reportedly shelled by")
+        let passive = (1..=2).take_while(|&d| k >= range.start + d).any(|d| {
+            lx.be_forms.contains(&toks[k - d].lower)
+                && (k - d + 1..k).all(|j| {
+                    toks[j].kind == TokKind::Word
+                        && (toks[j].lower.ends_with("ly") || lx.hedges.contains_key(&toks[j].lower))
+                })
+        });
         // ... and with one ("the market was shelled by rebels") the agent follows
         let by_agent = passive && k + n < range.end && toks[k + n].lower == "by";
         if passive && matches!(rel, AgentRelation::Subject | AgentRelation::Weapon) && !by_agent {
@@ -1270,8 +1311,11 @@ pub fn region_propositions(
             last_agents = agents.clone();
             (agents, false)
         };
+        // "the coalition conducted no strikes there": a denial of the deed
+        let no_object = !matches!(rel, AgentRelation::By | AgentRelation::Speaker)
+            && toks.get(k + n).is_some_and(|t| t.lower == "no");
         for agent in agents {
-            let negated = inp.negated_before(range.start, k);
+            let negated = no_object || inp.negated_before(range.start, k);
             let mut event = local.clone();
             // the object phrase sharpens the event ("the Monday attack on a convoy")
             let obj_ev = inp.local_event(obj_start..range.end);
@@ -1529,6 +1573,16 @@ pub fn region_propositions(
         // right: "killing 90 soldiers", "killed at least 25", "the death toll has risen to 31"
         if !count_before {
             quants.extend(linked_count(inp, k + n, range.end, k + n + 5));
+        }
+        // "34 people were killed 6 of them women" (commas stripped): a partitive count after the
+        // word is a part of the count before it, not the word's own
+        if quants.first().is_some_and(|q| {
+            let t = |j: usize| toks.get(q.tokens.end + j).map(|t| t.lower.as_str());
+            t(0) == Some("of") && matches!(t(1), Some("them" | "whom" | "those"))
+        }) && (left_clause_start(inp, range.start.max(prev_casualty_end), k)..k)
+            .any(|p| parse_quantity(toks, p, k, lx).is_some())
+        {
+            quants.clear();
         }
         // "three people killed five injured", "14 people were killed 25 were wounded" (commas
         // stripped): a count before a casualty word of another measure is that word's, and this
@@ -2743,6 +2797,11 @@ pub(super) fn np_after(inp: &PropInput, p: usize, end: usize) -> usize {
         }
         i += 1;
     }
+    // "controlled by an opposition alliance and is targeted by ...": a conjunction the phrase
+    // ends on joins the next clause, not another conjunct
+    while i > p + 1 && matches!(inp.lx.fn_class_of(&toks[i - 1]), Some(FnClass::Conj)) {
+        i -= 1;
+    }
     i
 }
 
@@ -2814,8 +2873,12 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
             });
         if !sent.headline && !fresh {
             if let Some((ls, lev)) = &last {
-                let compatible_place =
-                    ev.places.is_empty() || lev.places.iter().any(|p| ev.places.contains(p));
+                // (a place no gazetteer knows may lie in the one before: "attacks on Aleppo's
+                // residential neighbourhoods. ... targeted al-Sulaymaniyah neighbourhood")
+                let unknown = |p: &String| inp.lx.places.place(&p.to_lowercase()).is_none();
+                let compatible_place = ev.places.is_empty()
+                    || lev.places.iter().any(|p| ev.places.contains(p))
+                    || (ev.places.iter().all(unknown) && !lev.places.iter().all(unknown));
                 // a sentence with a casualty or attack predicate but no frame word describes an
                 // attack: it does not inherit a frame of another kind ("truce")
                 let violent = sent.tokens.clone().any(|k| {
@@ -3381,6 +3444,28 @@ The town was captured by rebels in May. The group said 27 people were killed.";
     }
 
     #[test]
+    fn a_partitive_count_after_the_word_is_a_part_of_the_count_before() {
+        // commas stripped: "6 of them" is a part of the 34, not the casualty word's own count
+        assert_eq!(
+            killed("The monitor says 34 people were killed 6 of them women or children."),
+            [exact(34, "people"), exact(6, "women")]
+        );
+    }
+
+    #[test]
+    fn a_title_case_headline_names_only_known_places() {
+        let x = extraction(
+            "2 Killed 10 Injured in Terrorist Shelling in Aleppo Residential Neighborhood\n\nTwo people were killed.",
+        );
+        let places: Vec<String> = x
+            .contexts
+            .first()
+            .map(|e| e.places.clone())
+            .unwrap_or_default();
+        assert_eq!(places, ["Aleppo"]);
+    }
+
+    #[test]
     fn martyrs_are_the_dead() {
         assert_eq!(
             killed("The ministry said 38 citizens were martyred and 70 others injured."),
@@ -3400,6 +3485,57 @@ The town was captured by rebels in May. The group said 27 people were killed.";
             .collect();
         out.dedup();
         out
+    }
+
+    /// (agent, negated) of each responsibility proposition of a text.
+    fn deeds(text: &str) -> Vec<(String, bool)> {
+        extraction(text)
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Responsibility { agent, .. } => Some((agent.clone(), p.negated)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn deeds_denied_by_their_object_or_through_a_report_and_passives_past_an_adverb() {
+        // "conducted no strikes": the deed denied
+        assert_eq!(
+            deeds(
+                "The Russian air force conducted no strikes in that area at that time, a spokesman said."
+            ),
+            [("Russia".to_string(), true)]
+        );
+        // "denied an army report it had carried out an air strike": "it" is the speaker
+        assert_eq!(
+            deeds(
+                "The Russian defence ministry denied an army report it had carried out an air strike on the town."
+            ),
+            [("Russia".to_string(), false)]
+        );
+        // "is regularly targeted by": a passive past its adverb names no subject as the agent
+        assert!(
+            deeds("Varosk is controlled by an opposition alliance and is regularly targeted by the air force.")
+                .iter()
+                .all(|(a, _)| !a.contains("Varosk")),
+        );
+    }
+
+    #[test]
+    fn a_holder_phrase_ends_before_the_conjunction_of_the_next_clause() {
+        let x =
+            extraction("Varosk is controlled by an opposition alliance and is regularly shelled.");
+        let holders: Vec<&str> = x
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Control { holder, .. } => Some(holder.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(holders, ["opposition alliance"]);
     }
 
     #[test]
