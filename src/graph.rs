@@ -347,6 +347,12 @@ pub(crate) fn event_keys(e: &EventRef, lx: &Lexicon) -> Vec<String> {
     if let Some(f) = e.frame.as_deref().filter(|f| lx.frame_specific(f)) {
         keys.push(format!("f:{f}"));
     }
+    // the site struck: inside one report it alone may tie a mention to its event ("the
+    // hospital strike", after the report named the hospital's town); across reports a second
+    // detail is needed, and that one is a key of its own
+    if let Some(t) = &e.target {
+        keys.push(format!("t:{t}"));
+    }
     keys
 }
 
@@ -948,5 +954,25 @@ mod tests {
         // a country is too wide to place two events together
         assert!(!places_compatible("Aleppo", "Syria", &lx));
         assert!(places_compatible("Urum al-Kubra", "Aleppo", &lx));
+    }
+
+    #[test]
+    fn inside_one_report_the_site_struck_ties_a_mention_to_its_event() {
+        let lx = Lexicon::builtin();
+        // the second sentence names no place or day of its own, only the hospital
+        let text = "A spokesman at the hospital in Kafr Varel said an air strike hit its courtyard on Tuesday killing 14 people. \
+Separate air strikes southwest of Kafr Varel killed at least 12 people the monitor said. \
+The United Nations condemned the air strikes. \
+\"It is completely unacceptable\" said the coordinator. \"It must stop\" he added. \
+The monitor said there were no deaths from the hospital strike in Syria.";
+        let x = crate::extract::extract(crate::model::Document::new("r", text), &lx);
+        let g = ClaimGraph::build(vec![x], &lx);
+        let with_hospital: Vec<usize> = g
+            .events
+            .iter()
+            .filter(|e| e.desc.target.as_deref() == Some("hospital"))
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(with_hospital.len(), 1, "{:?}", g.events);
     }
 }

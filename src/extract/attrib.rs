@@ -2639,9 +2639,11 @@ fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
             // declaring") belongs to the content
             let nested = a.source.is_some() && out_source_starts_at(cx, c.start, *fs);
             // ", while 22 percent said …": the content ends before the subordinator
+            // (in text stripped of its commas, the subordinator alone: "confirmed the reports
+            // while local journalist X placed the toll at 50")
             let subordinate = *fs > cx.lo + 1
                 && matches!(cx.class(*fs - 1), Some(FnClass::Sub))
-                && cx.is_comma(*fs - 2);
+                && (cx.is_comma(*fs - 2) || cx.commaless);
             // "X said C adding that D" in text stripped of its commas
             let introduced = (cx.commaless && participial)
                 // "C an accusation X denied": the apposition sums up the content before it
@@ -2652,7 +2654,13 @@ fn trim_contents(cx: &Ctx, out: &mut [RawAttribution]) {
                 || (*fs > cx.lo + 1 && cx.is_close_quote(*fs - 1) && cx.is_comma(*fs - 2))
                 || subordinate;
             if *fs > c.start && *fs < a.content.end && !nested && introduced {
-                a.content.end = if subordinate { *fs - 2 } else { *fs };
+                a.content.end = if subordinate && cx.is_comma(*fs - 2) {
+                    *fs - 2
+                } else if subordinate {
+                    *fs - 1
+                } else {
+                    *fs
+                };
             }
         }
     }

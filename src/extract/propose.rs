@@ -1722,7 +1722,12 @@ pub fn region_propositions(
                     victims,
                     event: event.clone(),
                 },
-                inp.negated_before(range.start, k),
+                // "there were no deaths": the negation is the count (none), not a denial
+                inp.negated_before(range.start, k)
+                    && !(q.interval.hi == Some(0)
+                        && (q.tokens.start..k).all(|j| {
+                            !lx.has(WordList::Negation, &toks[j]) || q.tokens.contains(&j)
+                        })),
             );
             // "the toll was probably at the low end of ...": an estimate's hedge right before its
             // count weakens the claim (an attributed one too)
@@ -3463,6 +3468,34 @@ The town was captured by rebels in May. The group said 27 people were killed.";
             .map(|e| e.places.clone())
             .unwrap_or_default();
         assert_eq!(places, ["Aleppo"]);
+    }
+
+    #[test]
+    fn no_deaths_is_a_toll_of_none_not_a_denial() {
+        let x = extraction("The monitor said there were no deaths from the hospital strike.");
+        let zero: Vec<bool> = x
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Casualty { count, .. } if count.hi == Some(0) => Some(p.negated),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(zero, [false]);
+    }
+
+    #[test]
+    fn placed_the_toll_at_gives_its_figure_to_the_speaker() {
+        assert_eq!(
+            figures("Local journalist Jan Doe placed the death toll from the air raids at 50."),
+            [(
+                50,
+                Some(50),
+                "people".to_string(),
+                "killed".to_string(),
+                "Local journalist Jan Doe".to_string()
+            )]
+        );
     }
 
     #[test]
