@@ -275,7 +275,13 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
             ps.iter()
                 .any(|p| *p == x || crate::places::same_but_article(p, x, lx))
         };
-        if !named_in(pa, &bps) && !named_in(pb, &aps) && !places_compatible(pa, pb, lx) {
+        // (a name no gazetteer knows may lie in a known town the other mention names: "Al
+        // Kalassa" against "Damascus")
+        let unknown = |x: &String| lx.places.place(&x.to_lowercase()).is_none();
+        // (... when that mention names no known place: a known one it names decides)
+        let inside = (aps.iter().all(|p| unknown(p)) && !unknown(pb))
+            || (bps.iter().all(|p| unknown(p)) && !unknown(pa));
+        if !named_in(pa, &bps) && !named_in(pb, &aps) && !places_compatible(pa, pb, lx) && !inside {
             return None;
         }
     }

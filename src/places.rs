@@ -343,24 +343,53 @@ pub fn places_compatible(a: &str, b: &str, lx: &Lexicon) -> bool {
         || (place_ancestors(b, lx).iter().any(|p| p == a) && is_region(a))
 }
 
-/// "al-Sulaymaniyah" and "Sulaymaniyah": one name, written with and without its article (a
-/// name particle of `places.tsv` that ends in `-`), when neither gazetteer knows either form.
+/// "al-Sulaymaniyah" and "Sulaymaniyah", "Al Kalassa" and "al-Kallaseh", "Sulemaniyeh" and
+/// "Sulaymaniyah": one name written with and without its article (a name particle of
+/// `places.tsv`) or transliterated two ways, when neither gazetteer knows either form. The
+/// forms must share their consonant skeleton (see [`skeleton`]), of at least three letters.
 pub fn same_but_article(a: &str, b: &str, lx: &Lexicon) -> bool {
-    let bare = |x: &str| -> Option<String> {
-        let lower = x.to_lowercase();
-        let p = lx
-            .particles
-            .iter()
-            .filter(|p| p.ends_with('-') && lower.starts_with(p.as_str()))
-            .max_by_key(|p| p.len())?;
-        Some(lower[p.len()..].to_string())
-    };
     let unknown = |x: &str| lx.places.place(&x.to_lowercase()).is_none();
-    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
-    unknown(a)
-        && unknown(b)
-        && (bare(a).is_some_and(|x| x.chars().count() >= 4 && x == lb)
-            || bare(b).is_some_and(|x| x.chars().count() >= 4 && x == la))
+    if a == b || !unknown(a) || !unknown(b) {
+        return false;
+    }
+    let (sa, sb) = (skeleton(a, lx), skeleton(b, lx));
+    sa.len() >= 3 && sa == sb
+}
+
+/// The consonants of a place name without its article, as transliterations of one name share
+/// them: lower case, letters only; vowels, a `y` or `w` that is no consonant (before another
+/// consonant or at the end) and a final `h` dropped; doubled letters written once ("al-Kallaseh"
+/// → "kls", "Sulaymaniyah" → "slmny").
+fn skeleton(x: &str, lx: &Lexicon) -> String {
+    let lower = x.to_lowercase();
+    // the article: a particle ending in `-` ("al-"), or a particle word ("Al Kalassa")
+    let rest = lx
+        .particles
+        .iter()
+        .filter_map(|p| match p.strip_suffix('-') {
+            Some(_) => lower.strip_prefix(p.as_str()),
+            None => lower
+                .strip_prefix(p.as_str())
+                .and_then(|r| r.strip_prefix(' ')),
+        })
+        .min_by_key(|r| r.len())
+        .unwrap_or(&lower);
+    let letters: Vec<char> = rest.chars().filter(|c| c.is_ascii_lowercase()).collect();
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let mut out = String::new();
+    for (i, &c) in letters.iter().enumerate() {
+        let next = letters.get(i + 1).copied();
+        let keep = match c {
+            c if vowel(c) => false,
+            'y' | 'w' => next.is_some_and(vowel),
+            'h' => next.is_some(),
+            _ => true,
+        };
+        if keep && !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The country a place lies in: the widest place of its chain, itself for a country; `None`
@@ -476,9 +505,13 @@ mod tests {
         let lx = Lexicon::builtin();
         assert!(places_compatible("al-Varnesiyah", "Varnesiyah", &lx));
         assert!(places_compatible("Varnesiyah", "Al-Varnesiyah", &lx));
-        // a short rest is no name of its own
+        // transliterated two ways
+        assert!(places_compatible("Al Kalassa", "al-Kallaseh", &lx));
+        assert!(places_compatible("Varlaymaniyah", "Varlemaniyeh", &lx));
+        // a known place keeps its own spellings; other consonants are another name
         assert!(!places_compatible("al-Bab", "Bab", &lx));
         assert!(!places_compatible("al-Varnesiyah", "Varnes", &lx));
+        assert!(!places_compatible("Kafr Varel", "Kafr Vasel", &lx));
     }
 
     #[test]

@@ -685,6 +685,11 @@ impl PropInput<'_> {
             && toks[k].kind == TokKind::Word
             && (toks[k].cap || self.lx.is_particle(&toks[k].lower))
             && !self.lx.has(WordList::Time, &toks[k])
+            // "on Monday-and scores of others": a time word joined to the next by a lost space
+            && !toks[k]
+                .lower
+                .split_once('-')
+                .is_some_and(|(w, _)| self.lx.time.contains_key(w))
             && !matches!(
                 self.lx.quantities.get(&toks[k].lower),
                 Some(QuantWord::Number(_))
@@ -3455,6 +3460,16 @@ The town was captured by rebels in May. The group said 27 people were killed.";
             killed("The monitor says 34 people were killed 6 of them women or children."),
             [exact(34, "people"), exact(6, "women")]
         );
+    }
+
+    #[test]
+    fn a_time_word_joined_to_the_next_word_is_no_place() {
+        // commas and spaces lost in scraping: "on Monday-and scores of others injured-when"
+        let ev = last_context(
+            "Thirty-five people were killed on Monday-and scores of others injured-when a warplane crashed into a market in the town of Ariha.",
+        );
+        assert!(!ev.places.iter().any(|p| p.contains("Monday")), "{ev:?}");
+        assert!(ev.places.iter().any(|p| p == "Ariha"), "{ev:?}");
     }
 
     #[test]
