@@ -1281,6 +1281,15 @@ pub fn region_propositions(
                         np = inp.np_before(range.start, m);
                     }
                 }
+                // "accused government forces of carrying out the attack": the gerund's subject
+                // is the phrase before its preposition
+                if toks[k].lower.ends_with("ing")
+                    && np.end > np.start + 1
+                    && np.end == k
+                    && matches!(lx.fn_class_of(&toks[k - 1]), Some(FnClass::Prep))
+                {
+                    np.end -= 1;
+                }
                 // "denied accusations of using chemical weapons": what the speaker is accused of
                 let accused_of = r.cue_type == Some(crate::model::CueType::Deny)
                     && k > range.start + 1
@@ -3569,6 +3578,19 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 .iter()
                 .all(|(a, _)| !a.contains("Varosk")),
         );
+    }
+
+    #[test]
+    fn the_accused_of_a_gerund_is_its_agent_without_the_preposition() {
+        assert_eq!(
+            deeds("Rebels accused the Russian air force of carrying out the attack on Varosk."),
+            [("Russia".to_string(), false)]
+        );
+        let names: Vec<String> = deeds("Rebels accused the militia of carrying out the attack.")
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect();
+        assert_eq!(names, ["militia"]);
     }
 
     #[test]
