@@ -1326,8 +1326,15 @@ pub fn region_propositions(
             (agents, false)
         };
         // "the coalition conducted no strikes there": a denial of the deed
+        // (an object counted as none: "no" of `quantities.tsv`)
         let no_object = !matches!(rel, AgentRelation::By | AgentRelation::Speaker)
-            && toks.get(k + n).is_some_and(|t| t.lower == "no");
+            && toks.get(k + n).is_some_and(|t| {
+                lx.has(WordList::Negation, t)
+                    && matches!(
+                        lx.quantities.get(&t.lower),
+                        Some(QuantWord::Vague(0, Some(0)))
+                    )
+            });
         for agent in agents {
             let negated = no_object || inp.negated_before(range.start, k);
             let mut event = local.clone();
@@ -1590,9 +1597,15 @@ pub fn region_propositions(
         }
         // "34 people were killed 6 of them women" (commas stripped): a partitive count after the
         // word is a part of the count before it, not the word's own
+        // (the "N of them" / "N of whom" of [`figure_parts`])
         if quants.first().is_some_and(|q| {
-            let t = |j: usize| toks.get(q.tokens.end + j).map(|t| t.lower.as_str());
-            t(0) == Some("of") && matches!(t(1), Some("them" | "whom" | "those"))
+            let of = q.tokens.end;
+            of + 1 < range.end
+                && toks[of].lower == "of"
+                && matches!(
+                    lx.fn_class_of(&toks[of + 1]),
+                    Some(FnClass::Obj | FnClass::Sub)
+                )
         }) && (left_clause_start(inp, range.start.max(prev_casualty_end), k)..k)
             .any(|p| parse_quantity(toks, p, k, lx).is_some())
         {
