@@ -164,6 +164,33 @@ fn pronoun_sources_resolve_or_stay_unresolved() {
     assert_eq!(he.name.as_deref(), Some("Ministry spokesman Dr. Anis Varo"));
     assert_eq!(he.kind, gainsay::model::EntityKind::Person);
     assert_eq!(he.party.as_deref(), Some("Chile"));
+    // "the Observatory and the LCC": two phrases, each its own speaker (no head noun shared)
+    let text = "Fighting spread across Idlib in Syria. The Observatory and the LCC said the town was under attack.";
+    let x = common::extract_one(text);
+    let parties: Vec<Option<&str>> = x.attributions[0]
+        .speakers
+        .iter()
+        .map(|s| s.party.as_deref())
+        .collect();
+    assert_eq!(
+        parties,
+        [
+            Some("Syrian Observatory for Human Rights"),
+            Some("Local Coordination Committees")
+        ]
+    );
+    // "the Russian and Syrian governments": the head noun is shared
+    let text = "The Russian and Syrian governments denied the report.";
+    let x = common::extract_one(text);
+    let names: Vec<Option<&str>> = x.attributions[0]
+        .speakers
+        .iter()
+        .map(|s| s.name.as_deref())
+        .collect();
+    assert_eq!(
+        names,
+        [Some("Russian government"), Some("Syrian government")]
+    );
     // no antecedent in this or the previous sentence: unresolved, not guessed
     let text = "The storm passed overnight.\n\nHe said the dam held.";
     let x = common::extract_one(text);

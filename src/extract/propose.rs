@@ -2351,17 +2351,29 @@ fn counted_before(inp: &PropInput, sentence: usize, before: usize, measure: &str
     let Some(here) = sents.get(sentence) else {
         return false;
     };
-    let from = sentence
-        .checked_sub(1)
-        .and_then(|p| sents.get(p))
-        .map_or(here.tokens.start, |p| p.tokens.start);
     let toks = inp.toks();
-    (from..before).any(|j| {
-        inp.lx
-            .casualties
-            .longest_in(toks, j, before)
-            .is_some_and(|(_, m)| m == measure)
-    })
+    let counted = |r: Range<usize>| {
+        let end = r.end;
+        r.into_iter().any(|j| {
+            inp.lx
+                .casualties
+                .longest_in(toks, j, end)
+                .is_some_and(|(_, m)| m == measure)
+        })
+    };
+    if counted(here.tokens.start..before) {
+        return true;
+    }
+    // the sentence before counts toward this one only about the same place ("another child
+    // was killed in the village. Shelling in the town of Musraba killed another three": the
+    // town's own toll)
+    let Some(prev) = sentence.checked_sub(1).and_then(|p| sents.get(p)) else {
+        return false;
+    };
+    let places = inp.places(here.tokens.start..before);
+    let before_places = inp.places(prev.tokens.clone());
+    let elsewhere = !places.is_empty() && !places.iter().any(|p| before_places.contains(p));
+    !elsewhere && counted(prev.tokens.start..prev.tokens.end.min(before))
 }
 
 /// Whether a casualty word of another measure than `measure` follows a count ending at `p`, past
@@ -3532,6 +3544,24 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 "killed".to_string(),
                 "Local journalist Jan Doe".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn another_count_adds_only_to_a_toll_of_the_same_place() {
+        // the sentence before told another place's toll: "another three" is Musraba's own
+        assert_eq!(
+            killed(
+                "Two people were killed in the village of Jisreen. Shelling in the town of Musraba killed another three people."
+            ),
+            [exact(2, "people"), exact(3, "people")]
+        );
+        // the same place: an addition to the toll before, no figure of its own
+        assert_eq!(
+            killed(
+                "Shelling killed two people in Varnel. Shelling in Varnel killed another three people."
+            ),
+            [exact(2, "people")]
         );
     }
 

@@ -214,7 +214,9 @@ fn split_coordination(
     let left = l..and;
     let right = r..head.end;
     let join = |range: &Range<usize>| span_text(text, toks, range.clone()).to_string();
-    if left.len() == 1 && right.len() >= 2 {
+    // (not before a phrase of its own: "the Observatory and the LCC")
+    let det = |k: usize| matches!(lx.fn_class_of(&toks[k]), Some(FnClass::Det));
+    if left.len() == 1 && right.len() >= 2 && !det(r) {
         // "Russian and Syrian governments": distribute the head noun
         let head_noun = singular(&text[toks[head.end - 1].range.clone()]);
         let l_name = format!("{} {}", join(&left), head_noun);
@@ -222,7 +224,8 @@ fn split_coordination(
         let r_name = format!("{r_mod} {head_noun}");
         return vec![(l_name, left), (r_name, right)];
     }
-    vec![(join(&left), left), (join(&right), right)]
+    // each conjunct's span keeps its determiner, part of some names ("the Observatory")
+    vec![(join(&left), head.start..and), (join(&right), right)]
 }
 
 fn singular(w: &str) -> String {
