@@ -694,6 +694,11 @@ impl PropInput<'_> {
                 self.lx.quantities.get(&toks[k].lower),
                 Some(QuantWord::Number(_))
             )
+            // ... as does a capitalized function word after the name ("in Syria At least 26
+            // people": a sentence glued on without its full stop)
+            && (k == s
+                || self.lx.is_particle(&toks[k].lower)
+                || self.lx.fn_class(&toks[k].lower).is_none())
         {
             k += 1;
         }
@@ -3504,6 +3509,9 @@ The town was captured by rebels in May. The group said 27 people were killed.";
         );
         assert!(!ev.places.iter().any(|p| p.contains("Monday")), "{ev:?}");
         assert!(ev.places.iter().any(|p| p == "Ariha"), "{ev:?}");
+        // a sentence glued on without its full stop: "At" opens it, and is no part of a name
+        let ev = last_context("Jets pounded towns in Syria At least 26 people were killed.");
+        assert!(!ev.places.iter().any(|p| p.contains(" At")), "{ev:?}");
     }
 
     #[test]
