@@ -273,11 +273,11 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
         // (one name with and without its article is one name: "al-Sulaymaniyah")
         let named_in = |x: &String, ps: &[&String]| {
             ps.iter()
-                .any(|p| *p == x || crate::places::same_but_article(p, x, lx))
+                .any(|p| *p == x || crate::places::same_unknown_name(p, x, lx))
         };
         // (a name no gazetteer knows may lie in a known town the other mention names: "Al
         // Kalassa" against "Damascus")
-        let unknown = |x: &String| lx.places.place(&x.to_lowercase()).is_none();
+        let unknown = |x: &String| !crate::places::is_known(x, lx);
         // (... when that mention names no known place: a known one it names decides)
         let inside = (aps.iter().all(|p| unknown(p)) && !unknown(pb))
             || (bps.iter().all(|p| unknown(p)) && !unknown(pa));

@@ -335,7 +335,7 @@ pub fn parse_world(file: &str, text: &'static str) -> Result<WorldTable, Lexicon
 /// Whether two places can name the same location: equal, or one lies in the other (a country is
 /// too wide to count).
 pub fn places_compatible(a: &str, b: &str, lx: &Lexicon) -> bool {
-    if a == b || same_but_article(a, b, lx) {
+    if a == b || same_unknown_name(a, b, lx) {
         return true;
     }
     let is_region = |x: &str| place_parent(x, lx).is_some();
@@ -347,13 +347,17 @@ pub fn places_compatible(a: &str, b: &str, lx: &Lexicon) -> bool {
 /// "Sulaymaniyah": one name written with and without its article (a name particle of
 /// `places.tsv`) or transliterated two ways, when neither gazetteer knows either form. The
 /// forms must share their consonant skeleton (see [`skeleton`]), of at least three letters.
-pub fn same_but_article(a: &str, b: &str, lx: &Lexicon) -> bool {
-    let unknown = |x: &str| lx.places.place(&x.to_lowercase()).is_none();
-    if a == b || !unknown(a) || !unknown(b) {
+pub fn same_unknown_name(a: &str, b: &str, lx: &Lexicon) -> bool {
+    if a == b || is_known(a, lx) || is_known(b, lx) {
         return false;
     }
     let (sa, sb) = (skeleton(a, lx), skeleton(b, lx));
     sa.len() >= 3 && sa == sb
+}
+
+/// Whether a gazetteer (`places.tsv` or the world file) knows the place name.
+pub fn is_known(x: &str, lx: &Lexicon) -> bool {
+    lx.places.place(&x.to_lowercase()).is_some()
 }
 
 /// The consonants of a place name without its article, as transliterations of one name share

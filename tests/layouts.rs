@@ -167,13 +167,8 @@ fn pronoun_sources_resolve_or_stay_unresolved() {
     // "the Observatory and the LCC": two phrases, each its own speaker (no head noun shared)
     let text = "Fighting spread across Idlib in Syria. The Observatory and the LCC said the town was under attack.";
     let x = common::extract_one(text);
-    let parties: Vec<Option<&str>> = x.attributions[0]
-        .speakers
-        .iter()
-        .map(|s| s.party.as_deref())
-        .collect();
     assert_eq!(
-        parties,
+        speakers_of(&x, |s| s.party.as_deref()),
         [
             Some("Syrian Observatory for Human Rights"),
             Some("Local Coordination Committees")
@@ -182,13 +177,8 @@ fn pronoun_sources_resolve_or_stay_unresolved() {
     // "the Russian and Syrian governments": the head noun is shared
     let text = "The Russian and Syrian governments denied the report.";
     let x = common::extract_one(text);
-    let names: Vec<Option<&str>> = x.attributions[0]
-        .speakers
-        .iter()
-        .map(|s| s.name.as_deref())
-        .collect();
     assert_eq!(
-        names,
+        speakers_of(&x, |s| s.name.as_deref()),
         [Some("Russian government"), Some("Syrian government")]
     );
     // no antecedent in this or the previous sentence: unresolved, not guessed
@@ -199,6 +189,14 @@ fn pronoun_sources_resolve_or_stay_unresolved() {
         x.attributions[0].speakers[0].resolution,
         gainsay::model::Resolution::Unresolved { .. }
     ));
+}
+
+/// A field of each speaker of a text's first attribution.
+fn speakers_of<'a>(
+    x: &'a gainsay::extract::Extraction,
+    field: impl Fn(&'a gainsay::model::Speaker) -> Option<&'a str>,
+) -> Vec<Option<&'a str>> {
+    x.attributions[0].speakers.iter().map(field).collect()
 }
 
 #[test]
