@@ -1208,13 +1208,15 @@ fn anaphor_content(cx: &Ctx, p: usize) -> Option<usize> {
 /// The start of the noun phrase a relative pronoun at `r` refers to ("the suspected attack" in
 /// "died in the suspected attack that X blames on Y", "the shelling of the market which X
 /// blames on Y"): back to its determiner, over a few words and prepositional phrases, never
-/// across a verb.
+/// across a verb. Of the determiners passed, the nearest whose phrase names an event wins ("a
+/// deadly gas attack in the west of the country that X blamed on Y": the attack, not the
+/// west); without one, the farthest within [`ANTECEDENT_WORDS`].
 fn antecedent_start(cx: &Ctx, r: usize) -> Option<usize> {
     let mut j = r;
-    let mut start = None;
-    while j > cx.lo && r - j < 9 {
+    let mut dets = Vec::new();
+    while j > cx.lo && r - j < ANTECEDENT_EVENT_WORDS {
         let i = j - 1;
-        let of = matches!(cx.class(i), Some(FnClass::Prep)) && start.is_some();
+        let of = matches!(cx.class(i), Some(FnClass::Prep)) && !dets.is_empty();
         if !of && (!cx.np_word(i) || matches!(cx.class(i), Some(FnClass::Prep | FnClass::Conj))) {
             break;
         }
@@ -1223,14 +1225,32 @@ fn antecedent_start(cx: &Ctx, r: usize) -> Option<usize> {
         }
         j = i;
         if matches!(cx.class(i), Some(FnClass::Det)) {
-            start = Some(i);
+            dets.push(i);
             if !(i > cx.lo && matches!(cx.class(i - 1), Some(FnClass::Prep))) {
                 break;
             }
         }
     }
-    start.or((j < r).then_some(j)).filter(|&s| s < r)
+    let names_event = |s: usize| (s..r).any(|k| cx.lx.frames.longest_in(cx.t, k, r).is_some());
+    if let Some(&s) = dets.iter().find(|&&s| names_event(s)) {
+        return Some(s);
+    }
+    let near = dets
+        .iter()
+        .copied()
+        .filter(|&s| r - s <= ANTECEDENT_WORDS)
+        .last();
+    let bare = Some(j.max(r.saturating_sub(ANTECEDENT_WORDS)));
+    near.or(bare).filter(|&s| s < r)
 }
+
+/// Most words back from a relative pronoun to its antecedent's determiner, when no nearer
+/// determiner's phrase names an event.
+const ANTECEDENT_WORDS: usize = 9;
+
+/// Most words back to an antecedent that names an event ("a deadly poison gas attack in the
+/// west of the country that …").
+const ANTECEDENT_EVENT_WORDS: usize = 16;
 
 /// A "that" at `k` that opens a clause, not a relative one: "claims that were rejected".
 fn complementizer(cx: &Ctx, k: usize) -> bool {

@@ -406,7 +406,32 @@ pub fn discover_speaker(
     if let Some(f) = state_name(text, seg, src, regions, lx) {
         return Some(f);
     }
+    if let Some(f) = country_name(text, seg, core, lx) {
+        return Some(f);
+    }
     discover_org(text, seg, src, lx)
+}
+
+/// A speaker named only by a country that no alias names (`@region` rows: "Syria", kept from
+/// the aliases because it names the war's place far more often than a speaker): a country that
+/// speaks ("Syria denies the charges") is its state. The whole head must be the name: "the
+/// commission of inquiry on Syria" is no state.
+fn country_name(text: &str, seg: &Segmented, core: &Range<usize>, lx: &Lexicon) -> Option<Found> {
+    let toks = &seg.tokens;
+    let end = core.end.min(toks.len());
+    if core.start >= end || !toks[core.start].cap {
+        return None;
+    }
+    let words = span_text(text, toks, core.start..end);
+    let lower = words.to_lowercase();
+    let &(_, r) = lx.region_names.iter().find(|(n, _)| *n == lower)?;
+    let st = lx.state_of_region(r)?;
+    Some(Found {
+        party: st.to_string(),
+        name: None,
+        kind: Some(EntityKind::Org),
+        link: PartyLink::new(LinkHow::Role, format!("{words} [its state]")),
+    })
 }
 
 /// The state of the region a place named at token `i` tells ("North Kivu" → DR Congo), with

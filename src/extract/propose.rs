@@ -535,6 +535,30 @@ impl PropInput<'_> {
             })
     }
 
+    /// Whether the known place at `i..i + n` is a capital named for its state as the doer of a
+    /// deed ("denied Damascus carried out the attack"): a party's name, after no preposition,
+    /// before a predicate that makes its subject the agent. Such a name is no place of the event.
+    fn capital_as_agent(&self, i: usize, n: usize, end: usize) -> bool {
+        let toks = self.toks();
+        let named = super::speaker::best_alias(self.mentions, &(i..i + n))
+            .is_some_and(|m| m.tokens == (i..i + n));
+        if !named || (i > 0 && self.lx.fn_class_of(&toks[i - 1]) == Some(FnClass::Prep)) {
+            return false;
+        }
+        // after at most one auxiliary ("Damascus had carried out")
+        let mut v = i + n;
+        if v < end && self.lx.fn_class_of(&toks[v]) == Some(FnClass::Aux) {
+            v += 1;
+        }
+        matches!(
+            self.lx.responsibility.longest_in(toks, v, end),
+            Some((
+                _,
+                AgentRelation::Subject | AgentRelation::Weapon | AgentRelation::Copular
+            ))
+        )
+    }
+
     /// Canonical places named in `range`.
     pub fn places(&self, range: Range<usize>) -> Vec<String> {
         let toks = self.toks();
@@ -606,6 +630,10 @@ impl PropInput<'_> {
         while i < range.end {
             if let Some((n, place)) = self.lx.places.longest_in(toks, i, range.end) {
                 // a name, possibly after a lower-case direction ("west Aleppo")
+                if self.capital_as_agent(i, n, range.end) {
+                    i += n;
+                    continue;
+                }
                 if (i..i + n).any(|k| toks[k].cap) || toks[i].lower.starts_with("al-") {
                     if !out.contains(&place.canonical) {
                         out.push(place.canonical.clone());
@@ -1498,8 +1526,11 @@ pub fn region_propositions(
     if let Some(a) = &agent_for_region {
         local.agent.get_or_insert(a.clone());
     }
-    // Per-speaker split: "Both the Russian and Syrian governments deny carrying out ...".
-    if r.speakers.len() > 1 {
+    // Per-speaker split: "Both the Russian and Syrian governments deny carrying out ...". Not
+    // when the content names its own agent: in "Syria and Russia deny Damascus carried out the
+    // attack" only Damascus is the agent.
+    let named_agent = inp.party_of(range.start..np_after(inp, range.start, range.end));
+    if r.speakers.len() > 1 && named_agent.is_none() {
         let mut split = Vec::new();
         for p in out.drain(..) {
             match &p.kind {
@@ -3603,6 +3634,48 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_country_speaks_for_its_state_and_a_capital_that_acts_is_no_place() {
+        let text =
+            "Syria and its ally Russia deny that Damascus carried out the gas attack on Talbiseh.";
+        let x = extraction(text);
+        let parties: Vec<&str> = x.attributions[0]
+            .speakers
+            .iter()
+            .map(|s| s.label())
+            .collect();
+        assert_eq!(parties, ["Syrian government", "Russia"]);
+        // the content names its agent: no per-speaker split
+        assert_eq!(agents(text), ["Syrian government"]);
+        for p in &x.propositions {
+            if let PropKind::Responsibility { event, .. } = &p.kind {
+                assert!(!event.places.iter().any(|p| p == "Damascus"), "{event:?}");
+            }
+        }
+        // a place after a preposition stays one
+        let x = extraction("The army denied that rebels carried out the attack in Damascus.");
+        assert!(x.propositions.iter().any(|p| matches!(&p.kind,
+            PropKind::Responsibility { event, .. } if event.places.iter().any(|p| p == "Damascus"))));
+        // the whole head must be the name
+        let x = extraction("The commission of inquiry on Syria said the strike killed 12.");
+        assert!(
+            x.attributions[0]
+                .speakers
+                .iter()
+                .all(|s| s.label() != "Syrian government")
+        );
+    }
+
+    #[test]
+    fn the_blamed_antecedent_is_the_phrase_naming_the_event() {
+        assert_eq!(
+            agents(
+                "The army shelled the camp in response to a deadly rocket attack in the south of the country that Israel blamed on Hamas."
+            ),
+            ["Hamas"]
+        );
     }
 
     #[test]
