@@ -1235,11 +1235,7 @@ fn antecedent_start(cx: &Ctx, r: usize) -> Option<usize> {
     if let Some(&s) = dets.iter().find(|&&s| names_event(s)) {
         return Some(s);
     }
-    let near = dets
-        .iter()
-        .copied()
-        .filter(|&s| r - s <= ANTECEDENT_WORDS)
-        .last();
+    let near = dets.iter().copied().rfind(|&s| r - s <= ANTECEDENT_WORDS);
     let bare = Some(j.max(r.saturating_sub(ANTECEDENT_WORDS)));
     near.or(bare).filter(|&s| s < r)
 }
