@@ -824,6 +824,9 @@ pub struct Lexicon {
     pub member_nouns: WordSet<String>,
     /// Words of news outlets and journalists ("Herald", "reporter"): `press` rows.
     pub press_words: WordSet<String>,
+    /// Press words that make an organization's name an outlet's only as its head (`press WORD
+    /// head` rows): "the Ghouta Media Center", an activists' media office, is an organization.
+    pub press_heads_only: WordSet<String>,
     /// Participial cues through which an outlet relays a source ("citing"): `relay` rows.
     pub relay_cues: WordSet<String>,
     /// Verbs of "SANA quoted a military source as saying C" (`quote` rows of `discovery.tsv`):
@@ -1345,6 +1348,13 @@ impl Lexicon {
                     lx.affiliate_suffixes.insert(w);
                 }
                 "press" => {
+                    match f.get(2).copied().unwrap_or("-") {
+                        "head" => {
+                            lx.press_heads_only.insert(w.clone());
+                        }
+                        "-" => {}
+                        x => return Err(rows.err(line, format!("unknown press class `{x}`"))),
+                    }
                     lx.press_words.insert(w);
                 }
                 "member" => {

@@ -136,7 +136,12 @@ pub fn org_names(
         let name = start..name_end;
         let words = name.clone().filter(|&i| toks[i].is_word()).count();
         let caps = name.clone().filter(|&i| toks[i].cap).count();
-        if caps < 2 || name.clone().any(|i| is_press(lx, &toks[i])) {
+        // a press word names an outlet ("the Norland Herald"); one that only modifies the
+        // head ("the Ghouta Media Center") when its row says so does not
+        let press = name.clone().any(|i| {
+            is_press(lx, &toks[i]) && (i == h || !lx.press_heads_only.contains(&toks[i].lower))
+        });
+        if caps < 2 || press {
             continue;
         }
         if class == OrgClass::Body && words < BODY_MIN_WORDS {
@@ -781,6 +786,8 @@ mod tests {
                 "Rapid Support Forces",
             ),
             ("Army of Conquest", "Army of Conquest"),
+            // a press word that only modifies the head: an activists' media office
+            ("the Varda Media Center", "Varda Media Center"),
         ] {
             let f = discover(phrase).unwrap_or_else(|| panic!("{phrase}"));
             assert_eq!(f.party, party, "{phrase}");
@@ -796,6 +803,7 @@ mod tests {
             "the Foreign Ministry",
             "Air Force",
             "the Daily Herald Network",
+            "the Varda Media",
             "Jan Doe",
             "a doctor at the hospital",
         ] {

@@ -697,15 +697,25 @@ impl PropInput<'_> {
     }
 
     /// A proper place name starting at `i` (capitalized words, "al-" particles), canonicalized.
+    /// Most modifiers between "the" and a place head before "of" ("the northeastern town of
+    /// X") are [`PLACE_HEAD_MODIFIERS`].
     fn proper_name(&self, i: usize, end: usize) -> (Option<String>, usize) {
         let toks = self.toks();
         let mut k = i;
         if k < end && toks[k].lower == "the" {
             k += 1;
         }
-        // "the town of Varosh"
-        if k + 1 < end && self.lx.has(WordList::PlaceHead, &toks[k]) && toks[k + 1].lower == "of" {
-            k += 2;
+        // "the town of Varosh", "the northeastern town of Varosh", "the rebel-held town of"
+        let head = (k..end.min(k + 1 + PLACE_HEAD_MODIFIERS)).find(|&h| {
+            h + 1 < end
+                && self.lx.has(WordList::PlaceHead, &toks[h])
+                && toks[h + 1].lower == "of"
+                && (k..h).all(|m| {
+                    toks[m].is_word() && !toks[m].cap && self.lx.fn_class_of(&toks[m]).is_none()
+                })
+        });
+        if let Some(h) = head {
+            k = h + 2;
         }
         let s = k;
         // (a number word opens the next phrase: "in Aleppo One child was killed")
@@ -1987,8 +1997,12 @@ pub fn region_propositions(
             } else {
                 inp.agent_name(obj..holder_end)
             };
+            // the held place is the subject: not a preposition's object before a coordinated
+            // verb ("al-Bab, which lies in the province of Aleppo and is held by IS")
+            let object = np.start > range.start
+                && lx.fn_class_of(&toks[np.start - 1]) == Some(FnClass::Prep);
             (
-                inp.proper_name(np.start, k).0,
+                (!object).then(|| inp.proper_name(np.start, k).0).flatten(),
                 holder,
                 holder_end.max(obj),
                 np.start,
@@ -2438,6 +2452,9 @@ fn names_toll(inp: &PropInput, lo: usize, k: usize, n: usize) -> bool {
 
 /// Most words of a toll noun before its casualty word ("number of people killed").
 const TOLL_NOUN_WORDS: usize = 3;
+
+/// Most lower-case words between "the" and a place head in "the ... town of X".
+const PLACE_HEAD_MODIFIERS: usize = 2;
 
 /// How far after a toll noun its count may stand, past a phrase naming the event ("the death
 /// toll from Sunday's air strike on the bakery in Bexan has risen to 38").
@@ -3473,6 +3490,31 @@ mod tests {
         assert_eq!(ev.held_by, None);
     }
 
+    /// (place, holder) of each control proposition of a text.
+    fn controls(text: &str) -> Vec<(String, String)> {
+        extraction(text)
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Control { place, holder, .. } => Some((place.clone(), holder.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_held_place_is_the_subject_not_a_prepositions_object() {
+        assert_eq!(
+            controls("Varnel is held by the Islamic State group, the Observatory said."),
+            [("Varnel".to_string(), "Islamic State".to_string())]
+        );
+        // the province Varnel lies in is not what the group holds
+        let c = controls(
+            "Jets struck Varnel which lies in the northern province of Aleppo and is held by the Islamic State group, the Observatory said.",
+        );
+        assert!(c.iter().all(|(place, _)| place != "Aleppo"), "{c:?}");
+    }
+
     #[test]
     fn a_site_a_speaker_spoke_from_is_no_target() {
         let ev = last_context(
@@ -3590,6 +3632,12 @@ The town was captured by rebels in May. The group said 27 people were killed.";
         assert_eq!(
             killed(
                 "Two people were killed in the village of Jisreen. Shelling in the town of Musraba killed another three people."
+            ),
+            [exact(2, "people"), exact(3, "people")]
+        );
+        assert_eq!(
+            killed(
+                "Two people were killed in the village of Jisreen. Shelling in the northeastern town of Musraba has meanwhile killed another three people."
             ),
             [exact(2, "people"), exact(3, "people")]
         );
