@@ -472,6 +472,25 @@ impl Ctx<'_> {
                 return Some((h..k, h..w));
             }
         }
+        // ... also past the relative clause's verb and object ("The Observatory which has a
+        // network of sources in Syria gave a toll of 36"): the pronoun is followed by a verb,
+        // and no comma or other cue stands between it and this cue
+        if s > self.lo + 2 && s < k {
+            let w = (s.saturating_sub(RELATIVE_CLAUSE_WORDS).max(self.lo + 1)..s - 1)
+                .rev()
+                .take_while(|&i| !self.is_comma(i) && self.lx.cue_forms.get(self.low(i)).is_none())
+                .find(|&i| {
+                    matches!(self.low(i), "who" | "which")
+                        && (self.looks_verbal(i + 1)
+                            || matches!(self.class(i + 1), Some(FnClass::Aux)))
+                });
+            if let Some(w) = w {
+                let h = self.np_left_core(w);
+                if h < w && !self.is_comma(w - 1) && (h == self.lo || self.is_boundary_before(h)) {
+                    return Some((h..k, h..w));
+                }
+            }
+        }
         // "The coalition fighting the Islamic State group said": a participle after a noun
         // opens the subject's modifier; the noun before it heads the source
         if s > self.lo + 1 && s < k {
@@ -1239,6 +1258,9 @@ fn antecedent_start(cx: &Ctx, r: usize) -> Option<usize> {
     let bare = Some(j.max(r.saturating_sub(ANTECEDENT_WORDS)));
     near.or(bare).filter(|&s| s < r)
 }
+
+/// Most words of a relative clause inside a source ("which has a network of sources in Syria").
+const RELATIVE_CLAUSE_WORDS: usize = 10;
 
 /// Most words back from a relative pronoun to its antecedent's determiner, when no nearer
 /// determiner's phrase names an event.

@@ -1892,8 +1892,14 @@ pub fn region_propositions(
                 Some((v, e)) => (Some(v), e),
                 None => (None, q.tokens.end),
             };
-            // its parts: "26 people including 9 children and 4 women", "nine of whom were pupils"
-            let parts = figure_parts(inp, victims_end, range.end);
+            // its parts: "26 people including 9 children and 4 women", "nine of whom were pupils";
+            // after a toll noun's count, past its casualty word ("a toll of 36 dead, among them
+            // 15 children")
+            let parts_from = match lx.casualties.longest_in(toks, victims_end, range.end) {
+                Some((m, _)) if victims_end > k + n => victims_end + m,
+                _ => victims_end,
+            };
+            let parts = figure_parts(inp, parts_from, range.end);
             if let Some((_, _, e)) = parts.last() {
                 parts_end = *e;
             }
@@ -3208,6 +3214,39 @@ mod tests {
             figures("The monitor raised the toll from the raid on Kesra to 40.")[0].4,
             "monitor"
         );
+    }
+
+    #[test]
+    fn gave_a_toll_from_a_source_with_a_relative_clause_and_its_parts() {
+        let f = figures(
+            "The monitor which has a network of sources in the country gave a toll of 36 dead among them 15 children and four teachers.",
+        );
+        let got: Vec<(u64, &str, &str)> = f
+            .iter()
+            .map(|f| (f.0, f.2.as_str(), f.4.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (36, "people", "monitor"),
+                (15, "children", "monitor"),
+                (4, "teachers", "monitor")
+            ]
+        );
+        // a toll given earlier is superseded
+        let x =
+            extraction("The monitor, which earlier gave a toll of 20, said 34 people were killed.");
+        let old: Vec<bool> = x
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Casualty {
+                    superseded, count, ..
+                } if count.lo == 20 => Some(*superseded),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(old, [true]);
     }
 
     #[test]
