@@ -361,11 +361,18 @@ pub fn is_known(x: &str, lx: &Lexicon) -> bool {
 }
 
 /// The consonants of a place name without its article, as transliterations of one name share
-/// them: lower case, letters only; vowels, a `y` or `w` that is no consonant (before another
+/// them: lower case, letters only, without a trailing generic head ("neighborhood"); vowels, a `y` or `w` that is no consonant (before another
 /// consonant or at the end) and a final `h` dropped; doubled letters written once ("al-Kallaseh"
 /// → "kls", "Sulaymaniyah" → "slmny").
 fn skeleton(x: &str, lx: &Lexicon) -> String {
-    let lower = x.to_lowercase();
+    let mut lower = x.to_lowercase();
+    // a generic head kept with the name ("Sulaymaniyah neighborhood") is no part of it
+    while let Some((name, last)) = lower.rsplit_once(' ') {
+        if !lx.place_heads.contains(last) {
+            break;
+        }
+        lower = name.to_string();
+    }
     // the article: a particle ending in `-` ("al-"), or a particle word ("Al Kalassa")
     let rest = lx
         .particles

@@ -568,6 +568,8 @@ impl PropInput<'_> {
         // Sites first: a name before a place head ("the Pellin market", "the Handarat camp") is
         // the most specific place a claim names.
         let mut out: Vec<String> = Vec::new();
+        // the words of known names read as other places of that name
+        let mut homonyms: Vec<Range<usize>> = Vec::new();
         for k in range.clone() {
             if k > range.start
                 && self.lx.has(WordList::PlaceHead, &toks[k])
@@ -609,18 +611,34 @@ impl PropInput<'_> {
                 // "the southern Ukrainian city of Zaporizhzhia": a demonym is no place's name,
                 // the place follows "of"
                 let demonym = k == s + 1 && self.is_demonym(&toks[s].lower);
+                // "the Bab Touma area of Old Damascus": the place it lies in
+                let outer = (k + 2 < range.end && toks[k + 1].lower == "of")
+                    .then(|| self.proper_name(k + 2, range.end).0)
+                    .flatten();
+                // a known name that does not lie in the place named after it is another place
+                // of that name ("the Sulaymaniyah neighbourhood of Aleppo" is no Iraqi city): it
+                // keeps its head, so no gazetteer knows it
+                let name = match &outer {
+                    Some(o)
+                        if *o != name
+                            && crate::places::is_known(o, self.lx)
+                            && crate::places::is_known(&name, self.lx)
+                            && !crate::places::place_ancestors(&name, self.lx).contains(o) =>
+                    {
+                        homonyms.push(s..k);
+                        span_text(self.text(), toks, s..k + 1).to_string()
+                    }
+                    _ => name,
+                };
                 if !is_party
                     && !demonym
                     && !self.lx.has(WordList::Time, &toks[s])
                     && !out.contains(&name)
                 {
                     out.push(name);
-                    // "the Bab Touma area of Old Damascus": the place it lies in
-                    if k + 2 < range.end && toks[k + 1].lower == "of" {
-                        if let (Some(outer), _) = self.proper_name(k + 2, range.end) {
-                            if !out.contains(&outer) {
-                                out.push(outer);
-                            }
+                    if let Some(outer) = outer {
+                        if !out.contains(&outer) {
+                            out.push(outer);
                         }
                     }
                 }
@@ -630,7 +648,8 @@ impl PropInput<'_> {
         while i < range.end {
             if let Some((n, place)) = self.lx.places.longest_in(toks, i, range.end) {
                 // a name, possibly after a lower-case direction ("west Aleppo")
-                if self.capital_as_agent(i, n, range.end) {
+                if self.capital_as_agent(i, n, range.end) || homonyms.iter().any(|h| h.contains(&i))
+                {
                     i += n;
                     continue;
                 }
@@ -663,7 +682,8 @@ impl PropInput<'_> {
             {
                 let (name, e) = self.proper_name(i + 1, range.end);
                 if let Some(name) = name {
-                    if !out.contains(&name) {
+                    let homonym = homonyms.iter().any(|h| h.start > i && h.start < e);
+                    if !out.contains(&name) && !homonym {
                         out.push(name);
                     }
                     i = e;
@@ -705,13 +725,15 @@ impl PropInput<'_> {
         if k < end && toks[k].lower == "the" {
             k += 1;
         }
-        // "the town of Varosh", "the northeastern town of Varosh", "the rebel-held town of"
+        // "the town of Varosh", "the northeastern town of Varosh", "the Syrian city of Varosh"
         let head = (k..end.min(k + 1 + PLACE_HEAD_MODIFIERS)).find(|&h| {
             h + 1 < end
                 && self.lx.has(WordList::PlaceHead, &toks[h])
                 && toks[h + 1].lower == "of"
                 && (k..h).all(|m| {
-                    toks[m].is_word() && !toks[m].cap && self.lx.fn_class_of(&toks[m]).is_none()
+                    toks[m].is_word()
+                        && (!toks[m].cap || self.is_demonym(&toks[m].lower))
+                        && self.lx.fn_class_of(&toks[m]).is_none()
                 })
         });
         if let Some(h) = head {
@@ -3552,6 +3574,25 @@ mod tests {
             "Jets struck Varnel which lies in the northern province of Aleppo and is held by the Islamic State group, the Observatory said.",
         );
         assert!(c.iter().all(|(place, _)| place != "Aleppo"), "{c:?}");
+    }
+
+    #[test]
+    fn a_known_name_that_lies_elsewhere_than_the_place_after_it_is_another_place() {
+        // Sulaymaniyah is an Iraqi city in the gazetteer; this one is a district of Aleppo
+        let ev = last_context(
+            "Two people were killed in a rocket attack on the Sulaymaniyah neighborhood of the Syrian city of Aleppo on Saturday.",
+        );
+        assert_eq!(ev.places, ["Sulaymaniyah neighborhood", "Aleppo"]);
+        // ... and is one name with its article
+        let lx = crate::lexicon::Lexicon::builtin();
+        assert!(crate::places::same_unknown_name(
+            "Sulaymaniyah neighborhood",
+            "al-Sulaymaniyah",
+            &lx
+        ));
+        // a district that lies in its city keeps the gazetteer's name
+        let ev = last_context("Shelling hit the Handarat camp of Aleppo on Monday.");
+        assert!(ev.places.iter().any(|p| p == "Handarat"), "{:?}", ev.places);
     }
 
     #[test]
