@@ -536,10 +536,11 @@ fn sentence_markers(
                 || (i > range.start && toks[i - 1].lower == ",");
             let read_as_cue = x.attributions.iter().any(|a| a.cue.start == t.range.start);
             // a cue only with a falsity complement ("branded the reports lies", not "Beats
-            // Music brand") counts only where the extractor read it as one
+            // Music brand") or a toll ("gave a toll of 36", not "gave a speech") counts only
+            // where the extractor read it as one
             let noun_like =
                 (n == 1 && lx.cue_nouns.contains(&t.lower) && !verb_reading && !read_as_cue)
-                    || (cue.frames.false_only() && !read_as_cue);
+                    || ((cue.frames.false_only() || cue.frames.toll_only()) && !read_as_cue);
             // "cast doubt on the claims", "rejected the reports": a denial of the claim itself
             let anaphor_denial = || {
                 x.attributions

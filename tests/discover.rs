@@ -71,6 +71,29 @@ fn a_person_with_a_role_and_later_mentions_of_the_name_take_its_party() {
 }
 
 #[test]
+fn a_given_name_a_particle_name_or_a_title_alone_finds_the_earlier_speaker() {
+    let x = run("Syrian army units shelled the village on Monday. \
+         Military spokesman Tesfay Gebre said the rebels fired first. \
+         Tesfay told reporters the army had hit only fighters. \
+         Army spokesman Colonel Karim al-Zawi said the town was calm. \
+         al-Zawi said no civilian was hurt. \
+         The Colonel said the road was open.");
+    for needle in ["=Tesfay", "=al-Zawi", "=The Colonel"] {
+        let (_, p, how) = speaker_of(&x, needle);
+        assert_eq!(p.as_deref(), Some("Syrian government"), "{needle}");
+        assert_eq!(how, Some(LinkHow::Earlier), "{needle}");
+    }
+    // a word two earlier speakers of different parties share names neither
+    let x = run(
+        "Syrian army spokesman Colonel Jan Okafor said the town was calm. \
+         Rebel commander Colonel Ali Rami said the town had fallen. \
+         The Colonel said the road was open.",
+    );
+    let (_, p, _) = speaker_of(&x, "=The Colonel");
+    assert_eq!(p, None);
+}
+
+#[test]
 fn capitalised_words_that_name_no_organization_stay_unknown() {
     let x = run("The Lantern Times reporter said the market was empty. \
          On Monday the Foreign Ministry said talks would resume. \

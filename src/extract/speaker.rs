@@ -794,7 +794,9 @@ fn org_antecedent(
 const NAME_LOOKBACK: usize = 200;
 
 /// The earlier speaker of the document, with a party, whose name ends in the words of `core`,
-/// a name of capitalised words ("Doe" after "Jan Doe", "military spokesman Jan Doe").
+/// a name of capitalised words ("Doe" after "Jan Doe", "military spokesman Jan Doe", "al-Doe"
+/// after "Jan al-Doe"), or, for one word, holds it ("Getachew" after "spokesperson Getachew
+/// Reda", "the Colonel" after "Colonel Jan Doe") when no earlier speaker of another party does.
 fn earlier_name<'d>(
     text: &str,
     seg: &Segmented,
@@ -803,20 +805,66 @@ fn earlier_name<'d>(
     ai: usize,
 ) -> Option<&'d Speaker> {
     let toks = &seg.tokens;
-    if core.is_empty() || core.len() > 3 || !core.clone().all(|k| toks[k].cap && toks[k].is_word())
-    {
+    let capital = |k: usize| {
+        let t = &toks[k];
+        t.is_word()
+            && (t.cap
+                || text[t.range.clone()]
+                    .split_once('-')
+                    .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase)))
+    };
+    if core.is_empty() || core.len() > 3 || !core.clone().all(capital) {
         return None;
     }
-    let words: Vec<&str> = core.clone().map(|k| &text[toks[k].range.clone()]).collect();
-    (ai.saturating_sub(NAME_LOOKBACK)..ai).rev().find_map(|bi| {
-        done[bi].iter().find(|sp| {
-            sp.party.is_some()
-                && sp.name.as_deref().is_some_and(|n| {
-                    let nw: Vec<&str> = n.split_whitespace().collect();
-                    nw.len() > words.len() && nw[nw.len() - words.len()..] == words[..]
-                })
+    let words: Vec<String> = core.clone().map(|k| toks[k].lower.clone()).collect();
+    let lower_words = |n: &str| -> Vec<String> {
+        n.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect()
+    };
+    let window = ai.saturating_sub(NAME_LOOKBACK)..ai;
+    let ends_with = |sp: &Speaker| {
+        sp.name.as_deref().is_some_and(|n| {
+            let nw = lower_words(n);
+            nw.len() > words.len() && nw[nw.len() - words.len()..] == words[..]
         })
-    })
+    };
+    if let Some(sp) = window.clone().rev().find_map(|bi| {
+        done[bi]
+            .iter()
+            .find(|sp| sp.party.is_some() && ends_with(sp))
+    }) {
+        return Some(sp);
+    }
+    // one word inside an earlier name, capitalised there
+    if words.len() != 1 {
+        return None;
+    }
+    let holds = |sp: &Speaker| {
+        sp.party.is_some()
+            && sp.name.as_deref().is_some_and(|n| {
+                let nw: Vec<&str> = n.split_whitespace().collect();
+                nw.len() > 1
+                    && nw.iter().any(|w| {
+                        w.starts_with(char::is_uppercase)
+                            && w.trim_matches(|c: char| !c.is_alphanumeric())
+                                .to_lowercase()
+                                == words[0]
+                    })
+            })
+    };
+    let found: Vec<&Speaker> = window
+        .rev()
+        .flat_map(|bi| done[bi].iter().filter(|sp| holds(sp)))
+        .collect();
+    let first = *found.first()?;
+    found
+        .iter()
+        .all(|sp| sp.party == first.party)
+        .then_some(first)
 }
 
 /// Whether the role noun at `st..st + n` of `words` heads the phrase: it ends it, or only a
