@@ -888,6 +888,9 @@ pub struct Lexicon {
     pub count_followers: WordMap<String, CountFollower>,
     /// Words right before a count that make it an addition ("another six"; `b:increment`).
     pub increment_before: WordSet<String>,
+    /// A sign right after a count that makes it a lower bound ("15+ killed"): `a:atleast` rows
+    /// of `quantities.tsv`.
+    pub at_least_after: WordSet<String>,
     /// `places.tsv` and the world gazetteer `places-world.tsv` (see [`crate::places`]).
     pub places: crate::places::Gazetteer,
     pub place_heads: WordSet<String>,
@@ -934,6 +937,9 @@ pub struct Lexicon {
     pub cumulative: PhraseTable<()>,
     /// Words in a sentence that make its figures superseded ("an earlier death toll").
     pub superseded: PhraseTable<()>,
+    /// Phrases that open a figure's predecessor, after it or before its link ("rose to 45, up
+    /// from 38", "rose from 20 to 38"): `@previous` rows of `casualties.tsv`, lower-case words.
+    pub previous_markers: Vec<Vec<String>>,
     /// Words in a clause that make a figure an aggregate over a wide area ("across").
     pub aggregate: PhraseTable<()>,
     /// Words for harm done to people besides the casualty words ("civilian casualties"): what a
@@ -1488,6 +1494,9 @@ impl Lexicon {
                 lx.cumulative.insert(f[0], ());
             } else if f[1] == "@superseded" {
                 lx.superseded.insert(f[0], ());
+            } else if f[1] == "@previous" {
+                lx.previous_markers
+                    .push(f[0].split_whitespace().map(str::to_lowercase).collect());
             } else if f[1] == "@aggregate" {
                 lx.aggregate.insert(f[0], ());
             } else if f[1] == "@link" {
@@ -2089,6 +2098,10 @@ impl Lexicon {
                 ("m", n) => QuantWord::Multiplier(num(n)?),
                 ("b", "increment") => {
                     self.increment_before.insert(f[0].to_lowercase());
+                    continue;
+                }
+                ("a", "atleast") => {
+                    self.at_least_after.insert(f[0].to_lowercase());
                     continue;
                 }
                 ("f", kind) => {

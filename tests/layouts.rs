@@ -899,7 +899,8 @@ fn witnesses_speak_they_do_not_witness() {
 }
 
 /// A paragraph of 50 words, no comma and no attribution: text after it is read as a scraped copy
-/// stripped of its commas (`Segmented::commaless` needs 60 words and no comma at all).
+/// stripped of its commas (`Segmented::commaless` needs 60 words and fewer than one comma in
+/// 100 words).
 const STRIPPED_LEAD: &str = "The town lies on the river north of the capital and its market draws traders from the villages around it every week during the dry season when the roads are open and the bridges are safe for trucks carrying grain and fuel and livestock from the farms to the south.\n\n";
 
 /// [`check`] on one sentence of a text stripped of its commas.
@@ -907,6 +908,21 @@ const STRIPPED_LEAD: &str = "The town lies on the river north of the capital and
 fn check_stripped(sentence: &str, expected: &[(&str, &str, &str)]) {
     assert!(!sentence.contains(','));
     check(&format!("{STRIPPED_LEAD}{sentence}"), expected);
+}
+
+#[test]
+fn a_stray_comma_leaves_a_text_stripped() {
+    // one comma left in a text of more than 100 words stripped of the others
+    let lead = format!(
+        "{STRIPPED_LEAD}{}",
+        STRIPPED_LEAD.replace("The town lies", "Kalvar, the town lies")
+    );
+    let c = "The coalition did not conduct any strikes in the Kalvar neighbourhood on May 27";
+    let s = "a spokesman for Combined Joint Task Force Operation Northern Shield";
+    check(
+        &format!("{lead}{c} {s} said in an email to Harbor Eye."),
+        &[(s, "said", c)],
+    );
 }
 
 #[test]

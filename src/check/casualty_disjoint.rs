@@ -22,8 +22,12 @@ pub(super) fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
             // inside one report, different figures are usually different incidents; they
             // conflict only when two known parties give them
             let same_report_unknown = ca.doc == cb.doc && !(ca.known_party && cb.known_party);
+            // "rose to 45, up from 38": a report that names the other figure as the one its
+            // toll replaced tells an update
+            let replaced = a.previous == Some(b.interval) || b.previous == Some(a.interval);
             if ca.party == cb.party
                 || same_report_unknown
+                || replaced
                 || a.measure != b.measure
                 || !crate::extract::propose::same_victims(&a.victims, &b.victims, lx)
                 || a.interval.overlaps(&b.interval)
@@ -265,6 +269,8 @@ pub(super) struct Fig {
     aggregate: bool,
     /// Who the claim's own sentence says caused it ("rebel rockets", "Russian air strikes").
     agent: Option<String>,
+    /// The figure the claim says this toll replaced ("up from 38").
+    previous: Option<Interval>,
 }
 
 /// The asserted, resolved, current (not cumulative, not superseded) casualty figures claimed for
@@ -283,6 +289,7 @@ pub(super) fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
                 superseded: false,
                 aggregate,
                 event,
+                previous,
                 ..
             } if !g.prop(&g.claims[c]).negated => Some(Fig {
                 claim: c,
@@ -293,6 +300,7 @@ pub(super) fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
                 places: event.places.clone(),
                 aggregate: *aggregate,
                 agent: event.agent.clone(),
+                previous: *previous,
             }),
             _ => None,
         })
@@ -420,6 +428,39 @@ mod tests {
             e.contains("9 people killed") && e.contains("41 people killed"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_figure_another_report_names_as_the_one_its_toll_replaced_is_no_conflict() {
+        const RAISED: Report = (
+            "Wire B",
+            "2019-03-15",
+            "The White Helmets said the toll from air strikes on Kafr Omarin on Thursday rose to 41 people, up from 9.",
+        );
+        assert!(fired("casualty-disjoint", &[NINE, RAISED]).is_empty());
+        const RAISED_FROM: Report = (
+            "Wire B",
+            "2019-03-15",
+            "The White Helmets said the toll from air strikes on Kafr Omarin on Thursday rose from 9 to 41.",
+        );
+        assert!(fired("casualty-disjoint", &[NINE, RAISED_FROM]).is_empty());
+        // another predecessor leaves the conflict
+        const RAISED_OTHER: Report = (
+            "Wire B",
+            "2019-03-15",
+            "The White Helmets said the toll from air strikes on Kafr Omarin on Thursday rose to 41 people, up from 30.",
+        );
+        assert_eq!(fired("casualty-disjoint", &[NINE, RAISED_OTHER]).len(), 1);
+    }
+
+    #[test]
+    fn a_preliminary_toll_is_compared() {
+        const PRELIMINARY: Report = (
+            "Wire B",
+            "2019-03-15",
+            "The White Helmets said 41 people were killed in air strikes on Kafr Omarin on Thursday, in a preliminary toll.",
+        );
+        assert_eq!(fired("casualty-disjoint", &[NINE, PRELIMINARY]).len(), 1);
     }
 
     #[test]

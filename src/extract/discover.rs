@@ -636,7 +636,9 @@ fn state_name(
     lx: &Lexicon,
 ) -> Option<Found> {
     let toks = &seg.tokens;
-    let (name, class) = org_names(seg, src, lx).pop()?;
+    let Some((name, class)) = org_names(seg, src, lx).pop() else {
+        return short_state_name(text, seg, src, regions, lx);
+    };
     if class != OrgClass::Body {
         return None;
     }
@@ -655,6 +657,46 @@ fn state_name(
     Some(Found {
         party: st.to_string(),
         name: Some(words.clone()),
+        kind: Some(EntityKind::Org),
+        link: PartyLink::new(LinkHow::Role, format!("{words} [region {code}]")),
+    })
+}
+
+/// A state body's name too short to be found alone ([`BODY_MIN_WORDS`]), made only of generic
+/// state words ("the official spokesman of the Armed Forces", "the Foreign Ministry said"):
+/// the state of the report's region, only when that region is also the one the report names
+/// most in all (as a national office: any state has armed forces and a foreign ministry).
+fn short_state_name(
+    text: &str,
+    seg: &Segmented,
+    src: &Range<usize>,
+    regions: &DocRegions,
+    lx: &Lexicon,
+) -> Option<Found> {
+    let toks = &seg.tokens;
+    let end = src.end.min(toks.len());
+    // the last run of capitalised words of the phrase
+    let last = (src.start..end).rev().find(|&i| toks[i].is_word())?;
+    let mut start = last + 1;
+    while start > src.start && toks[start - 1].is_word() && toks[start - 1].cap {
+        start -= 1;
+    }
+    let name = start..last + 1;
+    if name.len() < 2 {
+        return None;
+    }
+    let head = &toks[last].lower;
+    let generic = name
+        .clone()
+        .all(|i| lx.state_words.contains(&toks[i].lower));
+    if lx.org_heads.get(head) != Some(&OrgClass::Body) || !generic {
+        return None;
+    }
+    let (st, code) = regions.office_state(body_role(head, lx), true, lx)?;
+    let words = span_text(text, toks, name).to_string();
+    Some(Found {
+        party: st.to_string(),
+        name: None,
         kind: Some(EntityKind::Org),
         link: PartyLink::new(LinkHow::Role, format!("{words} [region {code}]")),
     })

@@ -276,6 +276,7 @@ pub fn figure_disputes(
             measure,
             cumulative: false,
             superseded: false,
+            previous: None,
             ..
         } = &p.kind
         else {
@@ -329,6 +330,7 @@ pub fn figure_disputes(
                     count_text: span_text(&inp.doc.text, toks, tokens.clone()).to_string(),
                     cumulative: false,
                     superseded: false,
+                    previous: None,
                     aggregate: false,
                     given_by: None,
                     measure: fp.measure.clone().unwrap_or_else(|| "killed".to_string()),
@@ -353,6 +355,7 @@ pub fn figure_disputes(
                     count_text: span_text(&inp.doc.text, toks, phrase).to_string(),
                     cumulative: false,
                     superseded: false,
+                    previous: None,
                     aggregate: false,
                     given_by: Some(giver),
                     measure: fp.measure.clone().unwrap_or_else(|| "killed".to_string()),

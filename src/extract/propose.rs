@@ -117,6 +117,11 @@ pub enum PropKind {
         /// A figure over a wide area ("across the province", "Aleppo and its countryside").
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         aggregate: bool,
+        /// The figure this toll replaced, as the claim names it ("rose to 45, up from 38",
+        /// "rose from 20 to 38"): another report's figure equal to it is the toll's earlier
+        /// count.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        previous: Option<Interval>,
         /// The party whose figure a dispute names without a count ("disputed the casualty
         /// figures given by the Observatory", "rejected Hamas's toll"): the dispute is of every
         /// figure that party gives for the event, and `count` is unbounded.
@@ -1810,6 +1815,7 @@ pub fn region_propositions(
                     cumulative,
                     superseded,
                     aggregate,
+                    previous: previous_figure(inp, q, range.end),
                     given_by: None,
                     measure: measure.clone(),
                     victims,
@@ -2515,6 +2521,47 @@ fn toll_count(inp: &PropInput, p: usize, end: usize) -> Option<Quantity> {
     }
     None
 }
+
+/// The figure a toll replaced, named next to its count `q` (`@previous` rows): after it ("rose
+/// to 45, up from 38") or before its link word ("rose from 20 to 38").
+fn previous_figure(inp: &PropInput, q: &Quantity, end: usize) -> Option<Interval> {
+    let toks = inp.toks();
+    let lx = inp.lx;
+    let marker_at = |j: usize| {
+        lx.previous_markers
+            .iter()
+            .filter(|m| {
+                j + m.len() <= end && m.iter().enumerate().all(|(o, w)| toks[j + o].lower == *w)
+            })
+            .map(Vec::len)
+            .max()
+    };
+    // after: ", up from 38" (past the counted noun: "45 people, up from 38")
+    let mut j = q.tokens.end;
+    for _ in 0..PREVIOUS_REACH {
+        if j >= end {
+            break;
+        }
+        if let Some(n) = marker_at(j) {
+            return parse_quantity(toks, j + n, end, lx).map(|p| p.interval);
+        }
+        j += 1;
+    }
+    // before: "from 20 to 38"
+    let link = q.tokens.start.checked_sub(1)?;
+    if !lx.casualty_links.contains(&toks[link].lower) {
+        return None;
+    }
+    (q.tokens.start.saturating_sub(PREVIOUS_REACH + 1)..link).find_map(|m| {
+        let n = marker_at(m)?;
+        parse_quantity(toks, m + n, link, lx)
+            .filter(|p| p.tokens.end == link)
+            .map(|p| p.interval)
+    })
+}
+
+/// Most tokens between a toll's count and the marker of the figure it replaced.
+const PREVIOUS_REACH: usize = 4;
 
 /// The counted noun after a quantity ("90 soldiers", "18 of 31 trucks", "one of its staff") and
 /// the token after it. A preposition other than "of" ("killed 20 on Monday", "killed 60 with 80
@@ -3271,6 +3318,35 @@ mod tests {
         assert_eq!(old, [true]);
     }
 
+    /// The predecessor each casualty figure of a text names.
+    fn previous(text: &str) -> Vec<Option<crate::model::Interval>> {
+        extraction(text)
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Casualty { previous, .. } => Some(*previous),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_toll_names_the_figure_it_replaced() {
+        let nine = Some(crate::model::Interval::exact(9));
+        assert_eq!(
+            previous("The death toll rose to 41 people, up from 9, the ministry said."),
+            [nine]
+        );
+        assert_eq!(
+            previous("The toll from the bombing rose from 9 to 41."),
+            [nine]
+        );
+        assert_eq!(
+            previous("The bombing killed 41 people, the ministry said."),
+            [None]
+        );
+    }
+
     #[test]
     fn put_is_no_cue_without_a_toll() {
         let x = extraction("Rebel commanders put 20 prisoners on a bus to Idlib.");
@@ -3803,6 +3879,16 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 "The army shelled the camp in response to a deadly rocket attack in the south of the country that Israel blamed on Hamas."
             ),
             ["Hamas"]
+        );
+    }
+
+    #[test]
+    fn a_base_form_after_did_not_denies_the_deed() {
+        assert_eq!(
+            deeds(
+                "The coalition did not conduct any strikes in the town on Monday, a spokesman said."
+            ),
+            [("coalition".to_string(), true)]
         );
     }
 

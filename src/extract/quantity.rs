@@ -164,6 +164,15 @@ pub fn parse_quantity(toks: &[Token], q: usize, end: usize, lx: &Lexicon) -> Opt
         value *= *m as f64;
         used += 1;
     }
+    // "15+ killed": a lower bound
+    if qualifier.is_none()
+        && toks
+            .get(k + used)
+            .is_some_and(|t| k + used < end && lx.at_least_after.contains(&t.lower))
+    {
+        qualifier = Some(QuantWord::AtLeast);
+        used += 1;
+    }
     // dates, years, percentages are not counts
     let next = toks.get(k + used).filter(|_| k + used < end);
     // ("Sept. 10": past the abbreviation's full stop)
@@ -281,6 +290,7 @@ mod tests {
             Some(Interval { lo: 50, hi: None })
         );
         assert_eq!(q("over 300 times"), Some(Interval { lo: 300, hi: None }));
+        assert_eq!(q("15+ killed"), Some(Interval { lo: 15, hi: None }));
         assert_eq!(q("dozens of people"), Some(Interval { lo: 24, hi: None }));
         assert_eq!(
             q("about 1.5 million people"),

@@ -470,7 +470,13 @@ fn named_speaker(
             let named_head = bh.clone().any(|k| toks[k].cap);
             // ... or one that introduced it by description: "A spokesman for the army said"
             let indefinite = matches!(toks[bs.start].lower.as_str(), "a" | "an");
-            if has_noun && ((named_head && bh != *bs) || indefinite) {
+            // ... or one that ends in the name of the person who holds it: "The spokesman of
+            // the General Command Major General Jan Doe said"
+            let noun_at = bs.clone().find(|&k| toks[k].lower == head_noun);
+            let named_after = noun_at.is_some_and(|n| {
+                bs.end >= n + 3 && (bs.end - 2..bs.end).all(|k| name_word(text, &toks[k]))
+            });
+            if has_noun && ((named_head && bh != *bs) || indefinite || named_after) {
                 if let Some(sp) = done[bi].first() {
                     let mention = span_text(text, toks, src.clone()).to_string();
                     return Speaker {
@@ -793,6 +799,15 @@ fn org_antecedent(
 /// How many earlier attributions a bare name looks back over for the speaker it names.
 const NAME_LOOKBACK: usize = 200;
 
+/// A word of a person's name: capitalised, or a particle before a capital ("al-Mismari").
+fn name_word(text: &str, t: &Token) -> bool {
+    t.is_word()
+        && (t.cap
+            || text[t.range.clone()]
+                .split_once('-')
+                .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase)))
+}
+
 /// The earlier speaker of the document, with a party, whose name ends in the words of `core`,
 /// a name of capitalised words ("Doe" after "Jan Doe", "military spokesman Jan Doe", "al-Doe"
 /// after "Jan al-Doe"), or, for one word, holds it ("Getachew" after "spokesperson Getachew
@@ -805,15 +820,7 @@ fn earlier_name<'d>(
     ai: usize,
 ) -> Option<&'d Speaker> {
     let toks = &seg.tokens;
-    let capital = |k: usize| {
-        let t = &toks[k];
-        t.is_word()
-            && (t.cap
-                || text[t.range.clone()]
-                    .split_once('-')
-                    .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase)))
-    };
-    if core.is_empty() || core.len() > 3 || !core.clone().all(capital) {
+    if core.is_empty() || core.len() > 3 || !core.clone().all(|k| name_word(text, &toks[k])) {
         return None;
     }
     let words: Vec<String> = core.clone().map(|k| toks[k].lower.clone()).collect();
