@@ -2537,15 +2537,10 @@ fn previous_figure(inp: &PropInput, q: &Quantity, end: usize) -> Option<Interval
             .max()
     };
     // after: ", up from 38" (past the counted noun: "45 people, up from 38")
-    let mut j = q.tokens.end;
-    for _ in 0..PREVIOUS_REACH {
-        if j >= end {
-            break;
-        }
+    for j in q.tokens.end..end.min(q.tokens.end + PREVIOUS_REACH) {
         if let Some(n) = marker_at(j) {
             return parse_quantity(toks, j + n, end, lx).map(|p| p.interval);
         }
-        j += 1;
     }
     // before: "from 20 to 38"
     let link = q.tokens.start.checked_sub(1)?;
