@@ -907,6 +907,9 @@ pub struct Lexicon {
     /// What a denial of another's words may name ("dismissed his comments as hysteria"): it
     /// answers the accusation before it, and denies no deed by itself.
     pub statement_anaphors: WordSet<String>,
+    /// Words that call a statement true after a copula, false after a negation ("the claim that
+    /// C is not true"): `truth` rows of `responsibility.tsv`.
+    pub truth_words: WordSet<String>,
     /// Words that call an accusation false ("the allegations were fabricated"): `false` rows of
     /// `responsibility.tsv`.
     pub falsity: WordSet<String>,
@@ -1477,6 +1480,10 @@ impl Lexicon {
                 }
                 "false" => {
                     lx.falsity.insert(f[0].to_lowercase());
+                    continue;
+                }
+                "truth" => {
+                    lx.truth_words.insert(f[0].to_lowercase());
                     continue;
                 }
                 x => return Err(rows.err(line, format!("unknown relation `{x}`"))),

@@ -911,6 +911,18 @@ fn check_stripped(sentence: &str, expected: &[(&str, &str, &str)]) {
 }
 
 #[test]
+fn stripped_fronted_according_to_ends_its_source_at_the_contents_subject() {
+    check_stripped(
+        "According to the Varda Defense Army the enemy forces shelled Kalvar overnight with rocket artillery.",
+        &[(
+            "the Varda Defense Army",
+            "According to",
+            "the enemy forces shelled Kalvar overnight with rocket artillery",
+        )],
+    );
+}
+
+#[test]
 fn a_stray_comma_leaves_a_text_stripped() {
     // one comma left in a text of more than 100 words stripped of the others
     let lead = format!(

@@ -1373,7 +1373,21 @@ fn according_to(
     // fronted only at the start of the sentence ("But according to X, C")
     let fronted =
         (cx.lo..i).all(|k| matches!(cx.class(k), Some(FnClass::Conj | FnClass::ClauseConj)));
-    let (source, head) = cx.right_source(p, !fronted)?;
+    let (mut source, mut head) = cx.right_source(p, !fronted)?;
+    // "According to the Defense Army the enemy shelled the city" (commas stripped): a
+    // determiner after the source's words opens the content's subject when a verb follows it
+    if fronted && !cx.is_comma(source.end) {
+        let split = (p + 1..source.end).find(|&d| {
+            matches!(cx.class(d), Some(FnClass::Det))
+                && cx.t[d - 1].is_word()
+                && cx.class(d - 1).is_none()
+                && (d + 1..source.end).any(|v| cx.looks_verbal(v))
+        });
+        if let Some(d) = split {
+            source = p..d;
+            head = head.start..head.end.min(d);
+        }
+    }
     let content = if fronted {
         let mut c = source.end;
         if cx.is_comma(c) {

@@ -2088,6 +2088,16 @@ pub fn region_propositions(
     }
     out.extend(partial_control(inp, r, &lowers, context, &local));
 
+    // "the information spread by X that the army shelled the city is not true": the speaker
+    // denies what the clause says
+    if let Some(clause) = called_false(inp, &range) {
+        for p in out.iter_mut() {
+            if p.tokens.start >= clause.start && p.tokens.end <= clause.end {
+                p.negated = !p.negated;
+            }
+        }
+    }
+
     // Generic: every attributed content.
     if r.attribution.is_some() {
         let key: Vec<String> = {
@@ -2486,6 +2496,40 @@ fn names_toll(inp: &PropInput, lo: usize, k: usize, n: usize) -> bool {
 
 /// Most words of a toll noun before its casualty word ("number of people killed").
 const TOLL_NOUN_WORDS: usize = 3;
+
+/// The clause a content calls false: a statement noun (`anaphor` and `statement_anaphor`
+/// rows: "the information", "claims"), "that", the clause, then a copula with a negated truth
+/// word or a falsity word ("is not true", "are baseless"). `None` when the content calls no
+/// clause false.
+fn called_false(inp: &PropInput, range: &Range<usize>) -> Option<Range<usize>> {
+    let toks = inp.toks();
+    let lx = inp.lx;
+    let noun = range.clone().find(|&k| {
+        let w = toks[k].lower.as_str();
+        (lx.deny_anaphors.contains(w) || lx.statement_anaphors.contains(w))
+            && !lx.pronouns.contains_key(w)
+            && !matches!(lx.fn_class(w), Some(FnClass::Det | FnClass::Sub))
+    })?;
+    // "that" after the noun and a few words ("spread by the Armenian side")
+    let that = (noun + 1..range.end.min(noun + 1 + FALSE_CLAIM_NOUN_WORDS))
+        .find(|&k| toks[k].lower == "that")?;
+    // the copula closing the clause, then "not true" or a falsity word
+    (that + 2..range.end).find_map(|b| {
+        if !lx.be_forms.contains(&toks[b].lower) {
+            return None;
+        }
+        let next = toks.get(b + 1).filter(|_| b + 1 < range.end)?;
+        let false_word = lx.falsity.contains(&next.lower)
+            || (lx.has(WordList::Negation, next)
+                && toks
+                    .get(b + 2)
+                    .is_some_and(|t| b + 2 < range.end && lx.truth_words.contains(&t.lower)));
+        false_word.then_some(that + 1..b)
+    })
+}
+
+/// Most words between a statement noun and the "that" of the clause it calls false.
+const FALSE_CLAIM_NOUN_WORDS: usize = 6;
 
 /// Most lower-case words between "the" and a place head in "the ... town of X".
 const PLACE_HEAD_MODIFIERS: usize = 2;
@@ -3874,6 +3918,27 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 "The army shelled the camp in response to a deadly rocket attack in the south of the country that Israel blamed on Hamas."
             ),
             ["Hamas"]
+        );
+    }
+
+    #[test]
+    fn a_clause_the_speaker_calls_not_true_is_denied() {
+        for text in [
+            "The ministry said the information spread by the rebels that the Syrian army shelled the town of Varnel is not true.",
+            "The ministry said the information that the Syrian army shelled the town of Varnel is false.",
+        ] {
+            assert_eq!(
+                deeds(text),
+                [("Syrian government".to_string(), true)],
+                "{text}"
+            );
+        }
+        // called true, it stands
+        assert_eq!(
+            deeds(
+                "The ministry said the report that the Syrian army shelled the town of Varnel is true."
+            ),
+            [("Syrian government".to_string(), false)]
         );
     }
 
