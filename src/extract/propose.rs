@@ -3945,6 +3945,16 @@ The town was captured by rebels in May. The group said 27 people were killed.";
     #[test]
     fn a_base_form_after_did_not_denies_the_deed() {
         assert_eq!(
+            deeds("A spokesman said no British aircraft took part in the air strikes on the port."),
+            [("United Kingdom".to_string(), true)]
+        );
+        assert_eq!(
+            deeds("A spokesman said British aircraft participated in the air strikes on the port."),
+            [("United Kingdom".to_string(), false)]
+        );
+        // no attack named: no deed
+        assert!(deeds("A spokesman said British diplomats took part in the talks.").is_empty());
+        assert_eq!(
             deeds(
                 "The coalition did not conduct any strikes in the town on Monday, a spokesman said."
             ),
