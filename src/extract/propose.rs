@@ -805,7 +805,16 @@ impl PropInput<'_> {
             && super::speaker::within(self.mentions, &named)
                 .iter()
                 .all(|m| m.tokens.end <= s + 1);
-        if !place_led && !super::speaker::within(self.mentions, &named).is_empty() {
+        // ... but a name a person's alias opens and more capitalized words continue is a
+        // place's ("Abiy Addi", where "Abiy" alone names a person)
+        let party_name = super::speaker::within(self.mentions, &named)
+            .iter()
+            .any(|m| {
+                possessor
+                    || m.tokens.end >= e
+                    || self.lx.aliases[m.alias].kind != crate::model::EntityKind::Person
+            });
+        if !place_led && party_name {
             return (None, k);
         }
         // Following words like "camp" were dropped; also skip the heads after the name.
@@ -3676,6 +3685,17 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_place_whose_name_opens_with_a_persons_alias_is_a_place() {
+        // "Abiy" alone names Ethiopia's prime minister
+        assert_eq!(
+            controls(
+                "The Tigray Defense Forces have taken control of Abiy Addi, a spokesman said."
+            ),
+            [("Abiy Addi".to_string(), "TPLF".to_string())]
+        );
     }
 
     #[test]
