@@ -1046,7 +1046,8 @@ impl PropInput<'_> {
         if let Some(p) = self.demonym_agent(range.clone()) {
             return Some(p);
         }
-        // "An air strike hit …", "the explosion killed …": an event names no agent
+        // "An air strike hit …", "the explosion killed …": an event names no agent, unless a
+        // party named right before it does ("the regime air strike dropped chemical bombs")
         let event_head = (range.start..range.end).any(|k| {
             self.lx
                 .frames
@@ -1054,7 +1055,7 @@ impl PropInput<'_> {
                 .is_some_and(|(n, _)| k + n == range.end)
         });
         if event_head {
-            return None;
+            return self.local_event(range).agent;
         }
         // "fighters of the Red Hand Brigades", "Ruritania's army": an organization or an owner
         // the words name (see `discover`)
@@ -3928,6 +3929,22 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 .speakers
                 .iter()
                 .all(|s| s.label() != "Syrian government")
+        );
+    }
+
+    #[test]
+    fn a_party_named_before_an_attack_noun_is_the_subjects_agent() {
+        let text = "The Syrian regime denied shelling Varnel on Monday. \
+             On Tuesday the regime air strike dropped chemical bombs on the town, activists said.";
+        // (the denial before is negated: the air strike's deed is the one asserted)
+        assert!(
+            deeds(text).contains(&("Syrian government".to_string(), false)),
+            "{:?}",
+            deeds(text)
+        );
+        // an attack noun alone names no agent
+        assert!(
+            agents("An air strike dropped chemical bombs on Varnel, activists said.").is_empty()
         );
     }
 
