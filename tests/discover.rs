@@ -94,6 +94,28 @@ fn a_given_name_a_particle_name_or_a_title_alone_finds_the_earlier_speaker() {
 }
 
 #[test]
+fn a_short_state_body_is_the_state_of_the_reports_main_region_and_the_spokesman_its_holder() {
+    let x = run(
+        "Shelling hit the market in El Fasher in North Darfur on Sunday. \
+         The official spokesman of the Armed Forces said the militia shelled the market in El Fasher.",
+    );
+    let (_, p, how) = speaker_of(&x, "Armed Forces");
+    assert_eq!(p.as_deref(), Some("Sudan"));
+    assert_eq!(how, Some(LinkHow::Role));
+    // a report naming no region's places leaves it unknown
+    let x = run("The official spokesman of the Armed Forces said the market was shelled.");
+    let (_, p, _) = speaker_of(&x, "Armed Forces");
+    assert_eq!(p, None);
+    // "the spokesman" after one whose phrase ends in the holder's name
+    let x = run(
+        "The spokesman of the Syrian army Major General Jan Okafor denied the report. \
+         The spokesman said the town was calm.",
+    );
+    let (_, p, _) = speaker_of(&x, "=The spokesman");
+    assert_eq!(p.as_deref(), Some("Syrian government"));
+}
+
+#[test]
 fn capitalised_words_that_name_no_organization_stay_unknown() {
     let x = run("The Lantern Times reporter said the market was empty. \
          On Monday the Foreign Ministry said talks would resume. \
