@@ -116,6 +116,20 @@ fn a_short_state_body_is_the_state_of_the_reports_main_region_and_the_spokesman_
 }
 
 #[test]
+fn a_person_at_a_hospital_named_by_its_place_speaks_for_it() {
+    let x = run(
+        "A spokesman at the hospital in Kafr Varnel in Tarsa province said 14 people were killed. \
+         A doctor at the hospital said the wards were full.",
+    );
+    let (_, p, how) = speaker_of(&x, "spokesman at the hospital");
+    assert_eq!(p.as_deref(), Some("Kafr Varnel hospital"));
+    assert_eq!(how, Some(LinkHow::Discovered));
+    // no place, no party
+    let (_, p, _) = speaker_of(&x, "A doctor at the hospital");
+    assert_eq!(p, None);
+}
+
+#[test]
 fn capitalised_words_that_name_no_organization_stay_unknown() {
     let x = run("The Lantern Times reporter said the market was empty. \
          On Monday the Foreign Ministry said talks would resume. \

@@ -414,7 +414,46 @@ pub fn discover_speaker(
     if let Some(f) = country_name(text, seg, core, lx) {
         return Some(f);
     }
+    if let Some(f) = facility(text, seg, src, lx) {
+        return Some(f);
+    }
     discover_org(text, seg, src, lx)
+}
+
+/// A person at a site that is an organization of its own, named by its place: "a spokesman at
+/// the hospital in Kafr Takharim", "a doctor at a hospital in Khan Younis" speak for that
+/// hospital ("Kafr Takharim hospital"). The head must be an organization head (`head WORD org`
+/// of `discovery.tsv`) that is also a site attacks strike (`@site` of `places.tsv`); without a
+/// place ("a doctor at the hospital") it names no party.
+fn facility(text: &str, seg: &Segmented, src: &Range<usize>, lx: &Lexicon) -> Option<Found> {
+    let toks = &seg.tokens;
+    let end = src.end.min(toks.len());
+    let k = (src.start + 1..end).find(|&k| {
+        let t = &toks[k];
+        !t.cap
+            && lx.org_heads.get(&t.lower) == Some(&OrgClass::Org)
+            && lx.sites.contains(&t.lower)
+            && matches!(lx.fn_class(&toks[k - 1].lower), Some(FnClass::Det))
+    })?;
+    // a person before it: "a spokesman at", "the director of"
+    let person = (src.start..k - 1).any(|i| person_noun(lx, &toks[i].lower));
+    if !person || k + 2 >= end || toks[k + 1].lower != "in" {
+        return None;
+    }
+    // the place: capitalized words after "in", up to the next "in" ("in Kafr Takharim in Idlib")
+    let p0 = k + 2;
+    let p1 = (p0..end)
+        .take_while(|&i| toks[i].is_word() && toks[i].cap && lx.fn_class(&toks[i].lower).is_none())
+        .last()?
+        + 1;
+    let place = span_text(text, toks, p0..p1);
+    let words = span_text(text, toks, k..p1).to_string();
+    Some(Found {
+        party: format!("{place} {}", toks[k].lower),
+        name: None,
+        kind: Some(EntityKind::Org),
+        link: PartyLink::new(LinkHow::Discovered, words),
+    })
 }
 
 /// A speaker named only by a country that no alias names (`@region` rows: "Syria", kept from
