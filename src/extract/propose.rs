@@ -1478,6 +1478,36 @@ pub fn region_propositions(
             }
         }
     }
+    // "X denied shelling the town", "denied bombing hospitals": an attack noun in its gerund
+    // form opening a denial's content is the speaker's own deed, denied
+    if r.cue_type == Some(crate::model::CueType::Deny) && out.is_empty() && !range.is_empty() {
+        let g = range.start;
+        let gerund = toks[g].lower.ends_with("ing")
+            && !toks[g].cap
+            && lx.frames.longest_in(toks, g, range.end).is_some();
+        if gerund {
+            let mut event = inp.local_event(range.clone());
+            fill(&mut event);
+            // (the first speaker's: the per-speaker split below gives each theirs)
+            for sp in r.speakers.iter().take(1) {
+                let agent = sp.label().to_string();
+                let mut ev = event.clone();
+                ev.agent = Some(agent.clone());
+                out.push(Proposition::new(
+                    r.sentence,
+                    r.attribution,
+                    range.clone(),
+                    PropKind::Responsibility {
+                        agent,
+                        event: ev,
+                        alternative: false,
+                        via_toll: false,
+                    },
+                    false,
+                ));
+            }
+        }
+    }
     // "X denied it / involvement / responsibility": X denies being the agent of the context
     // event; so does "X said the allegations were fabricated" (an accusation called false).
     let denies = r.cue_type == Some(crate::model::CueType::Deny);
@@ -3976,6 +4006,19 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 "The ministry said the report that the Syrian army shelled the town of Varnel is true."
             ),
             [("Syrian government".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn an_attack_gerund_after_a_denial_is_the_speakers_deed() {
+        assert_eq!(
+            deeds("Rebels in Idlib denied shelling Kafr Varnel on Monday."),
+            [("rebels".to_string(), false)]
+        );
+        // each speaker once
+        assert_eq!(
+            agents("Syria and its ally Russia denied bombing hospitals in Idlib."),
+            ["Syrian government", "Russia"]
         );
     }
 
