@@ -2623,7 +2623,12 @@ fn previous_figure(inp: &PropInput, q: &Quantity, end: usize) -> Option<Interval
     // after: ", up from 38" (past the counted noun: "45 people, up from 38")
     for j in q.tokens.end..end.min(q.tokens.end + PREVIOUS_REACH) {
         if let Some(n) = marker_at(j) {
-            return parse_quantity(toks, j + n, end, lx).map(|p| p.interval);
+            // a count of something else is no earlier toll ("12 people from 3 families")
+            let p = parse_quantity(toks, j + n, end, lx)?;
+            let counted = toks
+                .get(p.tokens.end)
+                .is_some_and(|t| p.tokens.end < end && t.is_word() && lx.fn_class_of(t).is_none());
+            return (!counted).then_some(p.interval);
         }
     }
     // before: "from 20 to 38"
@@ -3422,6 +3427,10 @@ mod tests {
         );
         assert_eq!(
             previous("The bombing killed 41 people, the ministry said."),
+            [None]
+        );
+        assert_eq!(
+            previous("The strike killed 12 people from 3 families."),
             [None]
         );
     }
