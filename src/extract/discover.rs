@@ -869,6 +869,7 @@ mod tests {
             ("Army of Conquest", "Army of Conquest"),
             // a press word that only modifies the head: an activists' media office
             ("the Varda Media Center", "Varda Media Center"),
+            ("The Red Sea Ports Corporation", "Red Sea Ports Corporation"),
         ] {
             let f = discover(phrase).unwrap_or_else(|| panic!("{phrase}"));
             assert_eq!(f.party, party, "{phrase}");
