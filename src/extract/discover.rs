@@ -692,13 +692,18 @@ fn state_name(
         .rev()
         .find(|&i| lx.org_heads.get(&toks[i].lower) == Some(&OrgClass::Body))?;
     let (st, code) = regions.office_state(body_role(&toks[head].lower, lx), false, lx)?;
-    let words = span_text(text, toks, name).to_string();
-    Some(Found {
+    let words = span_text(text, toks, name);
+    Some(region_state(st, Some(words), words, code))
+}
+
+/// A state body found for the state `st` of region `code`, by the words that named it.
+fn region_state(st: &str, name: Option<&str>, words: &str, code: &str) -> Found {
+    Found {
         party: st.to_string(),
-        name: Some(words.clone()),
+        name: name.map(str::to_string),
         kind: Some(EntityKind::Org),
         link: PartyLink::new(LinkHow::Role, format!("{words} [region {code}]")),
-    })
+    }
 }
 
 /// A state body's name too short to be found alone ([`BODY_MIN_WORDS`]), made only of generic
@@ -732,13 +737,7 @@ fn short_state_name(
         return None;
     }
     let (st, code) = regions.office_state(body_role(head, lx), true, lx)?;
-    let words = span_text(text, toks, name).to_string();
-    Some(Found {
-        party: st.to_string(),
-        name: None,
-        kind: Some(EntityKind::Org),
-        link: PartyLink::new(LinkHow::Role, format!("{words} [region {code}]")),
-    })
+    Some(region_state(st, None, span_text(text, toks, name), code))
 }
 
 /// The organization a phrase names, as a discovered party: the name nearest its end.

@@ -1461,20 +1461,8 @@ pub fn region_propositions(
         for (agents, blamed) in accusations(inp, &range, &lowers, context, r.on_agent) {
             for agent in agents {
                 let mut event = blamed.clone();
-                event.agent = Some(agent.clone());
                 fill(&mut event);
-                out.push(Proposition::new(
-                    r.sentence,
-                    r.attribution,
-                    range.clone(),
-                    PropKind::Responsibility {
-                        agent,
-                        event,
-                        alternative: false,
-                        via_toll: false,
-                    },
-                    false,
-                ));
+                out.push(deed(r, range.clone(), agent, event, false));
             }
         }
     }
@@ -1489,22 +1477,8 @@ pub fn region_propositions(
             let mut event = inp.local_event(range.clone());
             fill(&mut event);
             // (the first speaker's: the per-speaker split below gives each theirs)
-            for sp in r.speakers.iter().take(1) {
-                let agent = sp.label().to_string();
-                let mut ev = event.clone();
-                ev.agent = Some(agent.clone());
-                out.push(Proposition::new(
-                    r.sentence,
-                    r.attribution,
-                    range.clone(),
-                    PropKind::Responsibility {
-                        agent,
-                        event: ev,
-                        alternative: false,
-                        via_toll: false,
-                    },
-                    false,
-                ));
+            if let Some(sp) = r.speakers.first() {
+                out.push(deed(r, range.clone(), sp.label().to_string(), event, false));
             }
         }
     }
@@ -1537,19 +1511,7 @@ pub fn region_propositions(
             for agent in agents {
                 let mut event = local.clone();
                 event.fill_from(context);
-                event.agent = Some(agent.clone());
-                out.push(Proposition::new(
-                    r.sentence,
-                    r.attribution,
-                    range.clone(),
-                    PropKind::Responsibility {
-                        agent,
-                        event,
-                        alternative: false,
-                        via_toll: false,
-                    },
-                    calls_false,
-                ));
+                out.push(deed(r, range.clone(), agent, event, calls_false));
             }
         }
     }
@@ -1668,20 +1630,7 @@ pub fn region_propositions(
         };
         if let Some(event) = event {
             for agent in labels {
-                let mut ev = event.clone();
-                ev.agent = Some(agent.clone());
-                out.push(Proposition::new(
-                    r.sentence,
-                    r.attribution,
-                    range.clone(),
-                    PropKind::Responsibility {
-                        agent,
-                        event: ev,
-                        alternative: false,
-                        via_toll: false,
-                    },
-                    false,
-                ));
+                out.push(deed(r, range.clone(), agent, event.clone(), false));
             }
         }
     }
@@ -2536,6 +2485,30 @@ fn names_toll(inp: &PropInput, lo: usize, k: usize, n: usize) -> bool {
 
 /// Most words of a toll noun before its casualty word ("number of people killed").
 const TOLL_NOUN_WORDS: usize = 3;
+
+/// A responsibility proposition of claim `r` over `range`: `agent` did `event` (whose agent it
+/// becomes), blamed firmly and not through a toll.
+fn deed(
+    r: &Region,
+    range: Range<usize>,
+    agent: String,
+    mut event: EventRef,
+    negated: bool,
+) -> Proposition {
+    event.agent = Some(agent.clone());
+    Proposition::new(
+        r.sentence,
+        r.attribution,
+        range,
+        PropKind::Responsibility {
+            agent,
+            event,
+            alternative: false,
+            via_toll: false,
+        },
+        negated,
+    )
+}
 
 /// The clause a content calls false: a statement noun (`anaphor` and `statement_anaphor`
 /// rows: "the information", "claims"), "that", the clause, then a copula with a negated truth
