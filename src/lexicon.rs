@@ -319,6 +319,9 @@ pub enum Office {
     /// Held in a government ("foreign minister"): the state of the report's places, when the
     /// report also names that region most.
     National,
+    /// Held in a state only when the phrase names it ("the President of Karsk", "Karsk's
+    /// president"): a foreign head of state comments on every war, so no region is guessed.
+    Named,
 }
 
 /// A generic role mention (one row of `roles.tsv`).
@@ -1383,6 +1386,7 @@ impl Lexicon {
                     let office = match f[2] {
                         "local" => Office::Local,
                         "national" => Office::National,
+                        "named" => Office::Named,
                         x => return Err(rows.err(line, format!("unknown title scope `{x}`"))),
                     };
                     lx.titles.insert(&w, office);
@@ -2016,11 +2020,20 @@ impl Lexicon {
             v.sort_by(|&x, &y| second_word_key(&aliases[x]).cmp(second_word_key(&aliases[y])));
         }
         // each region's state: the party of its first alias with the `government` role
+        // a region's state: the party with the government role that the region's own name
+        // names ("Azerbaijan"), else the first such party belonging to it (a de facto
+        // authority in a part of the country, listed before it, is not the country's state)
         self.region_states = vec![None; self.regions.len()];
-        for a in &self.aliases {
-            if let Some(h) = a.home {
+        let named: std::collections::BTreeSet<(String, u16)> =
+            self.region_names.iter().cloned().collect();
+        for by_name in [true, false] {
+            for a in &self.aliases {
+                let Some(h) = a.home else { continue };
                 let slot = &mut self.region_states[h as usize];
-                if slot.is_none() && a.roles.iter().any(|r| r == "government") {
+                if slot.is_none()
+                    && a.roles.iter().any(|r| r == "government")
+                    && (!by_name || named.contains(&(a.words.join(" ").to_lowercase(), h)))
+                {
                     *slot = Some(a.party.clone());
                 }
             }

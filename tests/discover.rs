@@ -465,3 +465,32 @@ fn state_bodies_possessives_and_located_roles_reach_their_state() {
         Some("Myanmar")
     );
 }
+
+#[test]
+fn an_office_in_an_apposition_speaks_for_its_state() {
+    let x = run(
+        "The strike on the city was a war crime, said Jan Doe, the governor of Kherson. \
+         The attack was deliberate, said Ivan Roe, a senior adviser to the President of Ukraine. \
+         The shelling was a provocation, said Ali Moe, an aide to the President of Azerbaijan. \
+         The strike was aimed at civilians, said Ed Poe, a critic of the President of Ukraine. \
+         Opponents of the President of Ukraine said the strike was a crime. \
+         The army did not shell Ganja, said the Ombudsman of Artsakh.",
+    );
+    let (name, p, how) = speaker_of(&x, "Jan Doe");
+    assert_eq!(p.as_deref(), Some("Ukraine"));
+    assert_eq!(name.as_deref(), Some("Jan Doe"));
+    assert_eq!(how, Some(LinkHow::Role));
+    let (_, p, _) = speaker_of(&x, "Ivan Roe");
+    assert_eq!(p.as_deref(), Some("Ukraine"));
+    // the state of Azerbaijan, not a de facto authority listed in its region before it
+    let (_, p, _) = speaker_of(&x, "Ali Moe");
+    assert_eq!(p.as_deref(), Some("Azerbaijan"));
+    // a critic of an office, or its opponents, do not hold it
+    let (_, p, _) = speaker_of(&x, "Ed Poe");
+    assert_eq!(p, None);
+    let (_, p, _) = speaker_of(&x, "Opponents");
+    assert_eq!(p, None);
+    // an office "of" a listed party is that party's
+    let (_, p, _) = speaker_of(&x, "Ombudsman");
+    assert_eq!(p.as_deref(), Some("Nagorno-Karabakh authorities"));
+}

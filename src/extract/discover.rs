@@ -537,6 +537,10 @@ fn office(
                 lx.level_words.contains(&t.lower)
                     || lx.state_words.contains(&t.lower)
                     || matches!(t.lower.as_str(), "deputy" | "acting" | "chief")
+            } else if matches!(lx.fn_class(&t.lower), Some(FnClass::Prep)) {
+                // "an aide to the governor", not "a critic of the governor": only a person
+                // who speaks for the office holds it
+                i > core.start && lx.member_nouns.contains(&toks[i - 1].lower)
             } else {
                 // "the rebel governor", "the opposition mayor": a party's word or a role of
                 // no state names another owner ("military governor" is a state's)
@@ -581,6 +585,7 @@ fn office(
         let words = span_text(text, toks, core.start..after).to_string();
         let (party, words) = match place {
             Some(st) => (st.to_string(), words),
+            None if office == Office::Named => return None,
             None => {
                 let (st, code) =
                     regions.office_state("government", office == Office::National, lx)?;

@@ -548,9 +548,40 @@ fn named_speaker(
             carrier: None,
         };
     }
-    // Parties found, not only listed: an organization's name, an owner, a person's role.
-    if let Some(f) = super::discover::discover_speaker(text, seg, src, &core, mentions, regions, lx)
-    {
+    // Parties found, not only listed: an organization's name, an owner, a person's role; in
+    // the head, else in an apposition that is no name and no relative clause ("Jan Doe, the
+    // governor of Karsk")
+    let appos_core = {
+        let mut a = appos.start;
+        while a < appos.end && matches!(lx.fn_class_of(&toks[a]), Some(FnClass::Det)) {
+            a += 1;
+        }
+        let end = (a..appos.end)
+            .find(|&k| toks[k].lower == "," || toks[k].is_quote())
+            .unwrap_or(appos.end);
+        a..end
+    };
+    let found = super::discover::discover_speaker(text, seg, src, &core, mentions, regions, lx)
+        .or_else(|| {
+            let opens = appos_core.start > appos.start
+                || appos_core
+                    .clone()
+                    .next()
+                    .is_some_and(|k| !toks[k].cap && lx.kinds.contains_key(&toks[k].lower));
+            (!appos.is_empty() && opens && !appos_is_name).then(|| {
+                let phrase = appos.start..appos_core.end;
+                super::discover::discover_speaker(
+                    text,
+                    seg,
+                    &phrase,
+                    &appos_core,
+                    mentions,
+                    regions,
+                    lx,
+                )
+            })?
+        });
+    if let Some(f) = found {
         return Speaker {
             name: Some(f.name.unwrap_or(name)),
             party: Some(f.party),
@@ -1218,6 +1249,15 @@ fn state_body_before(toks: &[Token], start: usize, of: usize, lx: &Lexicon) -> b
             return false;
         }
         if t.cap && lx.org_heads.get(&t.lower) == Some(&crate::lexicon::OrgClass::Body) {
+            return true;
+        }
+        // ... or an office in it that opens the phrase: "the President of Ruritania", "the
+        // Ombudsman of Karsk" (not "Opponents of the President of Ruritania")
+        if k + 1 == of
+            && (lx.member_nouns.contains(&t.lower) || lx.titles.get(&t.lower).is_some())
+            && (start..k)
+                .all(|j| toks[j].cap || matches!(lx.fn_class_of(&toks[j]), Some(FnClass::Det)))
+        {
             return true;
         }
     }
