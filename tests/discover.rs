@@ -494,3 +494,26 @@ fn an_office_in_an_apposition_speaks_for_its_state() {
     let (_, p, _) = speaker_of(&x, "Ombudsman");
     assert_eq!(p.as_deref(), Some("Nagorno-Karabakh authorities"));
 }
+
+#[test]
+fn a_states_demonym_and_its_portfolios_speak_for_it() {
+    let x = run("Shelling hit the market in El Fasher in Sudan on Sunday. \
+         The Minister of Health said 30 people were killed. \
+         The governor of the Central Bank said prices rose. \
+         Iraqi commanders said they expected to retake the districts. \
+         An Iraqi doctor said the wounded were civilians. \
+         He rejected the Azerbaijani claims that the Armenian side fired at Ganja.");
+    // a portfolio of generic state words is a national office of the report's region
+    let (_, p, _) = speaker_of(&x, "Minister of Health");
+    assert_eq!(p.as_deref(), Some("Sudan"));
+    // ... another body's office is not
+    let (_, p, _) = speaker_of(&x, "Central Bank");
+    assert_eq!(p, None);
+    let (_, p, how) = speaker_of(&x, "Iraqi commanders");
+    assert_eq!(p.as_deref(), Some("Iraq"));
+    assert_eq!(how, Some(LinkHow::Role));
+    let (_, p, _) = speaker_of(&x, "Iraqi doctor");
+    assert_eq!(p, None);
+    let (_, p, _) = speaker_of(&x, "=Azerbaijani");
+    assert_eq!(p.as_deref(), Some("Azerbaijan"));
+}

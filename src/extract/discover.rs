@@ -414,6 +414,9 @@ pub fn discover_speaker(
     if let Some(f) = country_name(text, seg, core, lx) {
         return Some(f);
     }
+    if let Some(f) = demonym_members(text, seg, core, lx) {
+        return Some(f);
+    }
     if let Some(f) = facility(text, seg, src, lx) {
         return Some(f);
     }
@@ -472,6 +475,46 @@ fn country_name(text: &str, seg: &Segmented, core: &Range<usize>, lx: &Lexicon) 
     let st = lx.state_of_region(r)?;
     Some(Found {
         party: st.to_string(),
+        name: None,
+        kind: Some(EntityKind::Org),
+        link: PartyLink::new(LinkHow::Role, format!("{words} [its state]")),
+    })
+}
+
+/// A state's people named by its demonym alone or before a person noun that speaks for an
+/// owner (`member` rows): "Azerbaijani claims" (the demonym is the whole speaker), "Iraqi
+/// commanders", "Russian military officials". The demonym is a state's when "DEMONYM
+/// government" is an alias of it; "an Iraqi doctor" names no state.
+fn demonym_members(
+    text: &str,
+    seg: &Segmented,
+    core: &Range<usize>,
+    lx: &Lexicon,
+) -> Option<Found> {
+    let toks = &seg.tokens;
+    let end = core.end.min(toks.len());
+    if core.start >= end {
+        return None;
+    }
+    let t0 = &toks[core.start];
+    if !(t0.cap && t0.is_word()) {
+        return None;
+    }
+    let last = &toks[end - 1];
+    let members = end - core.start >= 2
+        && end - core.start <= 4
+        && lx.member_nouns.contains(&last.lower)
+        && (core.start + 1..end).all(|k| toks[k].is_word() && !toks[k].cap);
+    if end - core.start != 1 && !members {
+        return None;
+    }
+    let party = lx.outlet_party(&format!("{} government", t0.lower))?;
+    if !lx.party_has_role(&party, "government") {
+        return None;
+    }
+    let words = span_text(text, toks, core.start..end);
+    Some(Found {
+        party,
         name: None,
         kind: Some(EntityKind::Org),
         link: PartyLink::new(LinkHow::Role, format!("{words} [its state]")),
@@ -566,9 +609,17 @@ fn office(
                 let stop = (after + 1..end)
                     .find(|&j| toks[j].lower == ",")
                     .unwrap_or(end);
+                // "the Minister of Health", "the Minister of Foreign Affairs": a portfolio of
+                // generic state words names no other body
+                let portfolio = (after + 1..stop).any(|j| toks[j].cap)
+                    && (after + 1..stop).all(|j| {
+                        !toks[j].is_word()
+                            || connector(&toks[j].lower)
+                            || lx.state_words.contains(&toks[j].lower)
+                    });
                 if let Some(st) = (after + 1..stop).find_map(|j| place_state(seg, j, stop, lx)) {
                     place = Some(st.1);
-                } else if (after + 1..stop).any(|j| toks[j].cap) {
+                } else if !portfolio && (after + 1..stop).any(|j| toks[j].cap) {
                     // "the governor of the Central Bank": another body's office
                     return None;
                 }
