@@ -827,6 +827,61 @@ impl PropInput<'_> {
         (Some(raw.to_string()), k)
     }
 
+    /// The places coordinated with `first`, a place name that ends before token `k`: "Sake and
+    /// Shasha", "Sake, Shasha and Kimoka", "at Sake and also at Shasha". A comma alone joins
+    /// nothing ("Sake, North Kivu" says where Sake lies), nor does "and" before a new clause
+    /// ("took Sake and Kimoka was shelled").
+    fn coordinated_places(&self, first: &str, mut k: usize, end: usize) -> Vec<String> {
+        let toks = self.toks();
+        let holds_first = |p: &str| {
+            crate::places::place_ancestors(first, self.lx)
+                .iter()
+                .any(|a| a == p)
+        };
+        let mut out = Vec::new();
+        let mut pending = Vec::new();
+        loop {
+            let mut j = k;
+            let comma = j < end && toks[j].lower == ",";
+            if comma {
+                j += 1;
+            }
+            let and = j < end && toks[j].lower == "and";
+            if and {
+                j += 1;
+                if j < end && toks[j].lower == "also" {
+                    j += 1;
+                }
+                if j < end && matches!(toks[j].lower.as_str(), "at" | "in" | "on") {
+                    j += 1;
+                }
+            }
+            if !(comma || and) || j >= end || !toks[j].cap {
+                break;
+            }
+            let (Some(p), next) = self.proper_name(j, end) else {
+                break;
+            };
+            let ends = next >= end
+                || !toks[next].is_word()
+                || matches!(
+                    self.lx.fn_class_of(&toks[next]),
+                    Some(FnClass::Prep | FnClass::Conj | FnClass::Sub | FnClass::ClauseConj)
+                )
+                || self.lx.has(WordList::Time, &toks[next]);
+            if !ends || p == first || holds_first(&p) || out.contains(&p) || pending.contains(&p) {
+                break;
+            }
+            pending.push(p);
+            if and {
+                out.append(&mut pending);
+                break;
+            }
+            k = next;
+        }
+        out
+    }
+
     /// Whether token `k` lies in a title-case sentence ("2 Killed 10 Injured in Terrorist
     /// Shelling in Aleppo"): at least four content words, nearly all capitalized, where a
     /// capital does not mark a name.
@@ -1996,7 +2051,7 @@ pub fn region_propositions(
         }
         let np = inp.np_before(range.start, k);
         // (place, holder, evidence end, time searched from)
-        let (place, holder, evidence_end, time_from) = if place_first {
+        let (place, holder, evidence_end, time_from, more) = if place_first {
             // "Handarat fell to the rebels", "Ostrel is held by the army"
             let mut holder_end = np_after(inp, obj, range.end);
             // "the Armed Forces of the Democratic Republic of Congo": the owner named after "of"
@@ -2029,13 +2084,19 @@ pub fn region_propositions(
                 holder,
                 holder_end.max(obj),
                 np.start,
+                Vec::new(),
             )
         } else {
             // "rebels seized Handarat", "rebels retook it"
-            let place = if obj < range.end && toks[obj].lower == "it" {
-                last_place.map(str::to_string)
+            let (place, more) = if obj < range.end && toks[obj].lower == "it" {
+                (last_place.map(str::to_string), Vec::new())
             } else {
-                inp.proper_name(obj, range.end).0
+                let (p, next) = inp.proper_name(obj, range.end);
+                let more = p
+                    .as_deref()
+                    .map(|p| inp.coordinated_places(p, next, range.end))
+                    .unwrap_or_default();
+                (p, more)
             };
             let holder = if inp.coordinated(range.start, k) {
                 // "captured Ostrel and seized Dalen": the same holder
@@ -2045,7 +2106,7 @@ pub fn region_propositions(
             } else {
                 inp.claim_agent(np.clone(), range.start, r.speakers)
             };
-            (place, holder, (obj + 1).min(range.end), k)
+            (place, holder, (obj + 1).min(range.end), k, more)
         };
         let (Some(place), Some(holder)) = (place, holder) else {
             continue;
@@ -2059,21 +2120,24 @@ pub fn region_propositions(
                     .clone()
                     .filter(|_| context.places.contains(&place))
             });
-        out.push(Proposition::new(
-            r.sentence,
-            r.attribution,
-            np.start.min(k)..evidence_end,
-            PropKind::Control {
-                place,
-                holder,
-                change,
-                time,
-                partial: false,
-                repelled: false,
-                attacker: None,
-            },
-            inp.negated_before(range.start, k),
-        ));
+        let negated = inp.negated_before(range.start, k);
+        for place in std::iter::once(place).chain(more) {
+            out.push(Proposition::new(
+                r.sentence,
+                r.attribution,
+                np.start.min(k)..evidence_end,
+                PropKind::Control {
+                    place,
+                    holder: holder.clone(),
+                    change,
+                    time: time.clone(),
+                    partial: false,
+                    repelled: false,
+                    attacker: None,
+                },
+                negated,
+            ));
+        }
     }
     out.extend(partial_control(inp, r, &lowers, context, &local));
 
@@ -2819,14 +2883,15 @@ fn partial_control(
             .get(&p.to_lowercase())
             .is_some_and(|pl| pl.parent.is_none())
     };
-    let place_after = |from: usize| -> Option<(String, bool)> {
+    // (and the token after the name, where coordinated places may follow)
+    let place_after = |from: usize| -> Option<(String, bool, usize)> {
         let end = (from + 8).min(range.end);
         let mut k = from;
         let mut common = false;
         while k < end && !stops(k) {
             if toks[k].cap {
-                let (p, _) = inp.proper_name(k, range.end);
-                return p.filter(|p| !too_wide(p)).map(|p| (p, common));
+                let (p, next) = inp.proper_name(k, range.end);
+                return p.filter(|p| !too_wide(p)).map(|p| (p, common, next));
             }
             let w = toks[k].lower.as_str();
             if w == "area" || w == "region" {
@@ -2835,7 +2900,7 @@ fn partial_control(
                     .places
                     .first()
                     .filter(|p| !too_wide(p))
-                    .map(|p| (p.clone(), true));
+                    .map(|p| (p.clone(), true, k + 1));
             }
             // "the village of Morek" is Morek; "villages in Hama province" part of it
             let function = matches!(lx.fn_class(w), Some(FnClass::Det | FnClass::Prep));
@@ -2885,7 +2950,7 @@ fn partial_control(
             if j >= range.end || !lx.has(WordList::HeldNoun, &toks[j]) || toks[obj].cap {
                 continue;
             }
-            let Some((place, _)) = (j + 1 < range.end
+            let Some((place, _, _)) = (j + 1 < range.end
                 && matches!(
                     toks[j + 1].lower.as_str(),
                     "in" | "near" | "around" | "across"
@@ -2961,9 +3026,10 @@ fn partial_control(
         } else {
             continue;
         }
-        let Some((place, partial)) = place_after(p) else {
+        let Some((place, partial, next)) = place_after(p) else {
             continue;
         };
+        let more = inp.coordinated_places(&place, next, range.end);
         let np = inp.np_before(range.start, k);
         let holder = if np.is_empty() {
             r.speakers.first().map(|s| s.label().to_string())
@@ -2975,21 +3041,24 @@ fn partial_control(
             continue; // a misread phrase: no one turns back their own attack
         }
         let time = time_of(k, &place);
-        out.push(Proposition::new(
-            r.sentence,
-            r.attribution,
-            np.start.min(k)..(a + 1).min(range.end),
-            PropKind::Control {
-                place,
-                holder,
-                change: ControlChange::Hold,
-                time,
-                partial,
-                repelled: true,
-                attacker,
-            },
-            inp.negated_before(range.start, k),
-        ));
+        let negated = inp.negated_before(range.start, k);
+        for place in std::iter::once(place).chain(more) {
+            out.push(Proposition::new(
+                r.sentence,
+                r.attribution,
+                np.start.min(k)..(a + 1).min(range.end),
+                PropKind::Control {
+                    place,
+                    holder: holder.clone(),
+                    change: ControlChange::Hold,
+                    time: time.clone(),
+                    partial,
+                    repelled: true,
+                    attacker: attacker.clone(),
+                },
+                negated,
+            ));
+        }
     }
     out
 }
@@ -3698,6 +3767,35 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn coordinated_places_are_each_held() {
+        let places =
+            |text: &str| -> Vec<String> { controls(text).into_iter().map(|(p, _)| p).collect() };
+        assert_eq!(
+            places("The army said its forces took control of Varosh and Dalen on Monday."),
+            ["Varosh", "Dalen"]
+        );
+        assert_eq!(
+            places("The rebels said they had captured Varosh, Dalen and Morek."),
+            ["Varosh", "Dalen", "Morek"]
+        );
+        assert_eq!(
+            places(
+                "The army said its forces repelled the rebel incursion at Varosh and also at Dalen."
+            ),
+            ["Varosh", "Dalen"]
+        );
+        // a comma alone says where the place lies; "and" may open a new clause
+        assert_eq!(
+            places("The army said its forces took control of Sake, North Kivu on Monday."),
+            ["Sake"]
+        );
+        assert_eq!(
+            places("The army said its forces took control of Varosh and Dalen was shelled."),
+            ["Varosh"]
+        );
     }
 
     #[test]
