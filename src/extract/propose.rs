@@ -3850,6 +3850,11 @@ mod tests {
         let ev =
             last_context("Air strikes on a hospital in Varnel killed 40 people, a doctor said.");
         assert_eq!(ev.target.as_deref(), Some("hospital"));
+        // camps of the displaced and monasteries are sites struck too
+        let ev = last_context("Two shells struck Bulengo camp near Goma, killing nine people.");
+        assert_eq!(ev.target.as_deref(), Some("camp"));
+        let ev = last_context("A jet bombed the village monastery, killing 23 people.");
+        assert_eq!(ev.target.as_deref(), Some("monastery"));
     }
 
     #[test]
