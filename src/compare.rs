@@ -47,6 +47,7 @@ pub fn compare(g: &ClaimGraph, split: usize, findings: &[Finding]) -> Comparison
     // search from comparing every pair)
     let mut blamed: BTreeSet<(bool, usize, &str)> = BTreeSet::new();
     let mut controlled: BTreeSet<(bool, &str)> = BTreeSet::new();
+    let mut present: BTreeSet<(bool, &str)> = BTreeSet::new();
     let mut statements: Vec<(bool, &[String])> = Vec::new();
     let mut by_word: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
     for claim in g.claims.iter().filter(|c| c.resolved) {
@@ -59,6 +60,9 @@ pub fn compare(g: &ClaimGraph, split: usize, findings: &[Finding]) -> Comparison
             }
             PropKind::Control { place, .. } => {
                 controlled.insert((side, place.as_str()));
+            }
+            PropKind::Presence { party, .. } => {
+                present.insert((side, party.as_str()));
             }
             PropKind::Generic { key } => {
                 for w in key {
@@ -93,6 +97,7 @@ pub fn compare(g: &ClaimGraph, split: usize, findings: &[Finding]) -> Comparison
                 event.is_some_and(|e| shared.contains(&e))
             }
             PropKind::Control { place, .. } => controlled.contains(&(!mine, place.as_str())),
+            PropKind::Presence { party, .. } => present.contains(&(!mine, party.as_str())),
             PropKind::Generic { key } => {
                 let candidates: BTreeSet<usize> = key
                     .iter()

@@ -16,6 +16,7 @@
 //! | `c:PLACE@*` | `control-opposed` | it compares every control claim on one place |
 //! | `x:DAY@*` | `cause-disputed` | an aircraft's loss read as shot down and as an accident, in one report or reports dated at most a day apart: a document with such a reading has the keys of its date and the next day |
 //! | `s:W1 W2 W3@~+` / `@~-` | `polarity-opposed`, `position-reversal` | an assertion and a denial sharing at least 3 words and 60% of their words share three words of their prefixes in a fixed word order (prefix filtering) |
+//! | `p:PARTY@~+` / `@~-` | `presence-disputed` | it compares the claims that a party's forces are present with the denials of it, by that party |
 //! | `o:A|B|W1 W2@~A` / `@~B` | `predicate-opposed` | asserted statements, one with A and one with its opposite B, whose other words share at least 2 and half: the same prefix filtering on the other words |
 //!
 //! Everything else a rule reads is one event (all its mentions share a group), one place, one
@@ -90,6 +91,13 @@ pub fn interaction_keys(x: &Extraction, lx: &Lexicon) -> Vec<String> {
             keys.insert(format!("c:{place}@{ANY_WEEK}"));
         }
         for c in prop_claims(x, 0, pi, lx, opts) {
+            // a party's forces said present meets only a denial of it: each side tagged
+            if let PropKind::Presence { party, .. } = &p.kind {
+                if c.resolved {
+                    let side = if c.stance == Stance::Deny { "-" } else { "+" };
+                    keys.insert(format!("p:{party}@{SIDE}{side}"));
+                }
+            }
             if !cause && crate::check::has_reading(x, &c, lx) {
                 cause = true;
             }
@@ -439,11 +447,12 @@ pub fn check_partial(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Parti
                     KeyPart::N(b.1 as u64),
                 ]
             }
-            Origin::Polarity | Origin::Reversal | Origin::Predicate => {
+            Origin::Polarity | Origin::Reversal | Origin::Predicate | Origin::Presence => {
                 let pass = match o {
                     Origin::Polarity => 3,
                     Origin::Reversal => 5,
-                    _ => 6,
+                    Origin::Predicate => 6,
+                    _ => 7,
                 };
                 let mut k = vec![KeyPart::N(pass)];
                 k.extend(claim_key(side_claim(f, 0)));

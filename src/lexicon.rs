@@ -859,6 +859,11 @@ pub struct Lexicon {
     /// The frame responsibility predicates evoke.
     pub predicate_frame: String,
     pub responsibility: PhraseTable<AgentRelation>,
+    /// Predicates that place a party's forces in a war (`presence` rows of
+    /// `responsibility.tsv`): "fought alongside", "deployed", "involved".
+    pub presence: PhraseTable<()>,
+    /// Nouns for a party's forces that `presence` predicates place (`presence_force` rows).
+    pub presence_forces: WordSet<String>,
     pub casualties: PhraseTable<String>,
     /// Control predicates: the change, and whether the place comes first ("X fell to Y").
     pub control: PhraseTable<(ControlChange, bool)>,
@@ -1490,6 +1495,18 @@ impl Lexicon {
                     lx.truth_words.insert(f[0].to_lowercase());
                     continue;
                 }
+                "presence_force" => {
+                    for w in expand_alternatives(f[0]).map_err(|e| rows.err(line, e))? {
+                        lx.presence_forces.insert(w.to_lowercase());
+                    }
+                    continue;
+                }
+                "presence" => {
+                    for phrase in expand_alternatives(f[0]).map_err(|e| rows.err(line, e))? {
+                        lx.presence.insert(&phrase, ());
+                    }
+                    continue;
+                }
                 x => return Err(rows.err(line, format!("unknown relation `{x}`"))),
             };
             for phrase in expand_alternatives(f[0]).map_err(|e| rows.err(line, e))? {
@@ -2020,19 +2037,15 @@ impl Lexicon {
             v.sort_by(|&x, &y| second_word_key(&aliases[x]).cmp(second_word_key(&aliases[y])));
         }
         // each region's state: the party of its first alias with the `government` role
-        // a region's state: the party with the government role that the region's own name
-        // names ("Azerbaijan"), else the first such party belonging to it (a de facto
-        // authority in a part of the country, listed before it, is not the country's state)
+        // each region's state: the party of its first alias with the `government` role and not
+        // the `regional` one (the government of a part of the country)
         self.region_states = vec![None; self.regions.len()];
-        let named: std::collections::BTreeSet<(String, u16)> =
-            self.region_names.iter().cloned().collect();
-        for by_name in [true, false] {
-            for a in &self.aliases {
-                let Some(h) = a.home else { continue };
+        for a in &self.aliases {
+            if let Some(h) = a.home {
                 let slot = &mut self.region_states[h as usize];
                 if slot.is_none()
                     && a.roles.iter().any(|r| r == "government")
-                    && (!by_name || named.contains(&(a.words.join(" ").to_lowercase(), h)))
+                    && !a.roles.iter().any(|r| r == "regional")
                 {
                     *slot = Some(a.party.clone());
                 }
@@ -2708,6 +2721,18 @@ fn intern_part(v: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_government_of_a_part_of_a_country_is_not_its_state() {
+        let lx = super::Lexicon::builtin();
+        let state = |code: &str| {
+            let r = lx.regions.iter().position(|c| c == code).unwrap() as u16;
+            lx.state_of_region(r).map(str::to_string)
+        };
+        assert_eq!(state("IQ").as_deref(), Some("Iraq"));
+        assert_eq!(state("AZ").as_deref(), Some("Azerbaijan"));
+        assert_eq!(state("SY").as_deref(), Some("Syrian government"));
+    }
 
     #[test]
     fn pattern_rows_expand_their_alternatives() {

@@ -28,6 +28,7 @@ mod date_disputed;
 mod polarity_opposed;
 mod position_reversal;
 mod predicate_opposed;
+mod presence_disputed;
 mod responsibility_competing;
 mod responsibility_dispute;
 #[cfg(test)]
@@ -48,6 +49,7 @@ use date_disputed::date_disputed;
 use polarity_opposed::polarity;
 use position_reversal::reversal;
 use predicate_opposed::opposite_predicates;
+use presence_disputed::presence;
 use responsibility_competing::competing;
 use responsibility_dispute::responsibility_dispute;
 use violation_count_disjoint::violation_counts;
@@ -75,6 +77,8 @@ pub enum FindingType {
     PositionReversal,
     /// Two parties make the same statement with opposite predicates ("violated" / "respected").
     OppositePredicates,
+    /// One party places a party's forces in the war and another denies it.
+    PresenceDispute,
 }
 
 impl FindingType {
@@ -88,6 +92,7 @@ impl FindingType {
             FindingType::TemporalConflict => "temporal conflict",
             FindingType::PositionReversal => "position reversal",
             FindingType::OppositePredicates => "opposite predicates",
+            FindingType::PresenceDispute => "presence dispute",
         }
     }
 }
@@ -153,6 +158,11 @@ pub const RULES: &[Rule] = &[
         id: "predicate-opposed",
         finding: FindingType::OppositePredicates,
         description: "two parties make the same statement with opposite words (\"violated\" / \"respected\", \"captured\" / \"lost\", from opposites.tsv)",
+    },
+    Rule {
+        id: "presence-disputed",
+        finding: FindingType::PresenceDispute,
+        description: "one party says a party's forces fight in the war or are in a place (\"units of X fought alongside Y\") and another denies it (\"there were no X soldiers in the town\"), in reports at most a month apart",
     },
 ];
 
@@ -250,6 +260,7 @@ pub enum Origin {
     Date,
     Reversal,
     Predicate,
+    Presence,
 }
 
 /// [`check`], with each finding's [`Origin`] (the two vectors run in step).
@@ -309,6 +320,9 @@ pub fn check_with_origins(
     }
     if on("predicate-opposed") {
         add(&mut out, opposite_predicates(g, lx), Origin::Predicate);
+    }
+    if on("presence-disputed") {
+        add(&mut out, presence(g, lx), Origin::Presence);
     }
     for f in &mut out {
         f.severity = severity(g, &f.sides);

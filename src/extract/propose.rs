@@ -167,6 +167,19 @@ pub enum PropKind {
         cumulative: bool,
         event: EventRef,
     },
+    /// A party's forces present in the war: "units of the Rwanda Defence Force fought alongside
+    /// the M23", "its soldiers are deployed in Sake"; negated, "there were no RDF soldiers in
+    /// Sake".
+    Presence {
+        /// The party whose forces they are.
+        party: String,
+        /// Where, when the claim says.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        place: Option<String>,
+        /// The side they fought with, when the claim says.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        alongside: Option<String>,
+    },
     Generic {
         /// Sorted content words, the key for comparing generic claims.
         key: Vec<String>,
@@ -180,6 +193,7 @@ impl PropKind {
             PropKind::Casualty { .. } => "casualty",
             PropKind::Control { .. } => "control",
             PropKind::Violation { .. } => "violation",
+            PropKind::Presence { .. } => "presence",
             PropKind::Generic { .. } => "generic",
         }
     }
@@ -190,7 +204,7 @@ impl PropKind {
             PropKind::Responsibility { event, .. }
             | PropKind::Casualty { event, .. }
             | PropKind::Violation { event, .. } => Some(event),
-            PropKind::Control { .. } | PropKind::Generic { .. } => None,
+            PropKind::Control { .. } | PropKind::Presence { .. } | PropKind::Generic { .. } => None,
         }
     }
 
@@ -200,7 +214,7 @@ impl PropKind {
             PropKind::Responsibility { event, .. }
             | PropKind::Casualty { event, .. }
             | PropKind::Violation { event, .. } => Some(event),
-            PropKind::Control { .. } | PropKind::Generic { .. } => None,
+            PropKind::Control { .. } | PropKind::Presence { .. } | PropKind::Generic { .. } => None,
         }
     }
 }
@@ -2140,6 +2154,7 @@ pub fn region_propositions(
         }
     }
     out.extend(partial_control(inp, r, &lowers, context, &local));
+    out.extend(presence(inp, r));
 
     // "the information spread by X that the army shelled the city is not true": the speaker
     // denies what the clause says
@@ -3059,6 +3074,141 @@ fn partial_control(
                 negated,
             ));
         }
+    }
+    out
+}
+
+/// A party's forces placed in the war ([`PropKind::Presence`]): a force noun (`presence_force`
+/// rows: "troops", "units of X") owned by a listed party or the speaker ("Eritrean troops",
+/// "its soldiers"), then a `presence` predicate ("fought alongside the army", "deployed",
+/// "involved in these battles") or a form of "be" and "in" ("its troops were in Congo"); or
+/// "there were no X soldiers in PLACE". A negation before the predicate denies the presence.
+fn presence(inp: &PropInput, r: &Region) -> Vec<Proposition> {
+    let toks = inp.toks();
+    let lx = inp.lx;
+    let range = r.tokens.clone();
+    let mut out = Vec::new();
+    let be = |k: usize| {
+        matches!(
+            toks[k].lower.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    };
+    // (the end of the last owner read after "of": its own force noun is no second claim)
+    let mut covered = range.start;
+    for k in range.clone() {
+        if !lx.presence_forces.contains(&toks[k].lower) || toks[k].in_quote || k < covered {
+            continue;
+        }
+        // the owner: before the noun ("Eritrean troops", "no RDF soldiers", "its troops"), or
+        // after "of" ("units of the Rwanda Defence Force (RDF)")
+        // (the owner's words right before the noun: names, a party's words, a possessive, "no")
+        let mut b = k;
+        while b > range.start
+            && b + 5 > k
+            && toks[b - 1].is_word()
+            && (toks[b - 1].cap
+                || inp.in_mention(b - 1)
+                || toks[b - 1].lower == "no"
+                || (lx.pronouns.contains_key(&toks[b - 1].lower)
+                    && matches!(lx.fn_class_of(&toks[b - 1]), Some(FnClass::Det))))
+        {
+            b -= 1;
+        }
+        let before = b..k;
+        let mut p = k + 1;
+        let mut owner = before.clone();
+        if p + 1 < range.end && toks[p].lower == "of" {
+            let e = np_after(inp, p + 1, range.end);
+            if e > p + 1 {
+                owner = p + 1..e;
+                p = e;
+            }
+        }
+        // "(RDF)": an abbreviation in brackets
+        if p + 2 < range.end && toks[p].lower == "(" && toks[p + 2].lower == ")" {
+            p += 3;
+        }
+        covered = p;
+        let possessive = !owner.is_empty()
+            && lx.pronouns.contains_key(&toks[owner.start].lower)
+            && matches!(lx.fn_class_of(&toks[owner.start]), Some(FnClass::Det));
+        let party = if possessive {
+            r.speakers.first().and_then(|s| s.party.clone())
+        } else if owner == before {
+            // (with the noun: "Eritrean troops" is an alias as a whole)
+            inp.party_of(owner.start..k + 1)
+        } else {
+            inp.party_of(owner.clone())
+        };
+        let Some(party) = party else { continue };
+        // "there were no X soldiers": an existential before the noun phrase
+        let s0 = before.start.min(k);
+        let existential = s0 >= range.start + 2 && toks[s0 - 2].lower == "there" && be(s0 - 1)
+            || (s0 >= range.start + 3
+                && toks[s0 - 3].lower == "there"
+                && be(s0 - 2)
+                && toks[s0 - 1].lower == "no");
+        // the predicate, after auxiliaries, negation and adverbs
+        let mut q = p;
+        let mut saw_be = false;
+        while q < range.end
+            && q < p + 4
+            && (matches!(lx.fn_class_of(&toks[q]), Some(FnClass::Aux))
+                || lx.has(WordList::Negation, &toks[q])
+                || lx.is_ly_adverb(&toks[q])
+                || be(q))
+        {
+            saw_be |= be(q);
+            q += 1;
+        }
+        let place_prep =
+            |j: usize| j < range.end && matches!(toks[j].lower.as_str(), "in" | "inside");
+        let (after, alongside) = match lx.presence.longest_in(toks, q, range.end) {
+            Some((n, _)) => {
+                let a = q + n;
+                let alongside = (toks[a - 1].lower == "alongside")
+                    .then(|| inp.party_of(a..np_after(inp, a, range.end)))
+                    .flatten();
+                (a, alongside)
+            }
+            None if (existential && q == p) || (saw_be && place_prep(q)) => (q, None),
+            None => continue,
+        };
+        // where: "in PLACE" right after the predicate (or its partner)
+        let mut place = None;
+        let mut end = after;
+        if let Some(j) = (after..(after + 6).min(range.end)).find(|&j| place_prep(j)) {
+            if let (Some(pl), e) = inp.proper_name(j + 1, range.end) {
+                place = Some(pl);
+                end = e;
+            } else {
+                // a country, whose name is also a party's ("in Ukraine")
+                let run = (j + 1..(j + 4).min(range.end))
+                    .take_while(|&i| toks[i].cap && toks[i].is_word())
+                    .count();
+                if let Some((n, pl)) = (1..=run).rev().find_map(|n| {
+                    let w = lowers_of(toks, j + 1..j + 1 + n).join(" ");
+                    lx.places.place(&w).map(|pl| (n, pl.canonical.clone()))
+                }) {
+                    place = Some(pl);
+                    end = j + 1 + n;
+                }
+            }
+        }
+        let negated = (s0.saturating_sub(1).max(range.start)..q)
+            .any(|j| lx.has(WordList::Negation, &toks[j]));
+        out.push(Proposition::new(
+            r.sentence,
+            r.attribution,
+            s0..end.min(range.end),
+            PropKind::Presence {
+                party,
+                place,
+                alongside,
+            },
+            negated,
+        ));
     }
     out
 }
