@@ -18,7 +18,7 @@ fn families(ty: &str) -> &'static [&'static str] {
         "numeric" => &["casualty"],
         "control" => &["control"],
         "responsibility" => &["responsibility", "polarity", "predicate"],
-        "denial" => &["responsibility", "polarity", "predicate", "violation"],
+        "denial" => &["responsibility", "polarity", "predicate", "violation", "presence"],
         _ => &[],
     }
 }
