@@ -517,3 +517,13 @@ fn a_states_demonym_and_its_portfolios_speak_for_it() {
     let (_, p, _) = speaker_of(&x, "=Azerbaijani");
     assert_eq!(p.as_deref(), Some("Azerbaijan"));
 }
+
+#[test]
+fn a_sentence_opening_in_a_capital_owns_its_state_role() {
+    let x = run("Fighting continued near Goma in Congo on Tuesday. \
+         In Kigali, government spokesperson Jan Doe told reporters that there were no RDF soldiers in Sake.");
+    let (name, p, how) = speaker_of(&x, "Jan Doe");
+    assert_eq!(p.as_deref(), Some("Rwanda"));
+    assert_eq!(name.as_deref(), Some("Jan Doe"));
+    assert_eq!(how, Some(LinkHow::Role));
+}

@@ -18,7 +18,13 @@ fn families(ty: &str) -> &'static [&'static str] {
         "numeric" => &["casualty"],
         "control" => &["control"],
         "responsibility" => &["responsibility", "polarity", "predicate"],
-        "denial" => &["responsibility", "polarity", "predicate", "violation", "presence"],
+        "denial" => &[
+            "responsibility",
+            "polarity",
+            "predicate",
+            "violation",
+            "presence",
+        ],
         _ => &[],
     }
 }

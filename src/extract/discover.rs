@@ -366,7 +366,8 @@ fn person_role(
             }
             (i + 1, None)
         };
-        let m = super::speaker::last_with_role(mentions, range.start, &role.role, lx)?;
+        let m = super::speaker::fronted_owner(seg, range.start, mentions, &role.role, lx)
+            .or_else(|| super::speaker::last_with_role(mentions, range.start, &role.role, lx))?;
         let words = span_text(text, toks, k..person_end).to_string();
         return Some(Found {
             party: lx.aliases[m.alias].party.clone(),

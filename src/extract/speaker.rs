@@ -385,7 +385,11 @@ fn named_speaker(
                 } else {
                     name.clone()
                 };
-                let found = last_with_role(mentions, src.start, &role.role, lx);
+                // "In Kigali, government spokesperson X said": the place the sentence opens
+                // with, a party's capital, owns the role; else the party with the role most
+                // named before
+                let found = fronted_owner(seg, src.start, mentions, &role.role, lx)
+                    .or_else(|| last_with_role(mentions, src.start, &role.role, lx));
                 // none mentioned: the state of the region the report is about, when that
                 // region is clear and its state has the role ("the army" in a report about
                 // Sudan)
@@ -903,6 +907,28 @@ fn earlier_name<'d>(
         .iter()
         .all(|sp| sp.party == first.party)
         .then_some(first)
+}
+
+/// The alias that opens the sentence holding token `at` as "In X," where X names a party with
+/// `role` ("In Kigali, government spokesperson Jan Doe said"): the dateline of a statement
+/// inside the report.
+pub(super) fn fronted_owner<'m>(
+    seg: &Segmented,
+    at: usize,
+    mentions: &'m [Mention],
+    role: &str,
+    lx: &Lexicon,
+) -> Option<&'m Mention> {
+    let toks = &seg.tokens;
+    let i = seg.sentences.partition_point(|x| x.tokens.start <= at);
+    let s0 = seg.sentences.get(i.checked_sub(1)?)?.tokens.start;
+    if toks.get(s0)?.lower != "in" {
+        return None;
+    }
+    let i = mentions.partition_point(|m| m.tokens.start < s0 + 1);
+    let m = mentions.get(i).filter(|m| m.tokens.start == s0 + 1)?;
+    let comma = toks.get(m.tokens.end).is_some_and(|t| t.lower == ",");
+    (comma && lx.party_has_role(&lx.aliases[m.alias].party, role)).then_some(m)
 }
 
 /// Whether the role noun at `st..st + n` of `words` heads the phrase: it ends it, or only a
