@@ -154,6 +154,9 @@ pub struct PartyCoverage {
     /// Claims with a source, and those with at least one speaker linked to a party.
     pub claims: usize,
     pub claims_linked: usize,
+    /// Of the others, claims of civilians and witnesses ("residents", "a spice trader":
+    /// `civilian` rows of `discovery.tsv`), who take no side.
+    pub claims_civilian: usize,
     /// The most frequent names of speakers linked to no party, most frequent first.
     pub unknown: Vec<NameCount>,
     /// Set when the input is poorly covered (fewer than one speaker in [`COVERAGE_WARN_BELOW`]
@@ -178,7 +181,10 @@ const UNKNOWN_LISTED: usize = 10;
 const UNKNOWN_IN_WARNING: usize = 5;
 
 /// How well the party lists cover the documents' speakers.
-pub fn party_coverage(docs: &[crate::extract::Extraction]) -> PartyCoverage {
+pub fn party_coverage(
+    docs: &[crate::extract::Extraction],
+    civilian_nouns: &BTreeSet<String>,
+) -> PartyCoverage {
     use crate::model::{LinkHow, Resolution};
     let mut c = PartyCoverage {
         speakers: 0,
@@ -186,6 +192,7 @@ pub fn party_coverage(docs: &[crate::extract::Extraction]) -> PartyCoverage {
         by_how: BTreeMap::new(),
         claims: 0,
         claims_linked: 0,
+        claims_civilian: 0,
         unknown: Vec::new(),
         warning: None,
     };
@@ -194,6 +201,9 @@ pub fn party_coverage(docs: &[crate::extract::Extraction]) -> PartyCoverage {
         for a in x.attributions.iter().filter(|a| a.source.is_some()) {
             c.claims += 1;
             let mut any = false;
+            let civilian = a.source.as_ref().is_some_and(|s| {
+                civilian_source(x.doc.text.get(s.clone()).unwrap_or(""), civilian_nouns)
+            });
             for sp in &a.speakers {
                 if sp.resolution == Resolution::Sourceless {
                     continue;
@@ -212,12 +222,13 @@ pub fn party_coverage(docs: &[crate::extract::Extraction]) -> PartyCoverage {
                     };
                     *c.by_how.entry(how).or_insert(0) += 1;
                 } else if let (Some(n), Resolution::Named) = (sp.name.as_deref(), &sp.resolution) {
-                    if !n.is_empty() {
+                    if !n.is_empty() && !civilian {
                         *names.entry(n).or_insert(0) += 1;
                     }
                 }
             }
             c.claims_linked += usize::from(any);
+            c.claims_civilian += usize::from(!any && civilian);
         }
     }
     let mut ranked: Vec<(&str, usize)> = names.into_iter().collect();
@@ -456,7 +467,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
         parties_by_events,
         wire_copies: wire.pairs,
         one_sided: one_sided(g),
-        party_coverage: party_coverage(&g.docs),
+        party_coverage: party_coverage(&g.docs, &g.civilian_nouns),
         unresolved_share: if total_claims == 0 {
             0.0
         } else {
@@ -742,6 +753,16 @@ pub fn audit_markdown(a: &AuditOut) -> String {
     s
 }
 
+/// Whether a source phrase names civilians or witnesses: a `civilian` noun before any relative
+/// clause ("Residents of Sake", "Adam Yahya, a spice trader who ...").
+fn civilian_source(source: &str, civilian_nouns: &BTreeSet<String>) -> bool {
+    source
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(str::to_lowercase)
+        .take_while(|w| !matches!(w.as_str(), "who" | "which" | "that"))
+        .any(|w| civilian_nouns.contains(&w))
+}
+
 /// The party coverage as Markdown: the counts, how parties were reached, the warning.
 pub fn coverage_markdown(c: &PartyCoverage) -> String {
     let mut s = String::new();
@@ -751,7 +772,7 @@ pub fn coverage_markdown(c: &PartyCoverage) -> String {
     let how: Vec<String> = c.by_how.iter().map(|(h, n)| format!("{h} {n}")).collect();
     let _ = writeln!(
         s,
-        "Party coverage: {} of {} speakers linked to a party ({}); {} of {} sourced claims reach one.\n",
+        "Party coverage: {} of {} speakers linked to a party ({}); {} of {} sourced claims reach one; {} more are civilians' or witnesses', who take no side.\n",
         c.linked,
         c.speakers,
         if how.is_empty() {
@@ -761,6 +782,7 @@ pub fn coverage_markdown(c: &PartyCoverage) -> String {
         },
         c.claims_linked,
         c.claims,
+        c.claims_civilian,
     );
     if !c.unknown.is_empty() {
         let names: Vec<String> = c

@@ -216,6 +216,9 @@ pub struct ClaimGraph {
     pub frame_text: BTreeMap<String, String>,
     /// Every party named in `parties.tsv`.
     pub known_parties: std::collections::BTreeSet<String>,
+    /// The nouns for civilians and witnesses (`civilian` rows of `discovery.tsv`), for the party
+    /// coverage.
+    pub civilian_nouns: std::collections::BTreeSet<String>,
 }
 
 /// Whether two event descriptions refer to the same event.
@@ -559,6 +562,7 @@ impl ClaimGraph {
                 .map(|(k, d)| (k.clone(), d.description.clone()))
                 .collect(),
             known_parties: lx.aliases.iter().map(|a| a.party.clone()).collect(),
+            civilian_nouns: lx.civilian_nouns.iter().cloned().collect(),
         };
         // event lookup by shared detail (place, day, agent, specific frame)
         // Filed by detail and by week: only mentions whose dates can meet can match, so a corpus

@@ -825,6 +825,9 @@ pub struct Lexicon {
     pub affiliate_suffixes: WordSet<String>,
     /// Person nouns that speak for the owner before them ("Ruritania's spokesman"): `member` rows.
     pub member_nouns: WordSet<String>,
+    /// Nouns for civilians and witnesses, who take no side (`civilian` rows of
+    /// `discovery.tsv`): counted apart in the party coverage.
+    pub civilian_nouns: WordSet<String>,
     /// Words of news outlets and journalists ("Herald", "reporter"): `press` rows.
     pub press_words: WordSet<String>,
     /// Press words that make an organization's name an outlet's only as its head (`press WORD
@@ -1398,6 +1401,9 @@ impl Lexicon {
                 }
                 "generic" => {
                     lx.generic_orgs.insert(w);
+                }
+                "civilian" => {
+                    lx.civilian_nouns.insert(w);
                 }
                 "level" => {
                     lx.level_words.insert(w);

@@ -527,3 +527,19 @@ fn a_sentence_opening_in_a_capital_owns_its_state_role() {
     assert_eq!(name.as_deref(), Some("Jan Doe"));
     assert_eq!(how, Some(LinkHow::Role));
 }
+
+#[test]
+fn civilians_and_witnesses_are_counted_apart_from_unknown_speakers() {
+    let x = run("Shelling hit the market in Sake on Sunday. \
+         Residents of Sake said gunfire continued into the afternoon. \
+         Adam Yahya, a spice trader who lost two cousins, said the shells came one after another. \
+         Jan Doe said the market was hit twice.");
+    let lx = Lexicon::builtin();
+    let civilians = lx.civilian_nouns.iter().cloned().collect();
+    let c = gainsay::audit::party_coverage(&[x], &civilians);
+    assert_eq!(c.claims, 3);
+    assert_eq!(c.claims_linked, 0);
+    assert_eq!(c.claims_civilian, 2);
+    let names: Vec<&str> = c.unknown.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(names, ["Jan Doe"]);
+}

@@ -327,8 +327,8 @@ pub fn check_html(out: &CheckOut, coverage: Option<&crate::audit::AuditOut>) -> 
         s += &format!("<p class=\"warning\"><b>Warning:</b> {}</p>\n", esc(w));
     }
     s += &format!(
-        "<p class=\"summary\">Party coverage: {} of {} speakers linked to a party; {} of {} sourced claims reach one.</p>\n",
-        pc.linked, pc.speakers, pc.claims_linked, pc.claims
+        "<p class=\"summary\">Party coverage: {} of {} speakers linked to a party; {} of {} sourced claims reach one; {} more are civilians' or witnesses', who take no side.</p>\n",
+        pc.linked, pc.speakers, pc.claims_linked, pc.claims, pc.claims_civilian
     );
     if out.findings.is_empty() {
         s += "<p>No conflicts found between attributed claims.</p>\n";

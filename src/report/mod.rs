@@ -104,7 +104,7 @@ pub fn check_output(
         events: g.events.len(),
         findings: findings.len(),
         claims_unresolved: g.docs.iter().map(|x| x.unresolved_speakers().1).sum(),
-        party_coverage: crate::audit::party_coverage(&g.docs),
+        party_coverage: crate::audit::party_coverage(&g.docs, &g.civilian_nouns),
     };
     let updates = sequences
         .iter()
