@@ -543,3 +543,13 @@ fn civilians_and_witnesses_are_counted_apart_from_unknown_speakers() {
     let names: Vec<&str> = c.unknown.iter().map(|n| n.name.as_str()).collect();
     assert_eq!(names, ["Jan Doe"]);
 }
+
+#[test]
+fn a_civil_defence_named_by_its_place_is_its_states() {
+    let x = run("An air strike hit a house in west Mosul on Saturday. \
+         Mosul civil defence said the death toll rose to 31. \
+         The civil defence said rescuers were still digging.");
+    let (_, p, how) = speaker_of(&x, "Mosul civil defence");
+    assert_eq!(p.as_deref(), Some("Iraq"));
+    assert_eq!(how, Some(LinkHow::Role));
+}
