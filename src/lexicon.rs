@@ -828,6 +828,9 @@ pub struct Lexicon {
     /// Nouns for civilians and witnesses, who take no side (`civilian` rows of
     /// `discovery.tsv`): counted apart in the party coverage.
     pub civilian_nouns: WordSet<String>,
+    /// Capitalised words that modify a place head without naming a place ("a Buddhist
+    /// monastery": `@modifier` rows of `places.tsv`).
+    pub place_modifiers: WordSet<String>,
     /// Words of news outlets and journalists ("Herald", "reporter"): `press` rows.
     pub press_words: WordSet<String>,
     /// Press words that make an organization's name an outlet's only as its head (`press WORD
@@ -1624,6 +1627,8 @@ impl Lexicon {
                 lx.place_preps.insert(f[0].to_lowercase());
             } else if f[1] == "@particle" {
                 lx.particles.push(f[0].to_lowercase());
+            } else if f[1] == "@modifier" {
+                lx.place_modifiers.insert(f[0].to_lowercase());
             } else {
                 lx.places.insert(
                     f[0],

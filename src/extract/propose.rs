@@ -444,6 +444,24 @@ impl PropInput<'_> {
 
     /// Whether the site word at `k` is where a speaker spoke from: "said from a hospital",
     /// "speaking from the hospital" (a speech cue, "from", at most two determiners or modifiers).
+    /// Whether the "in" at `p` tells where a speaker spoke: right after a cue and its object
+    /// ("telling reporters in Naypyitaw", "said in Geneva"), not where the events were.
+    fn spoken_in(&self, lo: usize, p: usize) -> bool {
+        let toks = self.toks();
+        p > lo
+            && toks[p].lower == "in"
+            && (1..=3).any(|back| {
+                p >= lo + back
+                    && self.lx.cue_forms.get(&toks[p - back].lower).is_some()
+                    && (p - back + 1..p).all(|j| {
+                        matches!(
+                            self.lx.fn_class_of(&toks[j]),
+                            Some(FnClass::Obj | FnClass::Det)
+                        )
+                    })
+            })
+    }
+
     fn where_spoken(&self, lo: usize, k: usize) -> bool {
         let toks = self.toks();
         (1..=3).any(|back| {
@@ -601,8 +619,12 @@ impl PropInput<'_> {
                 {
                     s -= 1;
                 }
-                // a capitalized determiner opening a sentence is no name ("The market")
-                while s < k && matches!(self.lx.fn_class_of(&toks[s]), Some(FnClass::Det)) {
+                // a capitalized determiner opening a sentence is no name ("The market"), nor
+                // is a word that only modifies the head ("a Buddhist monastery")
+                while s < k
+                    && (matches!(self.lx.fn_class_of(&toks[s]), Some(FnClass::Det))
+                        || self.lx.place_modifiers.contains(&toks[s].lower))
+                {
                     s += 1;
                 }
                 if s == k {
@@ -667,7 +689,9 @@ impl PropInput<'_> {
         while i < range.end {
             if let Some((n, place)) = self.lx.places.longest_in(toks, i, range.end) {
                 // a name, possibly after a lower-case direction ("west Aleppo")
-                if self.capital_as_agent(i, n, range.end) || homonyms.iter().any(|h| h.contains(&i))
+                if self.capital_as_agent(i, n, range.end)
+                    || homonyms.iter().any(|h| h.contains(&i))
+                    || (i > range.start && self.spoken_in(range.start, i - 1))
                 {
                     i += n;
                     continue;
@@ -698,6 +722,7 @@ impl PropInput<'_> {
             if (self.lx.has(WordList::PlacePrep, &toks[i]) || of_event)
                 && i + 1 < range.end
                 && !in_party()
+                && !self.spoken_in(range.start, i)
             {
                 let (name, e) = self.proper_name(i + 1, range.end);
                 if let Some(name) = name {
@@ -3989,6 +4014,24 @@ mod tests {
         // a district that lies in its city keeps the gazetteer's name
         let ev = last_context("Shelling hit the Handarat camp of Aleppo on Monday.");
         assert!(ev.places.iter().any(|p| p == "Handarat"), "{:?}", ev.places);
+    }
+
+    #[test]
+    fn where_a_speaker_spoke_and_a_sites_modifier_are_no_places() {
+        let ev = last_context(
+            "Air strikes hit a monastery in Varnel on Sunday. A spokesman denied that the air force had bombed the monastery, telling reporters in Kestria that only rebel positions were hit.",
+        );
+        assert!(!ev.places.iter().any(|p| p == "Kestria"), "{:?}", ev.places);
+        let ev = last_context("Jets bombed a Buddhist monastery in Varnel, killing 23 people.");
+        assert!(
+            !ev.places.iter().any(|p| p == "Buddhist"),
+            "{:?}",
+            ev.places
+        );
+        assert!(ev.places.iter().any(|p| p == "Varnel"), "{:?}", ev.places);
+        // the events' place after "in" stays one when no cue and object come before it
+        let ev = last_context("Shelling in Varnel killed 12 people, the army said.");
+        assert!(ev.places.iter().any(|p| p == "Varnel"), "{:?}", ev.places);
     }
 
     #[test]
