@@ -4209,6 +4209,18 @@ The town was captured by rebels in May. The group said 27 people were killed.";
     }
 
     #[test]
+    fn what_caused_an_attacks_damage_names_its_agent() {
+        assert_eq!(
+            agents(
+                "A US official said the damage to the silo was caused by a failed Houthi missile."
+            ),
+            ["Houthis"]
+        );
+        // what caused nothing an attack did names no agent
+        assert!(agents("The army said the delays were caused by the Houthis.").is_empty());
+    }
+
+    #[test]
     fn a_country_speaks_for_its_state_and_a_capital_that_acts_is_no_place() {
         let text =
             "Syria and its ally Russia deny that Damascus carried out the gas attack on Talbiseh.";
