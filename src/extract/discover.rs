@@ -473,13 +473,17 @@ fn country_name(text: &str, seg: &Segmented, core: &Range<usize>, lx: &Lexicon) 
     let words = span_text(text, toks, core.start..end);
     let lower = words.to_lowercase();
     let &(_, r) = lx.region_names.iter().find(|(n, _)| *n == lower)?;
-    let st = lx.state_of_region(r)?;
-    Some(Found {
-        party: st.to_string(),
+    Some(its_state(lx.state_of_region(r)?, words))
+}
+
+/// A state named by a word for its country or people ("Syria", "Azerbaijani").
+fn its_state(party: &str, words: &str) -> Found {
+    Found {
+        party: party.to_string(),
         name: None,
         kind: Some(EntityKind::Org),
         link: PartyLink::new(LinkHow::Role, format!("{words} [its state]")),
-    })
+    }
 }
 
 /// A state's people named by its demonym alone or before a person noun that speaks for an
@@ -513,13 +517,7 @@ fn demonym_members(
     if !lx.party_has_role(&party, "government") {
         return None;
     }
-    let words = span_text(text, toks, core.start..end);
-    Some(Found {
-        party,
-        name: None,
-        kind: Some(EntityKind::Org),
-        link: PartyLink::new(LinkHow::Role, format!("{words} [its state]")),
-    })
+    Some(its_state(&party, span_text(text, toks, core.start..end)))
 }
 
 /// The state of the region a place named at token `i` tells ("North Kivu" → DR Congo), with

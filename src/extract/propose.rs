@@ -3192,7 +3192,8 @@ fn presence(inp: &PropInput, r: &Region) -> Vec<Proposition> {
         let (after, alongside) = match lx.presence.longest_in(toks, q, range.end) {
             Some((n, _)) => {
                 let a = q + n;
-                let alongside = (toks[a - 1].lower == "alongside")
+                // (a predicate ending in a preposition names the side: "fought alongside X")
+                let alongside = matches!(lx.fn_class_of(&toks[a - 1]), Some(FnClass::Prep))
                     .then(|| inp.party_of(a..np_after(inp, a, range.end)))
                     .flatten();
                 (a, alongside)
