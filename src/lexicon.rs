@@ -867,7 +867,7 @@ pub struct Lexicon {
     pub responsibility: PhraseTable<AgentRelation>,
     /// Predicates that place a party's forces in a war (`presence` rows of
     /// `responsibility.tsv`): "fought alongside", "deployed", "involved".
-    pub presence: PhraseTable<()>,
+    pub presence: PhraseTable<bool>,
     /// Nouns for a party's forces that `presence` predicates place (`presence_force` rows).
     pub presence_forces: WordSet<String>,
     pub casualties: PhraseTable<String>,
@@ -1510,9 +1510,9 @@ impl Lexicon {
                     }
                     continue;
                 }
-                "presence" => {
+                "presence" | "presence_with" => {
                     for phrase in expand_alternatives(f[0]).map_err(|e| rows.err(line, e))? {
-                        lx.presence.insert(&phrase, ());
+                        lx.presence.insert(&phrase, f[1] == "presence_with");
                     }
                     continue;
                 }

@@ -3190,10 +3190,10 @@ fn presence(inp: &PropInput, r: &Region) -> Vec<Proposition> {
         let place_prep =
             |j: usize| j < range.end && matches!(toks[j].lower.as_str(), "in" | "inside");
         let (after, alongside) = match lx.presence.longest_in(toks, q, range.end) {
-            Some((n, _)) => {
+            Some((n, &with)) => {
                 let a = q + n;
-                // (a predicate ending in a preposition names the side: "fought alongside X")
-                let alongside = matches!(lx.fn_class_of(&toks[a - 1]), Some(FnClass::Prep))
+                // ("fought alongside X": the side they fight with)
+                let alongside = with
                     .then(|| inp.party_of(a..np_after(inp, a, range.end)))
                     .flatten();
                 (a, alongside)
