@@ -1548,3 +1548,21 @@ fn a_participle_after_a_word_inside_a_content_is_its_speakers() {
         "{got:?}"
     );
 }
+
+#[test]
+fn stripped_content_closed_by_a_pronoun_and_its_cue() {
+    // "C, he said." with its comma stripped
+    check_stripped(
+        "The junta is spreading lies to the international media in order to tarnish the image of the army he said.",
+        &[(
+            "he",
+            "said",
+            "The junta is spreading lies to the international media in order to tarnish the image of the army",
+        )],
+    );
+    // ... but not after an indefinite pronoun: "everything he said"
+    check_stripped(
+        "The minister repeated at the meeting in the capital on Monday everything he said.",
+        &[],
+    );
+}

@@ -2020,7 +2020,7 @@ fn cue_attribution(
     // phrase scan runs back into the content: "C provincial health director Samir Aswad said",
     // "C Doe said", "C state agency and local media reported"
     let tail = bare_tail(cx, c1, cue);
-    let fits_bare = |s: usize| {
+    let fits_bare_any = |s: usize| {
         s >= cx.lo + MIN_BARE_CONTENT
             && cx.t[s - 1].is_word()
             && (cx.class(s - 1).is_none() || cx.is_time_word(s - 1))
@@ -2030,8 +2030,8 @@ fn cue_attribution(
                 cx.low(s - 1),
                 "everything" | "anything" | "something" | "nothing"
             )
-            && !cx.is_pronoun(s)
     };
+    let fits_bare = |s: usize| fits_bare_any(s) && !cx.is_pronoun(s);
     if cx.commaless && cue.frames.inv && tail {
         let regular = left.as_ref().is_some_and(|(r, _)| {
             !r.is_empty()
@@ -2108,10 +2108,15 @@ fn cue_attribution(
         tail
     } else {
         cx.is_terminal(c1)
-    }) && fits_bare(src.start)
+    }) && ((fits_bare(src.start)
         && (cx.t[src.start].cap
             || matches!(cx.class(src.start), Some(FnClass::Det))
-            || (cx.commaless && stripped_source(cx, k0) == Some(src.start)));
+            || (cx.commaless && stripped_source(cx, k0) == Some(src.start))))
+        // "C he said." in text stripped of its commas: a pronoun alone closing the sentence
+        || (cx.commaless
+            && src.len() == 1
+            && cx.is_pronoun(src.start)
+            && fits_bare_any(src.start)));
     let pre_ok = src.start > cx.lo
         && (cx.is_comma(src.start - 1) || cx.is_close_quote(src.start - 1) || bare);
     let start = content_start(cx, prev, c0);
