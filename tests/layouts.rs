@@ -1566,3 +1566,16 @@ fn stripped_content_closed_by_a_pronoun_and_its_cue() {
         &[],
     );
 }
+
+#[test]
+fn stripped_locative_phrase_of_the_content_ends_before_the_name() {
+    // "C in the town, Colonel Jan Doe said" with its comma stripped
+    check_stripped(
+        "The rebels shelled the market and killed many people in the town Colonel Jan Doe said.",
+        &[(
+            "Colonel Jan Doe",
+            "said",
+            "The rebels shelled the market and killed many people in the town",
+        )],
+    );
+}

@@ -2063,6 +2063,10 @@ fn cue_attribution(
                             )
                         )
                         || cx.lx.casualties.longest_in(cx.t, k, k + 1).is_some()
+                        // "killed many people in the town Colonel Jan Doe said": a
+                        // locative phrase of the content runs into the name
+                        || (cx.lx.place_preps.contains(cx.low(k))
+                            && (k + 1..s).all(|j| !cx.t[j].cap))
                 })
         };
         // "“Q” Rami an Aleppo resident said": after a comma or a quotation the phrase is whole
