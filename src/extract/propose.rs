@@ -3113,12 +3113,7 @@ fn presence(inp: &PropInput, r: &Region) -> Vec<Proposition> {
     let lx = inp.lx;
     let range = r.tokens.clone();
     let mut out = Vec::new();
-    let be = |k: usize| {
-        matches!(
-            toks[k].lower.as_str(),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being"
-        )
-    };
+    let be = |k: usize| lx.be_forms.contains(&toks[k].lower);
     // (the end of the last owner read after "of": its own force noun is no second claim)
     let mut covered = range.start;
     for k in range.clone() {
