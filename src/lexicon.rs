@@ -302,6 +302,11 @@ pub struct Alias {
     pub source: (std::sync::Arc<str>, usize),
 }
 
+/// The possessive ending as the tokenizer splits it off ("'s", "’s").
+fn is_possessive_s(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'S" | "’S")
+}
+
 /// The class of an organization name's head (`discovery.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrgClass {
@@ -978,6 +983,12 @@ pub struct Lexicon {
     /// Words offering alternatives ("or", "either"; marked `alt`): "Syrian or Russian jets"
     /// names no agent.
     pub alternatives: WordSet<String>,
+    /// Military ranks (`rank` rows of `kinds.tsv`): a capitalized rank before a name opens a
+    /// source ("... on Abiy Addi Colonel Jan Doe said").
+    pub ranks: WordSet<String>,
+    /// Adverbs among the `aux` words (marked `adv`): "only", "later", "again". In text stripped
+    /// of its commas one may close a content before its source ("C only Colonel Jan Doe said").
+    pub aux_adverbs: WordSet<String>,
     /// Each word the token flags know of to its flags, without the stamp ([`TokenFlags`]).
     word_index: WordMap<String, u64>,
     /// This lexicon's stamp in the token flags, shifted into place; 0 before indexing.
@@ -1428,6 +1439,13 @@ impl Lexicon {
             rows.need(line, &f, 2)?;
             lx.kinds
                 .insert(f[0].to_lowercase(), parse_kind(&rows, line, f[1])?);
+            match f.get(2) {
+                Some(&"rank") => {
+                    lx.ranks.insert(f[0].to_lowercase());
+                }
+                Some(x) => return Err(rows.err(line, format!("unknown marker `{x}`"))),
+                None => {}
+            }
         }
         let rows = get("pronouns.tsv");
         for (line, f) in rows.iter() {
@@ -1731,6 +1749,9 @@ impl Lexicon {
                 }
                 Some(&"alt") => {
                     lx.alternatives.insert(f[0].to_lowercase());
+                }
+                Some(&"adv") => {
+                    lx.aux_adverbs.insert(f[0].to_lowercase());
                 }
                 Some(x) => return Err(rows.err(line, format!("unknown marker `{x}`"))),
                 None => {}
@@ -2073,6 +2094,33 @@ impl Lexicon {
                 };
                 self.aliases[idx].context.push(id);
             }
+        }
+        // a possessive written without its apostrophe, as in text that lost them: "Tigray
+        // Peoples Liberation Front" for "Tigray People's Liberation Front"
+        let n = self.aliases.len();
+        for i in 0..n {
+            let a = &self.aliases[i];
+            if !a.words.iter().skip(1).any(|w| is_possessive_s(w)) {
+                continue;
+            }
+            let mut words: Vec<String> = Vec::with_capacity(a.words.len());
+            for w in &a.words {
+                match words.last_mut() {
+                    Some(prev) if is_possessive_s(w) => prev.push('s'),
+                    _ => words.push(w.clone()),
+                }
+            }
+            let variant = Alias { words, ..a.clone() };
+            let first = variant.words[0].to_lowercase();
+            self.alias_index
+                .entry(first)
+                .or_default()
+                .push(self.aliases.len());
+            self.aliases.push(variant);
+        }
+        let aliases = &self.aliases;
+        for v in self.alias_index.values_mut() {
+            v.sort_by(|&x, &y| second_word_key(&aliases[x]).cmp(second_word_key(&aliases[y])));
         }
         Ok(())
     }

@@ -212,9 +212,31 @@ pub fn alias_mentions(
             }
             None => &[][..],
         };
+        // a person's one-word name inside a longer name no list knows: "Abiy" in "Abiy Addi"
+        // (a town), not in "Abiy said" or "Netanyahu Israel's prime minister"
+        let inside_name = toks.get(i + 1).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.cap
+                && lx.fn_class(&t.lower).is_none()
+                && !lx.has(crate::lexicon::WordList::Time, t)
+                && !lx.alias_index.contains_key(&t.lower)
+                // (a headline's verb: "Lavrov Reveals")
+                && !lx.is_verb_form(&t.lower)
+                && lx.cue_forms.longest_in(toks, i + 1, toks.len()).is_none()
+                && lx.places.longest_in(toks, i + 1, toks.len()).is_none()
+        });
         let mut best: Option<(usize, usize)> = None;
         for &a in cands[..ones].iter().chain(more) {
             let n = lx.aliases[a].words.len();
+            if n == 1
+                && inside_name
+                && toks[i].cap
+                && lx.aliases[a].kind == crate::model::EntityKind::Person
+                // (a title before a name is no name: "Activist Jan Doe")
+                && !lx.kinds.contains_key(&toks[i].lower)
+            {
+                continue;
+            }
             if !matches_at(text, toks, i, lx, a) {
                 continue;
             }

@@ -1579,3 +1579,43 @@ fn stripped_locative_phrase_of_the_content_ends_before_the_name() {
         )],
     );
 }
+
+#[test]
+fn stripped_source_opened_by_a_capitalized_rank() {
+    // "C on Abiy Addi, Colonel Jan Doe said": a town no list knows, then the source
+    check_stripped(
+        "The army repelled the attack of the rebels on Abiy Addi Colonel Jan Doe said.",
+        &[(
+            "Colonel Jan Doe",
+            "said",
+            "The army repelled the attack of the rebels on Abiy Addi",
+        )],
+    );
+    // "C under the control of the army, Colonel Jan Doe said": the army is the content's
+    check_stripped(
+        "The rebels attacked Varosh and the town remains under the control of the army Colonel Jan Doe said.",
+        &[(
+            "Colonel Jan Doe",
+            "said",
+            "The rebels attacked Varosh and the town remains under the control of the army",
+        )],
+    );
+    // "C only, Colonel Jan Doe said": an adverb closes the content
+    check_stripped(
+        "Our air force carried out precise operations on military targets only Colonel Jan Doe said.",
+        &[(
+            "Colonel Jan Doe",
+            "said",
+            "Our air force carried out precise operations on military targets only",
+        )],
+    );
+    // a title that is no rank keeps what stands before it: no source is cut out of "UN
+    // Secretary General"
+    let got = triples(&format!(
+        "{STRIPPED_LEAD}The strikes killed 50 civilians a report from the UN Secretary General says."
+    ));
+    assert!(
+        !got.iter().any(|(s, _, _)| s == "Secretary General"),
+        "{got:?}"
+    );
+}

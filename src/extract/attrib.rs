@@ -2023,7 +2023,10 @@ fn cue_attribution(
     let fits_bare_any = |s: usize| {
         s >= cx.lo + MIN_BARE_CONTENT
             && cx.t[s - 1].is_word()
-            && (cx.class(s - 1).is_none() || cx.is_time_word(s - 1))
+            && (cx.class(s - 1).is_none()
+                || cx.is_time_word(s - 1)
+                // "C only Colonel Jan Doe said"
+                || (cx.t[s].cap && lx.aux_adverbs.contains(cx.low(s - 1))))
             && !lx.interrogatives.contains(cx.low(s - 1))
             // "everything the minister said": a relative clause after an indefinite pronoun
             && !matches!(
@@ -2046,12 +2049,27 @@ fn cue_attribution(
             _ => false,
         };
         let stripped = stripped_source(cx, k0).filter(|&s| fits_bare(s));
+        if std::env::var("GDBG").is_ok() {
+            eprintln!(
+                "DBG k0={} {:?} stripped={:?} raw={:?} left={:?} regular={} post={:?}",
+                k0,
+                cx.low(k0),
+                stripped.map(|s| cx.low(s)),
+                stripped_source(cx, k0).map(|s| cx.low(s)),
+                left.as_ref().map(|(r, _)| (cx.low(r.start), r.len())),
+                regular,
+                post
+            );
+        }
         // a noun phrase that runs over a preposition into the content ("a lack of understanding
         // of events in Tarsa the Foreign Ministry"): the shaped source is its end
         let overrun = |r: &Range<usize>, s: usize| {
             use crate::lexicon::TimeWord;
             s > r.start
-                && (r.start..s).any(|k| {
+                // "the control of the defense force Colonel Jan Doe": a name with its own
+                // capitalized rank is the whole source
+                && (capitalized_rank(cx, s)
+                    || (r.start..s).any(|k| {
                     cx.t[k].kind == TokKind::Number
                         || matches!(
                             cx.lx.time.get(cx.low(k)),
@@ -2067,7 +2085,7 @@ fn cue_attribution(
                         // locative phrase of the content runs into the name
                         || (cx.lx.place_preps.contains(cx.low(k))
                             && (k + 1..s).all(|j| !cx.t[j].cap))
-                })
+                    }))
         };
         // "“Q” Rami an Aleppo resident said": after a comma or a quotation the phrase is whole
         let delimited = left.as_ref().is_some_and(|(r, _)| {
@@ -2423,6 +2441,16 @@ fn title_modifier(cx: &Ctx, i: usize) -> bool {
         )
 }
 
+/// A capitalized military rank before a name: "Colonel" in "Colonel Jan Doe".
+fn capitalized_rank(cx: &Ctx, t: usize) -> bool {
+    cx.t[t].cap
+        && !cx.t[t].in_quote
+        && t + 1 < cx.hi
+        && cx.t[t + 1].cap
+        && cx.class(t + 1).is_none()
+        && cx.lx.ranks.contains(cx.low(t))
+}
+
 /// One phrase of a source that follows its content with no comma, ending at `k`: its start.
 /// [determiner] [Capitalized words] [up to two modifiers] title-or-group noun [name], or a bare
 /// name: "provincial health director Samir Aswad", "opposition figure Jan Doe", "Doe",
@@ -2500,6 +2528,12 @@ fn stripped_source(cx: &Ctx, k: usize) -> Option<usize> {
     if s > cx.lo && matches!(cx.class(p), Some(FnClass::Prep)) {
         match cx.lx.places.longest_in(cx.t, s, k) {
             Some((n, _)) => s += n,
+            // "on Abiy Addi Colonel Jan Doe said", "under the control of the army Colonel Jan
+            // Doe said": a capitalized rank inside the phrase opens the source; what comes
+            // before it is the preposition's object
+            None if (s + 1..k).any(|t| capitalized_rank(cx, t)) => {
+                return (s + 1..k).find(|&t| capitalized_rank(cx, t));
+            }
             None if cx.t[s].cap && place_prep => {
                 s += 1;
                 while s < k && cx.lx.is_particle(cx.low(s)) {

@@ -1165,7 +1165,41 @@ impl PropInput<'_> {
         if s >= range.end {
             return None;
         }
+        if let Some(p) = self.shortened_alias(s..range.end) {
+            return Some(p);
+        }
         Some(span_text(self.text(), toks, s..range.end).to_string())
+    }
+
+    /// A short form of a party's name the document gave in full before: "the Defense Force"
+    /// after "the Ethiopian National Defense Force". The capitalized words must end an earlier
+    /// mention's longer name, and every such earlier mention must name the same party.
+    fn shortened_alias(&self, range: Range<usize>) -> Option<String> {
+        const MAX_WORDS: usize = 3;
+        let toks = self.toks();
+        if range.is_empty()
+            || range.len() > MAX_WORDS
+            || !range.clone().all(|k| toks[k].is_word() && toks[k].cap)
+        {
+            return None;
+        }
+        let words: Vec<&str> = range.clone().map(|k| toks[k].lower.as_str()).collect();
+        let mut party: Option<&str> = None;
+        for m in self.mentions.iter().filter(|m| m.tokens.end <= range.start) {
+            let n = m.tokens.len();
+            let ends = n > words.len()
+                && m.tokens.end >= words.len()
+                && (0..words.len()).all(|i| toks[m.tokens.end - words.len() + i].lower == words[i]);
+            if !ends {
+                continue;
+            }
+            let p = self.lx.aliases[m.alias].party.as_str();
+            match party {
+                Some(q) if q != p => return None,
+                _ => party = Some(p),
+            }
+        }
+        party.map(str::to_string)
     }
 
     /// Clauses in `range` that open a period ("since it intervened in Syria in 2015", "since the
@@ -2118,8 +2152,27 @@ pub fn region_propositions(
             // verb ("al-Bab, which lies in the province of Aleppo and is held by IS")
             let object = np.start > range.start
                 && lx.fn_class_of(&toks[np.start - 1]) == Some(FnClass::Prep);
+            // "the town remains under the control of the army": the one place the sentence
+            // names, or the place of the last control claim, or the one the text is about
+            let anaphoric = np.len() == 2
+                && toks[np.start].lower == "the"
+                && lx.place_heads.contains(&toks[np.start + 1].lower);
+            let named = if anaphoric {
+                // (a town is no country or province: "in Tigray" leaves "the town" unread)
+                let local_scale = |p: &str| {
+                    !crate::places::is_known(p, lx)
+                        || crate::places::place_ancestors(p, lx).len() >= 2
+                };
+                match local.places.as_slice() {
+                    [p] => Some(p.clone()),
+                    [] => last_place.filter(|p| local_scale(p)).map(str::to_string),
+                    _ => None,
+                }
+            } else {
+                inp.proper_name(np.start, k).0
+            };
             (
-                (!object).then(|| inp.proper_name(np.start, k).0).flatten(),
+                (!object).then_some(named).flatten(),
                 holder,
                 holder_end.max(obj),
                 np.start,
@@ -3040,11 +3093,23 @@ fn partial_control(
         else {
             continue;
         };
-        // the attacker: named before the noun ("the IS attack") or after "by"
+        // the attacker: named before the noun ("the IS attack") or after "by" or "of" ("the
+        // attack of the rebels on PLACE")
         let mut after = a + 1;
         let mut attacker = inp.party_of(obj..a);
-        if attacker.is_none() && after < range.end && toks[after].lower == "by" {
+        let place_prep = |j: usize| {
+            matches!(
+                toks[j].lower.as_str(),
+                "on" | "against" | "in" | "near" | "at" | "targeting"
+            )
+        };
+        if attacker.is_none()
+            && after < range.end
+            && matches!(toks[after].lower.as_str(), "by" | "of")
+        {
+            // (the attacker's phrase ends before the place: "the attack of the TPLF on Abiy Addi")
             let e = np_after(inp, after + 1, range.end);
+            let e = (after + 2..e).find(|&j| place_prep(j)).unwrap_or(e);
             attacker = inp.agent_name(after + 1..e);
             after = e;
         }
@@ -3056,12 +3121,7 @@ fn partial_control(
             && lx.assault_nouns.contains(&toks[p + 1].lower)
         {
             p += 2;
-        } else if p < range.end
-            && matches!(
-                toks[p].lower.as_str(),
-                "on" | "against" | "in" | "near" | "at" | "targeting"
-            )
-        {
+        } else if p < range.end && place_prep(p) {
             p += 1;
         } else {
             continue;
@@ -3938,6 +3998,51 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_town_after_one_named_place_and_a_short_name_of_a_party() {
+        // "the town" is the one place the sentence names
+        assert_eq!(
+            controls(
+                "The Syrian army said the rebels attacked Varosh and the town remains under its control."
+            ),
+            [("Varosh".to_string(), "Syrian government".to_string())]
+        );
+        // ... and no province the report is about
+        assert_eq!(
+            controls(
+                "Rebels attacked villages in Idlib province. The army said the town remains under the control of the army."
+            ),
+            Vec::<(String, String)>::new()
+        );
+        // "the Defense Force" after "the Ethiopian National Defense Force": the same party; the
+        // attacker of a repelled attack may follow "of"
+        let x = extraction(
+            "The Ethiopian National Defense Force said it struck the remnants of the junta. \
+             A colonel said the Defense Force repelled the attack of the TPLF on Abiy Addi.",
+        );
+        let got: Vec<(String, String, Option<String>)> = x
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Control {
+                    place,
+                    holder,
+                    attacker,
+                    ..
+                } => Some((place.clone(), holder.clone(), attacker.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "Abiy Addi".to_string(),
+                "Ethiopia".to_string(),
+                Some("TPLF".to_string())
+            )]
+        );
     }
 
     #[test]

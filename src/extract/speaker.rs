@@ -466,6 +466,9 @@ fn named_speaker(
     // Role noun back-reference: "the spokesman" → "Yasser al-Yousef, a spokesman for ...".
     let definite = toks.get(head.start).is_some_and(|t| t.lower == "the");
     if definite && kind.is_some() && core.len() <= 3 {
+        // (two earlier holders of a rank, of different parties, name neither: "Colonel X of the
+        // army ... Colonel Y of the rebels ... The Colonel said"; "the source" is the latest)
+        let mut found: Option<Speaker> = None;
         for bi in (ai.saturating_sub(LOOKBACK)..ai).rev() {
             let b = &atts[bi];
             let Some(bs) = &b.source else { continue };
@@ -482,17 +485,34 @@ fn named_speaker(
             });
             if has_noun && ((named_head && bh != *bs) || indefinite || named_after) {
                 if let Some(sp) = done[bi].first() {
-                    let mention = span_text(text, toks, src.clone()).to_string();
-                    return Speaker {
-                        name: sp.name.clone(),
-                        party: sp.party.clone(),
-                        kind: sp.kind,
-                        resolution: Resolution::Context { mention },
-                        link: sp.link.clone(),
-                        carrier: None,
-                    };
+                    match &found {
+                        None => {
+                            let mention = span_text(text, toks, src.clone()).to_string();
+                            found = Some(Speaker {
+                                name: sp.name.clone(),
+                                party: sp.party.clone(),
+                                kind: sp.kind,
+                                resolution: Resolution::Context { mention },
+                                link: sp.link.clone(),
+                                carrier: None,
+                            });
+                        }
+                        Some(f)
+                            if lx.ranks.contains(head_noun.as_str())
+                                && f.party.is_some()
+                                && sp.party.is_some()
+                                && f.party != sp.party =>
+                        {
+                            found = None;
+                            break;
+                        }
+                        Some(_) => {}
+                    }
                 }
             }
+        }
+        if let Some(sp) = found {
+            return sp;
         }
     }
     // "The statement said": the latest speaker whose attribution's sentence names that document
