@@ -1514,8 +1514,23 @@ pub fn region_propositions(
             AgentRelation::By => {
                 // (past the "by" of a passive: "was shelled by rebels")
                 let a = if by_agent { k + n + 1 } else { k + n };
-                let e = np_after(inp, a, range.end);
-                (inp.agent_names(a..e), e, a..e)
+                let mut e = np_after(inp, a, range.end);
+                // "by the armed forces of Armenia": the owner named after "of"
+                if e > a && e + 1 < range.end && toks[e].lower == "of" {
+                    let e2 = np_after(inp, e + 1, range.end);
+                    if e2 > e + 1 && inp.party_of(e + 1..e2).is_some() {
+                        e = e2;
+                    }
+                }
+                // "the attack of X on Y" (an `of` row): only a listed party is its agent, not
+                // "the attack of last week"
+                let of_row = !by_agent && toks[k + n - 1].lower == "of";
+                let agents = if of_row {
+                    inp.party_of(a..e).into_iter().collect()
+                } else {
+                    inp.agent_names(a..e)
+                };
+                (agents, e, a..e)
             }
             // only at the start of a claim: "X claimed responsibility for C"
             AgentRelation::Speaker if k == range.start && r.attribution.is_some() => {
@@ -4307,6 +4322,29 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn an_attack_of_a_party_and_forces_of_a_party_name_it() {
+        assert_eq!(
+            agents(
+                "The ministry of Azerbaijan said 9 civilians were killed in the missile attack of the armed forces of Armenia on the city of Ganja."
+            ),
+            ["Armenia"]
+        );
+        assert_eq!(
+            agents("The ministry said the strikes were carried out by jets of the Syrian regime."),
+            ["Syrian government"]
+        );
+        // "of" names the agent only when a listed party follows: not the object, not a time
+        assert_eq!(
+            agents("The ministry said the bombing of the hospital in Ganja killed 9 civilians."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            agents("The ministry said the attack of last week on Ganja killed 9 civilians."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
