@@ -2168,19 +2168,15 @@ pub fn region_propositions(
             let object = np.start > range.start
                 && lx.fn_class_of(&toks[np.start - 1]) == Some(FnClass::Prep);
             // "the town remains under the control of the army": the one place the sentence
-            // names, or the place of the last control claim, or the one the text is about
+            // names
             let anaphoric = np.len() == 2
                 && toks[np.start].lower == "the"
                 && lx.place_heads.contains(&toks[np.start + 1].lower);
             let named = if anaphoric {
-                // (a town is no country or province: "in Tigray" leaves "the town" unread)
-                let local_scale = |p: &str| {
-                    !crate::places::is_known(p, lx)
-                        || crate::places::place_ancestors(p, lx).len() >= 2
-                };
+                // (not a place of the sentences before: "The village remains under our
+                // control" after a report about Sagaing Region is no claim about Sagaing)
                 match local.places.as_slice() {
                     [p] => Some(p.clone()),
-                    [] => last_place.filter(|p| local_scale(p)).map(str::to_string),
                     _ => None,
                 }
             } else {
@@ -4024,10 +4020,16 @@ mod tests {
             ),
             [("Varosh".to_string(), "Syrian government".to_string())]
         );
-        // ... and no province the report is about
+        // ... and no place of the sentences before
         assert_eq!(
             controls(
                 "Rebels attacked villages in Idlib province. The army said the town remains under the control of the army."
+            ),
+            Vec::<(String, String)>::new()
+        );
+        assert_eq!(
+            controls(
+                "Residents of a village in Sagaing Region spoke on Monday. A commander of the People's Defence Force said the village remains under our control."
             ),
             Vec::<(String, String)>::new()
         );
