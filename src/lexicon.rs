@@ -849,6 +849,9 @@ pub struct Lexicon {
     /// Prepositions that open what a speaker's title is about, not whom it serves ("the UN
     /// envoy to Syria", "the expert on the situation in Mali"): `topic` rows of `discovery.tsv`.
     pub topic_preps: WordSet<String>,
+    /// Titles of a person sent to another party (`accredited` rows of `discovery.tsv`): "the
+    /// ambassador to the United Nations" is not the United Nations'.
+    pub accredited: WordSet<String>,
     /// Offices held in a state, named without it ("governor", "foreign minister"): `title`
     /// rows, with whether the office is national (else local).
     pub titles: PhraseTable<Office>,
@@ -1402,6 +1405,9 @@ impl Lexicon {
                 }
                 "topic" => {
                     lx.topic_preps.insert(w);
+                }
+                "accredited" => {
+                    lx.accredited.insert(w);
                 }
                 "title" => {
                     rows.need(line, &f, 3)?;

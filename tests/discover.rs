@@ -583,3 +583,41 @@ fn the_colonel_is_the_colonel_named_before() {
     let (_, p, _) = speaker_of(&x, "=The colonel");
     assert_eq!(p.as_deref(), Some("rebels"));
 }
+
+#[test]
+fn an_ambassador_to_a_body_is_not_its_and_a_titled_name_is_the_holder_named_before() {
+    let x = run(
+        "Sarin was used, the British ambassador to the United Nations said on Wednesday. \
+         Ambassador Matthew Rycroft told the council the regime was responsible. \
+         Ambassador Matthew Rycroft added that the inquiry would go on.",
+    );
+    let (_, p, _) = speaker_of(&x, "British ambassador");
+    assert_eq!(p.as_deref(), Some("United Kingdom"));
+    let rycroft: Vec<_> = x
+        .attributions
+        .iter()
+        .filter(|a| {
+            a.source
+                .as_ref()
+                .is_some_and(|s| x.doc.text[s.clone()].contains("Rycroft"))
+        })
+        .collect();
+    assert_eq!(rycroft.len(), 2);
+    for a in rycroft {
+        assert_eq!(a.speakers[0].party.as_deref(), Some("United Kingdom"));
+        assert_eq!(
+            a.speakers[0].link.as_ref().map(|l| l.how),
+            Some(LinkHow::Earlier)
+        );
+    }
+    // unnamed, sent to the United Nations: not the United Nations' speaker
+    let x = run("The ambassador to the United Nations said the council would meet on Monday.");
+    let (_, p, _) = speaker_of(&x, "ambassador to");
+    assert_ne!(p.as_deref(), Some("United Nations"));
+    // two earlier holders of different states name neither
+    let x = run("The British ambassador said the council would meet. \
+         The Russian ambassador said it would not. \
+         Ambassador Jan Doe said the vote was delayed.");
+    let (_, p, _) = speaker_of(&x, "Jan Doe");
+    assert_eq!(p, None);
+}

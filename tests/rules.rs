@@ -659,3 +659,22 @@ fn control_claimed_in_a_groups_own_words_against_the_states_forces() {
     parties.sort();
     assert_eq!(parties, ["DR Congo", "M23"]);
 }
+
+#[test]
+fn a_third_party_casting_doubt_on_a_named_partys_findings_disputes_its_blame() {
+    // the ambassador is named after an unnamed mention of his post; Russia doubts the British
+    // findings, which blamed the Syrian government: a dispute on the accused's behalf
+    let text = "---\ndate: 2017-04-13\n---\nSarin was used in the attack on Khan Sheikhoun, the British ambassador to the United Nations said on Wednesday. \
+        Ambassador Matthew Rycroft said the regime of Bashar al-Assad carried out the attack on Khan Sheikhoun. \
+        However Russia's Deputy Ambassador Vladimir Safronkov cast doubt on the British findings, saying he was amazed.\n";
+    let (_, f) = run(&[("a", text)]);
+    let d = of_type(&f, ResponsibilityDispute);
+    assert_eq!(d.len(), 1, "{f:#?}");
+    assert_eq!(d[0].sides[0].parties, vec!["United Kingdom"]);
+    assert_eq!(d[0].sides[1].parties, vec!["Russia"]);
+    // doubt cast on findings of the accused's own side answers nothing
+    let text = "---\ndate: 2017-04-13\n---\nAmbassador Matthew Rycroft of Britain said the regime of Bashar al-Assad carried out the attack on Khan Sheikhoun. \
+        However Russia's Deputy Ambassador Vladimir Safronkov cast doubt on the Russian findings.\n";
+    let (_, f) = run(&[("a", text)]);
+    assert!(of_type(&f, ResponsibilityDispute).is_empty(), "{f:#?}");
+}

@@ -2049,18 +2049,6 @@ fn cue_attribution(
             _ => false,
         };
         let stripped = stripped_source(cx, k0).filter(|&s| fits_bare(s));
-        if std::env::var("GDBG").is_ok() {
-            eprintln!(
-                "DBG k0={} {:?} stripped={:?} raw={:?} left={:?} regular={} post={:?}",
-                k0,
-                cx.low(k0),
-                stripped.map(|s| cx.low(s)),
-                stripped_source(cx, k0).map(|s| cx.low(s)),
-                left.as_ref().map(|(r, _)| (cx.low(r.start), r.len())),
-                regular,
-                post
-            );
-        }
         // a noun phrase that runs over a preposition into the content ("a lack of understanding
         // of events in Tarsa the Foreign Ministry"): the shaped source is its end
         let overrun = |r: &Range<usize>, s: usize| {

@@ -539,19 +539,31 @@ fn answer_accusations(
 ) {
     let toks = &seg.tokens;
     for (i, a) in raw.iter().enumerate() {
-        // "dismissed his comments as hysteria": what is denied ends at "as"
+        // "dismissed his comments as hysteria": what is denied ends at "as" (or at a cue: "cast
+        // doubt on the British findings saying C")
         let denied = a.content.start
             ..(a.content.clone())
-                .find(|&k| toks[k].lower == "as")
+                .find(|&k| {
+                    toks[k].lower == "as"
+                        || toks[k].lower == ","
+                        || (k > a.content.start && lx.cue_forms.get(&toks[k].lower).is_some())
+                })
                 .unwrap_or(a.content.end);
         if a.cue_type != CueType::Deny || denied.len() > 6 {
             continue;
         }
         let head = denied
+            .clone()
             .map(|k| toks[k].lower.as_str())
             .find(|w| !matches!(lx.fn_class(w), Some(FnClass::Det)) && *w != "any");
-        if !head.is_some_and(|w| lx.deny_anaphors.contains(w) || lx.statement_anaphors.contains(w))
-        {
+        // ... or its last ("the British findings", "Washington's accusations")
+        let last = denied
+            .clone()
+            .rev()
+            .map(|k| toks[k].lower.as_str())
+            .find(|w| w.chars().any(char::is_alphanumeric));
+        let anaphor = |w: &str| lx.deny_anaphors.contains(w) || lx.statement_anaphors.contains(w);
+        if !head.is_some_and(anaphor) && !last.is_some_and(anaphor) {
             continue;
         }
         let own: Vec<usize> = (0..props.len())
@@ -593,22 +605,26 @@ fn answer_accusations(
                     .is_some_and(|m| deniers.contains(&lx.aliases[m.alias].party.as_str()));
                 matches!(b.cue_type, CueType::Accuse | CueType::Assert) && by_other && names_denier
             });
-        let Some(j) = antecedent else { continue };
-        // what the accusation charged: the denier's deed ("accused Russia of war crimes in
-        // Syria"), or else its statement
-        let charged = props
-            .iter()
-            .find(|p| {
-                p.attribution == Some(j)
-                    && matches!(&p.kind, PropKind::Responsibility { agent, .. }
-                        if deniers.contains(&agent.as_str()))
-            })
-            .or_else(|| {
-                props.iter().find(|p| {
-                    p.attribution == Some(j) && matches!(p.kind, PropKind::Generic { .. })
+        let charged = match antecedent {
+            // what the accusation charged: the denier's deed ("accused Russia of war crimes in
+            // Syria"), or else its statement
+            Some(j) => props
+                .iter()
+                .find(|p| {
+                    p.attribution == Some(j)
+                        && matches!(&p.kind, PropKind::Responsibility { agent, .. }
+                            if deniers.contains(&agent.as_str()))
                 })
-            })
-            .map(|p| p.kind.clone());
+                .or_else(|| {
+                    props.iter().find(|p| {
+                        p.attribution == Some(j) && matches!(p.kind, PropKind::Generic { .. })
+                    })
+                })
+                .map(|p| p.kind.clone()),
+            // "cast doubt on the British findings": the owner's latest blame, a few sentences
+            // back, is denied on the accused's behalf
+            None => owner_blame(seg, raw, atts, mentions, props, i, &denied, &deniers, lx),
+        };
         let Some(kind) = charged else { continue };
         for &p in &own {
             props[p].kind = kind.clone();
@@ -626,6 +642,66 @@ fn answer_accusations(
             );
         }
     }
+}
+
+/// Sentences back a denial of another party's named statement ("the British findings") looks
+/// for that party's blame.
+const OWNER_LOOKBACK_SENTENCES: usize = 4;
+
+/// What a denial of a party's own statement denies ("cast doubt on the British findings",
+/// "rejected Washington's accusations"): the latest responsibility that party's speakers laid,
+/// in the few sentences before, on a party other than the denier's. `None` when the phrase
+/// names no owner, or the owner is the denier.
+#[allow(clippy::too_many_arguments)]
+fn owner_blame(
+    seg: &Segmented,
+    raw: &[attrib::RawAttribution],
+    atts: &[Attribution],
+    mentions: &[speaker::Mention],
+    props: &[Proposition],
+    i: usize,
+    denied: &std::ops::Range<usize>,
+    deniers: &[&str],
+    lx: &Lexicon,
+) -> Option<PropKind> {
+    // (a listed name, or a state's demonym: "the British findings")
+    let toks = &seg.tokens;
+    let demonym = || {
+        denied.clone().find_map(|k| {
+            let t = &toks[k];
+            let party = (t.cap && t.is_word())
+                .then(|| lx.outlet_party(&format!("{} government", t.lower)))
+                .flatten()?;
+            lx.party_has_role(&party, "government").then_some(party)
+        })
+    };
+    let owner: String = speaker::best_alias(mentions, denied)
+        .map(|m| lx.aliases[m.alias].party.clone())
+        .or_else(demonym)?;
+    let owner = owner.as_str();
+    if deniers.contains(&owner) {
+        return None;
+    }
+    let sentence = raw[i].sentence;
+    (0..i)
+        .rev()
+        .take_while(|&j| raw[j].sentence + OWNER_LOOKBACK_SENTENCES >= sentence)
+        .filter(|&j| {
+            atts[j].cue_type != CueType::Deny
+                && atts[j]
+                    .speakers
+                    .iter()
+                    .any(|sp| sp.party.as_deref() == Some(owner))
+        })
+        .find_map(|j| {
+            props.iter().find(|p| {
+                p.attribution == Some(j)
+                    && !p.negated
+                    && matches!(&p.kind, PropKind::Responsibility { agent, .. }
+                        if agent != owner && !deniers.contains(&agent.as_str()))
+            })
+        })
+        .map(|p| p.kind.clone())
 }
 
 /// Days a dateline may differ from the given date (time zones, late editions).

@@ -314,6 +314,11 @@ fn named_speaker(
     // "of" of a capitalized name is what the organisation is about, not who it is
     // ... unless the name is a state body's ("the Ministry of Defence of Azerbaijan", "the
     // Armed Forces of Ruritania"): the body belongs to the alias's party
+    // "the ambassador to the United Nations": one sent to a party is not its
+    let sent_to = (core.start + 1..core.end)
+        .find(|&k| toks[k].lower == "to" && lx.accredited.contains(&toks[k - 1].lower));
+    let alias =
+        alias.filter(|m| !sent_to.is_some_and(|t| m.tokens.start > t && m.tokens.end <= core.end));
     let alias = alias.filter(|m| {
         let s0 = m.tokens.start;
         let about = m.tokens.len() == 1
@@ -569,6 +574,18 @@ fn named_speaker(
                 LinkHow::Earlier,
                 sp.name.clone().unwrap_or_default(),
             )),
+            carrier: None,
+        };
+    }
+    // A titled name after an unnamed holder of the title ("Ambassador Jan Doe" after "the
+    // British ambassador to the United Nations")
+    if let Some((party, words)) = earlier_holder(text, seg, &core, mentions, lx) {
+        return Speaker {
+            name: Some(name),
+            party: Some(party),
+            kind: EntityKind::Person,
+            resolution: Resolution::Named,
+            link: Some(PartyLink::new(LinkHow::Earlier, words)),
             carrier: None,
         };
     }
@@ -927,6 +944,83 @@ fn earlier_name<'d>(
         .iter()
         .all(|sp| sp.party == first.party)
         .then_some(first)
+}
+
+/// Sentences back a titled name looks for an unnamed holder of its title.
+const HOLDER_LOOKBACK_SENTENCES: usize = 4;
+
+/// The party of an unnamed holder of the title that opens `core`, named in the few sentences
+/// before: "Ambassador Jan Doe" after "the British ambassador to the United Nations". Every
+/// such holder must be of the same party, and no other person may have been named with the
+/// title. Returns the party and the words that named it.
+fn earlier_holder(
+    text: &str,
+    seg: &Segmented,
+    core: &Range<usize>,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Option<(String, String)> {
+    let toks = &seg.tokens;
+    if core.len() < 3
+        || core.len() > 4
+        || !toks[core.start].cap
+        || lx.kinds.get(&toks[core.start].lower) != Some(&EntityKind::Person)
+        || !(core.start + 1..core.end)
+            .all(|k| name_word(text, &toks[k]) && lx.fn_class_of(&toks[k]).is_none())
+    {
+        return None;
+    }
+    let title = toks[core.start].lower.as_str();
+    let si = seg
+        .sentences
+        .partition_point(|x| x.tokens.start <= core.start);
+    let from = seg
+        .sentences
+        .get(si.saturating_sub(1 + HOLDER_LOOKBACK_SENTENCES))
+        .map_or(0, |x| x.tokens.start);
+    let mut found: Option<(String, String)> = None;
+    for k in from..core.start {
+        if toks[k].lower != title {
+            continue;
+        }
+        // a holder named there ("Ambassador Jan Roe") is someone else, unless it is this name
+        if toks[k].cap && toks.get(k + 1).is_some_and(|t| t.cap && t.is_word()) {
+            let same = core
+                .clone()
+                .enumerate()
+                .all(|(i, c)| toks.get(k + i).is_some_and(|t| t.lower == toks[c].lower));
+            if same {
+                continue;
+            }
+            return None;
+        }
+        // the holder's party: a listed name that ends at the title or just before it ("the
+        // British ambassador"), or a state's demonym before it
+        let m = within(mentions, &(k.saturating_sub(3)..k + 1))
+            .iter()
+            .rev()
+            .find(|m| m.tokens.end == k + 1 || m.tokens.end == k);
+        let party = match m {
+            Some(m) => Some((
+                lx.aliases[m.alias].party.clone(),
+                span_text(text, toks, m.tokens.start..k + 1).to_string(),
+            )),
+            None => (k > 0 && toks[k - 1].cap)
+                .then(|| lx.outlet_party(&format!("{} government", toks[k - 1].lower)))
+                .flatten()
+                .filter(|p| lx.party_has_role(p, "government"))
+                .map(|p| (p, span_text(text, toks, k - 1..k + 1).to_string())),
+        };
+        let Some((party, words)) = party else {
+            continue;
+        };
+        match &found {
+            Some((f, _)) if *f != party => return None,
+            Some(_) => {}
+            None => found = Some((party, words)),
+        }
+    }
+    found
 }
 
 /// The alias that opens the sentence holding token `at` as "In X," where X names a party with
