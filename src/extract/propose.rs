@@ -1444,12 +1444,19 @@ pub fn region_propositions(
         // name an attack (or the phrase does: "strikes by X")
         // (after a comma, the clause before it: "the air strike on Thursday, carried out by X")
         // (a full passive, "the strike on the market in X was carried out by Y": its subject)
+        // (a passive's subject before its form of "be": "the shells were fired by X")
+        let mut b = k;
+        while b > range.start
+            && (lx.be_forms.contains(&toks[b - 1].lower) || lx.is_ly_adverb(&toks[b - 1]))
+        {
+            b -= 1;
+        }
         let done_from = if k > range.start
             && (toks[k - 1].lower == "," || lx.be_forms.contains(&toks[k].lower))
         {
             range.start
         } else {
-            inp.np_before(range.start, k).start.min(k)
+            inp.np_before(range.start, b).start.min(k)
         };
         // ... or the means it names after "by" ("the building was hit by a drone", `@arms`
         // rows of `roles.tsv`)
@@ -1459,8 +1466,11 @@ pub fn region_propositions(
                 .iter()
                 .any(|t| lx.state_arms.contains(&t.lower))
         };
+        // (a weapon fired is an attack: "the shells were fired by X", a `@mode` word)
+        let weapon = || (done_from..k).any(|j| lx.attack_modes.longest_in(toks, j, k).is_some());
         if *rel == AgentRelation::By
             && inp.local_event(done_from..k + n).frame.is_none()
+            && !weapon()
             && !by_arms()
         {
             i += n;
@@ -4337,6 +4347,15 @@ The town was captured by rebels in May. The group said 27 people were killed.";
         assert_eq!(
             agents("The ministry said the strikes were carried out by jets of the Syrian regime."),
             ["Syrian government"]
+        );
+        // a weapon fired, in a passive, names its user
+        assert_eq!(
+            agents("The M23 said the shells were fired by the FARDC."),
+            ["DR Congo"]
+        );
+        assert_eq!(
+            agents("The ministry said the survey was carried out by the FARDC."),
+            Vec::<String>::new()
         );
         // "of" names the agent only when a listed party follows: not the object, not a time
         assert_eq!(
