@@ -184,12 +184,16 @@ pub struct Frames {
     /// else: "X questioned the toll", "X challenged the figures" (`@figure` and `@toll` rows of
     /// `casualties.tsv`).
     pub figure: bool,
+    /// "X held Y responsible for C": the cue reads only with its object followed by a `liable`
+    /// word of `responsibility.tsv` ("held talks" is none); the content is the object on.
+    pub liable: bool,
 }
 
 impl Frames {
     /// Every frame by its `cues.tsv` name, with whether the cue takes it.
-    pub fn flags(&self) -> [(&'static str, bool); 22] {
+    pub fn flags(&self) -> [(&'static str, bool); 23] {
         [
+            ("liable", self.liable),
             ("that", self.that),
             ("obj", self.obj),
             ("ing", self.ing),
@@ -760,6 +764,9 @@ pub struct Lexicon {
     /// Forms of candidate cues the rules do not read, only the learned layer
     /// (`cue_candidates.tsv`, WordNet communication and cognition verbs): index into `cues`.
     pub candidate_cue_forms: PhraseTable<(usize, Form)>,
+    /// Forms of the cues with the `liable` frame ("held X responsible for C"): read as cues only
+    /// where that frame fits, and no cue words elsewhere ("held since July", "held talks").
+    pub liable_cue_forms: PhraseTable<(usize, Form)>,
     pub negations: WordSet<String>,
     /// Nouns that report speech or belief: "X's claim that C".
     pub nominal_cues: WordMap<String, (CueType, Commitment)>,
@@ -926,6 +933,9 @@ pub struct Lexicon {
     pub openers: WordSet<String>,
     /// What a denial may deny without naming the event ("denied involvement").
     pub deny_anaphors: WordSet<String>,
+    /// What a `liable` cue needs after its object: "held X responsible for C" (`liable` rows of
+    /// `responsibility.tsv`).
+    pub liable_words: WordSet<String>,
     /// What a denial of another's words may name ("dismissed his comments as hysteria"): it
     /// answers the accusation before it, and denies no deed by itself.
     pub statement_anaphors: WordSet<String>,
@@ -1528,6 +1538,10 @@ impl Lexicon {
                     lx.truth_words.insert(f[0].to_lowercase());
                     continue;
                 }
+                "liable" => {
+                    lx.liable_words.insert(f[0].to_lowercase());
+                    continue;
+                }
                 "presence_force" => {
                     for w in expand_alternatives(f[0]).map_err(|e| rows.err(line, e))? {
                         lx.presence_forces.insert(w.to_lowercase());
@@ -1911,6 +1925,7 @@ impl Lexicon {
                     "refuse" => frames.refuse = true,
                     "false" => frames.false_ = true,
                     "figure" => frames.figure = true,
+                    "liable" => frames.liable = true,
                     x => return Err(rows.err(line, format!("unknown frame `{x}`"))),
                 }
             }
@@ -1922,6 +1937,8 @@ impl Lexicon {
             };
             let table = if candidates {
                 &mut self.candidate_cue_forms
+            } else if frames.liable {
+                &mut self.liable_cue_forms
             } else {
                 &mut self.cue_forms
             };

@@ -1619,3 +1619,35 @@ fn stripped_source_opened_by_a_capitalized_rank() {
         "{got:?}"
     );
 }
+
+#[test]
+fn held_responsible_is_an_accusation_only_with_its_adjective() {
+    check(
+        "The army held the M23 and its Rwandan sponsors responsible for the bombing of the camp.",
+        &[(
+            "The army",
+            "held",
+            "the M23 and its Rwandan sponsors responsible for the bombing of the camp",
+        )],
+    );
+    check(
+        "The coalition holds Russia directly and fully responsible for the war crimes.",
+        &[(
+            "The coalition",
+            "holds",
+            "Russia directly and fully responsible for the war crimes",
+        )],
+    );
+    // no cue elsewhere: talks, a town, a time
+    check("The president held talks with the envoy on Monday.", &[]);
+    check("The army held the town for three days.", &[]);
+    check("We will hold those responsible to account.", &[]);
+}
+
+#[test]
+fn affirms_is_a_statement() {
+    check(
+        "The Command affirms that the militia shelled the market.",
+        &[("The Command", "affirms", "the militia shelled the market")],
+    );
+}

@@ -701,6 +701,24 @@ impl Ctx<'_> {
     /// `Ok(None)` nothing follows, `Err(())` an adjunct follows (the cue takes no complement here).
     fn right_content(&self, c1: usize, cue: &crate::lexicon::Cue) -> Result<Option<usize>, ()> {
         let f = &cue.frames;
+        // "held the M23 (fully) responsible for C": only with its object and a `liable` word
+        if f.liable {
+            // (the object's phrase may run over the adjective: look a few words past it)
+            let e = self.np_right(c1);
+            let liable = (c1 + 1..(e + 3).min(self.hi))
+                .take_while(|&k| !self.is_comma(k) && !self.is_terminal(k))
+                .find(|&k| self.lx.liable_words.contains(self.low(k)));
+            let object = |j: usize| {
+                !self.is_pronoun(c1)
+                    && (c1..j).any(|k| {
+                        self.t[k].is_word() && self.class(k).is_none() && !self.is_ly_adverb(k)
+                    })
+            };
+            return match liable {
+                Some(j) if object(j) => Ok(Some(c1)),
+                _ => Err(()),
+            };
+        }
         let mut p = c1;
         // indirect object: "told Reuters", "told reporters on Monday"
         if f.obj && !f.to && p < self.hi {
@@ -891,7 +909,11 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
             i += 1;
             continue;
         }
-        let Some((n, &(cue_idx, form))) = lx.cue_forms.longest_in(cx.t, i, cx.hi) else {
+        let Some((n, &(cue_idx, form))) = lx
+            .cue_forms
+            .longest_in(cx.t, i, cx.hi)
+            .or_else(|| lx.liable_cue_forms.longest_in(cx.t, i, cx.hi))
+        else {
             i += 1;
             continue;
         };
