@@ -621,3 +621,14 @@ fn an_ambassador_to_a_body_is_not_its_and_a_titled_name_is_the_holder_named_befo
     let (_, p, _) = speaker_of(&x, "Jan Doe");
     assert_eq!(p, None);
 }
+
+#[test]
+fn an_organizations_officer_for_a_country_is_the_organizations() {
+    let x = run("\"Our team was overwhelmed,\" said Jan Doe, UNICEF representative for Yemen.");
+    let (_, p, _) = speaker_of(&x, "UNICEF");
+    assert_eq!(p.as_deref(), Some("UNICEF"));
+    // a spokesman for a party is still the party's
+    let x = run("A spokesman for the Houthis said the port was shelled on Monday.");
+    let (_, p, _) = speaker_of(&x, "spokesman");
+    assert_eq!(p.as_deref(), Some("Houthis"));
+}

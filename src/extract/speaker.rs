@@ -301,13 +301,28 @@ fn named_speaker(
     let before_topic = (core.start + 1..core.end)
         .find(|&k| lx.topic_preps.contains(&toks[k].lower))
         .and_then(|t| best_alias(mentions, &(core.start..t)));
+    // ... and in an apposition, before a topic preposition or "for" and a place ("Jan Doe, MSF
+    // emergency coordinator for Sudan" is MSF's; "a spokesman for the army" stays the army's)
+    let appos_before_topic = || {
+        let t = (head.end..src.end).find(|&k| {
+            lx.topic_preps.contains(&toks[k].lower)
+                || (toks[k].lower == "for"
+                    && k + 1 < src.end
+                    && (lx.places.longest_in(toks, k + 1, src.end).is_some()
+                        || best_alias(mentions, &(k + 1..src.end)).is_some_and(|m| {
+                            m.tokens.start == k + 1
+                                && lx.party_has_role(&lx.aliases[m.alias].party, "government")
+                        })))
+        })?;
+        best_alias(mentions, &(head.end..t))
+    };
     let alias = before_topic
         .or_else(|| best_alias(mentions, &core))
         .or_else(|| {
             if relative {
                 None
             } else {
-                best_alias(mentions, src)
+                appos_before_topic().or_else(|| best_alias(mentions, src))
             }
         });
     // "The Union of Syrian Revolution Doctors", "Opponents of Assad": a one-word alias after the
