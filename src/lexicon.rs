@@ -2084,13 +2084,6 @@ impl Lexicon {
                 source: rows.source(line),
             });
         }
-        // candidates of a first word sorted by their second word (one-word aliases first), so
-        // that matching looks up the next token's range instead of trying every alias ("government
-        // of ..." opens two hundred)
-        let aliases = &self.aliases;
-        for v in self.alias_index.values_mut() {
-            v.sort_by(|&x, &y| second_word_key(&aliases[x]).cmp(second_word_key(&aliases[y])));
-        }
         // each region's state: the party of its first alias with the `government` role
         // each region's state: the party of its first alias with the `government` role and not
         // the `regional` one (the government of a part of the country)
@@ -2141,6 +2134,9 @@ impl Lexicon {
                 .push(self.aliases.len());
             self.aliases.push(variant);
         }
+        // candidates of a first word sorted by their second word (one-word aliases first), so
+        // that matching looks up the next token's range instead of trying every alias ("government
+        // of ..." opens two hundred)
         let aliases = &self.aliases;
         for v in self.alias_index.values_mut() {
             v.sort_by(|&x, &y| second_word_key(&aliases[x]).cmp(second_word_key(&aliases[y])));
@@ -2317,6 +2313,13 @@ impl Lexicon {
             && self.places.get(lower).is_none()
             && !self.alias_index.contains_key(lower))
         .then_some(stem)
+    }
+
+    /// The state a demonym names (lower case: "british" → United Kingdom): the party "DEMONYM
+    /// government" is an alias of, when that party has the `government` role.
+    pub fn demonym_state(&self, demonym: &str) -> Option<String> {
+        let party = self.outlet_party(&format!("{demonym} government"))?;
+        self.party_has_role(&party, "government").then_some(party)
     }
 
     /// The party an outlet's name is an alias of, as a whole ("SANA", "sana"): its own voice is

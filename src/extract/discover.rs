@@ -513,10 +513,7 @@ fn demonym_members(
     if end - core.start != 1 && !members {
         return None;
     }
-    let party = lx.outlet_party(&format!("{} government", t0.lower))?;
-    if !lx.party_has_role(&party, "government") {
-        return None;
-    }
+    let party = lx.demonym_state(&t0.lower)?;
     Some(its_state(&party, span_text(text, toks, core.start..end)))
 }
 

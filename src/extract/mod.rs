@@ -669,10 +669,9 @@ fn owner_blame(
     let demonym = || {
         denied.clone().find_map(|k| {
             let t = &toks[k];
-            let party = (t.cap && t.is_word())
-                .then(|| lx.outlet_party(&format!("{} government", t.lower)))
-                .flatten()?;
-            lx.party_has_role(&party, "government").then_some(party)
+            (t.cap && t.is_word())
+                .then(|| lx.demonym_state(&t.lower))
+                .flatten()
         })
     };
     let owner: String = speaker::best_alias(mentions, denied)

@@ -325,15 +325,15 @@ fn named_speaker(
                 appos_before_topic().or_else(|| best_alias(mentions, src))
             }
         });
-    // "The Union of Syrian Revolution Doctors", "Opponents of Assad": a one-word alias after the
-    // "of" of a capitalized name is what the organisation is about, not who it is
-    // ... unless the name is a state body's ("the Ministry of Defence of Azerbaijan", "the
-    // Armed Forces of Ruritania"): the body belongs to the alias's party
     // "the ambassador to the United Nations": one sent to a party is not its
     let sent_to = (core.start + 1..core.end)
         .find(|&k| toks[k].lower == "to" && lx.accredited.contains(&toks[k - 1].lower));
     let alias =
         alias.filter(|m| !sent_to.is_some_and(|t| m.tokens.start > t && m.tokens.end <= core.end));
+    // "The Union of Syrian Revolution Doctors", "Opponents of Assad": a one-word alias after the
+    // "of" of a capitalized name is what the organisation is about, not who it is
+    // ... unless the name is a state body's ("the Ministry of Defence of Azerbaijan", "the
+    // Armed Forces of Ruritania"): the body belongs to the alias's party
     let alias = alias.filter(|m| {
         let s0 = m.tokens.start;
         let about = m.tokens.len() == 1
@@ -488,6 +488,7 @@ fn named_speaker(
     if definite && kind.is_some() && core.len() <= 3 {
         // (two earlier holders of a rank, of different parties, name neither: "Colonel X of the
         // army ... Colonel Y of the rebels ... The Colonel said"; "the source" is the latest)
+        let rank = lx.ranks.contains(head_noun.as_str());
         let mut found: Option<Speaker> = None;
         for bi in (ai.saturating_sub(LOOKBACK)..ai).rev() {
             let b = &atts[bi];
@@ -516,9 +517,12 @@ fn named_speaker(
                                 link: sp.link.clone(),
                                 carrier: None,
                             });
+                            if !rank {
+                                break;
+                            }
                         }
                         Some(f)
-                            if lx.ranks.contains(head_noun.as_str())
+                            if rank
                                 && f.party.is_some()
                                 && sp.party.is_some()
                                 && f.party != sp.party =>
@@ -1021,9 +1025,8 @@ fn earlier_holder(
                 span_text(text, toks, m.tokens.start..k + 1).to_string(),
             )),
             None => (k > 0 && toks[k - 1].cap)
-                .then(|| lx.outlet_party(&format!("{} government", toks[k - 1].lower)))
+                .then(|| lx.demonym_state(&toks[k - 1].lower))
                 .flatten()
-                .filter(|p| lx.party_has_role(p, "government"))
                 .map(|p| (p, span_text(text, toks, k - 1..k + 1).to_string())),
         };
         let Some((party, words)) = party else {
