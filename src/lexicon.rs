@@ -859,6 +859,9 @@ pub struct Lexicon {
     /// Titles of a person sent to another party (`accredited` rows of `discovery.tsv`): "the
     /// ambassador to the United Nations" is not the United Nations'.
     pub accredited: WordSet<String>,
+    /// Words that make a definite source phrase point back at the latest source ("the same
+    /// source", "the same official"): `anaphor` rows of `discovery.tsv`.
+    pub anaphors: WordSet<String>,
     /// Offices held in a state, named without it ("governor", "foreign minister"): `title`
     /// rows, with whether the office is national (else local).
     pub titles: PhraseTable<Office>,
@@ -1418,6 +1421,9 @@ impl Lexicon {
                 }
                 "accredited" => {
                     lx.accredited.insert(w);
+                }
+                "anaphor" => {
+                    lx.anaphors.insert(w);
                 }
                 "title" => {
                     rows.need(line, &f, 3)?;

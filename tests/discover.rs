@@ -632,3 +632,54 @@ fn an_organizations_officer_for_a_country_is_the_organizations() {
     let (_, p, _) = speaker_of(&x, "spokesman");
     assert_eq!(p.as_deref(), Some("Houthis"));
 }
+
+#[test]
+fn a_role_noun_before_the_only_party_with_the_role_named_after_it_is_that_party() {
+    // a lead's "a monitoring group" is the monitor the report names after it
+    let x = run(
+        "Air strikes killed 12 people in Sagaing on Monday, a monitoring group said. \
+         The Assistance Association for Political Prisoners said the toll could rise.",
+    );
+    let (_, p, how) = speaker_of(&x, "a monitoring group");
+    assert_eq!(
+        p.as_deref(),
+        Some("Assistance Association for Political Prisoners")
+    );
+    assert_eq!(how, Some(LinkHow::Role));
+    // two monitors named after it: neither
+    let y = run(
+        "Shelling killed 12 people in El Fasher on Monday, a monitoring group said. \
+         The Sudan Doctors Network said the toll could rise. Emergency Lawyers said 14 people died.",
+    );
+    assert_eq!(speaker_of(&y, "a monitoring group").1, None);
+}
+
+#[test]
+fn the_same_source_is_the_latest_source() {
+    let x = run(
+        "The Sudan Doctors Network said 20 people were killed in El Fasher on Friday. \
+         Rebels also fired rockets at the airport, the same source said.",
+    );
+    let (_, p, how) = speaker_of(&x, "the same source");
+    assert_eq!(p.as_deref(), Some("Sudan Doctors Network"));
+    assert_eq!(how, Some(LinkHow::Earlier));
+    // with no source before it, it stays unknown
+    let y = run("Rebels fired rockets at the airport in El Fasher, the same source said.");
+    assert_eq!(speaker_of(&y, "the same source").1, None);
+}
+
+#[test]
+fn an_acronym_in_brackets_or_before_a_noun_stays_in_the_source() {
+    let x = run(
+        "The Islamic State (IS) group said it carried out the attack in Raqqa. \
+         IS group also claimed an attack in Homs. \
+         The Islamic State [IS] group on Tuesday claimed the bombing in Hasakeh.",
+    );
+    for needle in ["(IS) group", "=IS group", "[IS] group"] {
+        assert_eq!(
+            speaker_of(&x, needle).1.as_deref(),
+            Some("Islamic State"),
+            "{needle}"
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! `casualty-disjoint`: two parties give casualty figures for the same event, measure and victims
 //! whose intervals do not overlap.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Finding, FindingType, Severity, Side, describe_event};
 use crate::extract::PropKind;
@@ -10,14 +10,20 @@ use crate::lexicon::Lexicon;
 use crate::model::{Commitment, Interval};
 use crate::places::{enclosing, footprint, place_ancestors};
 
+/// A candidate pair of figures: (details agreed, a toll of none), the order its party pair was
+/// first met, the two figures' indices, the note on their order in time.
+type Score = ((usize, bool), usize, usize, usize, Option<String>);
+
 pub(super) fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
     let figs = casualty_figures(g, e);
     let mut out = Vec::new();
-    // one finding per pair of parties and measure: the first disjoint pair of figures, with every
-    // claim of each party that gives the same figure
-    let mut seen: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
+    // one finding per pair of parties and measure: of their disjoint pairs of figures, the one
+    // whose two mentions agree on the most details (then the first), with every claim of each
+    // party that gives the same figure
+    let mut best: BTreeMap<(&str, &str, &str), Score> = BTreeMap::new();
+    let mut order = 0usize;
     for (i, a) in figs.iter().enumerate() {
-        for b in &figs[i + 1..] {
+        for (j, b) in figs.iter().enumerate().skip(i + 1) {
             let (ca, cb) = (&g.claims[a.claim], &g.claims[b.claim]);
             // inside one report, different figures are usually different incidents; they
             // conflict only when two known parties give them
@@ -77,20 +83,41 @@ pub(super) fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                     ));
                 }
             }
-            let (lo, hi) = if a.interval <= b.interval {
-                (a, b)
-            } else {
-                (b, a)
-            };
             let (pa, pb) = (ca.party.as_str(), cb.party.as_str());
             let key = if pa < pb {
                 (pa, pb, a.measure.as_str())
             } else {
                 (pb, pa, a.measure.as_str())
             };
-            if !seen.insert(key) {
-                continue;
+            let details = |f: &Fig| g.prop(&g.claims[f.claim]).kind.event();
+            let agreed = match (details(a), details(b)) {
+                (Some(x), Some(y)) => crate::graph::agreements(x, y, lx).map_or(0, |d| d.len()),
+                _ => 0,
+            };
+            // ... then a toll of none against a toll: the sharpest disagreement, where a total
+            // and one of its parts are the likelier reading of two tolls
+            let none = a.interval.hi == Some(0) || b.interval.hi == Some(0);
+            let score = (agreed, none);
+            match best.get(&key) {
+                Some(&(s, ..)) if s >= score => {}
+                _ => {
+                    let first = best.get(&key).map_or(order, |x| x.1);
+                    best.insert(key, (score, first, i, j, sequence));
+                    order += 1;
+                }
             }
+        }
+    }
+    let mut chosen: Vec<_> = best.into_values().collect();
+    chosen.sort_by_key(|x| x.1);
+    for (_, _, i, j, sequence) in chosen {
+        let (a, b) = (&figs[i], &figs[j]);
+        {
+            let (lo, hi) = if a.interval <= b.interval {
+                (a, b)
+            } else {
+                (b, a)
+            };
             // gather every claim of the same party with the same figure
             let same = |f: &Fig| -> Vec<usize> {
                 figs.iter()
@@ -203,24 +230,30 @@ fn own_voice_comparable(g: &ClaimGraph, a: &Fig, b: &Fig, figs: &[Fig], lx: &Lex
 /// When one figure's area holds the other's (an aggregate, "across the province"; several places,
 /// "Hamdaniyeh and Sukkari" against "Hamdaniyeh"), the wider figure and the narrower one.
 fn whole_and_part<'f>(a: &'f Fig, b: &'f Fig, lx: &Lexicon) -> Option<(&'f Fig, &'f Fig)> {
-    // an aggregate ("across the province") holds any incident of its event
-    match (a.aggregate, b.aggregate) {
-        (true, false) => return Some((a, b)),
-        (false, true) => return Some((b, a)),
-        _ => {}
-    }
-    // several places ("Hamdaniyeh and Sukkari") hold one of them; a single wider place does not:
-    // "a gas attack on Aleppo" and "on the Sukkari neighbourhood" describe one incident
     let (fa, fb) = (footprint(&a.places, lx), footprint(&b.places, lx));
-    if fa.is_empty() || fb.is_empty() || fa == fb || (fa.len() < 2 && fb.len() < 2) {
-        return None;
-    }
     // every place of `inner` is one of, or lies in one of, the places of `outer`
     let covers = |outer: &BTreeSet<String>, inner: &BTreeSet<String>, list: &[String]| {
         inner
             .iter()
             .all(|p| outer.contains(p) || enclosing(p, list, lx).iter().any(|q| outer.contains(q)))
     };
+    // an aggregate ("across the province", "in and around the city") holds any incident of its
+    // event, unless that toll's own place is wider still ("in and around the city" against "in
+    // the province": two area totals)
+    let wider = |f: &BTreeSet<String>, places: &[String], g: &BTreeSet<String>| {
+        !f.is_empty() && !g.is_empty() && f != g && covers(f, g, places)
+    };
+    match (a.aggregate, b.aggregate) {
+        (true, false) if !wider(&fb, &a.places, &fa) => return Some((a, b)),
+        (false, true) if !wider(&fa, &b.places, &fb) => return Some((b, a)),
+        (true, false) | (false, true) => return None,
+        _ => {}
+    }
+    // several places ("Hamdaniyeh and Sukkari") hold one of them; a single wider place does not:
+    // "a gas attack on Aleppo" and "on the Sukkari neighbourhood" describe one incident
+    if fa.is_empty() || fb.is_empty() || fa == fb || (fa.len() < 2 && fb.len() < 2) {
+        return None;
+    }
     if covers(&fa, &fb, &b.places) {
         Some((a, b))
     } else if covers(&fb, &fa, &a.places) {
@@ -548,6 +581,60 @@ mod tests {
             "Seven civilians including a child were among 19 people killed in the air strike on the Telvar school on Monday the Syrian Observatory for Human Rights said.",
         );
         assert!(fired("casualty-disjoint", &[among, nineteen]).is_empty());
+    }
+
+    #[test]
+    fn strikes_in_and_around_a_town_hold_one_strikes_toll_but_not_a_wider_total() {
+        let around = (
+            "Wire A",
+            "2019-02-11",
+            "The Syrian Observatory for Human Rights said air strikes in and around Kafr Omarin on Monday killed 26 people.",
+        );
+        let one = (
+            "Wire B",
+            "2019-02-11",
+            "The White Helmets said an air strike on the Kafr Omarin hospital on Monday killed 14 people.",
+        );
+        assert!(fired("casualty-disjoint", &[around, one]).is_empty());
+        // a toll for the whole province is no part of the town's area
+        let province = (
+            "Wire B",
+            "2019-02-11",
+            "The White Helmets said air strikes in Idlib province on Monday killed 14 people.",
+        );
+        let around_idlib = (
+            "Wire A",
+            "2019-02-11",
+            "The Syrian Observatory for Human Rights said air strikes in and around Idlib on Monday killed 26 people.",
+        );
+        assert_eq!(
+            fired("casualty-disjoint", &[around_idlib, province]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn of_a_partys_disjoint_figures_the_one_agreeing_on_more_details_is_set_against() {
+        // the Observatory's toll of the day and its toll of the hospital strike: the hospital's
+        // spokesman's figure is set against the latter
+        let sohr = (
+            "Wire A",
+            "2019-02-11",
+            "The Syrian Observatory for Human Rights said shelling killed 30 people in Idlib province on Monday. \
+             The Observatory said there were no deaths in the air strike on the hospital in Kafr Omarin on Monday.",
+        );
+        let hospital = (
+            "Wire B",
+            "2019-02-11",
+            "The White Helmets said the air strike on the hospital in Kafr Omarin on Monday killed 14 people.",
+        );
+        let f = fired("casualty-disjoint", &[sohr, hospital]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].explanation.contains("no people killed"),
+            "{}",
+            f[0].explanation
+        );
     }
 
     #[test]

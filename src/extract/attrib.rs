@@ -144,6 +144,19 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "The Islamic State (IS) group", "IS group said": a word in capitals between words
+        // that are not (no all-capitals line) is an acronym, not a function word
+        if i >= self.lo
+            && i < self.hi
+            && self.t[i].upper
+            && (i == self.lo || !self.t[i - 1].upper)
+            && (i + 1 >= self.hi || !self.t[i + 1].upper)
+            && (i + 1 < self.hi && self.t[i + 1].is_word()
+                || self.low(i + 1) == ")"
+                || self.low(i + 1) == "]")
+        {
+            return None;
+        }
         // "Maung Than Htike": a capitalised subordinator between two capitalised words inside
         // a sentence is part of a name
         if i > self.lo
@@ -235,8 +248,7 @@ impl Ctx<'_> {
                     || (tok.lower == "."
                         && i > self.lo
                         && self.lx.abbreviations.contains_key(self.low(i - 1)))
-                    || tok.lower == "("
-                    || tok.lower == ")"
+                    || matches!(tok.lower.as_str(), "(" | ")" | "[" | "]")
             }
             _ => false,
         }

@@ -288,6 +288,32 @@ fn named_speaker(
         .find(|&k| toks[k].is_word())
         .map(|k| toks[k].lower.clone())
         .unwrap_or_default();
+    // "the same source said": the latest source before it
+    let definite = h > head.start && toks[h - 1].lower == "the";
+    if definite && core.len() <= 3 && lx.anaphors.contains(&toks[core.start].lower) {
+        let latest = (ai.saturating_sub(LOOKBACK)..ai).rev().find_map(|bi| {
+            done[bi].iter().find(|sp| {
+                !matches!(
+                    sp.resolution,
+                    Resolution::Unresolved { .. } | Resolution::Sourceless
+                )
+            })
+        });
+        if let Some(sp) = latest {
+            return Speaker {
+                name: sp.name.clone(),
+                party: sp.party.clone(),
+                kind: sp.kind,
+                resolution: Resolution::Context {
+                    mention: span_text(text, toks, src.clone()).to_string(),
+                },
+                link: sp.party.as_ref().map(|_| {
+                    PartyLink::new(LinkHow::Earlier, sp.name.as_deref().unwrap_or_default())
+                }),
+                carrier: None,
+            };
+        }
+    }
     // "a member of the council": the noun before a preposition heads the phrase, when it is
     // a kind word itself ("Jan Doe a member of the council" is a person)
     let before_prep = (core.start + 1..core.end)
@@ -414,6 +440,14 @@ fn named_speaker(
                 // region is clear and its state has the role ("the army" in a report about
                 // Sudan)
                 let state = regions.role_party(&role.role, lx);
+                // none before and no state: the one party with the role the rest of the
+                // document names ("a monitor said ..." in a lead, the monitor named after)
+                let found = found.or_else(|| {
+                    state
+                        .is_none()
+                        .then(|| only_later_with_role(mentions, src.end, &role.role, lx))
+                        .flatten()
+                });
                 let mention = span_text(text, toks, src.clone()).to_string();
                 // else an earlier speaker named with the same head ("the ministry" after
                 // "The Kestrian defence ministry said ...")
@@ -651,11 +685,27 @@ fn named_speaker(
             carrier: None,
         };
     }
+    // "Aleppo left 11 people dead on Friday with": a clause misread as a source names nobody
+    let lower_word =
+        |k: usize| toks[k].is_word() && !toks[k].cap && lx.fn_class_of(&toks[k]).is_none();
+    let words = core.clone().filter(|&k| toks[k].is_word()).count();
+    let clause = kind.is_none()
+        && (words > 6
+            || (core
+                .clone()
+                .any(|k| toks[k].kind == crate::segment::TokKind::Number)
+                && core.clone().any(lower_word)));
     Speaker {
         name: Some(name),
         party: None,
         kind: kind.unwrap_or(EntityKind::Unknown),
-        resolution: Resolution::Named,
+        resolution: if clause {
+            Resolution::Unresolved {
+                mention: span_text(text, toks, src.clone()).to_string(),
+            }
+        } else {
+            Resolution::Named
+        },
         link: None,
         carrier: None,
     }
@@ -1101,6 +1151,26 @@ pub(super) fn last_with_role<'m>(
         [(_, last)] => Some(&window[*last]),
         [(n, last), (m, _), ..] => (*n > *m).then(|| &window[*last]),
     }
+}
+
+/// The first mention after token `after` of a party with `role`, when every later mention
+/// with the role is of that one party: what a role phrase of a lead names before the party
+/// itself is named ("a monitor said ...", then "the Syrian Observatory for Human Rights said").
+fn only_later_with_role<'m>(
+    mentions: &'m [Mention],
+    after: usize,
+    role: &str,
+    lx: &Lexicon,
+) -> Option<&'m Mention> {
+    let later = &mentions[mentions.partition_point(|m| m.tokens.start < after)..];
+    let mut with_role = later
+        .iter()
+        .filter(|m| lx.party_has_role(&lx.aliases[m.alias].party, role));
+    let first = with_role.next()?;
+    let party = &lx.aliases[first.alias].party;
+    with_role
+        .all(|m| &lx.aliases[m.alias].party == party)
+        .then_some(first)
 }
 
 /// The party a role phrase stands for ("the regime", "government forces", "army jets"): the
