@@ -683,3 +683,20 @@ fn an_acronym_in_brackets_or_before_a_noun_stays_in_the_source() {
         );
     }
 }
+
+#[test]
+fn an_officer_named_without_an_owner_serves_the_armed_forces_named_most_before() {
+    let x = run(
+        "The Ethiopian National Defense Force said its jets struck military targets in Adi Gudem. \
+         Colonel Jan Doe said no civilians were hit.",
+    );
+    let (_, p, how) = speaker_of(&x, "Colonel Jan Doe");
+    assert_eq!(p.as_deref(), Some("Ethiopia"));
+    assert_eq!(how, Some(LinkHow::Role));
+    // two armed forces named as often: neither
+    let y = run(
+        "The Ethiopian army said it struck Adi Gudem. The Eritrean army said it was not there. \
+         Colonel Jan Doe said no civilians were hit.",
+    );
+    assert_eq!(speaker_of(&y, "Colonel Jan Doe").1, None);
+}

@@ -685,6 +685,32 @@ fn named_speaker(
             carrier: None,
         };
     }
+    // "Colonel Jan Doe said" with no owner named: an officer of the armed forces the report
+    // names most before him ("The Ruritanian army said ... Colonel Jan Doe said"), when one
+    // party with the military role is named most
+    let ranked = core
+        .clone()
+        .take_while(|&k| toks[k].cap)
+        .any(|k| lx.ranks.contains(toks[k].lower.as_str()))
+        && core
+            .clone()
+            .filter(|&k| toks[k].is_word())
+            .all(|k| toks[k].cap);
+    if ranked {
+        if let Some(m) = last_with_role(mentions, src.start, "military", lx) {
+            return Speaker {
+                name: Some(name),
+                party: Some(lx.aliases[m.alias].party.clone()),
+                kind: EntityKind::Person,
+                resolution: Resolution::Named,
+                link: Some(PartyLink::new(
+                    LinkHow::Role,
+                    span_text(text, toks, m.tokens.clone()),
+                )),
+                carrier: None,
+            };
+        }
+    }
     // "Aleppo left 11 people dead on Friday with": a clause misread as a source names nobody
     let lower_word =
         |k: usize| toks[k].is_word() && !toks[k].cap && lx.fn_class_of(&toks[k]).is_none();
