@@ -695,7 +695,11 @@ fn named_speaker(
         && core
             .clone()
             .filter(|&k| toks[k].is_word())
-            .all(|k| toks[k].cap);
+            .all(|k| toks[k].cap)
+        // a name after the rank: "The Colonel" alone is an earlier colonel's matter
+        && core
+            .clone()
+            .any(|k| toks[k].is_word() && !lx.ranks.contains(toks[k].lower.as_str()));
     if ranked {
         if let Some(m) = last_with_role(mentions, src.start, "military", lx) {
             return Speaker {
