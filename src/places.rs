@@ -492,11 +492,21 @@ pub(crate) fn footprint(places: &[String], lx: &Lexicon) -> BTreeSet<String> {
                     .any(|r| r != *q && place_ancestors(q, lx).contains(r))
         })
         .count();
+    // "Kafr Takharim in Idlib": a city that gives its name to the region another place of the
+    // list lies in ("Idlib governorate") stands for that region there
+    let names_region = |p: &str, q: &str| {
+        let stem = format!("{} ", p.to_lowercase());
+        place_ancestors(q, lx)
+            .iter()
+            .any(|a| a.to_lowercase().starts_with(&stem))
+    };
     places
         .iter()
         .filter(|p| {
             !places.iter().any(|q| {
-                q != *p && (known(q) || widest < 2) && enclosing(q, places, lx).contains(*p)
+                q != *p
+                    && (known(q) || widest < 2)
+                    && (enclosing(q, places, lx).contains(*p) || (known(q) && names_region(p, q)))
             })
         })
         .cloned()
@@ -509,6 +519,17 @@ mod tests {
 
     fn names(xs: &[&str]) -> Vec<String> {
         xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_city_named_after_the_region_of_another_place_stands_for_that_region() {
+        // "Kafr Takharim in Idlib": Idlib is the province Kafr Takharim lies in
+        let lx = Lexicon::builtin();
+        let f = footprint(&names(&["Kafr Takharim", "Idlib"]), &lx);
+        assert_eq!(f.into_iter().collect::<Vec<_>>(), ["Kafr Takharim"]);
+        // two towns of one province are two places
+        let f = footprint(&names(&["Kafr Takharim", "Saraqib"]), &lx);
+        assert_eq!(f.len(), 2);
     }
 
     #[test]

@@ -1651,3 +1651,25 @@ fn affirms_is_a_statement() {
         &[("The Command", "affirms", "the militia shelled the market")],
     );
 }
+
+#[test]
+fn content_said_a_name_and_its_title_in_a_sentence_without_commas() {
+    // what follows the cue is a name and its apposition, no clause: the name speaks
+    check(
+        "The missile attack on Karsk is a war crime against the civilian population said Jan Doe the assistant of the President of Ruritania.",
+        &[(
+            "Jan Doe the assistant of the President of Ruritania",
+            "said",
+            "The missile attack on Karsk is a war crime against the civilian population",
+        )],
+    );
+    // a clause after the name is the content
+    check(
+        "Officials in the capital said Ali Rami was arrested at the border on Monday.",
+        &[(
+            "Officials in the capital",
+            "said",
+            "Ali Rami was arrested at the border on Monday",
+        )],
+    );
+}

@@ -614,6 +614,22 @@ mod tests {
     }
 
     #[test]
+    fn a_sites_place_in_its_spokesmans_source_is_where_the_strike_was() {
+        // the hospital stands in Kafr Takharim, in Idlib province: one place, one incident
+        let hospital = (
+            "Wire A",
+            "2017-04-27",
+            "A spokesman at the hospital in Kafr Takharim in Idlib said an air strike hit its courtyard on Tuesday killing 14 people.",
+        );
+        let none = (
+            "Wire B",
+            "2017-04-27",
+            "The Syrian Observatory for Human Rights said there were no deaths from the air strike on the hospital in Kafr Takharim on Tuesday.",
+        );
+        assert_eq!(fired("casualty-disjoint", &[hospital, none]).len(), 1);
+    }
+
+    #[test]
     fn of_a_partys_disjoint_figures_the_one_agreeing_on_more_details_is_set_against() {
         // the Observatory's toll of the day and its toll of the hospital strike: the hospital's
         // spokesman's figure is set against the latter

@@ -2003,7 +2003,21 @@ fn cue_attribution(
     // the name after "told" is its object
     // "C said the Syrian Observatory." in text stripped of its commas: a content of some length,
     // then a named source or a title or group noun that closes the sentence
-    let bare_inverted = cx.commaless
+    // ... and in a sentence without a comma, when what follows the cue is a name and its
+    // apposition and no clause: "C said Jan Doe the assistant of the President of Karsk."
+    let named_apposition = || {
+        after.as_ref().is_some_and(|(src, head)| {
+            (cx.lo..cx.hi).all(|k| !cx.is_comma(k))
+                && head.len() >= 2
+                && cx.t[head.start].cap
+                && (head.start..head.start + 2).all(|k| cx.t[k].cap && cx.t[k].is_word())
+                && !src.clone().any(|k| cx.looks_verbal(k) || cx.is_cue_word(k))
+        })
+    };
+    let named_apposition = named_apposition();
+    // (a name and its title may run longer than a bare source)
+    let longest = if named_apposition { 12 } else { 7 };
+    let bare_inverted = (cx.commaless || named_apposition)
         && c0 >= cx.lo + MIN_BARE_CONTENT
         && cx.t[c0 - 1].is_word()
         && !cx.t[c0 - 1].in_quote
@@ -2012,7 +2026,7 @@ fn cue_attribution(
             let end = cx.time_phrase(src.end).unwrap_or(src.end);
             let last = cx.low(head.end - 1);
             cx.is_terminal(end)
-                && head.len() <= 7
+                && head.len() <= longest
                 && !cx.is_pronoun(src.start)
                 && !head.clone().all(|k| cx.is_time_word(k))
                 && (cx.t[head.end - 1].cap || cx.lx.kinds.contains_key(last))
@@ -2035,7 +2049,7 @@ fn cue_attribution(
                     .cue_forms
                     .longest_in(cx.t, head.end, cx.hi)
                     .is_some_and(|(_, (_, f))| *f == Form::Ing);
-            if name_like && words <= 7 && (cx.source_tail_ok(head.end) || participle_after) {
+            if name_like && words <= longest && (cx.source_tail_ok(head.end) || participle_after) {
                 let end = pre_content_end(cx, k0);
                 let start = content_start(cx, prev, c0);
                 if end > start {

@@ -3377,7 +3377,21 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
         let mut cuts: Vec<Range<usize>> = Vec::new();
         if !ev.places.is_empty() {
             cuts = inp.period_clauses(sent.tokens.clone());
-            cuts.extend(sources.get(s).into_iter().flatten().cloned());
+            // ... but a site's place in a source is where it stands ("a spokesman at the
+            // hospital in Kafr Omarin said an air strike hit its courtyard"): the source is cut
+            // only up to the site
+            let toks = inp.toks();
+            cuts.extend(sources.get(s).into_iter().flatten().map(|r| {
+                let site = r.clone().find(|&k| {
+                    k + 2 < r.end
+                        && inp.lx.sites.contains(toks[k].lower.as_str())
+                        && matches!(toks[k + 1].lower.as_str(), "in" | "at" | "near")
+                });
+                match site {
+                    Some(k) => r.start..k + 1,
+                    None => r.clone(),
+                }
+            }));
         }
         if !cuts.is_empty() {
             let mut outside: Vec<String> = Vec::new();
