@@ -1673,3 +1673,15 @@ fn content_said_a_name_and_its_title_in_a_sentence_without_commas() {
         )],
     );
 }
+
+#[test]
+fn a_country_after_towards_ends_the_content_before_a_bare_name_in_text_without_commas() {
+    let text = "YEREVAN - The spokesperson of the Ministry of Defense of Armenia Shushan Stepanyan rejected the Azerbaijani claims that the Armenian side fired at Ganja calling them an absolute lie. No fire is being opened from the territory of the Republic of Armenia towards Azerbaijan Stepanyan said. She said the Azerbaijani side once again violated the humanitarian ceasefire by launching an offensive in the southern direction early Sunday. According to the Artsakh Defense Army the Azerbaijani armed forces shelled Stepanakert overnight with rocket artillery killing one civilian and wounding five others. Several residential buildings and a power substation were damaged.";
+    let got = triples(text);
+    assert!(
+        got.iter().any(|(s, c, x)| s == "Stepanyan"
+            && c == "said"
+            && x == "No fire is being opened from the territory of the Republic of Armenia towards Azerbaijan"),
+        "{got:#?}"
+    );
+}

@@ -719,8 +719,9 @@ fn named_speaker(
     let lower_word =
         |k: usize| toks[k].is_word() && !toks[k].cap && lx.fn_class_of(&toks[k]).is_none();
     let words = core.clone().filter(|&k| toks[k].is_word()).count();
+    let verb = |k: usize| toks[k].is_word() && !toks[k].cap && lx.is_verb_form(&toks[k].lower);
     let clause = kind.is_none()
-        && (words > 6
+        && ((words > 6 && core.clone().any(verb))
             || (core
                 .clone()
                 .any(|k| toks[k].kind == crate::segment::TokKind::Number)
