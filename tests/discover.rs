@@ -700,3 +700,13 @@ fn an_officer_named_without_an_owner_serves_the_armed_forces_named_most_before()
     );
     assert_eq!(speaker_of(&y, "Colonel Jan Doe").1, None);
 }
+
+#[test]
+fn a_name_with_its_title_after_it_is_a_person_that_a_pronoun_can_take_up() {
+    let x = run(
+        "The claims about taking the town are disinformation aimed at the soldiers said Ali Rami a representative of the Armenian Ministry of Defense. \
+         He said the adversary lost hundreds of servicemen during the night.",
+    );
+    let (_, p, _) = speaker_of(&x, "=He");
+    assert_eq!(p.as_deref(), Some("Armenia"));
+}

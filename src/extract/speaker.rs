@@ -388,8 +388,23 @@ fn named_speaker(
             };
         }
         let al = &lx.aliases[m.alias];
-        // The alias names the speaker itself when it covers the head noun.
-        if kind.is_none() || m.tokens.end == core.end {
+        // The alias names the speaker itself when it covers the head noun ... unless a name
+        // opens the phrase with its title after it, commas lost: "Jan Doe a representative of
+        // the Ministry of Defense" is a person
+        let named_title = {
+            let det = (core.start + 2..core.end).find(|&k| {
+                matches!(lx.fn_class_of(&toks[k]), Some(FnClass::Det))
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|t| lx.kinds.get(&t.lower) == Some(&EntityKind::Person))
+            });
+            det.is_some_and(|d| {
+                d < m.tokens.start && (core.start..d).all(|k| toks[k].cap && toks[k].is_word())
+            })
+        };
+        if named_title {
+            kind = Some(EntityKind::Person);
+        } else if kind.is_none() || m.tokens.end == core.end {
             kind = Some(al.kind);
         }
         return Speaker {
