@@ -151,9 +151,8 @@ impl Ctx<'_> {
             && self.t[i].upper
             && (i == self.lo || !self.t[i - 1].upper)
             && (i + 1 >= self.hi || !self.t[i + 1].upper)
-            && (i + 1 < self.hi && self.t[i + 1].is_word()
-                || self.low(i + 1) == ")"
-                || self.low(i + 1) == "]")
+            && ((i + 1 < self.hi && self.t[i + 1].is_word())
+                || matches!(self.low(i + 1), ")" | "]"))
         {
             return None;
         }
@@ -2005,16 +2004,12 @@ fn cue_attribution(
     // then a named source or a title or group noun that closes the sentence
     // ... and in a sentence without a comma, when what follows the cue is a name and its
     // apposition and no clause: "C said Jan Doe the assistant of the President of Karsk."
-    let named_apposition = || {
-        after.as_ref().is_some_and(|(src, head)| {
-            (cx.lo..cx.hi).all(|k| !cx.is_comma(k))
-                && head.len() >= 2
-                && cx.t[head.start].cap
-                && (head.start..head.start + 2).all(|k| cx.t[k].cap && cx.t[k].is_word())
-                && !src.clone().any(|k| cx.looks_verbal(k) || cx.is_cue_word(k))
-        })
-    };
-    let named_apposition = named_apposition();
+    let named_apposition = after.as_ref().is_some_and(|(src, head)| {
+        head.len() >= 2
+            && (head.start..head.start + 2).all(|k| cx.t[k].cap && cx.t[k].is_word())
+            && !src.clone().any(|k| cx.looks_verbal(k) || cx.is_cue_word(k))
+            && (cx.lo..cx.hi).all(|k| !cx.is_comma(k))
+    });
     // (a name and its title may run longer than a bare source)
     let longest = if named_apposition { 12 } else { 7 };
     let bare_inverted = (cx.commaless || named_apposition)
