@@ -1429,13 +1429,18 @@ pub fn region_propositions(
             continue;
         }
         // "used chemical weapons", not "used the road": the object must name an attack or a
-        // weapon
+        // weapon (for a weapon's verb, also how it strikes: "fired the shells", an `@mode`
+        // word)
+        let object = k + n..np_after(inp, k + n, range.end);
+        let names_mode = || {
+            object
+                .clone()
+                .any(|j| lx.attack_modes.longest_in(toks, j, object.end).is_some())
+        };
         if matches!(rel, AgentRelation::Weapon | AgentRelation::Copular)
             && !by_agent
-            && inp
-                .local_event(k + n..np_after(inp, k + n, range.end))
-                .frame
-                .is_none()
+            && inp.local_event(object.clone()).frame.is_none()
+            && (matches!(rel, AgentRelation::Copular) || !names_mode())
         {
             i += n;
             continue;
@@ -4369,6 +4374,15 @@ The town was captured by rebels in May. The group said 27 people were killed.";
         );
         assert_eq!(
             agents("The ministry said the survey was carried out by the FARDC."),
+            Vec::<String>::new()
+        );
+        // ... and in the active: a weapon's verb with how it strikes as its object
+        assert_eq!(
+            agents("The M23 said the FARDC fired the shells that hit the camp."),
+            ["DR Congo"]
+        );
+        assert_eq!(
+            agents("The ministry said the FARDC fired the officials who ran the camp."),
             Vec::<String>::new()
         );
         // "of" names the agent only when a listed party follows: not the object, not a time
