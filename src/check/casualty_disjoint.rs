@@ -112,26 +112,25 @@ pub(super) fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
     chosen.sort_by_key(|x| x.1);
     for (_, _, i, j, sequence) in chosen {
         let (a, b) = (&figs[i], &figs[j]);
-        {
-            let (lo, hi) = if a.interval <= b.interval {
-                (a, b)
-            } else {
-                (b, a)
-            };
-            // gather every claim of the same party with the same figure
-            let same = |f: &Fig| -> Vec<usize> {
-                figs.iter()
-                    .filter(|o| {
-                        g.claims[o.claim].party == g.claims[f.claim].party
-                            && o.interval == f.interval
-                            && o.measure == f.measure
-                    })
-                    .map(|o| o.claim)
-                    .collect()
-            };
-            let ev = &g.events[e].desc;
-            let (pl, ph) = (&g.claims[lo.claim].party, &g.claims[hi.claim].party);
-            out.push(Finding {
+        let (lo, hi) = if a.interval <= b.interval {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        // gather every claim of the same party with the same figure
+        let same = |f: &Fig| -> Vec<usize> {
+            figs.iter()
+                .filter(|o| {
+                    g.claims[o.claim].party == g.claims[f.claim].party
+                        && o.interval == f.interval
+                        && o.measure == f.measure
+                })
+                .map(|o| o.claim)
+                .collect()
+        };
+        let ev = &g.events[e].desc;
+        let (pl, ph) = (&g.claims[lo.claim].party, &g.claims[hi.claim].party);
+        out.push(Finding {
                 severity: Severity::default(),
                 ty: FindingType::NumericConflict,
                 rule: "casualty-disjoint",
@@ -163,7 +162,6 @@ pub(super) fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                     sequence.unwrap_or_default(),
                 ),
             });
-        }
     }
     out
 }

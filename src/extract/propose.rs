@@ -3390,7 +3390,7 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
                 let site = r.clone().find(|&k| {
                     k + 2 < r.end
                         && inp.lx.sites.contains(toks[k].lower.as_str())
-                        && matches!(toks[k + 1].lower.as_str(), "in" | "at" | "near")
+                        && inp.lx.place_preps.contains(toks[k + 1].lower.as_str())
                 });
                 match site {
                     Some(k) => r.start..k + 1,
