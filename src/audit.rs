@@ -283,12 +283,12 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             let source = match copies.get(&sentence) {
                 Some(&group) => copied_source
                     .entry((e, group))
-                    .or_insert_with(|| c.party.clone())
+                    .or_insert_with(|| c.party.to_string())
                     .clone(),
-                None => c.party.clone(),
+                None => c.party.to_string(),
             };
             ev_sources.entry(e).or_default().insert(source);
-            ev_parties.entry(e).or_default().insert(c.party.clone());
+            ev_parties.entry(e).or_default().insert(c.party.to_string());
             ev_docs.entry(e).or_default().insert(c.doc);
         }
     }
@@ -298,10 +298,13 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
     for c in &g.claims {
         if let PropKind::Control { place, .. } = &g.prop(c).kind {
             place_parties
-                .entry(place.clone())
+                .entry(place.to_string())
                 .or_default()
-                .insert(c.party.clone());
-            place_docs.entry(place.clone()).or_default().insert(c.doc);
+                .insert(c.party.to_string());
+            place_docs
+                .entry(place.to_string())
+                .or_default()
+                .insert(c.doc);
         }
     }
     let mut documents = Vec::new();
@@ -367,9 +370,9 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             let p = g.prop(c);
             let sole = match &p.kind {
                 PropKind::Generic { .. } => continue,
-                PropKind::Control { place, .. } => {
-                    place_parties.get(place).is_none_or(|s| s.len() < 2)
-                }
+                PropKind::Control { place, .. } => place_parties
+                    .get(place.as_str())
+                    .is_none_or(|s| s.len() < 2),
                 _ => g
                     .event_of(c)
                     .and_then(|e| ev_sources.get(&e))
@@ -395,7 +398,7 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             let p = g.prop(c);
             let here_only = match &p.kind {
                 PropKind::Generic { .. } => false,
-                PropKind::Control { place, .. } => alone(place_docs.get(place)),
+                PropKind::Control { place, .. } => alone(place_docs.get(place.as_str())),
                 _ => g.event_of(c).is_some_and(|e| alone(ev_docs.get(&e))),
             };
             if here_only && g.docs.len() > 1 && listed.insert((c.attribution, c.prop)) {
@@ -490,16 +493,16 @@ fn one_sided(g: &ClaimGraph) -> Vec<OneSided> {
             let cl = &g.claims[c];
             // perpetrators that are known parties only ("shells" is nobody's side)
             if let PropKind::Responsibility { agent, .. } = &g.prop(cl).kind
-                && g.known_parties.contains(agent)
+                && g.known_parties.contains(agent.as_str())
             {
                 if cl.stance == Stance::Deny && cl.party == *agent {
-                    den.entry(agent.clone())
+                    den.entry(agent.to_string())
                         .or_default()
-                        .insert(cl.party.clone());
+                        .insert(cl.party.to_string());
                 } else if cl.stance != Stance::Deny && cl.party != *agent {
-                    acc.entry(agent.clone())
+                    acc.entry(agent.to_string())
                         .or_default()
-                        .insert(cl.party.clone());
+                        .insert(cl.party.to_string());
                 }
             }
         }

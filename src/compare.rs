@@ -48,7 +48,7 @@ pub fn compare(g: &ClaimGraph, split: usize, findings: &[Finding]) -> Comparison
     let mut blamed: BTreeSet<(bool, usize, &str)> = BTreeSet::new();
     let mut controlled: BTreeSet<(bool, &str)> = BTreeSet::new();
     let mut present: BTreeSet<(bool, &str)> = BTreeSet::new();
-    let mut statements: Vec<(bool, &[String])> = Vec::new();
+    let mut statements: Vec<(bool, &[crate::istr::IStr])> = Vec::new();
     let mut by_word: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
     for claim in g.claims.iter().filter(|c| c.resolved) {
         let side = side_a(claim.doc);

@@ -124,7 +124,7 @@ pub fn interaction_keys(x: &Extraction, lx: &Lexicon) -> Vec<String> {
             // every pair of opposites this statement can take either side of
             let mut opposite_pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
             for w in key {
-                let others = lx.opposites.get(w).into_iter().flatten();
+                let others = lx.opposites.get(w.as_str()).into_iter().flatten();
                 let others = others.chain(rev.get(w.as_str()).into_iter().flatten().copied());
                 for o in others {
                     let (a, b) = if w.as_str() <= o.as_str() {
@@ -136,10 +136,9 @@ pub fn interaction_keys(x: &Extraction, lx: &Lexicon) -> Vec<String> {
                 }
             }
             for (a, b) in opposite_pairs {
-                let rest: Vec<String> = key
+                let rest: Vec<&crate::istr::IStr> = key
                     .iter()
                     .filter(|w| w.as_str() != a && w.as_str() != b)
-                    .cloned()
                     .collect();
                 // a statement with one of the words meets one with the other: tagged by the
                 // word it has
@@ -237,8 +236,8 @@ fn word_order(w: &str) -> (u64, &str) {
 /// max(⌈t·n⌉, min) of each one's `n` words) have their first `k` shared words (in
 /// [`word_order`]) within the first `n − alpha + k` words of each. Every `k` of those words,
 /// sorted and joined by spaces.
-fn prefix_sets(words: &[String], (t, min): (f64, usize), k: usize) -> Vec<String> {
-    let mut ws: Vec<&str> = words.iter().map(String::as_str).collect();
+fn prefix_sets<W: AsRef<str>>(words: &[W], (t, min): (f64, usize), k: usize) -> Vec<String> {
+    let mut ws: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
     ws.sort_unstable();
     ws.dedup();
     let n = ws.len();

@@ -14,6 +14,7 @@ use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 use crate::extract::{EventRef, Extraction, PropKind};
+use crate::istr::IStr;
 use crate::lexicon::Lexicon;
 use crate::model::TimeRef;
 use crate::model::{Commitment, CueType, Polarity, Resolution};
@@ -42,7 +43,7 @@ pub struct Claim {
     /// Index into that document's propositions.
     pub prop: usize,
     /// The party label (party, else speaker name, else `(unresolved)`).
-    pub party: String,
+    pub party: IStr,
     /// Whether the speaker behind the label was resolved.
     pub resolved: bool,
     /// Whether the label is a known party (from `parties.tsv`), not just a speaker's name.
@@ -267,20 +268,20 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
         }
     }
     // a country is too wide to tell events apart: it neither clashes nor counts
-    let (aps, bps): (Vec<&String>, Vec<&String>) = (
+    let (aps, bps): (Vec<&IStr>, Vec<&IStr>) = (
         a.places.iter().filter(|p| !is_root_place(p, lx)).collect(),
         b.places.iter().filter(|p| !is_root_place(p, lx)).collect(),
     );
     // the most specific places (named first: "the Pellin market in Marvano") must not differ
     if let (Some(pa), Some(pb)) = (aps.first(), bps.first()) {
         // (one name with and without its article is one name: "al-Sulaymaniyah")
-        let named_in = |x: &String, ps: &[&String]| {
+        let named_in = |x: &IStr, ps: &[&IStr]| {
             ps.iter()
                 .any(|p| *p == x || crate::places::same_unknown_name(p, x, lx))
         };
         // (a name no gazetteer knows may lie in a known town the other mention names: "Al
         // Kalassa" against "Damascus")
-        let unknown = |x: &String| !crate::places::is_known(x, lx);
+        let unknown = |x: &IStr| !crate::places::is_known(x, lx);
         // (... when that mention names no known place: a known one it names decides)
         let inside = (aps.iter().all(|p| unknown(p)) && !unknown(pb))
             || (bps.iter().all(|p| unknown(p)) && !unknown(pa));
@@ -493,7 +494,7 @@ pub fn prop_claims(
             doc: di,
             attribution: None,
             prop: pi,
-            party: label,
+            party: label.into(),
             resolved: true,
             known_party: outlet_party.is_some(),
             stance: stance_of(CueType::Assert, Polarity::Assert, p.negated, &p.kind),
@@ -517,7 +518,7 @@ pub fn prop_claims(
             doc: di,
             attribution: Some(ai),
             prop: pi,
-            party: sp.label().to_string(),
+            party: sp.label().into(),
             resolved: !matches!(
                 sp.resolution,
                 Resolution::Unresolved { .. } | Resolution::Sourceless
@@ -698,13 +699,13 @@ impl ClaimGraph {
                         g.graph.add_edge(pn, an, Edge::Agent);
                     }
                     PropKind::Control { place, holder, .. } => {
-                        let place_node = match g.places.get(place) {
+                        let place_node = match g.places.get(place.as_str()) {
                             Some(&n) => n,
                             None => {
                                 let n = g.graph.add_node(Node::Place {
-                                    name: place.clone(),
+                                    name: place.to_string(),
                                 });
-                                g.places.insert(place.clone(), n);
+                                g.places.insert(place.to_string(), n);
                                 n
                             }
                         };
@@ -830,7 +831,7 @@ mod tests {
     fn ev(frame: &str, places: &[&str], weekday: Option<&str>, agent: Option<&str>) -> EventRef {
         EventRef {
             frame: Some(frame.into()),
-            places: places.iter().map(|s| s.to_string()).collect(),
+            places: places.iter().map(|&s| s.into()).collect(),
             time: weekday.map(|w| TimeRef {
                 phrase: w.into(),
                 weekday: Some(w.into()),
@@ -838,7 +839,7 @@ mod tests {
                 part: None,
                 until: None,
             }),
-            agent: agent.map(str::to_string),
+            agent: agent.map(IStr::from),
             target: None,
             held_by: None,
             mode: None,

@@ -19,6 +19,7 @@ pub mod eval;
 pub mod extract;
 pub mod graph;
 pub mod ingest;
+pub mod istr;
 pub mod lexicon;
 pub mod model;
 pub mod places;

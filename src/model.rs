@@ -5,6 +5,7 @@
 //! **character** (Unicode scalar value) offsets plus the text itself. [`CharMap`] does that
 //! conversion in `O(log n)` per offset.
 
+use crate::istr::IStr;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -329,9 +330,9 @@ pub enum Resolution {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Speaker {
     /// Normalized speaker name ("Syrian army", "Yasser al-Yousef"); `None` when unresolved.
-    pub name: Option<String>,
+    pub name: Option<IStr>,
     /// The party the speaker belongs to, when known ("Syrian government").
-    pub party: Option<String>,
+    pub party: Option<IStr>,
     pub kind: EntityKind,
     pub resolution: Resolution,
     /// How the party was reached and the words that decided it; absent without a party.
@@ -340,7 +341,7 @@ pub struct Speaker {
     /// The news outlet that passed the words on ("X reported that the ministry said C"): it
     /// carries the claim and is not its speaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub carrier: Option<String>,
+    pub carrier: Option<IStr>,
 }
 
 /// How a speaker's party was reached.
@@ -363,14 +364,14 @@ pub enum LinkHow {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct PartyLink {
     pub how: LinkHow,
-    pub words: String,
+    pub words: IStr,
 }
 
 impl PartyLink {
     pub fn new(how: LinkHow, words: impl Into<String>) -> Self {
         PartyLink {
             how,
-            words: words.into(),
+            words: IStr::from(words.into()),
         }
     }
 }
@@ -389,13 +390,13 @@ impl Speaker {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct TimeRef {
     /// The phrase as written.
-    pub phrase: String,
+    pub phrase: IStr,
     /// Weekday named in the phrase, if any (`Monday` ...).
-    pub weekday: Option<String>,
+    pub weekday: Option<IStr>,
     /// Calendar date, when the phrase or the publication date fixes it.
     pub date: Option<Date>,
     /// Part of day: `early`, `late`, `morning`, `night`...
-    pub part: Option<String>,
+    pub part: Option<IStr>,
     /// Last day of a period ("last week", "since July", "in July"): the reference then covers
     /// `date..=until` instead of one day.
     #[serde(default, skip_serializing_if = "Option::is_none")]

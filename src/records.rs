@@ -305,7 +305,7 @@ struct AttributionIn {
     content: Span,
     #[serde(default)]
     continuation: Vec<Span>,
-    cue_lemma: String,
+    cue_lemma: crate::istr::IStr,
     cue_type: CueType,
     polarity: Polarity,
     commitment: Commitment,

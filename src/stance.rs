@@ -153,8 +153,10 @@ impl Claim {
             let mut out: Vec<String> = Vec::new();
             for p in &x.propositions {
                 if let crate::extract::PropKind::Responsibility { agent, .. } = &p.kind {
-                    if lx.aliases.iter().any(|a| a.party == *agent) && !out.contains(agent) {
-                        out.push(agent.clone());
+                    if lx.aliases.iter().any(|a| a.party == *agent)
+                        && !out.iter().any(|o| o == agent)
+                    {
+                        out.push(agent.to_string());
                     }
                 }
             }
@@ -307,7 +309,7 @@ pub fn judge(claim: &Claim, x: &Extraction, lx: &Lexicon, assume_related: bool) 
                         p.sentence == s
                             && matches!(&p.kind,
                                 crate::extract::PropKind::Responsibility { agent, .. }
-                                    if claim.agents.contains(agent))
+                                    if claim.agents.iter().any(|a| a == agent))
                     }));
             if voice == Voice::OwnFor && (overlap + 1e-9 < STATE_SHARE || !has_predicate) {
                 voice = Voice::Topic;
@@ -458,7 +460,7 @@ fn sentence_markers(
                 ..
             } => {
                 if lx.aliases.iter().any(|a| a.party == *agent) {
-                    Some(agent.clone())
+                    Some(agent.to_string())
                 } else {
                     agent
                         .split_whitespace()

@@ -29,8 +29,8 @@ fn speaker_of(x: &Extraction, needle: &str) -> (Option<String>, Option<String>, 
         .unwrap_or_else(|| panic!("no attribution with source {needle:?}"));
     let sp = &a.speakers[0];
     (
-        sp.name.clone(),
-        sp.party.clone(),
+        sp.name.as_deref().map(str::to_string),
+        sp.party.as_deref().map(str::to_string),
         sp.link.as_ref().map(|l| l.how),
     )
 }

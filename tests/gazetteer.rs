@@ -14,8 +14,8 @@ fn places_of(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for c in &x.contexts {
         for p in &c.places {
-            if !out.contains(p) {
-                out.push(p.clone());
+            if !out.iter().any(|o| o == p) {
+                out.push(p.to_string());
             }
         }
     }

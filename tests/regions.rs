@@ -18,7 +18,7 @@ fn parties(text: &str, lx: &Lexicon) -> Vec<String> {
         .attributions
         .iter()
         .flat_map(|a| a.speakers.iter())
-        .map(|s| s.party.clone().unwrap_or_else(|| "-".into()))
+        .map(|s| s.party.as_deref().unwrap_or("-").to_string())
         .collect()
 }
 
@@ -76,7 +76,11 @@ fn held_by(text: &str, lx: &Lexicon) -> Vec<String> {
     extract(doc, lx)
         .propositions
         .iter()
-        .filter_map(|p| p.kind.event().and_then(|e| e.held_by.clone()))
+        .filter_map(|p| {
+            p.kind
+                .event()
+                .and_then(|e| e.held_by.as_deref().map(str::to_string))
+        })
         .collect()
 }
 

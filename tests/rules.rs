@@ -514,7 +514,7 @@ fn a_count_before_the_casualty_word_is_its_own() {
         .iter()
         .filter_map(|p| match &p.kind {
             gainsay::extract::PropKind::Casualty { count, measure, .. } => {
-                Some((measure.clone(), count.lo))
+                Some((measure.to_string(), count.lo))
             }
             _ => None,
         })

@@ -139,12 +139,12 @@ pub(super) fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
                 sides: vec![
                     Side {
                         role: format!("{} {} {}", lo.text, lo.victims, lo.measure),
-                        parties: vec![pl.clone()],
+                        parties: vec![pl.to_string()],
                         claims: same(lo),
                     },
                     Side {
                         role: format!("{} {} {}", hi.text, hi.victims, hi.measure),
-                        parties: vec![ph.clone()],
+                        parties: vec![ph.to_string()],
                         claims: same(hi),
                     },
                 ],
@@ -325,12 +325,12 @@ pub(super) fn casualty_figures(g: &ClaimGraph, e: usize) -> Vec<Fig> {
             } if !g.prop(&g.claims[c]).negated => Some(Fig {
                 claim: c,
                 interval: *count,
-                text: count_text.clone(),
-                measure: measure.clone(),
-                victims: victims.clone(),
-                places: event.places.clone(),
+                text: count_text.to_string(),
+                measure: measure.to_string(),
+                victims: victims.to_string(),
+                places: event.places.iter().map(|p| p.to_string()).collect(),
                 aggregate: *aggregate,
-                agent: event.agent.clone(),
+                agent: event.agent.as_ref().map(|a| a.to_string()),
                 previous: *previous,
             }),
             _ => None,
@@ -399,13 +399,13 @@ pub fn figure_sequences(g: &ClaimGraph, lx: &Lexicon) -> Vec<FigureSequence> {
                 match steps.last_mut() {
                     Some(last) if last.date == d && last.interval == f.interval => {
                         last.claims.push(f.claim);
-                        if !last.parties.contains(&party) {
-                            last.parties.push(party);
+                        if !last.parties.iter().any(|p| *p == party) {
+                            last.parties.push(party.to_string());
                         }
                     }
                     _ => steps.push(SequenceStep {
                         date: d,
-                        parties: vec![party],
+                        parties: vec![party.to_string()],
                         text: f.text.clone(),
                         interval: f.interval,
                         claims: vec![f.claim],

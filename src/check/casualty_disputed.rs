@@ -55,10 +55,10 @@ pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
             } => Some(Dispute {
                 claim: c,
                 interval: *count,
-                text: count_text.clone(),
-                measure: measure.clone(),
-                victims: victims.clone(),
-                given_by: given_by.clone(),
+                text: count_text.to_string(),
+                measure: measure.to_string(),
+                victims: victims.to_string(),
+                given_by: given_by.as_ref().map(|a| a.to_string()),
             }),
             _ => None,
         })

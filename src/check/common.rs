@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::extract::PropKind;
 use crate::graph::{Claim, ClaimGraph, Stance};
+use crate::istr::IStr;
 use crate::model::Interval;
 
 // ---------------------------------------------------------------------------------------------
@@ -26,7 +27,7 @@ pub(super) fn responsibility_claims(
                 alternative: false,
                 via_toll,
                 ..
-            } if with_tolls || !via_toll => Some((c, agent.clone())),
+            } if with_tolls || !via_toll => Some((c, agent.to_string())),
             _ => None,
         })
         .collect()
@@ -35,7 +36,7 @@ pub(super) fn responsibility_claims(
 /// A claim that an agreement was violated: (claim, violator, agreement, count with its text).
 pub(super) struct ViolationClaim<'g> {
     pub(super) claim: usize,
-    pub(super) violator: Option<&'g String>,
+    pub(super) violator: Option<&'g str>,
     pub(super) agreement: &'g str,
     pub(super) count: Option<(Interval, &'g str)>,
 }
@@ -53,7 +54,7 @@ pub(super) fn violation_claims(g: &ClaimGraph, e: usize) -> Vec<ViolationClaim<'
                 ..
             } => Some(ViolationClaim {
                 claim: c,
-                violator: violator.as_ref(),
+                violator: violator.as_deref(),
                 agreement,
                 // a running total is not the count of the day
                 count: count.zip(count_text.as_deref()).filter(|_| !cumulative),
@@ -77,8 +78,8 @@ const POLARITY_MIN_OVERLAP: f64 = 0.6;
 /// lower bound on the overlap (`max(min_shared, ⌈t·len⌉)`). So only keys sharing a rare word
 /// are compared, never all pairs.
 fn jaccard_candidates(
-    left: &[&[String]],
-    right: &[&[String]],
+    left: &[&[IStr]],
+    right: &[&[IStr]],
     t: f64,
     min_shared: usize,
 ) -> Vec<Vec<usize>> {
@@ -89,7 +90,7 @@ fn jaccard_candidates(
         }
     }
     fn prefix<'k>(
-        k: &'k [String],
+        k: &'k [IStr],
         freq: &BTreeMap<&str, usize>,
         t: f64,
         min_shared: usize,
@@ -99,7 +100,7 @@ fn jaccard_candidates(
         if alpha > k.len() {
             return Vec::new();
         }
-        let mut ws: Vec<&str> = k.iter().map(String::as_str).collect();
+        let mut ws: Vec<&str> = k.iter().map(IStr::as_str).collect();
         ws.sort_by_key(|w| (freq.get(w).copied().unwrap_or(0), *w));
         ws.truncate(k.len() - alpha + 1);
         ws
@@ -126,7 +127,7 @@ fn jaccard_candidates(
 }
 
 /// Shared words of two sorted, deduplicated keys.
-pub(super) fn shared_words(a: &[String], b: &[String]) -> usize {
+pub(super) fn shared_words<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -143,7 +144,7 @@ pub(super) fn shared_words(a: &[String], b: &[String]) -> usize {
 }
 
 /// Jaccard similarity of two sorted, deduplicated keys.
-pub fn jaccard(a: &[String], b: &[String]) -> f64 {
+pub fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let inter = shared_words(a, b);
     let union = a.len() + b.len() - inter;
     if union == 0 {
@@ -157,7 +158,7 @@ pub fn jaccard(a: &[String], b: &[String]) -> f64 {
 pub(super) struct StatementPair<'g> {
     pub(super) ia: usize,
     pub(super) a: &'g Claim,
-    pub(super) ka: &'g Vec<String>,
+    pub(super) ka: &'g Vec<IStr>,
     pub(super) ib: usize,
     pub(super) b: &'g Claim,
     /// Content-word Jaccard of the two statements.
@@ -168,7 +169,7 @@ pub(super) struct StatementPair<'g> {
 /// least [`POLARITY_MIN_OVERLAP`], three shared words at least), in claim order.
 pub(super) fn assertion_denial_pairs<'g>(
     g: &ClaimGraph,
-    generic: &[(usize, &'g Claim, &'g Vec<String>)],
+    generic: &[(usize, &'g Claim, &'g Vec<IStr>)],
 ) -> Vec<StatementPair<'g>> {
     let mut out = Vec::new();
     let asserted: Vec<_> = generic
@@ -226,7 +227,7 @@ fn nested(g: &ClaimGraph, a: &Claim, b: &Claim) -> bool {
 }
 
 /// Generic claims of known, resolved parties with keys of at least `min` words.
-pub(super) fn generic_claims(g: &ClaimGraph, min: usize) -> Vec<(usize, &Claim, &Vec<String>)> {
+pub(super) fn generic_claims(g: &ClaimGraph, min: usize) -> Vec<(usize, &Claim, &Vec<IStr>)> {
     g.claims
         .iter()
         .enumerate()

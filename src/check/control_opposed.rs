@@ -32,7 +32,7 @@ pub(super) fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
                 ..
             } if !g.prop(&g.claims[c]).negated => Some(C {
                 claim: c,
-                holder: holder.clone(),
+                holder: holder.to_string(),
                 change: *change,
                 time: time.clone(),
             }),
@@ -116,7 +116,7 @@ pub(super) fn control(g: &ClaimGraph, place: &str) -> Vec<Finding> {
         format!(
             "the dated claims all fall on {}, so the accounts cannot all describe who holds {place} at the end of that day",
             d.map(|d| describe_time(&TimeRef {
-                phrase: String::new(),
+                phrase: Default::default(),
                 weekday: None,
                 date: Some(d),
                 part: None,
@@ -187,7 +187,7 @@ fn repelled(g: &ClaimGraph, place: &str) -> Vec<Finding> {
         };
         if *repelled {
             repels.push(r);
-        } else if *change == ControlChange::Gain && g.known_parties.contains(holder) {
+        } else if *change == ControlChange::Gain && g.known_parties.contains(holder.as_str()) {
             gains.push(r);
         }
     }
@@ -221,7 +221,7 @@ fn repelled(g: &ClaimGraph, place: &str) -> Vec<Finding> {
             .day
             .map(|d| {
                 describe_time(&TimeRef {
-                    phrase: String::new(),
+                    phrase: Default::default(),
                     weekday: None,
                     date: Some(d),
                     part: None,
@@ -326,7 +326,7 @@ pub fn control_timelines(g: &ClaimGraph) -> Vec<ControlTimeline> {
                 by_day
                     .entry(d)
                     .or_default()
-                    .entry((holder.clone(), *change))
+                    .entry((holder.to_string(), *change))
                     .or_default()
                     .push(c);
             }

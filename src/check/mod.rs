@@ -431,7 +431,7 @@ fn claim_pair(
 ) -> Finding {
     let side = |(role, c, i): (&str, &Claim, usize)| Side {
         role: role.to_string(),
-        parties: vec![c.party.clone()],
+        parties: vec![c.party.to_string()],
         claims: vec![i],
     };
     Finding {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::common::{generic_claims, jaccard, shared_words};
 use super::{Finding, FindingType, claim_pair};
 use crate::graph::{ClaimGraph, Stance};
+use crate::istr::IStr;
 use crate::lexicon::Lexicon;
 
 /// Minimum Jaccard of two statements' words once their opposite words are set aside.
@@ -32,7 +33,7 @@ pub(super) fn opposite_predicates(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> 
         }
         let mut near: Vec<usize> = ka
             .iter()
-            .filter_map(|w| lx.opposites.get(w))
+            .filter_map(|w| lx.opposites.get(w.as_str()))
             .flatten()
             .filter_map(|o| by_word.get(o.as_str()))
             .flatten()
@@ -48,12 +49,12 @@ pub(super) fn opposite_predicates(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> 
             // a word of one statement whose opposite is in the other
             let pair = ka.iter().find_map(|w| {
                 lx.opposites
-                    .get(w)
-                    .and_then(|os| os.iter().find(|o| kb.contains(o)))
-                    .map(|o| (w.clone(), o.clone()))
+                    .get(w.as_str())
+                    .and_then(|os| os.iter().find(|o| kb.iter().any(|k| k == *o)))
+                    .map(|o| (w.clone(), IStr::from(o.as_str())))
             });
             let Some((wa, wb)) = pair else { continue };
-            let rest = |k: &Vec<String>| -> Vec<String> {
+            let rest = |k: &Vec<IStr>| -> Vec<IStr> {
                 k.iter()
                     .filter(|w| **w != wa && **w != wb)
                     .cloned()
@@ -65,15 +66,14 @@ pub(super) fn opposite_predicates(g: &ClaimGraph, lx: &Lexicon) -> Vec<Finding> 
                 continue;
             }
             // different actors ("the army won" / "the rebels lost") make agreeing statements
-            let actor = |w: &String| {
+            let actor = |w: &IStr| {
                 lx.roles.get(w).is_some()
                     || lx
                         .aliases
                         .iter()
                         .any(|al| al.words.len() == 1 && al.words[0].eq_ignore_ascii_case(w))
             };
-            let only =
-                |x: &Vec<String>, y: &Vec<String>| x.iter().any(|w| !y.contains(w) && actor(w));
+            let only = |x: &Vec<IStr>, y: &Vec<IStr>| x.iter().any(|w| !y.contains(w) && actor(w));
             if only(&ra, &rb) && only(&rb, &ra) {
                 continue;
             }

@@ -31,7 +31,7 @@ pub(super) fn presence(g: &ClaimGraph, lx: &crate::lexicon::Lexicon) -> Vec<Find
             continue;
         };
         // a party no list knows ("the militia") tells too little to set two claims against
-        if !g.known_parties.contains(party) {
+        if !g.known_parties.contains(party.as_str()) {
             continue;
         }
         let p = P {
@@ -100,12 +100,12 @@ pub(super) fn presence(g: &ClaimGraph, lx: &crate::lexicon::Lexicon) -> Vec<Find
                     sides: vec![
                         Side {
                             role: format!("{forces} forces present"),
-                            parties: vec![ca.party.clone()],
+                            parties: vec![ca.party.to_string()],
                             claims: same(asserts, &ca.party, d),
                         },
                         Side {
                             role: "denies it".to_string(),
-                            parties: vec![cd.party.clone()],
+                            parties: vec![cd.party.to_string()],
                             claims: same(denies, &cd.party, a),
                         },
                     ],

@@ -62,7 +62,7 @@ pub(super) fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
                         ..
                     } = &g.prop(o).kind
                     {
-                        if g.known_parties.contains(other) && *other != o.party {
+                        if g.known_parties.contains(other.as_str()) && *other != o.party {
                             set.insert(other.as_str());
                         }
                     }

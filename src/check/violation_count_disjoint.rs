@@ -53,12 +53,12 @@ pub(super) fn violation_counts(g: &ClaimGraph, e: usize) -> Vec<Finding> {
                 sides: vec![
                     Side {
                         role: format!("{ta} violations"),
-                        parties: vec![ca.party.clone()],
+                        parties: vec![ca.party.to_string()],
                         claims: vec![a.claim],
                     },
                     Side {
                         role: format!("{tb} violations"),
-                        parties: vec![cb.party.clone()],
+                        parties: vec![cb.party.to_string()],
                         claims: vec![b.claim],
                     },
                 ],

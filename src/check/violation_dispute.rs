@@ -10,7 +10,7 @@ use crate::graph::{ClaimGraph, Stance};
 /// "X violated the truce" against X's "we did not violate it".
 pub(super) fn violation_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     let vc = violation_claims(g, e);
-    let violators: BTreeSet<&String> = vc.iter().filter_map(|v| v.violator).collect();
+    let violators: BTreeSet<&str> = vc.iter().filter_map(|v| v.violator).collect();
     let mut out = Vec::new();
     for v in violators {
         let of = |deny: bool| -> Vec<usize> {
@@ -53,7 +53,7 @@ pub(super) fn violation_dispute(g: &ClaimGraph, e: usize) -> Vec<Finding> {
                 },
                 Side {
                     role: "denies".to_string(),
-                    parties: vec![v.clone()],
+                    parties: vec![v.to_string()],
                     claims: deniers,
                 },
             ],

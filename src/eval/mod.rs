@@ -53,7 +53,7 @@ pub fn predictions(x: &crate::extract::Extraction) -> Vec<PredAttribution> {
             cue: a.cue.clone(),
             content: a.content_parts(),
             label: a.layout.id().to_string(),
-            cue_lemma: a.cue_lemma.clone(),
+            cue_lemma: a.cue_lemma.to_string(),
         })
         .collect()
 }

@@ -327,14 +327,14 @@ pub fn figure_disputes(
                 }
                 vec![PropKind::Casualty {
                     count: *interval,
-                    count_text: span_text(&inp.doc.text, toks, tokens.clone()).to_string(),
+                    count_text: span_text(&inp.doc.text, toks, tokens.clone()).into(),
                     cumulative: false,
                     superseded: false,
                     previous: None,
                     aggregate: false,
                     given_by: None,
-                    measure: fp.measure.clone().unwrap_or_else(|| "killed".to_string()),
-                    victims: "people".to_string(),
+                    measure: fp.measure.as_deref().unwrap_or("killed").into(),
+                    victims: "people".into(),
                     event,
                 }]
             }
@@ -352,14 +352,14 @@ pub fn figure_disputes(
                 let phrase = range.start..fp.end;
                 vec![PropKind::Casualty {
                     count: Interval { lo: 0, hi: None },
-                    count_text: span_text(&inp.doc.text, toks, phrase).to_string(),
+                    count_text: span_text(&inp.doc.text, toks, phrase).into(),
                     cumulative: false,
                     superseded: false,
                     previous: None,
                     aggregate: false,
-                    given_by: Some(giver),
-                    measure: fp.measure.clone().unwrap_or_else(|| "killed".to_string()),
-                    victims: "people".to_string(),
+                    given_by: Some(giver.into()),
+                    measure: fp.measure.as_deref().unwrap_or("killed").into(),
+                    victims: "people".into(),
                     event,
                 }]
             }

@@ -11,6 +11,7 @@ pub mod quantity;
 pub mod speaker;
 pub mod time;
 
+use crate::istr::IStr;
 use crate::lexicon::{FnClass, Lexicon};
 use crate::model::{ByteRange, Commitment, CueType, Document, Polarity, QuoteKind, Speaker};
 use crate::segment::{Segmented, segment};
@@ -27,7 +28,7 @@ pub struct Attribution {
     pub content: ByteRange,
     /// Further parts of a discontinuous content: "“Q1,” he said. “Q2.”", "C1, she said, C2".
     pub continuation: Vec<ByteRange>,
-    pub cue_lemma: String,
+    pub cue_lemma: IStr,
     pub cue_type: CueType,
     pub polarity: Polarity,
     pub commitment: Commitment,
@@ -355,7 +356,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
             cue: tok_bytes(&seg, &a.cue),
             content: tok_bytes(&seg, &a.content),
             continuation: a.extra.iter().map(|r| tok_bytes(&seg, r)).collect(),
-            cue_lemma: a.cue_lemma.clone(),
+            cue_lemma: a.cue_lemma.as_str().into(),
             cue_type: a.cue_type,
             polarity: a.polarity,
             commitment: a.commitment,
@@ -470,13 +471,13 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
             dispute::figure_disputes(&inp, r, &context, &propositions, &mut props, &attributions);
             for p in &props {
                 if let PropKind::Control { place, .. } = &p.kind {
-                    last_place = Some(place.clone());
+                    last_place = Some(place.to_string());
                 }
             }
             propositions.extend(props);
         }
         if last_place.is_none() {
-            last_place = contexts[s].places.last().cloned();
+            last_place = contexts[s].places.last().map(|p| p.to_string());
         }
     }
     answer_accusations(&seg, &raw, &attributions, &mentions, &mut propositions, lx);
@@ -726,7 +727,7 @@ fn dateline_warning(doc: &Document, seg: &Segmented, lx: &Lexicon) -> Option<Str
 /// report that names places on two branches adds nothing.
 fn locate_sites(props: &mut [Proposition], lx: &Lexicon) {
     let known = |p: &str| lx.places.place(&p.to_lowercase()).is_some();
-    let mut home: Option<String> = None;
+    let mut home: Option<IStr> = None;
     for p in props.iter() {
         let Some(e) = p.kind.event() else { continue };
         for place in e.places.iter().filter(|x| known(x)) {
@@ -736,8 +737,15 @@ fn locate_sites(props: &mut [Proposition], lx: &Lexicon) {
             match &home {
                 None => home = Some(place.clone()),
                 Some(h) if h == place => {}
-                Some(h) if crate::places::place_ancestors(h, lx).contains(place) => {}
-                Some(h) if crate::places::place_ancestors(place, lx).contains(h) => {
+                Some(h)
+                    if crate::places::place_ancestors(h, lx)
+                        .iter()
+                        .any(|a| a == place) => {}
+                Some(h)
+                    if crate::places::place_ancestors(place, lx)
+                        .iter()
+                        .any(|a| a == h) =>
+                {
                     home = Some(place.clone());
                 }
                 Some(_) => return,

@@ -8,6 +8,7 @@
 //! Event descriptions (frame, places, time, agent) come from the claim itself, then from its
 //! sentence, then from the nearest earlier sentence that described an event.
 
+use crate::istr::IStr;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -27,25 +28,25 @@ use super::time::find_time;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EventRef {
     /// Frame from `frames.tsv` (attack, convoy, offensive, truce).
-    pub frame: Option<String>,
+    pub frame: Option<IStr>,
     /// Canonical place names.
-    pub places: Vec<String>,
+    pub places: Vec<IStr>,
     pub time: Option<TimeRef>,
     /// Party (or name) said to have carried it out.
-    pub agent: Option<String>,
+    pub agent: Option<IStr>,
     /// What it struck, when a site is named ("market", "hospital"; `@site` in `places.tsv`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
+    pub target: Option<IStr>,
     /// The side holding the area it struck, when the report says ("rebel-held", "government-
     /// controlled": `side` rows of `control.tsv`): a party, a role (`role:government`) or the
     /// word itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub held_by: Option<String>,
+    pub held_by: Option<IStr>,
     /// How it struck, when the words say: from the air ("air strikes", "warplanes") or from
     /// the ground ("shelling", "rocket shells"); `@mode` rows of `frames.tsv`. Tolls of an air
     /// raid and of ground fire are different incidents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mode: Option<String>,
+    pub mode: Option<IStr>,
     /// Publication date of the report that mentions it: an event it does not date happened
     /// shortly before.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -94,7 +95,7 @@ impl EventRef {
 pub enum PropKind {
     Responsibility {
         /// The party (or name) said to be responsible.
-        agent: String,
+        agent: IStr,
         event: EventRef,
         /// One of alternatives the claim leaves open ("Russian or Syrian jets"): it calls for a
         /// reply from each, but blames none firmly.
@@ -108,7 +109,7 @@ pub enum PropKind {
     },
     Casualty {
         count: Interval,
-        count_text: String,
+        count_text: IStr,
         /// A running total ("since April", "so far"), not the toll of one event.
         cumulative: bool,
         /// An earlier or initial figure that a later one replaces ("an earlier death toll").
@@ -126,16 +127,16 @@ pub enum PropKind {
         /// figures given by the Observatory", "rejected Hamas's toll"): the dispute is of every
         /// figure that party gives for the event, and `count` is unbounded.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        given_by: Option<String>,
+        given_by: Option<IStr>,
         /// killed, wounded, missing, trapped, destroyed
-        measure: String,
+        measure: IStr,
         /// What was counted ("soldiers", "people").
-        victims: String,
+        victims: IStr,
         event: EventRef,
     },
     Control {
-        place: String,
-        holder: String,
+        place: IStr,
+        holder: IStr,
         change: ControlChange,
         time: Option<TimeRef>,
         /// About part of the place only: "captured several army positions in Hama province",
@@ -149,20 +150,20 @@ pub enum PropKind {
         repelled: bool,
         /// Who attacked, for a repelled attack, when the claim names them ("the IS attack").
         #[serde(skip_serializing_if = "Option::is_none")]
-        attacker: Option<String>,
+        attacker: Option<IStr>,
     },
     /// A violation of an agreement: "X violated the truce 30 times".
     Violation {
         /// The party (or name) said to have violated it; none when the claim does not say.
         #[serde(skip_serializing_if = "Option::is_none")]
-        violator: Option<String>,
+        violator: Option<IStr>,
         /// The agreement as written, lower case ("truce", "ceasefire").
-        agreement: String,
+        agreement: IStr,
         /// How many violations, when counted.
         #[serde(skip_serializing_if = "Option::is_none")]
         count: Option<Interval>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        count_text: Option<String>,
+        count_text: Option<IStr>,
         /// A running total ("since the truce began"), not the count of one day.
         cumulative: bool,
         event: EventRef,
@@ -172,17 +173,17 @@ pub enum PropKind {
     /// Sake".
     Presence {
         /// The party whose forces they are.
-        party: String,
+        party: IStr,
         /// Where, when the claim says.
         #[serde(skip_serializing_if = "Option::is_none")]
-        place: Option<String>,
+        place: Option<IStr>,
         /// The side they fought with, when the claim says.
         #[serde(skip_serializing_if = "Option::is_none")]
-        alongside: Option<String>,
+        alongside: Option<IStr>,
     },
     Generic {
         /// Sorted content words, the key for comparing generic claims.
-        key: Vec<String>,
+        key: Vec<crate::istr::IStr>,
     },
 }
 
@@ -334,7 +335,7 @@ impl PropInput<'_> {
                     .as_deref()
                     .is_none_or(|cur| self.lx.frame_rank(f) > self.lx.frame_rank(cur))
                 {
-                    ev.frame = Some(f.clone());
+                    ev.frame = Some(f.into());
                 }
                 i += n;
                 continue;
@@ -348,7 +349,7 @@ impl PropInput<'_> {
                         .as_deref()
                         .is_none_or(|cur| self.lx.frame_rank(pf) > self.lx.frame_rank(cur))
                 {
-                    ev.frame = Some(pf.to_string());
+                    ev.frame = Some(pf.into());
                 }
                 i += n;
                 continue;
@@ -364,7 +365,7 @@ impl PropInput<'_> {
                     && !toks[k].in_quote
                     && !self.where_spoken(range.start, k)
             })
-            .map(|k| toks[k].lower.trim_end_matches('s').to_string());
+            .map(|k| toks[k].lower.trim_end_matches('s').into());
         // the object of an attack verb is a place too ("shelled Varosh")
         for i in range.clone() {
             if let Some((n, AgentRelation::Subject)) =
@@ -377,17 +378,24 @@ impl PropInput<'_> {
                 }
             }
         }
-        ev.places = self.most_specific_first(places);
-        ev.held_by = range.clone().find_map(|k| {
-            self.side_of(&toks[k].lower)
-                .or_else(|| self.held_by_after(k, range.end))
-                .or_else(|| {
-                    // "struck army positions": the positions' party holds them
-                    (k > range.start && self.lx.has(WordList::HeldNoun, &toks[k]))
-                        .then(|| self.side_named(&toks[k - 1].lower))
-                        .flatten()
-                })
-        });
+        ev.places = self
+            .most_specific_first(places)
+            .into_iter()
+            .map(IStr::from)
+            .collect();
+        ev.held_by = range
+            .clone()
+            .find_map(|k| {
+                self.side_of(&toks[k].lower)
+                    .or_else(|| self.held_by_after(k, range.end))
+                    .or_else(|| {
+                        // "struck army positions": the positions' party holds them
+                        (k > range.start && self.lx.has(WordList::HeldNoun, &toks[k]))
+                            .then(|| self.side_named(&toks[k - 1].lower))
+                            .flatten()
+                    })
+            })
+            .map(IStr::from);
         // a party named right before an event word is its agent: "Russian air strikes",
         // "Syrian government shelling", "regime airstrikes" (the first one named)
         ev.agent = event_words
@@ -400,7 +408,8 @@ impl PropInput<'_> {
                 m.or_else(|| {
                     super::speaker::role_party(self.seg, &(k - 1..k), self.mentions, self.lx)
                 })
-            });
+            })
+            .map(IStr::from);
         // the attack's mode: one named, or none when both are ("air strikes and shelling");
         // only an event has one
         if ev.frame.is_some() {
@@ -412,7 +421,7 @@ impl PropInput<'_> {
                     }
                 }
             }
-            ev.mode = (modes.len() == 1).then(|| modes[0].clone());
+            ev.mode = (modes.len() == 1).then(|| IStr::from(modes[0].as_str()));
         }
         // a dateline ("RIYADH, May 12 -") dates the report, not the event
         let range = dateline_end(toks, range.clone())..range.end;
@@ -1149,7 +1158,7 @@ impl PropInput<'_> {
                 .is_some_and(|(n, _)| k + n == range.end)
         });
         if event_head {
-            return self.local_event(range).agent;
+            return self.local_event(range).agent.map(String::from);
         }
         // "fighters of the Red Hand Brigades", "Ruritania's army": an organization or an owner
         // the words name (see `discover`)
@@ -1592,7 +1601,7 @@ pub fn region_propositions(
             }
             fill(&mut event);
             if !alternative {
-                event.agent = Some(agent.clone());
+                event.agent = Some(agent.as_str().into());
                 agent_for_region.get_or_insert(agent.clone());
             }
             out.push(Proposition::new(
@@ -1603,7 +1612,7 @@ pub fn region_propositions(
                 inp.np_before(range.start, k).start.min(k)
                     ..np_after(inp, obj_start, range.end).max(k + n),
                 PropKind::Responsibility {
-                    agent,
+                    agent: agent.into(),
                     event,
                     alternative,
                     via_toll: false,
@@ -1704,13 +1713,13 @@ pub fn region_propositions(
                     event.time = None;
                 }
                 fill(&mut event);
-                event.agent = Some(speaker.clone());
+                event.agent = Some(speaker.as_str().into());
                 out.push(Proposition::new(
                     r.sentence,
                     r.attribution,
                     range.clone(),
                     PropKind::Responsibility {
-                        agent: speaker,
+                        agent: speaker.into(),
                         event,
                         alternative: false,
                         via_toll: false,
@@ -1721,7 +1730,7 @@ pub fn region_propositions(
         }
     }
     if let Some(a) = &agent_for_region {
-        local.agent.get_or_insert(a.clone());
+        local.agent.get_or_insert(a.into());
     }
     // Per-speaker split: "Both the Russian and Syrian governments deny carrying out ...". Not
     // when the content names its own agent: in "Syria and Russia deny Damascus carried out the
@@ -1739,10 +1748,10 @@ pub fn region_propositions(
                 } if Some(agent.as_str()) == r.speakers.first().map(|s| s.label()) => {
                     for sp in r.speakers {
                         let mut ev = event.clone();
-                        ev.agent = Some(sp.label().to_string());
+                        ev.agent = Some(sp.label().into());
                         split.push(Proposition {
                             kind: PropKind::Responsibility {
-                                agent: sp.label().to_string(),
+                                agent: sp.label().into(),
                                 event: ev,
                                 alternative: *alternative,
                                 via_toll: *via_toll,
@@ -1919,7 +1928,7 @@ pub fn region_propositions(
         });
         let mut event = local.clone();
         if event.agent.is_none() {
-            event.agent = cause.clone();
+            event.agent = cause.as_deref().map(IStr::from);
         }
         // the party the figure's own words blame ("Russian air strikes killed 14")
         let own_agent = event
@@ -1932,7 +1941,14 @@ pub fn region_propositions(
         // a figure is about those of them named after it, up to the next figure, cue or comma
         // (not about a wider place that holds them all: "six injured in Aleppo ... on Hamdaniyeh
         // and Sukkari")
-        let footprint = crate::places::footprint(&local.places, lx);
+        let footprint = crate::places::footprint(
+            &local
+                .places
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>(),
+            lx,
+        );
         let figure_event = |from: usize| -> EventRef {
             let mut ev = event.clone();
             if footprint.len() > 1 {
@@ -1946,7 +1962,7 @@ pub fn region_propositions(
                 let places = inp.places(from..stop);
                 let own = crate::places::footprint(&places, lx);
                 if !own.is_empty() && own.len() < footprint.len() && own.is_subset(&footprint) {
-                    ev.places = places;
+                    ev.places = places.into_iter().map(IStr::from).collect();
                 }
             }
             ev
@@ -1958,14 +1974,14 @@ pub fn region_propositions(
                 span,
                 PropKind::Casualty {
                     count: q.interval,
-                    count_text: span_text(inp.text(), toks, q.tokens.clone()).to_string(),
+                    count_text: span_text(inp.text(), toks, q.tokens.clone()).into(),
                     cumulative,
                     superseded,
                     aggregate,
                     previous: previous_figure(inp, q, range.end),
                     given_by: None,
-                    measure: measure.clone(),
-                    victims,
+                    measure: measure.as_str().into(),
+                    victims: victims.into(),
                     event: event.clone(),
                 },
                 // "there were no deaths": the negation is the count (none), not a denial
@@ -2089,7 +2105,7 @@ pub fn region_propositions(
                 last_victims = victims.clone();
                 let span = q.tokens.start.min(k)..q.tokens.end.max(k + n);
                 if let Some(a) = &own_agent {
-                    toll_blames.push((a.clone(), ev.clone(), span.clone()));
+                    toll_blames.push((a.to_string(), ev.clone(), span.clone()));
                 }
                 out.push(figure(&q, victims, span, &ev));
                 last_total = Some((open, ev.clone()));
@@ -2121,7 +2137,7 @@ pub fn region_propositions(
                 r.attribution,
                 span,
                 PropKind::Responsibility {
-                    agent,
+                    agent: agent.into(),
                     event,
                     alternative: false,
                     via_toll: true,
@@ -2191,7 +2207,7 @@ pub fn region_propositions(
                 // (not a place of the sentences before: "The village remains under our
                 // control" after a report about Sagaing Region is no claim about Sagaing)
                 match local.places.as_slice() {
-                    [p] => Some(p.clone()),
+                    [p] => Some(p.to_string()),
                     _ => None,
                 }
             } else {
@@ -2236,7 +2252,7 @@ pub fn region_propositions(
                 context
                     .time
                     .clone()
-                    .filter(|_| context.places.contains(&place))
+                    .filter(|_| context.places.iter().any(|p| *p == place))
             });
         let negated = inp.negated_before(range.start, k);
         for place in std::iter::once(place).chain(more) {
@@ -2245,8 +2261,8 @@ pub fn region_propositions(
                 r.attribution,
                 np.start.min(k)..evidence_end,
                 PropKind::Control {
-                    place,
-                    holder: holder.clone(),
+                    place: place.into(),
+                    holder: holder.as_str().into(),
                     change,
                     time: time.clone(),
                     partial: false,
@@ -2272,7 +2288,7 @@ pub fn region_propositions(
 
     // Generic: every attributed content.
     if r.attribution.is_some() {
-        let key: Vec<String> = {
+        let key: Vec<crate::istr::IStr> = {
             let mut k: Vec<&str> = toks[range.clone()]
                 .iter()
                 .filter(|t| {
@@ -2284,7 +2300,7 @@ pub fn region_propositions(
                 .collect();
             k.sort_unstable();
             k.dedup();
-            k.into_iter().map(str::to_string).collect()
+            k.into_iter().map(crate::istr::IStr::from).collect()
         };
         let negated = toks[range.clone()]
             .iter()
@@ -2487,8 +2503,8 @@ fn violations(
         };
         let mut event = local.clone();
         event.fill_from(context);
-        event.frame = Some(lx.violation_frame.clone());
-        event.agent = violator.clone();
+        event.frame = Some(lx.violation_frame.as_str().into());
+        event.agent = violator.as_deref().map(IStr::from);
         let start = count
             .as_ref()
             .map_or(k, |q| q.tokens.start.min(k))
@@ -2498,11 +2514,11 @@ fn violations(
             r.attribution,
             start..evidence_end.max(k + n),
             PropKind::Violation {
-                violator,
-                agreement,
+                violator: violator.map(IStr::from),
+                agreement: agreement.into(),
                 count_text: count
                     .as_ref()
-                    .map(|q| span_text(inp.text(), toks, q.tokens.clone()).to_string()),
+                    .map(|q| span_text(inp.text(), toks, q.tokens.clone()).into()),
                 count: count.map(|q| q.interval),
                 cumulative: running_total(inp, r.sentence, range, k, n),
                 event,
@@ -2678,13 +2694,13 @@ fn deed(
     mut event: EventRef,
     negated: bool,
 ) -> Proposition {
-    event.agent = Some(agent.clone());
+    event.agent = Some(agent.as_str().into());
     Proposition::new(
         r.sentence,
         r.attribution,
         range,
         PropKind::Responsibility {
-            agent,
+            agent: agent.into(),
             event,
             alternative: false,
             via_toll: false,
@@ -3019,7 +3035,7 @@ fn partial_control(
                     .places
                     .first()
                     .filter(|p| !too_wide(p))
-                    .map(|p| (p.clone(), true, k + 1));
+                    .map(|p| (p.to_string(), true, k + 1));
             }
             // "the village of Morek" is Morek; "villages in Hama province" part of it
             let function = matches!(lx.fn_class(w), Some(FnClass::Det | FnClass::Prep));
@@ -3091,8 +3107,8 @@ fn partial_control(
                 r.attribution,
                 np.start.min(k)..(j + 1).min(range.end),
                 PropKind::Control {
-                    place,
-                    holder,
+                    place: place.into(),
+                    holder: holder.into(),
                     change: ControlChange::Gain,
                     time,
                     partial: true,
@@ -3174,13 +3190,13 @@ fn partial_control(
                 r.attribution,
                 np.start.min(k)..(a + 1).min(range.end),
                 PropKind::Control {
-                    place,
-                    holder: holder.clone(),
+                    place: place.into(),
+                    holder: holder.as_str().into(),
                     change: ControlChange::Hold,
                     time: time.clone(),
                     partial,
                     repelled: true,
-                    attacker: attacker.clone(),
+                    attacker: attacker.as_deref().map(IStr::from),
                 },
                 negated,
             ));
@@ -3240,7 +3256,9 @@ fn presence(inp: &PropInput, r: &Region) -> Vec<Proposition> {
             && lx.pronouns.contains_key(&toks[owner.start].lower)
             && matches!(lx.fn_class_of(&toks[owner.start]), Some(FnClass::Det));
         let party = if possessive {
-            r.speakers.first().and_then(|s| s.party.clone())
+            r.speakers
+                .first()
+                .and_then(|s| s.party.as_deref().map(str::to_string))
         } else if owner == before {
             // (with the noun: "Eritrean troops" is an alias as a whole)
             inp.party_of(owner.start..k + 1)
@@ -3310,9 +3328,9 @@ fn presence(inp: &PropInput, r: &Region) -> Vec<Proposition> {
             r.attribution,
             s0..end.min(range.end),
             PropKind::Presence {
-                party,
-                place,
-                alongside,
+                party: party.into(),
+                place: place.map(IStr::from),
+                alongside: alongside.map(IStr::from),
             },
             negated,
         ));
@@ -3412,7 +3430,7 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
                 }
                 from = from.max(r.end);
             }
-            ev.places.retain(|p| outside.contains(p));
+            ev.places.retain(|p| outside.iter().any(|o| o == p));
         }
         // agent: a responsibility predicate with a named subject
         let toks = inp.toks();
@@ -3422,7 +3440,7 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
             {
                 let np = inp.np_before(sent.tokens.start, k);
                 if let Some(p) = inp.party_of(np) {
-                    ev.agent = Some(p);
+                    ev.agent = Some(p.into());
                     break;
                 }
             }
@@ -3442,7 +3460,7 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
             if let Some((ls, lev)) = &last {
                 // (a place no gazetteer knows may lie in the one before: "attacks on Aleppo's
                 // residential neighbourhoods. ... targeted al-Sulaymaniyah neighbourhood")
-                let unknown = |p: &String| !crate::places::is_known(p, inp.lx);
+                let unknown = |p: &IStr| !crate::places::is_known(p, inp.lx);
                 let compatible_place = ev.places.is_empty()
                     || lev.places.iter().any(|p| ev.places.contains(p))
                     || (ev.places.iter().all(unknown) && !lev.places.iter().all(unknown));
@@ -3460,7 +3478,7 @@ pub fn sentence_contexts(inp: &PropInput, sources: &[Vec<Range<usize>>]) -> Vec<
                             .is_some()
                 });
                 let implied = (ev.frame.is_none() && violent)
-                    .then(|| inp.lx.predicate_frame.clone())
+                    .then(|| IStr::from(inp.lx.predicate_frame.as_str()))
                     .filter(|f| !f.is_empty());
                 let compatible_frame = match (ev.frame.as_ref().or(implied.as_ref()), &lev.frame) {
                     (Some(a), Some(b)) => inp.lx.frames_compatible(a, b),
@@ -3635,8 +3653,8 @@ mod tests {
                     Some((
                         count.lo,
                         count.hi,
-                        victims.clone(),
-                        measure.clone(),
+                        victims.to_string(),
+                        measure.to_string(),
                         speaker,
                     ))
                 }
@@ -3976,7 +3994,10 @@ mod tests {
             .propositions
             .iter()
             .filter_map(|p| match &p.kind {
-                PropKind::Casualty { count, event, .. } => Some((count.lo, event.places.clone())),
+                PropKind::Casualty { count, event, .. } => Some((
+                    count.lo,
+                    event.places.iter().map(|p| p.to_string()).collect(),
+                )),
                 _ => None,
             })
             .collect();
@@ -4034,7 +4055,9 @@ mod tests {
             .propositions
             .iter()
             .filter_map(|p| match &p.kind {
-                PropKind::Control { place, holder, .. } => Some((place.clone(), holder.clone())),
+                PropKind::Control { place, holder, .. } => {
+                    Some((place.to_string(), holder.to_string()))
+                }
                 _ => None,
             })
             .collect()
@@ -4077,7 +4100,11 @@ mod tests {
                     holder,
                     attacker,
                     ..
-                } => Some((place.clone(), holder.clone(), attacker.clone())),
+                } => Some((
+                    place.to_string(),
+                    holder.to_string(),
+                    attacker.as_ref().map(|a| a.to_string()),
+                )),
                 _ => None,
             })
             .collect();
@@ -4264,7 +4291,7 @@ The town was captured by rebels in May. The group said 27 people were killed.";
         let places: Vec<String> = x
             .contexts
             .first()
-            .map(|e| e.places.clone())
+            .map(|e| e.places.iter().map(|p| p.to_string()).collect())
             .unwrap_or_default();
         assert_eq!(places, ["Aleppo"]);
     }
@@ -4335,7 +4362,7 @@ The town was captured by rebels in May. The group said 27 people were killed.";
             .propositions
             .iter()
             .filter_map(|p| match &p.kind {
-                PropKind::Responsibility { agent, .. } => Some(agent.clone()),
+                PropKind::Responsibility { agent, .. } => Some(agent.to_string()),
                 _ => None,
             })
             .collect();
@@ -4349,7 +4376,7 @@ The town was captured by rebels in May. The group said 27 people were killed.";
             .propositions
             .iter()
             .filter_map(|p| match &p.kind {
-                PropKind::Responsibility { agent, .. } => Some((agent.clone(), p.negated)),
+                PropKind::Responsibility { agent, .. } => Some((agent.to_string(), p.negated)),
                 _ => None,
             })
             .collect()

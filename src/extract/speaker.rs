@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use crate::istr::IStr;
 use crate::lexicon::{FnClass, Lexicon};
 use crate::model::{EntityKind, LinkHow, PartyLink, Resolution, Speaker};
 use crate::regions::DocRegions;
@@ -379,8 +380,8 @@ fn named_speaker(
         };
         if let Some(f) = super::discover::org_over_alias(text, seg, &scope, m, lx) {
             return Speaker {
-                name: Some(name),
-                party: Some(f.party),
+                name: Some(name.into()),
+                party: Some(f.party.into()),
                 kind: kind.or(f.kind).unwrap_or(EntityKind::Org),
                 resolution: Resolution::Named,
                 link: Some(f.link),
@@ -408,8 +409,8 @@ fn named_speaker(
             kind = Some(al.kind);
         }
         return Speaker {
-            name: Some(name),
-            party: Some(al.party.clone()),
+            name: Some(name.into()),
+            party: Some(al.party.as_str().into()),
             kind: kind.unwrap_or(al.kind),
             resolution: Resolution::Named,
             link: Some(PartyLink::new(
@@ -488,8 +489,8 @@ fn named_speaker(
                 };
                 return match (found, earlier) {
                     (Some(m), _) => Speaker {
-                        name: Some(name),
-                        party: Some(lx.aliases[m.alias].party.clone()),
+                        name: Some(name.into()),
+                        party: Some(lx.aliases[m.alias].party.as_str().into()),
                         kind: role.kind,
                         resolution: Resolution::Context { mention },
                         link,
@@ -497,7 +498,11 @@ fn named_speaker(
                     },
                     (None, Some(sp)) => Speaker {
                         // a title keeps its holder's name
-                        name: if title { Some(name) } else { sp.name.clone() },
+                        name: if title {
+                            Some(name.into())
+                        } else {
+                            sp.name.clone()
+                        },
                         party: sp.party.clone(),
                         kind: sp.kind,
                         resolution: Resolution::Context { mention },
@@ -505,15 +510,15 @@ fn named_speaker(
                         carrier: None,
                     },
                     (None, None) if state.is_some() => Speaker {
-                        name: Some(name),
-                        party: state.map(str::to_string),
+                        name: Some(name.into()),
+                        party: state.map(IStr::from),
                         kind: role.kind,
                         resolution: Resolution::Context { mention },
                         link,
                         carrier: None,
                     },
                     (None, None) => Speaker {
-                        name: Some(name),
+                        name: Some(name.into()),
                         party: None,
                         kind: role.kind,
                         resolution: Resolution::Unresolved { mention },
@@ -528,7 +533,7 @@ fn named_speaker(
     // organization named before that the noun fits
     if let Some(sp) = org_antecedent(text, seg, atts, done, ai, src, &core, mentions, regions, lx) {
         return Speaker {
-            name: Some(name),
+            name: Some(name.into()),
             ..sp
         };
     }
@@ -634,7 +639,7 @@ fn named_speaker(
     // A name an earlier speaker of the document had ("Doe" after "military spokesman Jan Doe").
     if let Some(sp) = earlier_name(text, seg, &core, done, ai) {
         return Speaker {
-            name: Some(name),
+            name: Some(name.into()),
             party: sp.party.clone(),
             kind: kind.unwrap_or(EntityKind::Unknown),
             resolution: Resolution::Named,
@@ -649,8 +654,8 @@ fn named_speaker(
     // British ambassador to the United Nations")
     if let Some((party, words)) = earlier_holder(text, seg, &core, mentions, lx) {
         return Speaker {
-            name: Some(name),
-            party: Some(party),
+            name: Some(name.into()),
+            party: Some(party.into()),
             kind: EntityKind::Person,
             resolution: Resolution::Named,
             link: Some(PartyLink::new(LinkHow::Earlier, words)),
@@ -692,8 +697,8 @@ fn named_speaker(
         });
     if let Some(f) = found {
         return Speaker {
-            name: Some(f.name.unwrap_or(name)),
-            party: Some(f.party),
+            name: Some(f.name.unwrap_or(name).into()),
+            party: Some(f.party.into()),
             kind: kind.or(f.kind).unwrap_or(EntityKind::Org),
             resolution: Resolution::Named,
             link: Some(f.link),
@@ -718,8 +723,8 @@ fn named_speaker(
     if ranked {
         if let Some(m) = last_with_role(mentions, src.start, "military", lx) {
             return Speaker {
-                name: Some(name),
-                party: Some(lx.aliases[m.alias].party.clone()),
+                name: Some(name.into()),
+                party: Some(lx.aliases[m.alias].party.as_str().into()),
                 kind: EntityKind::Person,
                 resolution: Resolution::Named,
                 link: Some(PartyLink::new(
@@ -742,7 +747,7 @@ fn named_speaker(
                 .any(|k| toks[k].kind == crate::segment::TokKind::Number)
                 && core.clone().any(lower_word)));
     Speaker {
-        name: Some(name),
+        name: Some(name.into()),
         party: None,
         kind: kind.unwrap_or(EntityKind::Unknown),
         resolution: if clause {
@@ -950,8 +955,8 @@ fn org_antecedent(
                 ) {
                     let mention = span_text(text, toks, src.clone()).to_string();
                     return Some(Speaker {
-                        name: Some(span_text(text, toks, phrase).to_string()),
-                        party: Some(f.party),
+                        name: Some(span_text(text, toks, phrase).into()),
+                        party: Some(f.party.into()),
                         kind: f.kind.unwrap_or(EntityKind::Org),
                         resolution: Resolution::Context { mention },
                         link: Some(f.link),
@@ -1282,10 +1287,8 @@ fn accused_before(
     let m = best_alias(mentions, &(b.content.start..end))?;
     let al = &lx.aliases[m.alias];
     Some(Speaker {
-        name: Some(
-            text[toks[m.tokens.start].range.start..toks[m.tokens.end - 1].range.end].to_string(),
-        ),
-        party: Some(al.party.clone()),
+        name: Some(text[toks[m.tokens.start].range.start..toks[m.tokens.end - 1].range.end].into()),
+        party: Some(al.party.as_str().into()),
         kind: al.kind,
         resolution: Resolution::Named,
         link: Some(PartyLink::new(
@@ -1302,9 +1305,9 @@ fn mention_speaker(text: &str, seg: &Segmented, m: &Mention, lx: &Lexicon) -> Sp
     Speaker {
         name: Some(
             text[seg.tokens[m.tokens.start].range.start..seg.tokens[m.tokens.end - 1].range.end]
-                .to_string(),
+                .into(),
         ),
-        party: Some(al.party.clone()),
+        party: Some(al.party.as_str().into()),
         kind: al.kind,
         resolution: Resolution::Named,
         link: Some(PartyLink::new(
@@ -1504,7 +1507,7 @@ pub fn relays(
             .map(|sp| sp.label().to_string())
             .unwrap_or_default();
         for sp in &mut speakers[bi] {
-            sp.carrier = Some(carrier.clone());
+            sp.carrier = Some(carrier.as_str().into());
         }
         out[ai] = Some(bi);
     }

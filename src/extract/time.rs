@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::istr::IStr;
 use jiff::civil::Date;
 
 use crate::lexicon::{Lexicon, PeriodUnit, TimeWord};
@@ -153,10 +154,10 @@ fn time_at(
             return Some((
                 s..e,
                 TimeRef {
-                    phrase: span_text(text, toks, s..e).to_string(),
-                    weekday: Some(WEEKDAYS[wd as usize].to_string()),
+                    phrase: span_text(text, toks, s..e).into(),
+                    weekday: Some(WEEKDAYS[wd as usize].into()),
                     date,
-                    part,
+                    part: part.map(IStr::from),
                     until: None,
                 },
             ));
@@ -167,8 +168,8 @@ fn time_at(
             return Some((
                 i..i + 1,
                 TimeRef {
-                    phrase: text[toks[i].range.clone()].to_string(),
-                    weekday: date.map(|d| WEEKDAYS[weekday_index(d) as usize].to_string()),
+                    phrase: text[toks[i].range.clone()].into(),
+                    weekday: date.map(|d| WEEKDAYS[weekday_index(d) as usize].into()),
                     date,
                     part: None,
                     until: None,
@@ -201,7 +202,7 @@ fn time_at(
                     return Some((
                         i - 1..i + 1,
                         TimeRef {
-                            phrase: span_text(text, toks, i - 1..i + 1).to_string(),
+                            phrase: span_text(text, toks, i - 1..i + 1).into(),
                             weekday: None,
                             date: Some(from),
                             part: None,
@@ -214,8 +215,8 @@ fn time_at(
                 return Some((
                     start..end,
                     TimeRef {
-                        phrase: span_text(text, toks, start..end).to_string(),
-                        weekday: d.map(|d| WEEKDAYS[weekday_index(d) as usize].to_string()),
+                        phrase: span_text(text, toks, start..end).into(),
+                        weekday: d.map(|d| WEEKDAYS[weekday_index(d) as usize].into()),
                         date: d,
                         part: None,
                         until: None,
@@ -236,7 +237,7 @@ fn time_at(
                 return Some((
                     i..i + 2,
                     TimeRef {
-                        phrase: span_text(text, toks, i..i + 2).to_string(),
+                        phrase: span_text(text, toks, i..i + 2).into(),
                         weekday: None,
                         date: None,
                         part: None,
@@ -248,7 +249,7 @@ fn time_at(
             return Some((
                 i..i + 2,
                 TimeRef {
-                    phrase: span_text(text, toks, i..i + 2).to_string(),
+                    phrase: span_text(text, toks, i..i + 2).into(),
                     weekday: None,
                     date: Some(from),
                     part: None,

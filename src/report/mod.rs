@@ -195,7 +195,7 @@ fn evidence(g: &ClaimGraph, maps: &[CharMap], c: usize) -> EvidenceOut {
     EvidenceOut {
         claim: claim.id(&x.doc.id),
         doc: x.doc.id.clone(),
-        party: claim.party.clone(),
+        party: claim.party.to_string(),
         stance: claim.stance,
         sentence: cm.span(&x.seg.sentences[p.sentence].range),
         source: a.and_then(|a| a.source.as_ref()).map(|r| cm.span(r)),
