@@ -6,7 +6,7 @@
 //! mentions from different documents are merged into one event node when they agree on enough
 //! (see [`same_event`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -211,8 +211,8 @@ pub struct ClaimGraph {
     pub parties: BTreeMap<String, NodeIndex>,
     pub places: BTreeMap<String, NodeIndex>,
     pub event_nodes: Vec<NodeIndex>,
-    /// Node of each (doc, prop).
-    pub prop_nodes: BTreeMap<(usize, usize), NodeIndex>,
+    /// Node of each proposition: `prop_nodes[doc][prop]`.
+    pub prop_nodes: Vec<Vec<NodeIndex>>,
     /// How reports name each frame (from `frames.tsv`).
     pub frame_text: BTreeMap<String, String>,
     /// Every party named in `parties.tsv`.
@@ -556,7 +556,7 @@ impl ClaimGraph {
             parties: BTreeMap::new(),
             places: BTreeMap::new(),
             event_nodes: Vec::new(),
-            prop_nodes: BTreeMap::new(),
+            prop_nodes: Vec::with_capacity(docs.len()),
             frame_text: lx
                 .frame_defs
                 .iter()
@@ -569,19 +569,23 @@ impl ClaimGraph {
         // Filed by detail and by week: only mentions whose dates can meet can match, so a corpus
         // of many weeks never compares every mention with every event of the same place or
         // agent. Undated mentions (no date, no publication date) are filed under every week.
-        let mut index: BTreeMap<(String, i64), Vec<usize>> = BTreeMap::new();
-        let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        // (key, week, event) and (key, event): sets of numbers, not maps of lists, so that an
+        // entry costs no allocation of its own
+        let mut key_ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut index: BTreeSet<(u32, i64, u32)> = BTreeSet::new();
+        let mut by_key: BTreeSet<(u32, u32)> = BTreeSet::new();
         // per event: its distinct mention descriptions, each with the first and last report that
         // gave it; and the first and last report that mentions the event at all
-        let mut distinct: Vec<BTreeMap<&EventRef, (usize, usize)>> = Vec::new();
+        let mut distinct: Vec<Vec<(&EventRef, (usize, usize))>> = Vec::new();
         let mut spread: Vec<(usize, usize)> = Vec::new();
         for (di, x) in docs.iter().enumerate() {
             let dn = g.graph.add_node(Node::Document {
                 id: x.doc.id.clone(),
             });
+            let mut prop_nodes = Vec::with_capacity(x.propositions.len());
             for (pi, p) in x.propositions.iter().enumerate() {
                 let pn = g.graph.add_node(Node::Proposition { doc: di, prop: pi });
-                g.prop_nodes.insert((di, pi), pn);
+                prop_nodes.push(pn);
                 g.graph.add_edge(dn, pn, Edge::Contains);
                 // Event.
                 let ev = p.kind.event();
@@ -591,7 +595,13 @@ impl ClaimGraph {
                     // on one (a report's vaguer mention, its place alone, keeps no precise one
                     // out)
                     // only events sharing a detail can match: look those up, in id order
-                    let keys = event_keys(ev, lx);
+                    let keys: Vec<u32> = event_keys(ev, lx)
+                        .into_iter()
+                        .map(|k| {
+                            let n = key_ids.len() as u32;
+                            *key_ids.entry(k).or_insert(n)
+                        })
+                        .collect();
                     let weeks = weeks_of(ev);
                     let mut candidates: Vec<usize> = match &weeks {
                         // a dated mention can only meet events of the weeks it spans, or undated
@@ -600,16 +610,14 @@ impl ClaimGraph {
                             .flat_map(|k| {
                                 ws.iter()
                                     .chain(std::iter::once(&ANY_WEEK))
-                                    .filter_map(|&w| index.get(&(k.clone(), w)))
+                                    .flat_map(|&w| index.range((*k, w, 0)..=(*k, w, u32::MAX)))
+                                    .map(|e| e.2 as usize)
                             })
-                            .flatten()
-                            .copied()
                             .collect(),
                         None => keys
                             .iter()
-                            .filter_map(|k| by_key.get(k))
-                            .flatten()
-                            .copied()
+                            .flat_map(|k| by_key.range((*k, 0)..=(*k, u32::MAX)))
+                            .map(|e| e.1 as usize)
                             .collect(),
                     };
                     candidates.sort_unstable();
@@ -627,9 +635,9 @@ impl ClaimGraph {
                             let all_here = needed(spread[i]) == 1;
                             same_event_with(&g.events[i].desc, ev, lx, if all_here { 1 } else { 2 })
                                 && distinct[i]
-                                    .keys()
-                                    .all(|other| agreements(other, ev, lx).is_some())
-                                && distinct[i].iter().any(|(other, &docs)| {
+                                    .iter()
+                                    .all(|(other, _)| agreements(other, ev, lx).is_some())
+                                && distinct[i].iter().any(|&(other, docs)| {
                                     same_event_with(other, ev, lx, needed(docs))
                                 })
                         })
@@ -666,25 +674,21 @@ impl ClaimGraph {
                             });
                             let en = g.graph.add_node(Node::Event { id });
                             g.event_nodes.push(en);
-                            distinct.push(BTreeMap::new());
+                            distinct.push(Vec::new());
                             spread.push((di, di));
                             id
                         }
                     };
-                    let docs_of = distinct[ei].entry(ev).or_insert((di, di));
-                    docs_of.1 = di;
+                    match distinct[ei].iter_mut().find(|(d, _)| *d == ev) {
+                        Some((_, docs_of)) => docs_of.1 = di,
+                        None => distinct[ei].push((ev, (di, di))),
+                    }
                     spread[ei].1 = di;
                     for k in keys {
                         for &w in weeks.as_deref().unwrap_or(&[ANY_WEEK]) {
-                            let ids = index.entry((k.clone(), w)).or_default();
-                            if ids.last() != Some(&ei) {
-                                ids.push(ei);
-                            }
+                            index.insert((k, w, ei as u32));
                         }
-                        let ids = by_key.entry(k).or_default();
-                        if ids.last() != Some(&ei) {
-                            ids.push(ei);
-                        }
+                        by_key.insert((k, ei as u32));
                     }
                     g.events[ei].mentions.push((di, pi));
                     g.graph.add_edge(pn, g.event_nodes[ei], Edge::About);
@@ -725,7 +729,18 @@ impl ClaimGraph {
                         .add_edge(party, pn, Edge::Stance { stance, claim: ci });
                 }
             }
+            g.prop_nodes.push(prop_nodes);
         }
+        // every document is kept until the report is written: no spare room
+        g.claims.shrink_to_fit();
+        for e in &mut g.events {
+            e.mentions.shrink_to_fit();
+            e.links.shrink_to_fit();
+            e.desc.places.shrink_to_fit();
+        }
+        g.events.shrink_to_fit();
+        g.event_nodes.shrink_to_fit();
+        g.graph.shrink_to_fit();
         g.docs = docs;
         g
     }
@@ -780,7 +795,7 @@ impl ClaimGraph {
         let en = self.event_nodes[event];
         let mut out = Vec::new();
         for key in self.props_into(en, |e| matches!(e, Edge::About)) {
-            out.extend(self.claims_on(self.prop_nodes[&key]));
+            out.extend(self.claims_on(self.prop_nodes[key.0][key.1]));
         }
         out.sort_unstable();
         out
@@ -793,7 +808,7 @@ impl ClaimGraph {
         };
         let mut out = Vec::new();
         for key in self.props_into(n, |e| matches!(e, Edge::Concerns)) {
-            out.extend(self.claims_on(self.prop_nodes[&key]));
+            out.extend(self.claims_on(self.prop_nodes[key.0][key.1]));
         }
         out.sort_unstable();
         out
@@ -812,7 +827,7 @@ impl ClaimGraph {
 
     /// The event a claim's proposition is about, if any.
     pub fn event_of(&self, c: &Claim) -> Option<usize> {
-        let pn = self.prop_nodes[&(c.doc, c.prop)];
+        let pn = self.prop_nodes[c.doc][c.prop];
         self.graph
             .edges_directed(pn, Direction::Outgoing)
             .find(|e| matches!(e.weight(), Edge::About))

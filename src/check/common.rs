@@ -70,60 +70,69 @@ pub(super) fn violation_claims(g: &ClaimGraph, e: usize) -> Vec<ViolationClaim<'
 /// How much of their content words an assertion and a denial must share (Jaccard).
 const POLARITY_MIN_OVERLAP: f64 = 0.6;
 
-/// For each key on the left, the keys on the right (indices, ascending) that may share at
-/// least `min_shared` words with it and reach Jaccard `t`; every pair that does is among them.
+/// For a key on the left, the keys on the right (indices, ascending) that may share at least
+/// `min_shared` words with it and reach Jaccard `t`; every pair that does is among them.
 ///
 /// Prefix filtering: with words ordered rarest first over both sides, two keys sharing at least
 /// α words share one among the first `len − α + 1` words of each, where α is each key's own
 /// lower bound on the overlap (`max(min_shared, ⌈t·len⌉)`). So only keys sharing a rare word
-/// are compared, never all pairs.
-fn jaccard_candidates(
-    left: &[&[IStr]],
-    right: &[&[IStr]],
+/// are compared, never all pairs. The candidates are listed one left key at a time: a corpus
+/// that repeats a statement a thousand times has a million pairs, which are never all held.
+struct JaccardIndex<'k> {
+    freq: BTreeMap<&'k str, usize>,
+    index: BTreeMap<&'k str, Vec<usize>>,
     t: f64,
     min_shared: usize,
-) -> Vec<Vec<usize>> {
-    let mut freq: BTreeMap<&str, usize> = BTreeMap::new();
-    for k in left.iter().chain(right) {
-        for w in k.iter() {
-            *freq.entry(w.as_str()).or_insert(0) += 1;
+}
+
+impl<'k> JaccardIndex<'k> {
+    fn new(left: &[&'k [IStr]], right: &[&'k [IStr]], t: f64, min_shared: usize) -> Self {
+        let mut freq: BTreeMap<&str, usize> = BTreeMap::new();
+        for k in left.iter().chain(right) {
+            for w in k.iter() {
+                *freq.entry(w.as_str()).or_insert(0) += 1;
+            }
         }
+        let mut ji = JaccardIndex {
+            freq,
+            index: BTreeMap::new(),
+            t,
+            min_shared,
+        };
+        let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (j, k) in right.iter().enumerate() {
+            for w in ji.prefix(k) {
+                index.entry(w).or_default().push(j);
+            }
+        }
+        ji.index = index;
+        ji
     }
-    fn prefix<'k>(
-        k: &'k [IStr],
-        freq: &BTreeMap<&str, usize>,
-        t: f64,
-        min_shared: usize,
-    ) -> Vec<&'k str> {
+
+    fn prefix<'a>(&self, k: &'a [IStr]) -> Vec<&'a str> {
         // a hair below the bound, so rounding never shortens the prefix too much
-        let alpha = ((t * k.len() as f64 - 1e-9).ceil() as usize).max(min_shared);
+        let alpha = ((self.t * k.len() as f64 - 1e-9).ceil() as usize).max(self.min_shared);
         if alpha > k.len() {
             return Vec::new();
         }
         let mut ws: Vec<&str> = k.iter().map(IStr::as_str).collect();
-        ws.sort_by_key(|w| (freq.get(w).copied().unwrap_or(0), *w));
+        ws.sort_by_key(|w| (self.freq.get(w).copied().unwrap_or(0), *w));
         ws.truncate(k.len() - alpha + 1);
         ws
     }
-    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (j, k) in right.iter().enumerate() {
-        for w in prefix(k, &freq, t, min_shared) {
-            index.entry(w).or_default().push(j);
-        }
+
+    fn near(&self, k: &[IStr]) -> Vec<usize> {
+        let mut near: Vec<usize> = self
+            .prefix(k)
+            .into_iter()
+            .filter_map(|w| self.index.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        near
     }
-    left.iter()
-        .map(|k| {
-            let mut near: Vec<usize> = prefix(k, &freq, t, min_shared)
-                .into_iter()
-                .filter_map(|w| index.get(w))
-                .flatten()
-                .copied()
-                .collect();
-            near.sort_unstable();
-            near.dedup();
-            near
-        })
-        .collect()
 }
 
 /// Shared words of two sorted, deduplicated keys.
@@ -166,12 +175,13 @@ pub(super) struct StatementPair<'g> {
 }
 
 /// Every assertion/denial pair of generic claims on the same statement (content-word Jaccard at
-/// least [`POLARITY_MIN_OVERLAP`], three shared words at least), in claim order.
-pub(super) fn assertion_denial_pairs<'g>(
+/// least [`POLARITY_MIN_OVERLAP`], three shared words at least), in claim order, handed to `f`
+/// one at a time (never all held: their number grows with the square of a repeated statement's).
+pub(super) fn for_each_statement_pair<'g>(
     g: &ClaimGraph,
     generic: &[(usize, &'g Claim, &'g Vec<IStr>)],
-) -> Vec<StatementPair<'g>> {
-    let mut out = Vec::new();
+    mut f: impl FnMut(StatementPair<'g>),
+) {
     let asserted: Vec<_> = generic
         .iter()
         .filter(|(_, a, _)| a.stance == Stance::Assert)
@@ -180,17 +190,14 @@ pub(super) fn assertion_denial_pairs<'g>(
         .iter()
         .filter(|(_, b, _)| b.stance == Stance::Deny)
         .collect();
-    let candidates = jaccard_candidates(
-        &asserted.iter().map(|x| x.2.as_slice()).collect::<Vec<_>>(),
-        &denied.iter().map(|x| x.2.as_slice()).collect::<Vec<_>>(),
-        POLARITY_MIN_OVERLAP,
-        3,
-    );
-    for (&&(ia, a, ka), near) in asserted.iter().zip(candidates) {
-        for &(ib, b, kb) in near.into_iter().map(|j| denied[j]) {
+    let left: Vec<&[IStr]> = asserted.iter().map(|x| x.2.as_slice()).collect();
+    let right: Vec<&[IStr]> = denied.iter().map(|x| x.2.as_slice()).collect();
+    let index = JaccardIndex::new(&left, &right, POLARITY_MIN_OVERLAP, 3);
+    for &&(ia, a, ka) in &asserted {
+        for &(ib, b, kb) in index.near(ka).into_iter().map(|j| denied[j]) {
             let sim = jaccard(ka, kb);
             if sim >= POLARITY_MIN_OVERLAP && shared_words(ka, kb) >= 3 && !nested(g, a, b) {
-                out.push(StatementPair {
+                f(StatementPair {
                     ia,
                     a,
                     ka,
@@ -201,7 +208,6 @@ pub(super) fn assertion_denial_pairs<'g>(
             }
         }
     }
-    out
 }
 
 /// Whether one claim's attribution lies inside the other's content ("X said rebels opposed to

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::common::{StatementPair, assertion_denial_pairs, generic_claims};
+use super::common::{StatementPair, for_each_statement_pair, generic_claims};
 use super::{Finding, FindingType, claim_pair};
 use crate::graph::ClaimGraph;
 
@@ -23,18 +23,18 @@ pub(super) fn polarity(
         .collect();
     let mut out = Vec::new();
     let mut paired: BTreeSet<(usize, &str)> = BTreeSet::new();
-    for StatementPair {
-        ia,
-        a,
-        ka,
-        ib,
-        b,
-        sim,
-    } in assertion_denial_pairs(g, &generic)
-    {
+    for_each_statement_pair(g, &generic, |pair| {
+        let StatementPair {
+            ia,
+            a,
+            ka,
+            ib,
+            b,
+            sim,
+        } = pair;
         // each denial is paired once with each asserting party (the first assertion)
         if a.party == b.party || !paired.insert((ib, a.party.as_str())) {
-            continue;
+            return;
         }
         // a denial of a deed ("denied its jets were involved in the strike in which 20 were
         // killed") answers who did it, which the responsibility rules weigh; the words it
@@ -44,7 +44,7 @@ pub(super) fn polarity(
                 .attribution
                 .is_some_and(|aa| super::common::names_a_deed(g, a.doc, aa, None, lx));
             if !asserts_deed && super::common::names_a_deed(g, b.doc, att, None, lx) {
-                continue;
+                return;
             }
         }
         out.push(claim_pair(
@@ -59,7 +59,7 @@ pub(super) fn polarity(
                 sim * 100.0
             ),
         ));
-    }
+    });
     out
 }
 

@@ -335,7 +335,7 @@ pub fn figure_disputes(
                     given_by: None,
                     measure: fp.measure.as_deref().unwrap_or("killed").into(),
                     victims: "people".into(),
-                    event,
+                    event: Box::new(event),
                 }]
             }
             // "disputed the casualty figures given by the Observatory": every figure the
@@ -360,7 +360,7 @@ pub fn figure_disputes(
                     given_by: Some(giver.into()),
                     measure: fp.measure.as_deref().unwrap_or("killed").into(),
                     victims: "people".into(),
-                    event,
+                    event: Box::new(event),
                 }]
             }
         },

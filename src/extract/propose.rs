@@ -96,7 +96,7 @@ pub enum PropKind {
     Responsibility {
         /// The party (or name) said to be responsible.
         agent: IStr,
-        event: EventRef,
+        event: Box<EventRef>,
         /// One of alternatives the claim leaves open ("Russian or Syrian jets"): it calls for a
         /// reply from each, but blames none firmly.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -132,7 +132,7 @@ pub enum PropKind {
         measure: IStr,
         /// What was counted ("soldiers", "people").
         victims: IStr,
-        event: EventRef,
+        event: Box<EventRef>,
     },
     Control {
         place: IStr,
@@ -166,7 +166,7 @@ pub enum PropKind {
         count_text: Option<IStr>,
         /// A running total ("since the truce began"), not the count of one day.
         cumulative: bool,
-        event: EventRef,
+        event: Box<EventRef>,
     },
     /// A party's forces present in the war: "units of the Rwanda Defence Force fought alongside
     /// the M23", "its soldiers are deployed in Sake"; negated, "there were no RDF soldiers in
@@ -1613,7 +1613,7 @@ pub fn region_propositions(
                     ..np_after(inp, obj_start, range.end).max(k + n),
                 PropKind::Responsibility {
                     agent: agent.into(),
-                    event,
+                    event: Box::new(event),
                     alternative,
                     via_toll: false,
                 },
@@ -1720,7 +1720,7 @@ pub fn region_propositions(
                     range.clone(),
                     PropKind::Responsibility {
                         agent: speaker.into(),
-                        event,
+                        event: Box::new(event),
                         alternative: false,
                         via_toll: false,
                     },
@@ -1783,7 +1783,7 @@ pub fn region_propositions(
             matches!(&p.kind, PropKind::Responsibility { agent, .. } if agent == "other" || agent == "another")
         });
         let event = match template.map(|i| out.remove(i).kind) {
-            Some(PropKind::Responsibility { event, .. }) => Some(event),
+            Some(PropKind::Responsibility { event, .. }) => Some(*event),
             _ => {
                 let blamed = inp.local_event(range.clone());
                 blamed.frame.is_some().then_some(blamed).or_else(|| {
@@ -1982,7 +1982,7 @@ pub fn region_propositions(
                     given_by: None,
                     measure: measure.as_str().into(),
                     victims: victims.into(),
-                    event: event.clone(),
+                    event: Box::new(event.clone()),
                 },
                 // "there were no deaths": the negation is the count (none), not a denial
                 inp.negated_before(range.start, k)
@@ -2138,7 +2138,7 @@ pub fn region_propositions(
                 span,
                 PropKind::Responsibility {
                     agent: agent.into(),
-                    event,
+                    event: Box::new(event),
                     alternative: false,
                     via_toll: true,
                 },
@@ -2521,7 +2521,7 @@ fn violations(
                     .map(|q| span_text(inp.text(), toks, q.tokens.clone()).into()),
                 count: count.map(|q| q.interval),
                 cumulative: running_total(inp, r.sentence, range, k, n),
-                event,
+                event: Box::new(event),
             },
             inp.negated_before(range.start, k),
         ));
@@ -2701,7 +2701,7 @@ fn deed(
         range,
         PropKind::Responsibility {
             agent: agent.into(),
-            event,
+            event: Box::new(event),
             alternative: false,
             via_toll: false,
         },
