@@ -66,7 +66,7 @@ pub enum Node {
 #[serde(tag = "edge", rename_all = "snake_case")]
 pub enum Edge {
     /// Party → proposition.
-    Stance { stance: Stance, claim: usize },
+    Stance { stance: Stance, claim: u32 },
     /// Proposition → event.
     About,
     /// Proposition → party said to be responsible.
@@ -725,8 +725,14 @@ impl ClaimGraph {
                     let label = c.party.clone();
                     g.claims.push(c);
                     let party = g.party(&label);
-                    g.graph
-                        .add_edge(party, pn, Edge::Stance { stance, claim: ci });
+                    g.graph.add_edge(
+                        party,
+                        pn,
+                        Edge::Stance {
+                            stance,
+                            claim: ci as u32,
+                        },
+                    );
                 }
             }
             g.prop_nodes.push(prop_nodes);
@@ -762,7 +768,7 @@ impl ClaimGraph {
             .graph
             .edges_directed(prop, Direction::Incoming)
             .filter_map(|e| match e.weight() {
-                Edge::Stance { claim, .. } => Some(*claim),
+                Edge::Stance { claim, .. } => Some(*claim as usize),
                 _ => None,
             })
             .collect();

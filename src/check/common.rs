@@ -190,13 +190,46 @@ pub(super) fn for_each_statement_pair<'g>(
         .iter()
         .filter(|(_, b, _)| b.stance == Stance::Deny)
         .collect();
-    let left: Vec<&[IStr]> = asserted.iter().map(|x| x.2.as_slice()).collect();
-    let right: Vec<&[IStr]> = denied.iter().map(|x| x.2.as_slice()).collect();
+    // Statements repeat word for word (wire copy, a party's stock phrase): the keys are compared
+    // once per two distinct keys, then the pairs handed out claim by claim.
+    fn distinct<'k>(keys: impl Iterator<Item = &'k [IStr]>) -> (Vec<&'k [IStr]>, Vec<Vec<usize>>) {
+        let mut of: BTreeMap<&[IStr], usize> = BTreeMap::new();
+        let (mut ks, mut members): (Vec<&[IStr]>, Vec<Vec<usize>>) = (Vec::new(), Vec::new());
+        for (i, k) in keys.enumerate() {
+            let n = *of.entry(k).or_insert_with(|| {
+                ks.push(k);
+                members.push(Vec::new());
+                ks.len() - 1
+            });
+            members[n].push(i);
+        }
+        (ks, members)
+    }
+    let (left, _) = distinct(asserted.iter().map(|x| x.2.as_slice()));
+    let (right, right_members) = distinct(denied.iter().map(|x| x.2.as_slice()));
     let index = JaccardIndex::new(&left, &right, POLARITY_MIN_OVERLAP, 3);
+    // for each distinct asserted key: the distinct denied keys on the same statement
+    let mut same: BTreeMap<&[IStr], Vec<(usize, f64)>> = BTreeMap::new();
     for &&(ia, a, ka) in &asserted {
-        for &(ib, b, kb) in index.near(ka).into_iter().map(|j| denied[j]) {
-            let sim = jaccard(ka, kb);
-            if sim >= POLARITY_MIN_OVERLAP && shared_words(ka, kb) >= 3 && !nested(g, a, b) {
+        let near = same.entry(ka.as_slice()).or_insert_with(|| {
+            index
+                .near(ka)
+                .into_iter()
+                .filter_map(|r| {
+                    let kb = right[r];
+                    let sim = jaccard(ka, kb);
+                    (sim >= POLARITY_MIN_OVERLAP && shared_words(ka, kb) >= 3).then_some((r, sim))
+                })
+                .collect()
+        });
+        let mut js: Vec<(usize, f64)> = near
+            .iter()
+            .flat_map(|&(r, sim)| right_members[r].iter().map(move |&j| (j, sim)))
+            .collect();
+        js.sort_unstable_by_key(|x| x.0);
+        for (j, sim) in js {
+            let &(ib, b, _) = denied[j];
+            if !nested(g, a, b) {
                 f(StatementPair {
                     ia,
                     a,
