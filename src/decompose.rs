@@ -185,6 +185,11 @@ fn detail_pairs(e: &EventRef, lx: &Lexicon) -> Vec<String> {
     }
     for p in e.places.iter().filter(|p| !is_root_place(p, lx)) {
         kinds[2].push(format!("p={p}"));
+        // two transliterations of a name no gazetteer knows are one place ("Sarosa",
+        // "Saroris": `places::same_unknown_name`)
+        if let Some(k) = crate::places::unknown_name_key(p, lx) {
+            kinds[2].push(format!("p~{k}"));
+        }
         for a in place_ancestors(p, lx) {
             if !is_root_place(&a, lx) {
                 kinds[2].push(format!("p={a}"));

@@ -355,6 +355,16 @@ pub fn same_unknown_name(a: &str, b: &str, lx: &Lexicon) -> bool {
     sa.len() >= 3 && sa == sb
 }
 
+/// The form under which [`same_unknown_name`] matches a name no gazetteer knows (its consonant
+/// skeleton, of three letters at least): the key that makes the decomposition put two
+/// transliterations of one place in one group.
+pub fn unknown_name_key(x: &str, lx: &Lexicon) -> Option<String> {
+    if is_known(x, lx) {
+        return None;
+    }
+    Some(skeleton(x, lx)).filter(|s| s.len() >= 3)
+}
+
 /// Whether a gazetteer (`places.tsv` or the world file) knows the place name.
 pub fn is_known(x: &str, lx: &Lexicon) -> bool {
     lx.places.place(&x.to_lowercase()).is_some()

@@ -29,7 +29,7 @@ use crate::segment::{Segmented, Sentence};
 
 /// The record format's version: a minor version adds fields, a major one changes them. A
 /// reader accepts every record of its major version.
-pub const RECORD_VERSION: &str = "1.4";
+pub const RECORD_VERSION: &str = "1.5";
 
 /// The readings of the learned layer (`extract::learned`) an attribution's `learned` field may
 /// name.
