@@ -737,7 +737,6 @@ impl ClaimGraph {
             }
             g.prop_nodes.push(prop_nodes);
         }
-        drop((index, by_key, key_ids, distinct, spread));
         // every document is kept until the report is written: no spare room
         g.claims.shrink_to_fit();
         for e in &mut g.events {
@@ -748,7 +747,6 @@ impl ClaimGraph {
         g.events.shrink_to_fit();
         g.event_nodes.shrink_to_fit();
         g.graph.shrink_to_fit();
-        crate::release_free_memory();
         g.docs = docs;
         g
     }

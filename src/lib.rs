@@ -31,19 +31,3 @@ pub mod resources;
 pub mod segment;
 pub mod stance;
 pub mod wire;
-
-/// Hands the allocator's free pages back to the system. glibc keeps what a stage freed: building
-/// the claim graph frees its merge index (about a tenth of `check`'s peak on a large corpus),
-/// which the report after it would reuse only in part.
-pub(crate) fn release_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        unsafe extern "C" {
-            fn malloc_trim(pad: usize) -> i32;
-        }
-        // SAFETY: malloc_trim takes no pointer and only returns free memory to the system.
-        unsafe {
-            malloc_trim(0);
-        }
-    }
-}
