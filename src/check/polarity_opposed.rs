@@ -23,43 +23,46 @@ pub(super) fn polarity(
         .collect();
     let mut out = Vec::new();
     let mut paired: BTreeSet<(usize, &str)> = BTreeSet::new();
-    for_each_statement_pair(g, &generic, |pair| {
-        let StatementPair {
-            ia,
-            a,
-            ka,
-            ib,
-            b,
-            sim,
-        } = pair;
-        // each denial is paired once with each asserting party (the first assertion)
-        if a.party == b.party || !paired.insert((ib, a.party.as_str())) {
-            return;
-        }
-        // a denial of a deed ("denied its jets were involved in the strike in which 20 were
-        // killed") answers who did it, which the responsibility rules weigh; the words it
-        // shares with a report of the strike are no statement it denies
-        if let Some(att) = b.attribution {
-            let asserts_deed = a
-                .attribution
-                .is_some_and(|aa| super::common::names_a_deed(g, a.doc, aa, None, lx));
-            if !asserts_deed && super::common::names_a_deed(g, b.doc, att, None, lx) {
+    for_each_statement_pair(
+        g,
+        &generic,
+        |StatementPair {
+             ia,
+             a,
+             ka,
+             ib,
+             b,
+             sim,
+         }| {
+            // each denial is paired once with each asserting party (the first assertion)
+            if a.party == b.party || !paired.insert((ib, a.party.as_str())) {
                 return;
             }
-        }
-        out.push(claim_pair(
-            (FindingType::PolarityConflict, "polarity-opposed"),
-            ka.join(" "),
-            ("asserts", a, ia),
-            ("denies", b, ib),
-            format!(
-                "{} asserts and {} denies the same statement (content-word overlap {:.0}%).",
-                a.party,
-                b.party,
-                sim * 100.0
-            ),
-        ));
-    });
+            // a denial of a deed ("denied its jets were involved in the strike in which 20 were
+            // killed") answers who did it, which the responsibility rules weigh; the words it
+            // shares with a report of the strike are no statement it denies
+            if let Some(att) = b.attribution {
+                let asserts_deed = a
+                    .attribution
+                    .is_some_and(|aa| super::common::names_a_deed(g, a.doc, aa, None, lx));
+                if !asserts_deed && super::common::names_a_deed(g, b.doc, att, None, lx) {
+                    return;
+                }
+            }
+            out.push(claim_pair(
+                (FindingType::PolarityConflict, "polarity-opposed"),
+                ka.join(" "),
+                ("asserts", a, ia),
+                ("denies", b, ib),
+                format!(
+                    "{} asserts and {} denies the same statement (content-word overlap {:.0}%).",
+                    a.party,
+                    b.party,
+                    sim * 100.0
+                ),
+            ));
+        },
+    );
     out
 }
 
