@@ -768,6 +768,9 @@ pub struct Lexicon {
     /// where that frame fits, and no cue words elsewhere ("held since July", "held talks").
     pub liable_cue_forms: PhraseTable<(usize, Form)>,
     pub negations: WordSet<String>,
+    /// Conditions that turn a negated clause into an assertion ("would not have used them had
+    /// it not been for"): `counterfactual` rows of `negations.txt`.
+    pub counterfactuals: PhraseTable<()>,
     /// Nouns that report speech or belief: "X's claim that C".
     pub nominal_cues: WordMap<String, (CueType, Commitment)>,
     /// Phrases in which a cue form is no cue ("claimed the lives").
@@ -877,6 +880,9 @@ pub struct Lexicon {
     pub state_words: WordSet<String>,
     /// Nouns for the sides of a conflict together ("both sides"): `collective` rows.
     pub collectives: WordSet<String>,
+    /// Words that make a common noun phrase an unnamed organization of a field ("aid
+    /// agencies", "human rights groups"): `sector` rows.
+    pub sectors: WordSet<String>,
     pub pronouns: WordMap<String, Vec<EntityKind>>,
     pub frames: PhraseTable<String>,
     pub frame_defs: WordMap<String, FrameDef>,
@@ -1285,8 +1291,15 @@ impl Lexicon {
         let rows = get("attribution_model.tsv");
         lx.attrib_model = crate::extract::learned::AttribModel::parse(rows.text)
             .map_err(|(line, message)| rows.err(line, message))?;
-        for (_, f) in get("negations.txt").iter() {
-            lx.negations.insert(f[0].to_lowercase());
+        let rows = get("negations.txt");
+        for (line, f) in rows.iter() {
+            match f.get(1).copied() {
+                None => {
+                    lx.negations.insert(f[0].to_lowercase());
+                }
+                Some("counterfactual") => lx.counterfactuals.insert(f[0], ()),
+                Some(x) => return Err(rows.err(line, format!("unknown negation kind `{x}`"))),
+            }
         }
         let rows = get("nominal_cues.tsv");
         for (line, f) in rows.iter() {
@@ -1452,6 +1465,9 @@ impl Lexicon {
                 }
                 "collective" => {
                     lx.collectives.insert(w);
+                }
+                "sector" => {
+                    lx.sectors.insert(w);
                 }
                 x => return Err(rows.err(line, format!("unknown row kind `{x}`"))),
             }

@@ -496,6 +496,36 @@ fn an_office_in_an_apposition_speaks_for_its_state() {
 }
 
 #[test]
+fn an_office_after_a_name_and_a_dateline_speaks_for_its_state() {
+    // commas lost: the name, the one who serves the office, the office
+    let x = run(
+        "The missile attack on Ganja is a war crime said Ali Moe the assistant of the President of Azerbaijan.",
+    );
+    let (_, p, _) = speaker_of(&x, "Ali Moe");
+    assert_eq!(p.as_deref(), Some("Azerbaijan"));
+    // a dateline before the source and its apposition is no part of the source
+    let x = run(
+        "BAKU, Oct 11 - Ed Poe, an aide to the President of Azerbaijan, said the attack was a war crime.",
+    );
+    let (name, p, _) = speaker_of(&x, "Ed Poe");
+    assert_eq!(p.as_deref(), Some("Azerbaijan"));
+    assert!(!name.unwrap_or_default().contains("BAKU"));
+}
+
+#[test]
+fn unnamed_organizations_of_a_field_speak_as_parties() {
+    let x = run(
+        "Aid agencies said up to 200,000 civilians remain trapped in the old city. \
+         Human rights groups said the strikes on the market were indiscriminate.",
+    );
+    let (_, p, how) = speaker_of(&x, "Aid agencies");
+    assert_eq!(p.as_deref(), Some("aid agencies"));
+    assert_eq!(how, Some(LinkHow::Discovered));
+    let (_, p, _) = speaker_of(&x, "Human rights groups");
+    assert_eq!(p.as_deref(), Some("rights groups"));
+}
+
+#[test]
 fn a_states_demonym_and_its_portfolios_speak_for_it() {
     let x = run("Shelling hit the market in El Fasher in Sudan on Sunday. \
          The Minister of Health said 30 people were killed. \

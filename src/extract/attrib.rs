@@ -384,9 +384,13 @@ impl Ctx<'_> {
                     candidates.push(i);
                 }
             }
+            // (the sentence opens after its dateline: "BAKU, Oct 11 - Jan Doe, an aide to the
+            // President, said")
+            let open = dateline_end(self);
             let valid = |c2: usize| {
                 let s = self.np_left_core(c2);
-                (s < c2 && (s == self.lo || self.is_boundary_before(s))).then_some((s, c2))
+                (s < c2 && s >= open && (s == open || self.is_boundary_before(s)))
+                    .then_some((s, c2))
             };
             // ... unless the stretch from the opening to the cue holds a clause ("The town
             // remains quiet, John Doe, a resident, said": "remains" is a verb there, the
@@ -403,7 +407,7 @@ impl Ctx<'_> {
             let chosen = candidates
                 .iter()
                 .filter_map(|&c| valid(c))
-                .find(|&(s, _)| s == self.lo && (nearest.is_none() || !clause(s, j)))
+                .find(|&(s, _)| s == open && (nearest.is_none() || !clause(s, j)))
                 .or(nearest);
             let Some((s, c2)) = chosen else {
                 // "For Cruz, Darran Whiting of Liberty Baptist Church, said": after a fronted

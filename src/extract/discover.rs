@@ -421,7 +421,46 @@ pub fn discover_speaker(
     if let Some(f) = facility(text, seg, src, lx) {
         return Some(f);
     }
-    discover_org(text, seg, src, lx)
+    discover_org(text, seg, src, lx).or_else(|| sector_org(text, seg, core, lx))
+}
+
+/// An organization named by its field and head, not by a name: "aid agencies", "Human rights
+/// groups", "a London-based monitoring group" (`sector` rows of `discovery.tsv`). The phrase
+/// must end in the head, and only lowercase words that are no function words may stand between
+/// the field and the head; the party is named by its words from the field to the head,
+/// lowercased ("Human rights groups" and "rights groups" are one party).
+fn sector_org(text: &str, seg: &Segmented, core: &Range<usize>, lx: &Lexicon) -> Option<Found> {
+    let toks = &seg.tokens;
+    let last = core.end.checked_sub(1).filter(|&k| k >= core.start)?;
+    let head = &toks[last];
+    let singular = head
+        .lower
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| head.lower.strip_suffix('s').map(str::to_string))
+        .unwrap_or_else(|| head.lower.clone());
+    let org = |w: &str| lx.org_heads.get(w) == Some(&OrgClass::Org);
+    if !head.is_word() || !(org(&head.lower) || org(&singular)) {
+        return None;
+    }
+    let field = (core.start..last).find(|&k| lx.sectors.contains(&toks[k].lower))?;
+    // no name between the field and the head ("the Aid Workers Union" is a name), and no
+    // function word: the head closes the field's own phrase ("a medical source at the town
+    // hospital" is a person at a hospital)
+    if (field..=last).any(|k| {
+        !toks[k].is_word() || (toks[k].cap && k > core.start) || lx.fn_class_of(&toks[k]).is_some()
+    }) {
+        return None;
+    }
+    let name = span_text(text, toks, field..last + 1).to_lowercase();
+    Some(Found {
+        party: name.clone(),
+        name: None,
+        // the phrase's own words tell a member ("Jan Doe, a member of the medical council")
+        // from the organization
+        kind: None,
+        link: PartyLink::new(LinkHow::Discovered, name),
+    })
 }
 
 /// A person at a site that is an organization of its own, named by its place: "a spokesman at
@@ -939,6 +978,32 @@ mod tests {
             "the Varda Media",
             "Jan Doe",
             "a doctor at the hospital",
+        ] {
+            assert_eq!(discover(phrase), None, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn unnamed_organizations_of_a_field_are_parties() {
+        for (phrase, party) in [
+            ("Aid agencies", "aid agencies"),
+            ("Human rights groups", "rights groups"),
+            ("international rights groups", "rights groups"),
+            ("a London-based monitoring group", "monitoring group"),
+            ("humanitarian organisations", "humanitarian organisations"),
+        ] {
+            let f = discover(phrase).unwrap_or_else(|| panic!("{phrase}"));
+            assert_eq!(
+                (f.party.as_str(), f.link.how, f.kind),
+                (party, LinkHow::Discovered, None),
+                "{phrase}"
+            );
+        }
+        // a person at a site, a field without a head, a head without a field
+        for phrase in [
+            "a medical source at the town hospital",
+            "aid workers",
+            "local groups",
         ] {
             assert_eq!(discover(phrase), None, "{phrase}");
         }

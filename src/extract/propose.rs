@@ -1381,6 +1381,24 @@ impl PropInput<'_> {
     fn negated_before(&self, lo: usize, k: usize) -> bool {
         let toks = self.toks();
         (lo.max(k.saturating_sub(3))..k).any(|i| self.lx.has(WordList::Negation, &toks[i]))
+            && !self.counterfactual_after(k)
+    }
+
+    /// Whether a counterfactual condition follows token `k` in its sentence ("would not have
+    /// used them had it not been for ..."): the negation before `k` then asserts.
+    fn counterfactual_after(&self, k: usize) -> bool {
+        let toks = self.toks();
+        let sents = &self.seg.sentences;
+        let i = sents.partition_point(|s| s.tokens.end <= k);
+        let Some(s) = sents.get(i).filter(|s| s.tokens.contains(&k)) else {
+            return false;
+        };
+        (k..s.tokens.end).any(|i| {
+            self.lx
+                .counterfactuals
+                .longest_in(toks, i, s.tokens.end)
+                .is_some()
+        })
     }
 }
 
@@ -4380,6 +4398,20 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_counterfactual_condition_turns_a_negation_into_an_assertion() {
+        assert_eq!(
+            deeds(
+                "The opposition said the Syrian army would not have used chemical weapons had it not been for the silence of the world."
+            ),
+            [("Syrian government".to_string(), false)]
+        );
+        assert_eq!(
+            deeds("The opposition said the Syrian army did not use chemical weapons in the town."),
+            [("Syrian government".to_string(), true)]
+        );
     }
 
     #[test]

@@ -675,6 +675,9 @@ fn named_speaker(
             .unwrap_or(appos.end);
         a..end
     };
+    // the apposition's first noun tells a person serving a body ("Jan Doe, a member of the
+    // medical council") when the party is read from it
+    let mut appos_kind = None;
     let found = super::discover::discover_speaker(text, seg, src, &core, mentions, regions, lx)
         .or_else(|| {
             let opens = appos_core.start > appos.start
@@ -684,6 +687,10 @@ fn named_speaker(
                     .is_some_and(|k| !toks[k].cap && lx.kinds.contains_key(&toks[k].lower));
             (!appos.is_empty() && opens && !appos_is_name).then(|| {
                 let phrase = appos.start..appos_core.end;
+                appos_kind = appos_core
+                    .clone()
+                    .take_while(|&k| toks[k].is_word() && lx.fn_class_of(&toks[k]).is_none())
+                    .find_map(|k| lx.kinds.get(&toks[k].lower).copied());
                 super::discover::discover_speaker(
                     text,
                     seg,
@@ -699,7 +706,7 @@ fn named_speaker(
         return Speaker {
             name: Some(f.name.unwrap_or(name).into()),
             party: Some(f.party.into()),
-            kind: kind.or(f.kind).unwrap_or(EntityKind::Org),
+            kind: kind.or(f.kind).or(appos_kind).unwrap_or(EntityKind::Org),
             resolution: Resolution::Named,
             link: Some(f.link),
             carrier: None,
@@ -1529,11 +1536,20 @@ fn state_body_before(toks: &[Token], start: usize, of: usize, lx: &Lexicon) -> b
             return true;
         }
         // ... or an office in it that opens the phrase: "the President of Ruritania", "the
-        // Ombudsman of Karsk" (not "Opponents of the President of Ruritania")
+        // Ombudsman of Karsk" (not "Opponents of the President of Ruritania"), after a name
+        // and one who serves the office, commas lost: "Jan Doe the assistant of the President
+        // of Ruritania"
+        let serves = |j: usize| {
+            lx.member_nouns.contains(&toks[j].lower)
+                || (matches!(toks[j].lower.as_str(), "of" | "to")
+                    && j > start
+                    && lx.member_nouns.contains(&toks[j - 1].lower))
+        };
         if k + 1 == of
             && (lx.member_nouns.contains(&t.lower) || lx.titles.get(&t.lower).is_some())
-            && (start..k)
-                .all(|j| toks[j].cap || matches!(lx.fn_class_of(&toks[j]), Some(FnClass::Det)))
+            && (start..k).all(|j| {
+                toks[j].cap || matches!(lx.fn_class_of(&toks[j]), Some(FnClass::Det)) || serves(j)
+            })
         {
             return true;
         }
