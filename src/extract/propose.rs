@@ -1827,7 +1827,25 @@ pub fn region_propositions(
     let mut prev_casualty_end = range.start;
     let mut i = 0;
     while i < lowers.len() {
-        let Some((n, measure)) = lx.casualties.longest_in(toks, range.start + i, range.end) else {
+        // "there were no civilian casualties": a harm word after a count of none and the
+        // victims' word is a figure of none killed (a count of some is no figure: "12
+        // casualties" may be dead or wounded; "no casualties were reported", said of a blast
+        // in a round-up, is too weak a claim to set against a toll)
+        let hit = lx
+            .casualties
+            .longest_in(toks, range.start + i, range.end)
+            .or_else(|| {
+                let (n, _) = lx.harm.longest_in(toks, range.start + i, range.end)?;
+                let mut q = range.start + i;
+                while q > range.start && lx.generic_victims.contains(&toks[q - 1].lower) {
+                    q -= 1;
+                }
+                let none = q > range.start
+                    && q < range.start + i
+                    && parse_quantity(toks, q - 1, q, lx).is_some_and(|x| x.interval.hi == Some(0));
+                none.then(|| lx.casualties.get("killed").map(|m| (n, m)))?
+            });
+        let Some((n, measure)) = hit else {
             i += 1;
             continue;
         };
@@ -2097,10 +2115,26 @@ pub fn region_propositions(
             if skip || added {
                 continue;
             }
-            let (victims, victims_end) = match victims_after(inp, q.tokens.end, range.end) {
+            let (mut victims, victims_end) = match victims_after(inp, q.tokens.end, range.end) {
                 Some((v, e)) => (Some(v), e),
                 None => (None, q.tokens.end),
             };
+            // "no civilian casualties": the harm word is no victim, the word before it is
+            if victims.as_deref().is_some_and(|v| lx.harm.get(v).is_some()) {
+                victims = (q.tokens.end..k)
+                    .rev()
+                    .map(|j| toks[j].lower.as_str())
+                    .find(|w| lx.generic_victims.contains(*w))
+                    .map(|w| {
+                        let plural = format!("{w}s");
+                        if lx.generic_victims.contains(&plural) {
+                            plural
+                        } else {
+                            w.to_string()
+                        }
+                    })
+                    .or_else(|| Some("people".to_string()));
+            }
             // its parts: "26 people including 9 children and 4 women", "nine of whom were pupils";
             // after a toll noun's count, past its casualty word ("a toll of 36 dead, among them
             // 15 children")
@@ -4398,6 +4432,27 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn no_civilian_casualties_is_a_figure_of_none() {
+        let f =
+            figures("The Ruritanian army said there were no civilian casualties in the strike.");
+        assert_eq!(
+            f,
+            [(
+                0,
+                Some(0),
+                "civilians".into(),
+                "killed".into(),
+                "Ruritanian army".into()
+            )]
+        );
+        // a count of some is no figure, and "no casualties" alone is too weak a claim
+        assert!(
+            figures("The Ruritanian army said there were 12 casualties in the strike.").is_empty()
+        );
+        assert!(figures("The source said no casualties were reported.").is_empty());
     }
 
     #[test]
