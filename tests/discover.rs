@@ -513,6 +513,23 @@ fn an_office_after_a_name_and_a_dateline_speaks_for_its_state() {
 }
 
 #[test]
+fn a_name_before_a_spokesmans_title_is_the_speakers_in_text_without_commas() {
+    let x = run(
+        "Qasr Bin Ghashir has been under the control of our forces since the first day and the claims of the other side are lies Ilan Borsk the spokesman for the Government of National Accord forces told Anadolu Agency. \
+         Borsk also blamed Khalifa Haftar for the air strike on the field hospital in Ain Zara on Monday night. \
+         The attack on the hospital killed seven people the health ministry said on Tuesday. \
+         The army denied the charge and said its aircraft did not fly over Ain Zara on Monday.",
+    );
+    let (name, p, _) = speaker_of(&x, "Ilan Borsk the spokesman");
+    assert_eq!(p.as_deref(), Some("Government of National Accord"));
+    assert_eq!(name.as_deref(), Some("Ilan Borsk"));
+    // the name links the later mention
+    let (_, p, how) = speaker_of(&x, "=Borsk");
+    assert_eq!(p.as_deref(), Some("Government of National Accord"));
+    assert_eq!(how, Some(LinkHow::Earlier));
+}
+
+#[test]
 fn unnamed_organizations_of_a_field_speak_as_parties() {
     let x = run(
         "Aid agencies said up to 200,000 civilians remain trapped in the old city. \

@@ -477,6 +477,24 @@ impl Ctx<'_> {
             if indefinite && n < s && (n == self.lo || self.is_boundary_before(n)) {
                 return Some((n..k, n..s));
             }
+            // ... and in text stripped of its commas, a person's name before "the" and the
+            // title of one who speaks for a body (`member` rows of `discovery.tsv`; not "the
+            // source"), after the content's last word: "C are lies Jan Doe the spokesman
+            // for the front told the agency" (a name of two words or more that is no place,
+            // after no function word: "in a call with President Jan Doe the president said")
+            let titled =
+                s + 1 < k && self.low(s) == "the" && self.lx.member_nouns.contains(self.low(s + 1));
+            if self.commaless
+                && titled
+                && s >= n + 2
+                && n > self.lo
+                && self.t[n - 1].is_word()
+                && !self.t[n - 1].cap
+                && self.class(n - 1).is_none()
+                && self.lx.places.longest_in(self.t, n, s).is_none()
+            {
+                return Some((n..k, n..s));
+            }
         }
         // "A doctor who fled to Turkey in the spring said": the relative clause belongs to the
         // source; its antecedent is the head
