@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 /// Conflicts found today (of 57); raise it when a change finds more.
-const FLOOR: usize = 35;
+const FLOOR: usize = 36;
 
 fn families(ty: &str) -> &'static [&'static str] {
     match ty {
