@@ -433,14 +433,8 @@ fn sector_org(text: &str, seg: &Segmented, core: &Range<usize>, lx: &Lexicon) ->
     let toks = &seg.tokens;
     let last = core.end.checked_sub(1).filter(|&k| k >= core.start)?;
     let head = &toks[last];
-    let singular = head
-        .lower
-        .strip_suffix("ies")
-        .map(|s| format!("{s}y"))
-        .or_else(|| head.lower.strip_suffix('s').map(str::to_string))
-        .unwrap_or_else(|| head.lower.clone());
     let org = |w: &str| lx.org_heads.get(w) == Some(&OrgClass::Org);
-    if !head.is_word() || !(org(&head.lower) || org(&singular)) {
+    if !head.is_word() || !(org(&head.lower) || org(&super::speaker::singular(&head.lower))) {
         return None;
     }
     let field = (core.start..last).find(|&k| lx.sectors.contains(&toks[k].lower))?;

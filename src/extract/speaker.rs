@@ -229,7 +229,7 @@ fn split_coordination(
     vec![(join(&left), head.start..and), (join(&right), right)]
 }
 
-fn singular(w: &str) -> String {
+pub(super) fn singular(w: &str) -> String {
     if let Some(s) = w.strip_suffix("ies") {
         format!("{s}y")
     } else if w.ends_with('s') && !w.ends_with("ss") {
