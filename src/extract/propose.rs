@@ -937,13 +937,18 @@ impl PropInput<'_> {
         out
     }
 
+    /// The sentence that holds token `k`.
+    fn sentence_at(&self, k: usize) -> Option<&crate::segment::Sentence> {
+        let sents = &self.seg.sentences;
+        let i = sents.partition_point(|s| s.tokens.end <= k);
+        sents.get(i).filter(|s| s.tokens.contains(&k))
+    }
+
     /// Whether token `k` lies in a title-case sentence ("2 Killed 10 Injured in Terrorist
     /// Shelling in Aleppo"): at least four content words, nearly all capitalized, where a
     /// capital does not mark a name.
     fn title_case_at(&self, k: usize) -> bool {
-        let sents = &self.seg.sentences;
-        let i = sents.partition_point(|s| s.tokens.end <= k);
-        let Some(sent) = sents.get(i).filter(|s| s.tokens.contains(&k)) else {
+        let Some(sent) = self.sentence_at(k) else {
             return false;
         };
         let toks = self.toks();
@@ -1418,9 +1423,7 @@ impl PropInput<'_> {
     /// used them had it not been for ..."): the negation before `k` then asserts.
     fn counterfactual_after(&self, k: usize) -> bool {
         let toks = self.toks();
-        let sents = &self.seg.sentences;
-        let i = sents.partition_point(|s| s.tokens.end <= k);
-        let Some(s) = sents.get(i).filter(|s| s.tokens.contains(&k)) else {
+        let Some(s) = self.sentence_at(k) else {
             return false;
         };
         (k..s.tokens.end).any(|i| {
@@ -4369,16 +4372,21 @@ The town was captured by rebels in May. The group said 27 people were killed.";
         assert!(!ev.places.iter().any(|p| p.contains(" At")), "{ev:?}");
     }
 
+    /// The places of each event context of a text, in order.
+    fn context_places(text: &str) -> Vec<Vec<String>> {
+        extraction(text)
+            .contexts
+            .iter()
+            .map(|e| e.places.iter().map(|p| p.to_string()).collect())
+            .collect()
+    }
+
     #[test]
     fn a_title_case_headline_names_only_known_places() {
-        let x = extraction(
+        let places = context_places(
             "2 Killed 10 Injured in Terrorist Shelling in Aleppo Residential Neighborhood\n\nTwo people were killed.",
         );
-        let places: Vec<String> = x
-            .contexts
-            .first()
-            .map(|e| e.places.iter().map(|p| p.to_string()).collect())
-            .unwrap_or_default();
+        let places = places.first().cloned().unwrap_or_default();
         assert_eq!(places, ["Aleppo"]);
     }
 
@@ -4386,14 +4394,10 @@ The town was captured by rebels in May. The group said 27 people were killed.";
     fn a_headline_run_into_its_article_names_only_known_places() {
         // the headline's capitals say nothing ("Varnish Suburb Town" is no name); the body's
         // place still counts
-        let x = extraction(
+        let places = context_places(
             "Posted on July 2 2016 Thirty Killed in Syrian Strikes on Varnish Suburb Town Thirty civilians were killed on Saturday in air strikes on a suburb town northeast of Damascus.",
-        );
-        let places: Vec<String> = x
-            .contexts
-            .iter()
-            .flat_map(|e| e.places.iter().map(|p| p.to_string()))
-            .collect();
+        )
+        .concat();
         assert!(!places.iter().any(|p| p.contains("Varnish")), "{places:?}");
         assert!(places.iter().any(|p| p == "Damascus"), "{places:?}");
     }
