@@ -1126,6 +1126,18 @@ impl PropInput<'_> {
             if named.len() > 1 && named.iter().all(|p| self.lx.is_party(p)) {
                 return named;
             }
+            // "the forces of the army and the Rapid Response": actors named together act
+            // together, so the one conjunct a party is known for names the side
+            if let [p] = named
+                .iter()
+                .filter(|p| self.lx.is_party(p))
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                if named.len() > 1 {
+                    return vec![(*p).clone()];
+                }
+            }
         }
         self.agent_name(range).into_iter().collect()
     }
@@ -1352,6 +1364,34 @@ impl PropInput<'_> {
             s += 1;
         }
         s..k
+    }
+
+    /// [`Self::np_before`], taking in a coordinated subject that opens its clause ("the forces
+    /// of the army and the Rapid Response completed …"); used for control, where actors named
+    /// together hold a place together.
+    fn subject_before(&self, lo: usize, k: usize) -> Range<usize> {
+        let toks = self.toks();
+        let np = self.np_before(lo, k);
+        let s = np.start;
+        if s > lo + 1 && !np.is_empty() && toks[s - 1].lower == "and" {
+            let left = self.np_before(lo, s - 1);
+            // (the left conjunct may own an "of" phrase: "the forces of the army")
+            let mut st = left.start;
+            while !left.is_empty() && st > lo + 1 && toks[st - 1].lower == "of" {
+                let owner = self.np_before(lo, st - 1);
+                if owner.is_empty() {
+                    break;
+                }
+                st = owner.start;
+            }
+            if !left.is_empty()
+                && (st == lo || toks[st - 1].lower == "that")
+                && toks[st..s - 1].iter().all(|t| t.is_word())
+            {
+                return st..np.end;
+            }
+        }
+        np
     }
 
     /// The start of a time adverbial ending at `k` ("this morning", "on Sunday", "late on
@@ -2327,7 +2367,7 @@ pub fn region_propositions(
             } else if np.is_empty() {
                 r.speakers.first().map(|s| s.label().to_string())
             } else {
-                inp.claim_agent(np.clone(), range.start, r.speakers)
+                inp.claim_agent(inp.subject_before(range.start, k), range.start, r.speakers)
             };
             (place, holder, (obj + 1).min(range.end), k, more)
         };
@@ -4150,6 +4190,17 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_coordinated_subject_holds_the_place_for_its_known_side() {
+        // the conjunct a party is known for names the side of actors named together
+        assert_eq!(
+            controls(
+                "The Syrian army said the forces of the army and the Tiger Brigade completed the liberation of Varosh."
+            ),
+            [("Varosh".to_string(), "Syrian government".to_string())]
+        );
     }
 
     #[test]
