@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{FnClass, Lexicon};
 use crate::segment::{Segmented, TokKind, Token};
 
 /// A region counts as a document's context when it is mentioned at least once and at least
@@ -275,7 +275,46 @@ pub fn alias_mentions(
         if i >= next && toks[i].cap && toks[i].kind == TokKind::Word {
             let end = chosen.get(c).map_or(toks.len(), |m| m.0);
             if let Some((n, &r)) = lx.place_regions.longest_in(toks, i, end) {
-                regions.add_place(r);
+                // "Mohamed Aden Gedi": a place's name inside a longer name names no place
+                let name_word = |t: Option<&Token>| {
+                    t.is_some_and(|t| {
+                        t.cap && t.kind == TokKind::Word && lx.fn_class_of(t).is_none()
+                    })
+                };
+                let inside = i > 0 && name_word(toks.get(i - 1)) && name_word(toks.get(i + n));
+                if !inside {
+                    regions.add_place(r);
+                }
+                i += n;
+                continue;
+            }
+            // a town of the world gazetteer tells the region of its country where a place is
+            // expected: after a place preposition ("in Beledweyne" → SO) or as a dateline
+            // ("MIREBALAIS - "); its many names that are words ("Centre") count nowhere else
+            if let Some((n, p)) = lx.places.longest_in(toks, i, end) {
+                // (or after "and" in a list of names: "in Bint Jbeil and Tebnine")
+                let after_prep = i > 0
+                    && (lx.place_preps.contains(&toks[i - 1].lower)
+                        || (i > 1
+                            && matches!(lx.fn_class_of(&toks[i - 1]), Some(FnClass::Conj))
+                            && toks[i - 2].cap
+                            && toks[i - 2].kind == TokKind::Word));
+                let dateline = (i == 0
+                    || text
+                        .get(toks[i - 1].range.end..toks[i].range.start)
+                        .is_some_and(|gap| gap.contains('\n')))
+                    && toks
+                        .get(i + n)
+                        .is_some_and(|t| matches!(t.kind, TokKind::Dash | TokKind::Punct));
+                if after_prep || dateline {
+                    let country = crate::places::place_ancestors(&p.canonical, lx)
+                        .pop()
+                        .unwrap_or_else(|| p.canonical.clone())
+                        .to_lowercase();
+                    if let Some(&(_, r)) = lx.region_names.iter().find(|(c, _)| *c == country) {
+                        regions.add_place(r);
+                    }
+                }
                 i += n;
                 continue;
             }

@@ -185,6 +185,18 @@ fn a_document_regions_come_from_what_it_mentions() {
     );
     assert_eq!(regions("Shelling hit Aleppo and Homs."), ["SY"]);
     assert!(regions("Nothing happened today.").is_empty());
+    // a town of the world gazetteer where a place is expected: after a place preposition, in
+    // a list of names after one, or as a dateline
+    assert_eq!(regions("Fighting was reported in Beledweyne."), ["SO"]);
+    assert_eq!(
+        regions("The wounded were taken to Varosh and Tebnine."),
+        ["LB"]
+    );
+    assert_eq!(regions("BELEDWEYNE - Fighting was reported."), ["SO"]);
+    // ... not a word that is also a region's name ("Centre", a region of Cameroon), nor a
+    // place's name inside a person's ("Aden")
+    assert!(regions("The Emergency Operations Centre said nine died.").is_empty());
+    assert!(regions("Governor Mohamed Aden Gedi visited the wounded.").is_empty());
     // a region named once in passing beside one named often is not a context
     let r = regions(
         "Israeli jets struck Gaza. The Israeli army said Hamas fighters fired from Rafah. \
