@@ -218,6 +218,7 @@ pub fn party_coverage(
                         Some(LinkHow::Affiliation) => "affiliation",
                         Some(LinkHow::Role) => "role",
                         Some(LinkHow::Earlier) => "earlier",
+                        Some(LinkHow::Issuer) => "issuer",
                         None => "other",
                     };
                     *c.by_how.entry(how).or_insert(0) += 1;

@@ -50,6 +50,9 @@ pub struct Claim {
     pub known_party: bool,
     pub stance: Stance,
     pub commitment: Commitment,
+    /// A statement in the own voice of a party's own statement (the document's issuer,
+    /// [`crate::extract::issuer`]): the party speaks, as in an attributed claim.
+    pub issued: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -188,6 +191,12 @@ impl Claim {
             Some(a) => format!("{doc_id}#{}", a + 1),
             None => format!("{doc_id}#v{}", self.prop + 1),
         }
+    }
+
+    /// Whether a party speaks the claim: an attribution's, or the own voice of a party's
+    /// statement; not an outlet's narrative.
+    pub fn voiced(&self) -> bool {
+        self.attribution.is_some() || self.issued
     }
 }
 
@@ -485,8 +494,14 @@ pub fn prop_claims(
             return Vec::new();
         }
         let who = x.doc.outlet.clone().unwrap_or_else(|| x.doc.id.clone());
-        // an outlet that is itself a party's voice ("SANA", state media) speaks for that party
-        let outlet_party = lx.outlet_party(&who);
+        // a party's own statement speaks for the party; an outlet that is itself a party's
+        // voice ("SANA", state media), for that party
+        let issuer = x
+            .issuer
+            .as_ref()
+            .and_then(|s| s.party.as_ref().map(|p| p.to_string()));
+        let issued = issuer.is_some();
+        let outlet_party = issuer.or_else(|| lx.outlet_party(&who));
         let label = outlet_party
             .clone()
             .unwrap_or_else(|| format!("{who} (own voice)"));
@@ -499,6 +514,7 @@ pub fn prop_claims(
             known_party: outlet_party.is_some(),
             stance: stance_of(CueType::Assert, Polarity::Assert, p.negated, &p.kind),
             commitment: p.hedge.unwrap_or(Commitment::Certain),
+            issued,
         }];
     };
     let a = &x.attributions[ai];
@@ -527,6 +543,7 @@ pub fn prop_claims(
             stance: stance_of(a.cue_type, a.polarity, p.negated, &p.kind),
             // a hedge on the figure itself ("probably at the low end of") weakens it
             commitment: a.commitment.max(p.hedge.unwrap_or(Commitment::Certain)),
+            issued: false,
         });
     }
     out

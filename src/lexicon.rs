@@ -865,6 +865,9 @@ pub struct Lexicon {
     /// Words that make a definite source phrase point back at the latest source ("the same
     /// source", "the same official"): `anaphor` rows of `discovery.tsv`.
     pub anaphors: WordSet<String>,
+    /// Nouns that open a party's own statement at a document's head ("Statement of X",
+    /// "Communiqué of X"; `issuer` rows of `discovery.tsv`, see [`crate::extract::issuer`]).
+    pub issuer_nouns: WordSet<String>,
     /// Offices held in a state, named without it ("governor", "foreign minister"): `title`
     /// rows, with whether the office is national (else local).
     pub titles: PhraseTable<Office>,
@@ -884,6 +887,8 @@ pub struct Lexicon {
     /// agencies", "human rights groups"): `sector` rows.
     pub sectors: WordSet<String>,
     pub pronouns: WordMap<String, Vec<EntityKind>>,
+    /// The pronouns of the speaker's own voice ("we", "our": `first` rows of `pronouns.tsv`).
+    pub first_person: WordSet<String>,
     pub frames: PhraseTable<String>,
     pub frame_defs: WordMap<String, FrameDef>,
     /// The frame responsibility predicates evoke.
@@ -1438,6 +1443,9 @@ impl Lexicon {
                 "anaphor" => {
                     lx.anaphors.insert(w);
                 }
+                "issuer" => {
+                    lx.issuer_nouns.insert(w);
+                }
                 "title" => {
                     rows.need(line, &f, 3)?;
                     let office = match f[2] {
@@ -1492,6 +1500,13 @@ impl Lexicon {
                 .split(',')
                 .map(|k| parse_kind(&rows, line, k.trim()))
                 .collect::<Result<Vec<_>, _>>()?;
+            match f.get(2).copied() {
+                Some("first") => {
+                    lx.first_person.insert(f[0].to_lowercase());
+                }
+                None | Some("-") => {}
+                Some(x) => return Err(rows.err(line, format!("unknown person `{x}`"))),
+            }
             lx.pronouns.insert(f[0].to_lowercase(), kinds);
         }
         let rows = get("frames.tsv");

@@ -358,6 +358,9 @@ pub enum LinkHow {
     Role,
     /// An earlier speaker of the same document with the same name ("Doe" after "Jan Doe").
     Earlier,
+    /// The party the document is a statement of, named at its head ("Statement of X"): its
+    /// own voice, "we" and "the statement" (see `extract::issuer`).
+    Issuer,
 }
 
 /// How a party was reached, with the words that decided it.

@@ -29,7 +29,7 @@ use crate::segment::{Segmented, Sentence};
 
 /// The record format's version: a minor version adds fields, a major one changes them. A
 /// reader accepts every record of its major version.
-pub const RECORD_VERSION: &str = "1.5";
+pub const RECORD_VERSION: &str = "1.6";
 
 /// The readings of the learned layer (`extract::learned`) an attribution's `learned` field may
 /// name.
@@ -61,6 +61,9 @@ struct Body<'a> {
     title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     outlet: Option<&'a str>,
+    /// The party the document is a statement of (record version 1.6).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issuer: Option<&'a crate::model::Speaker>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<String>,
     /// The document's interaction keys ([`crate::decompose::interaction_keys`], record
@@ -172,6 +175,7 @@ pub fn body_json(x: &Extraction, lx: &crate::lexicon::Lexicon) -> Vec<u8> {
     let body = Body {
         title: x.doc.title.as_deref(),
         outlet: x.doc.outlet.as_deref(),
+        issuer: x.issuer.as_ref(),
         date: x.doc.date.map(|d| d.to_string()),
         keys: crate::decompose::interaction_keys(x, lx),
         sentences,
@@ -271,6 +275,8 @@ struct RecordIn {
     title: Option<String>,
     #[serde(default)]
     outlet: Option<String>,
+    #[serde(default)]
+    issuer: Option<crate::model::Speaker>,
     #[serde(default)]
     date: Option<String>,
     #[serde(default)]
@@ -392,7 +398,8 @@ pub fn parse_record(line: &str, fingerprint: &str, needs: Needs) -> Result<Parse
     doc.title = r.title;
     doc.outlet = r.outlet;
     doc.date = date;
-    let x = rebuild(doc, r.sentences, r.attributions, r.propositions, needs).map_err(bad)?;
+    let mut x = rebuild(doc, r.sentences, r.attributions, r.propositions, needs).map_err(bad)?;
+    x.issuer = r.issuer;
     Ok(Parsed::Doc(st, Some(Box::new(x))))
 }
 
@@ -716,6 +723,7 @@ fn rebuild(
         propositions,
         contexts: Vec::new(),
         warnings: Vec::new(),
+        issuer: None,
     };
     x.compact(true);
     Ok(x)

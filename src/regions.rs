@@ -97,18 +97,20 @@ impl DocRegions {
         } else {
             &self.counts
         };
-        // the region first, then its state: a state without the role is no answer
-        let mut best: Option<(u32, u16)> = None;
+        // the region first, then its state: a state without the role is no answer (places tied
+        // are told apart by all the mentions of their regions)
+        let mut best: Option<((u32, u32), u16)> = None;
         let mut tie = false;
         for &(r, n) in counts {
             if !by_places && !self.in_context(r) {
                 continue;
             }
+            let key = (n, if by_places { self.count(r) } else { 0 });
             match best {
-                Some((bn, _)) if n == bn => tie = true,
-                Some((bn, _)) if n < bn => {}
+                Some((bk, _)) if key == bk => tie = true,
+                Some((bk, _)) if key < bk => {}
                 _ => {
-                    best = Some((n, r));
+                    best = Some((key, r));
                     tie = false;
                 }
             }

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use gainsay::extract::{Extraction, extract};
+use gainsay::extract::{Extraction, PropKind, extract};
 use gainsay::lexicon::Lexicon;
 use gainsay::model::{Document, LinkHow};
 
@@ -756,4 +756,58 @@ fn a_name_with_its_title_after_it_is_a_person_that_a_pronoun_can_take_up() {
     );
     let (_, p, _) = speaker_of(&x, "=He");
     assert_eq!(p.as_deref(), Some("Armenia"));
+}
+
+#[test]
+fn a_partys_own_statement_speaks_in_its_voice() {
+    let lx = Lexicon::builtin();
+    let statement = "Statement on the battle of Varosh\n\n\
+        (Statement of the Tarvos Liberation Front, issued on Sunday and translated from Arabic.)\n\n\
+        Our fighters took control of Varosh on Sunday after two hours of fighting. \
+        A total of 40 enemy soldiers were killed. \
+        We call on the soldiers of the regime to lay down their arms.";
+    let x = extract(Document::new("front", statement), &lx);
+    let issuer = x.issuer.as_ref().expect("the header names the issuer");
+    assert_eq!(issuer.party.as_deref(), Some("Tarvos Liberation Front"));
+    assert_eq!(issuer.link.as_ref().map(|l| l.how), Some(LinkHow::Issuer));
+    // "we" is the issuer
+    let (_, p, how) = speaker_of(&x, "=We");
+    assert_eq!(p.as_deref(), Some("Tarvos Liberation Front"));
+    assert_eq!(how, Some(LinkHow::Issuer));
+    // "our fighters" in its own voice are the issuer's
+    let holders: Vec<String> = x
+        .propositions
+        .iter()
+        .filter_map(|p| match &p.kind {
+            PropKind::Control { holder, .. } => Some(holder.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(holders, ["Tarvos Liberation Front"]);
+    // its own-voice claims are the party's, spoken as an attribution's are
+    let g = gainsay::graph::ClaimGraph::build_with(
+        vec![x],
+        &lx,
+        gainsay::graph::GraphOptions { own_voice: true },
+    );
+    let own: Vec<_> = g
+        .claims
+        .iter()
+        .filter(|c| c.attribution.is_none())
+        .collect();
+    assert!(!own.is_empty());
+    assert!(
+        own.iter()
+            .all(|c| c.party.as_str() == "Tarvos Liberation Front" && c.voiced())
+    );
+
+    // a report that quotes a statement, or a headline about another's statement, has no issuer
+    for text in [
+        "Russia rejects UN statement on Varosh\n\nThe army said in a statement that it holds Varosh.",
+        "Fighting in Varosh\n\nThe Tarvos Liberation Front said in a statement on Sunday that its \
+         fighters took control of Varosh.",
+    ] {
+        let x = extract(Document::new("wire", text), &lx);
+        assert!(x.issuer.is_none(), "{text}");
+    }
 }

@@ -180,7 +180,7 @@ pub(super) fn numeric(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
 /// including 10 on the bus" and "ten were killed on the bus" are a total and its part.
 fn own_voice_comparable(g: &ClaimGraph, a: &Fig, b: &Fig, figs: &[Fig], lx: &Lexicon) -> bool {
     let (ca, cb) = (&g.claims[a.claim], &g.claims[b.claim]);
-    if ca.attribution.is_some() && cb.attribution.is_some() {
+    if ca.voiced() && cb.voiced() {
         return true;
     }
     if ca.doc == cb.doc {

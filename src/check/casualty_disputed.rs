@@ -37,7 +37,7 @@ pub(super) fn disputed(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
         .into_iter()
         .filter(|&c| {
             let cl = &g.claims[c];
-            cl.stance == Stance::Deny && cl.resolved && cl.known_party && cl.attribution.is_some()
+            cl.stance == Stance::Deny && cl.resolved && cl.known_party && cl.voiced()
         })
         // a denial of a deed is no dispute of the figure its words recall ("deny carrying out
         // the attack that killed 20 people")

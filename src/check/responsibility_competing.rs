@@ -18,9 +18,9 @@ pub(super) fn competing(g: &ClaimGraph, e: usize) -> Vec<Finding> {
     // said"); when the two name different perpetrators one of them was misread
     let relays = |c: usize, a: &str| {
         let cl = &g.claims[c];
-        cl.attribution.is_none()
+        !cl.voiced()
             && rc.iter().any(|(o, b)| {
-                g.claims[*o].doc == cl.doc && g.claims[*o].attribution.is_some() && b.as_str() != a
+                g.claims[*o].doc == cl.doc && g.claims[*o].voiced() && b.as_str() != a
             })
     };
     for (c, a) in &rc {

@@ -41,9 +41,9 @@ pub(super) fn responsibility_dispute(g: &ClaimGraph, e: usize, lx: &Lexicon) -> 
                     && g.known_parties.contains(agent)
                     // the only speaker of its attribution: "X and Y both denied using C" is a
                     // joint denial, each one's own
-                    && cl
-                        .attribution
-                        .is_some_and(|i| g.docs[cl.doc].attributions[i].speakers.len() == 1)
+                    && cl.attribution.map_or(cl.issued, |i| {
+                        g.docs[cl.doc].attributions[i].speakers.len() == 1
+                    })
             })
             .map(|(c, _)| *c)
             .collect();

@@ -5,6 +5,7 @@
 pub mod attrib;
 pub mod discover;
 pub mod dispute;
+pub mod issuer;
 pub mod learned;
 pub mod propose;
 pub mod quantity;
@@ -13,7 +14,9 @@ pub mod time;
 
 use crate::istr::IStr;
 use crate::lexicon::{FnClass, Lexicon};
-use crate::model::{ByteRange, Commitment, CueType, Document, Polarity, QuoteKind, Speaker};
+use crate::model::{
+    ByteRange, Commitment, CueType, Document, Polarity, QuoteKind, Resolution, Speaker,
+};
 use crate::segment::{Segmented, segment};
 
 pub use attrib::Layout;
@@ -63,6 +66,8 @@ pub struct Extraction {
     pub contexts: Vec<EventRef>,
     /// What the reader should know about the document ("its dateline gives another date").
     pub warnings: Vec<String>,
+    /// The party the document is a statement of ([`issuer`]): its own voice is that party's.
+    pub issuer: Option<Speaker>,
 }
 
 impl Extraction {
@@ -335,6 +340,18 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
     };
     let (mentions, regions) = speaker::mentions_and_regions(&doc.text, &seg, lx);
     let mut speakers = speaker::resolve(&doc.text, &seg, &raw, &mentions, &regions, lx);
+    let issuer = issuer::issuer(&doc.text, &seg, &mentions, &regions, lx);
+    if let Some(is) = &issuer {
+        for (a, sp) in raw.iter().zip(speakers.iter_mut()) {
+            if let Some(mention) = issuer::names_issuer(&doc.text, &seg, a, sp, lx) {
+                *sp = vec![Speaker {
+                    resolution: Resolution::Context { mention },
+                    ..is.clone()
+                }];
+            }
+        }
+    }
+    let issuer_speakers: Vec<Speaker> = issuer.iter().cloned().collect();
     let relays = speaker::relays(
         &doc.text,
         &seg,
@@ -420,13 +437,14 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
                     sentence: s,
                     tokens: seg.sentences[s].tokens.clone(),
                     attribution: None,
-                    speakers: &[],
+                    // (a party's statement speaks in the party's voice: "our forces")
+                    speakers: &issuer_speakers,
                     polarity: Polarity::Assert,
                     cue_type: None,
                     subjectless: false,
                     on_agent: false,
                     figure_cue: dispute::FigureCue::None,
-                    pronoun_speakers: &[],
+                    pronoun_speakers: &issuer_speakers,
                 }]
             } else {
                 (first..ai)
@@ -500,6 +518,7 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         propositions,
         contexts,
         warnings,
+        issuer,
     }
 }
 

@@ -2362,8 +2362,20 @@ pub fn region_propositions(
                 (p, more)
             };
             let holder = if inp.coordinated(range.start, k) {
-                // "captured Ostrel and seized Dalen": the same holder
-                last_holder.clone()
+                // "captured Ostrel and seized Dalen": the same holder; "the army repelled the
+                // attack and remains in control of Ostrel": the first verb's subject
+                last_holder.clone().or_else(|| {
+                    let v = (range.start + 1..k).find(|&v| {
+                        toks[v].is_word()
+                            && inp.lx.fn_class_of(&toks[v]).is_none()
+                            && lx.is_verb_form(&toks[v].lower)
+                    })?;
+                    let subject = inp.np_before(range.start, v);
+                    if subject.start != range.start {
+                        return None;
+                    }
+                    inp.claim_agent(subject, range.start, r.speakers)
+                })
             } else if np.is_empty() {
                 r.speakers.first().map(|s| s.label().to_string())
             } else {
