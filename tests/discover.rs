@@ -811,3 +811,14 @@ fn a_partys_own_statement_speaks_in_its_voice() {
         assert!(x.issuer.is_none(), "{text}");
     }
 }
+
+#[test]
+fn a_state_body_of_generic_words_with_its_acronym_is_the_region_s_state() {
+    // "Defence Headquarters" names no owner; the report's places are in Nigeria (a town of the
+    // world gazetteer after "in")
+    let x = run("Fighting was reported in Marte in Borno State on Sunday. \
+         The Defence Headquarters (DHQ) says troops repelled the attack.");
+    let (_, p, how) = speaker_of(&x, "Defence Headquarters");
+    assert_eq!(p.as_deref(), Some("Nigeria"));
+    assert_eq!(how, Some(LinkHow::Role));
+}

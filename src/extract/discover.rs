@@ -803,11 +803,23 @@ fn short_state_name(
     lx: &Lexicon,
 ) -> Option<Found> {
     let toks = &seg.tokens;
-    let end = src.end.min(toks.len());
+    let mut end = src.end.min(toks.len());
+    // (an acronym in brackets after the name: "the Defence Headquarters (DHQ)")
+    if end >= src.start + 3
+        && toks[end - 1].lower == ")"
+        && toks[end - 2].upper
+        && toks[end - 3].lower == "("
+    {
+        end -= 3;
+    }
     // the last run of capitalised words of the phrase
     let last = (src.start..end).rev().find(|&i| toks[i].is_word())?;
     let mut start = last + 1;
-    while start > src.start && toks[start - 1].is_word() && toks[start - 1].cap {
+    while start > src.start
+        && toks[start - 1].is_word()
+        && toks[start - 1].cap
+        && !matches!(lx.fn_class_of(&toks[start - 1]), Some(FnClass::Det))
+    {
         start -= 1;
     }
     let name = start..last + 1;
