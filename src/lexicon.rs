@@ -868,6 +868,9 @@ pub struct Lexicon {
     /// Nouns that open a party's own statement at a document's head ("Statement of X",
     /// "Communiqué of X"; `issuer` rows of `discovery.tsv`, see [`crate::extract::issuer`]).
     pub issuer_nouns: WordSet<String>,
+    /// Nouns for an armed group after its name ("the Tarvos militia": `group` rows of
+    /// `discovery.tsv`).
+    pub group_nouns: WordSet<String>,
     /// Offices held in a state, named without it ("governor", "foreign minister"): `title`
     /// rows, with whether the office is national (else local).
     pub titles: PhraseTable<Office>,
@@ -1445,6 +1448,9 @@ impl Lexicon {
                 }
                 "issuer" => {
                     lx.issuer_nouns.insert(w);
+                }
+                "group" => {
+                    lx.group_nouns.insert(w);
                 }
                 "title" => {
                     rows.need(line, &f, 3)?;

@@ -822,3 +822,27 @@ fn a_state_body_of_generic_words_with_its_acronym_is_the_region_s_state() {
     assert_eq!(p.as_deref(), Some("Nigeria"));
     assert_eq!(how, Some(LinkHow::Role));
 }
+
+#[test]
+fn a_group_named_before_its_noun_is_a_party() {
+    let x = run(
+        "A spokesman for the Tarvos gang coalition said the town had fallen. \
+         A spokesman for the Nureddin al-Varsi rebel group said nothing. \
+         The Somali militia said it had withdrawn. \
+         A New York-based group said 20 people were killed.",
+    );
+    let (_, p, how) = speaker_of(&x, "Tarvos gang coalition");
+    assert_eq!(p.as_deref(), Some("Tarvos"));
+    assert_eq!(how, Some(LinkHow::Discovered));
+    // a particle inside the name belongs to it
+    assert_eq!(
+        speaker_of(&x, "al-Varsi").1.as_deref(),
+        Some("Nureddin al-Varsi")
+    );
+    // a demonym or a "-based" word names no group
+    assert_ne!(
+        speaker_of(&x, "Somali militia").1.as_deref(),
+        Some("Somali")
+    );
+    assert_eq!(speaker_of(&x, "New York-based").1, None);
+}

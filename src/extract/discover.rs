@@ -421,7 +421,9 @@ pub fn discover_speaker(
     if let Some(f) = facility(text, seg, src, lx) {
         return Some(f);
     }
-    discover_org(text, seg, src, lx).or_else(|| sector_org(text, seg, core, lx))
+    discover_org(text, seg, src, lx)
+        .or_else(|| sector_org(text, seg, core, lx))
+        .or_else(|| named_group(text, seg, src, mentions, lx))
 }
 
 /// An organization named by its field and head, not by a name: "aid agencies", "Human rights
@@ -837,6 +839,84 @@ fn short_state_name(
     Some(region_state(st, None, span_text(text, toks, name), code))
 }
 
+/// Most lower-case words between a group's name and its noun ("the Viv Ansanm gang coalition").
+const GROUP_DESCRIPTORS: usize = 2;
+
+/// An armed group named by its name before a lower-case group noun (`group` rows): "the
+/// Tarvos militia", "the Viv Ansanm gang coalition", "a spokesman for the Red Hand rebel
+/// group". The name is the party. Not a place's name ("the Goma militia" is no party of its
+/// own), nor a name an alias already covers.
+pub fn named_group(
+    text: &str,
+    seg: &Segmented,
+    range: &Range<usize>,
+    mentions: &[Mention],
+    lx: &Lexicon,
+) -> Option<Found> {
+    let toks = &seg.tokens;
+    let end = range.end.min(toks.len());
+    let g = (range.start..end)
+        .rev()
+        .find(|&k| toks[k].is_word() && !toks[k].cap && lx.group_nouns.contains(&toks[k].lower))?;
+    // the descriptors, then the name's capitalised run (a particle before a capital belongs to
+    // the name: "Nureddin al-Zanki")
+    let joined = |k: usize| toks[k].kind == TokKind::Dash && !toks[k].space_before;
+    let name_word = |k: usize| {
+        let raw = &text[toks[k].range.clone()];
+        joined(k)
+            || (toks[k].is_word()
+                && (toks[k].cap
+                    || (raw.len() <= 3 && k + 1 < toks.len() && joined(k + 1))
+                    || raw
+                        .split_once('-')
+                        .is_some_and(|(a, b)| a.len() <= 3 && b.starts_with(char::is_uppercase)))
+                && !toks[k].lower.ends_with("-based")
+                && !matches!(lx.fn_class_of(&toks[k]), Some(FnClass::Det)))
+    };
+    let mut n = g;
+    while n > range.start
+        && g - n < GROUP_DESCRIPTORS
+        && toks[n - 1].is_word()
+        && !toks[n - 1].cap
+        && !name_word(n - 1)
+        && lx.fn_class_of(&toks[n - 1]).is_none()
+    {
+        n -= 1;
+    }
+    let mut s = n;
+    while s > range.start && name_word(s - 1) {
+        s -= 1;
+    }
+    let name = s..n;
+    if name.is_empty() || !within(mentions, &name).is_empty() {
+        return None;
+    }
+    // opened by the phrase, a determiner or a preposition ("for the X militia")
+    let opened = s == range.start
+        || matches!(
+            lx.fn_class_of(&toks[s - 1]),
+            Some(FnClass::Det | FnClass::Prep)
+        );
+    let place = lx
+        .places
+        .longest_in(toks, s, n)
+        .is_some_and(|(m, _)| s + m == n);
+    // ("the Somali militia": a state's demonym names no group)
+    let demonym = name
+        .clone()
+        .any(|k| lx.demonym_state(&toks[k].lower).is_some());
+    if !opened || place || demonym {
+        return None;
+    }
+    let party = span_text(text, toks, name).to_string();
+    Some(Found {
+        party,
+        name: None,
+        kind: Some(EntityKind::Group),
+        link: PartyLink::new(LinkHow::Discovered, span_text(text, toks, s..g + 1)),
+    })
+}
+
 /// The organization a phrase names, as a discovered party: the name nearest its end.
 pub fn discover_org(
     text: &str,
@@ -904,6 +984,7 @@ pub fn discover_agent(
     affiliation(text, seg, range, mentions, &DocRegions::default(), lx)
         .or_else(|| possessive(text, seg, range, lx))
         .or_else(|| discover_org(text, seg, range, lx))
+        .or_else(|| named_group(text, seg, range, mentions, lx))
         .map(|f| f.party)
 }
 
