@@ -846,3 +846,24 @@ fn a_group_named_before_its_noun_is_a_party() {
     );
     assert_eq!(speaker_of(&x, "New York-based").1, None);
 }
+
+#[test]
+fn an_officer_after_a_state_s_military_body_serves_that_state() {
+    // no armed forces named by an alias: the military body that spoke before him
+    let x = run("Fighting was reported in Marte in Borno State on Sunday. \
+         The Defence Headquarters (DHQ) says troops repelled the attack. \
+         Maj. Gen. Jan Doe said three gallant soldiers paid the supreme price.");
+    let (_, p, how) = speaker_of(&x, "Jan Doe");
+    assert_eq!(p.as_deref(), Some("Nigeria"));
+    assert_eq!(how, Some(LinkHow::Role));
+    // "paid the supreme price": killed
+    let killed: Vec<_> = x
+        .propositions
+        .iter()
+        .filter_map(|p| match &p.kind {
+            PropKind::Casualty { count, .. } => Some(count.lo),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(killed, [3]);
+}

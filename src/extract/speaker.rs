@@ -741,6 +741,29 @@ fn named_speaker(
                 carrier: None,
             };
         }
+        // ... or, with no armed forces named by an alias, of the state whose military body
+        // spoke just before ("The Defence Headquarters says ... Maj. Gen. Jan Doe")
+        let body = (ai.saturating_sub(LOOKBACK)..ai).rev().find_map(|bi| {
+            done[bi].iter().find(|sp| {
+                sp.kind != EntityKind::Person
+                    && sp.party.as_deref().is_some_and(|p| {
+                        lx.party_has_role(p, "military") && lx.party_has_role(p, "government")
+                    })
+            })
+        });
+        if let Some(sp) = body {
+            return Speaker {
+                name: Some(name.into()),
+                party: sp.party.clone(),
+                kind: EntityKind::Person,
+                resolution: Resolution::Named,
+                link: Some(PartyLink::new(
+                    LinkHow::Role,
+                    sp.name.clone().unwrap_or_default(),
+                )),
+                carrier: None,
+            };
+        }
     }
     // "Aleppo left 11 people dead on Friday with": a clause misread as a source names nobody
     let lower_word =
