@@ -818,6 +818,9 @@ pub struct Lexicon {
     /// What a non-state armed group's fighters are called ("the rebels", "the insurgents"): in
     /// a claim of such a group, the group itself (`@self` rows of `roles.tsv`).
     pub self_nouns: WordSet<String>,
+    /// What a state calls its own forces ("troops", "the gallant troops"): in a claim of a
+    /// party with the `government` role, that party (`@own` rows of `roles.tsv`).
+    pub own_forces: WordSet<String>,
     /// Parties with an alias of kind `group` (armed groups, movements, forces).
     pub group_parties: std::collections::BTreeSet<String>,
     /// Every role of each party, over all its aliases: "Assad" stands for a party with a
@@ -1386,6 +1389,10 @@ impl Lexicon {
             }
             if f[1] == "@self" {
                 lx.self_nouns.insert(f[0].to_lowercase());
+                continue;
+            }
+            if f[1] == "@own" {
+                lx.own_forces.insert(f[0].to_lowercase());
                 continue;
             }
             if f[1] == "@arms" {

@@ -867,3 +867,24 @@ fn an_officer_after_a_state_s_military_body_serves_that_state() {
         .collect();
     assert_eq!(killed, [3]);
 }
+
+#[test]
+fn a_state_s_bare_troops_are_its_own_and_a_rank_in_an_apposition_counts() {
+    let x = run("Fighting was reported in Marte in Borno State on Sunday. \
+         The Defence Headquarters (DHQ) says troops of Operation Lafiya repelled the attack. \
+         The Director, Defence Media Operations, Maj. Gen. Jan Doe, said Marte remains firmly under the control of troops.");
+    let (_, p, _) = speaker_of(&x, "Director");
+    assert_eq!(p.as_deref(), Some("Nigeria"));
+    let holders: Vec<String> = x
+        .propositions
+        .iter()
+        .filter_map(|p| match &p.kind {
+            PropKind::Control { holder, .. } => Some(holder.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        !holders.is_empty() && holders.iter().all(|h| h == "Nigeria"),
+        "{holders:?}"
+    );
+}

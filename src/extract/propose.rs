@@ -1038,6 +1038,9 @@ impl PropInput<'_> {
             };
         }
         let names = self.agent_names(range.clone());
+        if let Some(own) = self.own_forces(&range, speakers) {
+            return vec![own];
+        }
         // "the rebels had taken control of Sake", said by an armed group: the group itself
         if let ([name], Some(own)) = (
             names.as_slice(),
@@ -1060,6 +1063,25 @@ impl PropInput<'_> {
             }
         }
         names
+    }
+
+    /// "Marte remains under the control of troops", said by a state: a bare noun for a state's
+    /// own forces (`@own` rows of `roles.tsv`, also before the name of an operation: "troops of
+    /// Operation Hadin Kai") in a claim of a party with the `government` role is that party.
+    fn own_forces(&self, range: &Range<usize>, speakers: &[Speaker]) -> Option<String> {
+        let own = speakers.first().and_then(|s| s.party.as_deref())?;
+        let toks = self.toks();
+        let words: Vec<&str> = toks[range.clone()]
+            .iter()
+            .skip_while(|t| matches!(self.lx.fn_class(&t.lower), Some(FnClass::Det)))
+            .map(|t| t.lower.as_str())
+            .collect();
+        let own_noun = (1..=words.len()).any(|n| {
+            self.lx.own_forces.contains(words[..n].join(" ").as_str())
+                && (n == words.len() || words[n] == "of")
+        });
+        (own_noun && self.parties_in(range).is_empty() && self.lx.party_has_role(own, "government"))
+            .then(|| own.to_string())
     }
 
     /// The agents an agent phrase names: each party of a coordination ("the regime and Russian
@@ -2321,7 +2343,8 @@ pub fn region_propositions(
             let holder = if possessive {
                 r.speakers.first().map(|s| s.label().to_string())
             } else {
-                inp.agent_name(obj..holder_end)
+                inp.own_forces(&(obj..holder_end), r.speakers)
+                    .or_else(|| inp.agent_name(obj..holder_end))
             };
             // the held place is the subject: not a preposition's object before a coordinated
             // verb ("al-Bab, which lies in the province of Aleppo and is held by IS")

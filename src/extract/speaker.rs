@@ -715,18 +715,37 @@ fn named_speaker(
     // "Colonel Jan Doe said" with no owner named: an officer of the armed forces the report
     // names most before him ("The Ruritanian army said ... Colonel Jan Doe said"), when one
     // party with the military role is named most
-    let ranked = core
-        .clone()
-        .take_while(|&k| toks[k].cap)
-        .any(|k| lx.ranks.contains(toks[k].lower.as_str()))
-        && core
-            .clone()
+    // (with an apposition of capitalised words: "The Director, Defence Media Operations, Maj.
+    // Gen. Jan Doe")
+    let ranked_in = |span: Range<usize>| {
+        span.clone()
             .filter(|&k| toks[k].is_word())
-            .all(|k| toks[k].cap)
-        // a name after the rank: "The Colonel" alone is an earlier colonel's matter
-        && core
-            .clone()
-            .any(|k| toks[k].is_word() && !lx.ranks.contains(toks[k].lower.as_str()));
+            .take_while(|&k| toks[k].cap)
+            .any(|k| lx.ranks.contains(toks[k].lower.as_str()))
+            && span
+                .clone()
+                .filter(|&k| toks[k].is_word())
+                .all(|k| toks[k].cap)
+            // a name after the rank: "The Colonel" alone is an earlier colonel's matter
+            && span
+                .clone()
+                .any(|k| toks[k].is_word() && !lx.ranks.contains(toks[k].lower.as_str()))
+    };
+    let in_core = ranked_in(core.clone());
+    let ranked = in_core || ranked_in(core.start..src.end.max(core.end));
+    // (the officer's name is the one after the rank in the apposition, not the office's)
+    let name = if ranked && !in_core {
+        (core.start..src.end)
+            .rev()
+            .find(|&k| toks[k].is_word() && lx.ranks.contains(toks[k].lower.as_str()))
+            .and_then(|r| {
+                let words: Vec<usize> = (r + 1..src.end).filter(|&k| toks[k].is_word()).collect();
+                Some(span_text(text, toks, *words.first()?..*words.last()? + 1).to_string())
+            })
+            .unwrap_or(name)
+    } else {
+        name
+    };
     if ranked {
         if let Some(m) = last_with_role(mentions, src.start, "military", lx) {
             return Speaker {
