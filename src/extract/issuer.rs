@@ -64,7 +64,7 @@ pub fn issuer(
         let after = k < end && matches!(toks[k].lower.as_str(), "of" | "by" | "from");
         let owner = if after {
             owner_after(seg, k + 1, end, lx)
-        } else if si == 0 && noun > s.tokens.start && noun == words[1] && toks[words[0]].cap {
+        } else if si == 0 && words.get(1) == Some(&noun) && toks[words[0]].cap {
             // "UNIFIL statement on …": a headline that opens with its owner's name
             words[0]..noun
         } else {
@@ -193,4 +193,51 @@ pub fn names_issuer(
         || lx.issuer_nouns.contains(&t.lower)
         || lx.document_nouns.contains(&t.lower);
     (own && !t.in_quote).then(|| span_text(text, toks, head).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::speaker::mentions_and_regions;
+    use crate::segment::segment;
+
+    fn issuer_of(text: &str) -> Option<String> {
+        let lx = Lexicon::builtin();
+        let seg = segment(text, 0, &lx);
+        let (mentions, regions) = mentions_and_regions(text, &seg, &lx);
+        issuer(text, &seg, &mentions, &regions, &lx).and_then(|s| s.party.map(|p| p.to_string()))
+    }
+
+    #[test]
+    fn a_head_cut_short_names_no_issuer_and_does_not_panic() {
+        for text in [
+            "Statement",
+            "(Statement",
+            "( statement )",
+            "(Statement of",
+            "Statement of the",
+            "Statement by",
+            "(Statement posted by",
+        ] {
+            assert_eq!(issuer_of(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_owner_before_or_after_the_noun() {
+        assert_eq!(
+            issuer_of("UNIFIL statement on strikes in south Lebanon\n\nPeacekeepers saw it.")
+                .as_deref(),
+            Some("UNIFIL")
+        );
+        assert_eq!(
+            issuer_of(
+                "Title\n\n(Statement of Hezbollah's media office, carried by Al-Manar.)\n\nText."
+            )
+            .as_deref(),
+            Some("Hezbollah")
+        );
+        // a news agency is no issuer
+        assert_eq!(issuer_of("(Statement carried by Reuters.)\n\nText."), None);
+    }
 }
