@@ -762,6 +762,9 @@ fn named_speaker(
         }
         // ... or, with no armed forces named by an alias, of the state whose military body
         // spoke just before ("The Defence Headquarters says ... Maj. Gen. Jan Doe")
+        let forces_named = within(mentions, &(0..src.start))
+            .iter()
+            .any(|m| lx.aliases[m.alias].roles.iter().any(|r| r == "military"));
         let body = (ai.saturating_sub(LOOKBACK)..ai).rev().find_map(|bi| {
             done[bi].iter().find(|sp| {
                 sp.kind != EntityKind::Person
@@ -770,7 +773,7 @@ fn named_speaker(
                     })
             })
         });
-        if let Some(sp) = body {
+        if let Some(sp) = body.filter(|_| !forces_named) {
             return Speaker {
                 name: Some(name.into()),
                 party: sp.party.clone(),
