@@ -336,10 +336,11 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
             .iter()
             .filter_map(|c| g.event_of(c))
             .collect();
+        // (a party's own statement is the party's, not unattributed)
         let mut unattributed: Vec<ClaimNote> = x
             .propositions
             .iter()
-            .filter(|p| p.attribution.is_none())
+            .filter(|p| p.attribution.is_none() && x.issuer.is_none())
             .map(|p| ClaimNote {
                 claim: None,
                 kind: p.kind.type_name().into(),
@@ -356,7 +357,11 @@ pub fn audit(g: &ClaimGraph) -> AuditOut {
         let headlines: BTreeSet<usize> = empty_sentences
             .iter()
             .copied()
-            .filter(|&s| x.seg.sentences[s].headline && x.seg.sentences[s].words >= HEADLINE_WORDS)
+            .filter(|&s| {
+                x.issuer.is_none()
+                    && x.seg.sentences[s].headline
+                    && x.seg.sentences[s].words >= HEADLINE_WORDS
+            })
             .collect();
         for &s in &headlines {
             unattributed.push(ClaimNote {

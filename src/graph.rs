@@ -490,17 +490,18 @@ pub fn prop_claims(
                 | PropKind::Control { .. }
                 | PropKind::Violation { .. }
         );
-        if !(opts.own_voice && event_like) {
-            return Vec::new();
-        }
-        let who = x.doc.outlet.clone().unwrap_or_else(|| x.doc.id.clone());
-        // a party's own statement speaks for the party; an outlet that is itself a party's
-        // voice ("SANA", state media), for that party
+        // a party's own statement speaks for the party (read even without `own_voice`: the
+        // party speaks, not an outlet); an outlet that is itself a party's voice ("SANA", state
+        // media), for that party
         let issuer = x
             .issuer
             .as_ref()
             .and_then(|s| s.party.as_ref().map(|p| p.to_string()));
         let issued = issuer.is_some();
+        if !((opts.own_voice || issued) && event_like) {
+            return Vec::new();
+        }
+        let who = x.doc.outlet.clone().unwrap_or_else(|| x.doc.id.clone());
         let outlet_party = issuer.or_else(|| lx.outlet_party(&who));
         let label = outlet_party
             .clone()

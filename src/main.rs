@@ -92,7 +92,8 @@ enum Cmd {
         /// The same as `--fail-on any`.
         #[arg(long, hide = true)]
         fail_on_findings: bool,
-        /// Compare only attributed claims: leave out what reports say in their own voice. By
+        /// Compare only attributed claims: leave out what reports say in their own voice (a
+        /// party's own statement, its issuer named at its head, still speaks for the party). By
         /// default a report's own casualty figures, blame and control statements are claims of
         /// its outlet ("AFP (own voice)"), compared with another report's only where the two
         /// mentions surely describe one incident.

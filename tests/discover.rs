@@ -784,11 +784,12 @@ fn a_partys_own_statement_speaks_in_its_voice() {
         })
         .collect();
     assert_eq!(holders, ["Tarvos Liberation Front"]);
-    // its own-voice claims are the party's, spoken as an attribution's are
+    // its own-voice claims are the party's, spoken as an attribution's are (also with
+    // `--no-own-voice`, which leaves out only outlets' narratives)
     let g = gainsay::graph::ClaimGraph::build_with(
         vec![x],
         &lx,
-        gainsay::graph::GraphOptions { own_voice: true },
+        gainsay::graph::GraphOptions { own_voice: false },
     );
     let own: Vec<_> = g
         .claims
