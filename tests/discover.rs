@@ -889,3 +889,14 @@ fn a_state_s_bare_troops_are_its_own_and_a_rank_in_an_apposition_counts() {
         "{holders:?}"
     );
 }
+
+#[test]
+fn us_in_capitals_is_the_united_states_not_a_pronoun_and_him_is_one() {
+    let x = run("US blames Damascus for the attack, the White House said.");
+    assert_eq!(speaker_of(&x, "=US").1.as_deref(), Some("United States"));
+    let y = run("Fighting was reported in Marte in Borno State on Sunday. \
+         The Defence Headquarters (DHQ) says troops repelled the attack. \
+         Maj. Gen. Jan Doe said three soldiers died. \
+         According to him, the town is calm.");
+    assert_eq!(speaker_of(&y, "=him").1.as_deref(), Some("Nigeria"));
+}
