@@ -309,9 +309,8 @@ pub fn alias_mentions(
                         .get(i + n)
                         .is_some_and(|t| matches!(t.kind, TokKind::Dash | TokKind::Punct));
                 if after_prep || dateline {
-                    let country = crate::places::place_ancestors(&p.canonical, lx)
-                        .pop()
-                        .unwrap_or_else(|| p.canonical.clone())
+                    let country = crate::places::country_of(&p.canonical, lx)
+                        .unwrap_or_default()
                         .to_lowercase();
                     if let Some(&(_, r)) = lx.region_names.iter().find(|(c, _)| *c == country) {
                         regions.add_place(r);

@@ -13,6 +13,17 @@ fn run(text: &str) -> Extraction {
     extract(doc, &lx)
 }
 
+/// The holder of each control proposition of an extraction, in text order.
+fn control_holders(x: &Extraction) -> Vec<String> {
+    x.propositions
+        .iter()
+        .filter_map(|p| match &p.kind {
+            PropKind::Control { holder, .. } => Some(holder.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// (speaker name, party, how) of each attribution's first speaker whose source holds `needle`.
 fn speaker_of(x: &Extraction, needle: &str) -> (Option<String>, Option<String>, Option<LinkHow>) {
     let a = x
@@ -775,14 +786,7 @@ fn a_partys_own_statement_speaks_in_its_voice() {
     assert_eq!(p.as_deref(), Some("Tarvos Liberation Front"));
     assert_eq!(how, Some(LinkHow::Issuer));
     // "our fighters" in its own voice are the issuer's
-    let holders: Vec<String> = x
-        .propositions
-        .iter()
-        .filter_map(|p| match &p.kind {
-            PropKind::Control { holder, .. } => Some(holder.to_string()),
-            _ => None,
-        })
-        .collect();
+    let holders = control_holders(&x);
     assert_eq!(holders, ["Tarvos Liberation Front"]);
     // its own-voice claims are the party's, spoken as an attribution's are (also with
     // `--no-own-voice`, which leaves out only outlets' narratives)
@@ -876,14 +880,7 @@ fn a_state_s_bare_troops_are_its_own_and_a_rank_in_an_apposition_counts() {
          The Director, Defence Media Operations, Maj. Gen. Jan Doe, said Marte remains firmly under the control of troops.");
     let (_, p, _) = speaker_of(&x, "Director");
     assert_eq!(p.as_deref(), Some("Nigeria"));
-    let holders: Vec<String> = x
-        .propositions
-        .iter()
-        .filter_map(|p| match &p.kind {
-            PropKind::Control { holder, .. } => Some(holder.to_string()),
-            _ => None,
-        })
-        .collect();
+    let holders = control_holders(&x);
     assert!(
         !holders.is_empty() && holders.iter().all(|h| h == "Nigeria"),
         "{holders:?}"

@@ -1046,11 +1046,7 @@ impl PropInput<'_> {
             names.as_slice(),
             speakers.first().and_then(|s| s.party.as_deref()),
         ) {
-            let words: Vec<&str> = toks[range.clone()]
-                .iter()
-                .skip_while(|t| matches!(self.lx.fn_class(&t.lower), Some(FnClass::Det)))
-                .map(|t| t.lower.as_str())
-                .collect();
+            let words = self.words_after_det(&range);
             let self_noun =
                 !words.is_empty() && self.lx.self_nouns.contains(words.join(" ").as_str());
             if self_noun
@@ -1065,17 +1061,22 @@ impl PropInput<'_> {
         names
     }
 
+    /// The lower-case words of a phrase after its determiners ("the rebel forces" → "rebel",
+    /// "forces"): what the `@self` and `@own` rows are matched against.
+    fn words_after_det(&self, range: &Range<usize>) -> Vec<&str> {
+        self.toks()[range.clone()]
+            .iter()
+            .skip_while(|t| matches!(self.lx.fn_class(&t.lower), Some(FnClass::Det)))
+            .map(|t| t.lower.as_str())
+            .collect()
+    }
+
     /// "Marte remains under the control of troops", said by a state: a bare noun for a state's
     /// own forces (`@own` rows of `roles.tsv`, also before the name of an operation: "troops of
     /// Operation Hadin Kai") in a claim of a party with the `government` role is that party.
     fn own_forces(&self, range: &Range<usize>, speakers: &[Speaker]) -> Option<String> {
         let own = speakers.first().and_then(|s| s.party.as_deref())?;
-        let toks = self.toks();
-        let words: Vec<&str> = toks[range.clone()]
-            .iter()
-            .skip_while(|t| matches!(self.lx.fn_class(&t.lower), Some(FnClass::Det)))
-            .map(|t| t.lower.as_str())
-            .collect();
+        let words = self.words_after_det(range);
         let own_noun = (1..=words.len()).any(|n| {
             self.lx.own_forces.contains(words[..n].join(" ").as_str())
                 && (n == words.len() || words[n] == "of")
