@@ -823,6 +823,9 @@ pub struct Lexicon {
     pub own_forces: WordSet<String>,
     /// Parties with an alias of kind `group` (armed groups, movements, forces).
     pub group_parties: std::collections::BTreeSet<String>,
+    /// The non-state armed groups of the party files: group parties of one war that are no
+    /// state nor a state's organ ("al-Shabaab", "M23"): what "the militants" may refer back to.
+    pub armed_groups: std::collections::BTreeSet<String>,
     /// Every role of each party, over all its aliases: "Assad" stands for a party with a
     /// government and a military.
     pub party_roles: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
@@ -849,6 +852,9 @@ pub struct Lexicon {
     /// Capitalised words that modify a place head without naming a place ("a Buddhist
     /// monastery": `@modifier` rows of `places.tsv`).
     pub place_modifiers: WordSet<String>,
+    /// Place heads naming a settlement ("town", "village": `@settlement` rows of
+    /// `places.tsv`): "the town" alone refers back to the settlement named last.
+    pub settlement_heads: WordSet<String>,
     /// Words of news outlets and journalists ("Herald", "reporter"): `press` rows.
     pub press_words: WordSet<String>,
     /// Press words that make an organization's name an outlet's only as its head (`press WORD
@@ -1706,10 +1712,13 @@ impl Lexicon {
         let rows = get("places.tsv");
         for (line, f) in rows.iter() {
             rows.need(line, &f, 3)?;
-            if f[1] == "@head" || f[1] == "@site" {
+            if f[1] == "@head" || f[1] == "@site" || f[1] == "@settlement" {
                 lx.place_heads.insert(f[0].to_lowercase());
                 if f[1] == "@site" {
                     lx.sites.insert(f[0].to_lowercase());
+                }
+                if f[1] == "@settlement" {
+                    lx.settlement_heads.insert(f[0].to_lowercase());
                 }
             } else if f[1] == "@prep" {
                 lx.place_preps.insert(f[0].to_lowercase());
@@ -2134,7 +2143,6 @@ impl Lexicon {
                 source: rows.source(line),
             });
         }
-        // each region's state: the party of its first alias with the `government` role
         // each region's state: the party of its first alias with the `government` role and not
         // the `regional` one (the government of a part of the country)
         self.region_states = vec![None; self.regions.len()];
@@ -2161,6 +2169,42 @@ impl Lexicon {
                 self.aliases[idx].context.push(id);
             }
         }
+        // the armed groups: parties named as a group ("al-Shabaab fighters") by at least two
+        // aliases or by all of theirs (no world body such as the UN, a group once in
+        // "UN peacekeepers"), that are no state nor a state's organ
+        let states: std::collections::BTreeSet<&str> = self
+            .region_states
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let mut as_group: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+        for a in &self.aliases {
+            let e = as_group.entry(a.party.as_str()).or_default();
+            e.0 += usize::from(a.kind == EntityKind::Group);
+            e.1 += 1;
+        }
+        const STATE_ROLES: [&str; 6] = [
+            "government",
+            "military",
+            "ministry",
+            "regional",
+            "state_media",
+            "regime",
+        ];
+        self.armed_groups = as_group
+            .iter()
+            .filter(|&(p, &(g, n))| {
+                g > 0
+                    && (g >= 2 || g == n)
+                    && !states.contains(p)
+                    && self
+                        .party_roles
+                        .get(*p)
+                        .is_none_or(|r| !r.iter().any(|r| STATE_ROLES.contains(&r.as_str())))
+            })
+            .map(|(p, _)| p.to_string())
+            .collect();
         // a possessive written without its apostrophe, as in text that lost them: "Tigray
         // Peoples Liberation Front" for "Tigray People's Liberation Front"
         let n = self.aliases.len();

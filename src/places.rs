@@ -424,6 +424,14 @@ pub fn country_of(x: &str, lx: &Lexicon) -> Option<String> {
     )
 }
 
+/// Whether a place is a settlement or a site rather than a country or an administrative
+/// region: a place of the gazetteers lying in at least two others (a town, its region, its
+/// country), or a name neither gazetteer knows (reports name unknown villages, rarely unknown
+/// provinces). What "the town" or "the village" can refer back to.
+pub fn is_settlement(x: &str, lx: &Lexicon) -> bool {
+    !is_known(x, lx) || place_ancestors(x, lx).len() >= 2
+}
+
 /// The countries a list of places lies in (a document's or an event's), in the order their
 /// places come, each once: what a document's region is read from.
 pub fn countries_of(places: &[String], lx: &Lexicon) -> Vec<String> {

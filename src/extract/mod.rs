@@ -405,6 +405,9 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
     let continued = continued_sentences(&seg, &raw);
     let mut propositions: Vec<Proposition> = Vec::new();
     let mut last_place: Option<String> = None;
+    // what "the town" or "the village" refers back to: the one settlement the latest sentence
+    // naming settlements names (none when it names several)
+    let mut last_town: Option<String> = None;
     let mut ai = 0;
     for s in 0..seg.sentences.len() {
         let first = ai;
@@ -485,7 +488,13 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
                     .collect()
             };
         for r in &regions {
-            let mut props = propose::region_propositions(&inp, r, &context, last_place.as_deref());
+            let mut props = propose::region_propositions(
+                &inp,
+                r,
+                &context,
+                last_place.as_deref(),
+                last_town.as_deref(),
+            );
             dispute::figure_disputes(&inp, r, &context, &propositions, &mut props, &attributions);
             for p in &props {
                 if let PropKind::Control { place, .. } = &p.kind {
@@ -496,6 +505,16 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         }
         if last_place.is_none() {
             last_place = contexts[s].places.last().map(|p| p.to_string());
+        }
+        let towns: Vec<String> = inp
+            .settlements(seg.sentences[s].tokens.clone())
+            .into_iter()
+            .filter(|p| contexts[s].places.iter().any(|c| c.as_str() == p))
+            .collect();
+        match towns.as_slice() {
+            [] => {}
+            [t] => last_town = Some(t.clone()),
+            _ => last_town = None,
         }
     }
     answer_accusations(&seg, &raw, &attributions, &mentions, &mut propositions, lx);

@@ -776,6 +776,87 @@ impl PropInput<'_> {
                     .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_uppercase)))
     }
 
+    /// The settlements a stretch names, in the order of [`PropInput::places`]: places neither
+    /// gazetteer knows as a country or region ([`crate::places::is_settlement`]) and not named
+    /// before a region's or a site's head ("Hiraan province", "the Sofara camp"); when it
+    /// calls one a town ("the town of Moqokori"), that one alone.
+    pub fn settlements(&self, range: Range<usize>) -> Vec<String> {
+        let toks = self.toks();
+        let mut called: Vec<String> = Vec::new();
+        let mut not: Vec<String> = Vec::new();
+        for k in range.clone() {
+            let w = toks[k].lower.as_str();
+            if !self.lx.place_heads.contains(w) {
+                continue;
+            }
+            if self.lx.settlement_heads.contains(w) {
+                if k + 2 < range.end && toks[k + 1].lower == "of" {
+                    if let (Some(p), _) = self.proper_name(k + 2, range.end) {
+                        called.push(p);
+                    }
+                }
+            } else if k > range.start && toks[k - 1].cap {
+                let mut s = k - 1;
+                while s > range.start && toks[s - 1].cap {
+                    s -= 1;
+                }
+                not.push(span_text(self.text(), toks, s..k).to_lowercase());
+            }
+        }
+        let places = self.places(range);
+        let called: Vec<String> = places
+            .iter()
+            .filter(|p| called.contains(p))
+            .cloned()
+            .collect();
+        if !called.is_empty() {
+            return called;
+        }
+        places
+            .into_iter()
+            .filter(|p| {
+                crate::places::is_settlement(p, self.lx) && !not.contains(&p.to_lowercase())
+            })
+            .collect()
+    }
+
+    /// Whether the object at `obj` is a settlement with no name ("the town", "the whole
+    /// village"), alone or as the last conjunct ("the military base and the town"): not "the
+    /// town of X" (named) nor "the town centre" (a part of it).
+    pub fn town_anaphor(&self, obj: usize, end: usize) -> bool {
+        let toks = self.toks();
+        let bare = |k: usize| {
+            if k + 1 >= end || toks[k].lower != "the" {
+                return false;
+            }
+            let mut h = k + 1;
+            // one modifier: "the whole town", "the besieged village"
+            if h + 1 < end
+                && !toks[h].cap
+                && toks[h].is_word()
+                && self.lx.fn_class_of(&toks[h]).is_none()
+                && self.lx.settlement_heads.contains(&toks[h + 1].lower)
+            {
+                h += 1;
+            }
+            self.lx.settlement_heads.contains(&toks[h].lower)
+                && toks.get(h + 1).is_none_or(|t| {
+                    h + 1 >= end
+                        || !t.is_word()
+                        || (t.lower != "of" && self.lx.fn_class_of(t).is_some())
+                })
+        };
+        if bare(obj) {
+            return true;
+        }
+        // "the base and the town": a conjunct of plain words
+        (obj + 1..end.min(obj + 6)).any(|a| {
+            toks[a].lower == "and"
+                && (obj..a).all(|m| toks[m].is_word() && !toks[m].cap || m == obj)
+                && bare(a + 1)
+        })
+    }
+
     /// A proper place name starting at `i` (capitalized words, "al-" particles), canonicalized.
     /// Most modifiers between "the" and a place head before "of" ("the northeastern town of
     /// X") are [`PLACE_HEAD_MODIFIERS`].
@@ -1058,7 +1139,34 @@ impl PropInput<'_> {
                 return vec![own.to_string()];
             }
         }
+        // "Al Shabaab fighters attacked the base ... the militants held the town": the one
+        // armed group the report has named
+        if names.len() <= 1 && self.parties_in(&range).is_empty() {
+            let words = self.words_after_det(&range);
+            if !words.is_empty() && self.lx.self_nouns.contains(words.join(" ").as_str()) {
+                if let Some(g) = self.antecedent_group(range.start) {
+                    return vec![g];
+                }
+            }
+        }
         names
+    }
+
+    /// The armed group ([`Lexicon::armed_groups`]) a report names before token `at`, when it
+    /// names one only.
+    fn antecedent_group(&self, at: usize) -> Option<String> {
+        let mut found: Option<&str> = None;
+        for m in self.mentions.iter().take_while(|m| m.tokens.end <= at) {
+            let p = self.lx.aliases[m.alias].party.as_str();
+            if self.lx.armed_groups.contains(p) {
+                match found {
+                    None => found = Some(p),
+                    Some(f) if f == p => {}
+                    Some(_) => return None,
+                }
+            }
+        }
+        found.map(str::to_string)
     }
 
     /// The lower-case words of a phrase after its determiners ("the rebel forces" → "rebel",
@@ -1512,6 +1620,7 @@ pub fn region_propositions(
     r: &Region,
     context: &EventRef,
     last_place: Option<&str>,
+    last_town: Option<&str>,
 ) -> Vec<Proposition> {
     let toks = inp.toks();
     let lx = inp.lx;
@@ -2357,10 +2466,14 @@ pub fn region_propositions(
                 && toks[np.start].lower == "the"
                 && lx.place_heads.contains(&toks[np.start + 1].lower);
             let named = if anaphoric {
-                // (not a place of the sentences before: "The village remains under our
-                // control" after a report about Sagaing Region is no claim about Sagaing)
+                // (not a region of the sentences before: "The village remains under our
+                // control" after a report about Sagaing Region is no claim about Sagaing; a
+                // settlement named before is: `last_town`)
                 match local.places.as_slice() {
                     [p] => Some(p.to_string()),
+                    [] if lx.settlement_heads.contains(&toks[np.start + 1].lower) => {
+                        last_town.map(str::to_string)
+                    }
                     _ => None,
                 }
             } else {
@@ -2377,6 +2490,18 @@ pub fn region_propositions(
             // "rebels seized Handarat", "rebels retook it"
             let (place, more) = if obj < range.end && toks[obj].lower == "it" {
                 (last_place.map(str::to_string), Vec::new())
+            } else if inp.town_anaphor(obj, range.end) {
+                // "the militants held the town", "took control of the base and the town": the
+                // settlement the sentence names, or else the one named before
+                // (only a name before it: "held the town until they pulled out before
+                // reinforcements arrived from Beledweyne" is about another town)
+                let before = inp.settlements(range.start..obj);
+                let town = match before.as_slice() {
+                    [p] => Some(p.clone()),
+                    [] => last_town.map(str::to_string),
+                    _ => None,
+                };
+                (town, Vec::new())
             } else {
                 let (p, next) = inp.proper_name(obj, range.end);
                 let more = p
@@ -4237,6 +4362,50 @@ mod tests {
             ),
             [("Varosh".to_string(), "Syrian government".to_string())]
         );
+    }
+
+    #[test]
+    fn the_town_refers_back_to_the_settlement_named_before() {
+        // the object "the town" (alone or as a conjunct) is the town the report named last;
+        // "the militants" the one armed group it named
+        assert_eq!(
+            controls(
+                "Al Shabaab fighters attacked an army base in the town of Varosh in Dalen province on Tuesday. \
+                 Residents said the militants held the town for several hours."
+            ),
+            [("Varosh".to_string(), "al-Shabaab".to_string())]
+        );
+        assert_eq!(
+            controls(
+                "Fighting was reported at the base in Varosh on Tuesday. \
+                 The group said its fighters took control of the military base and the town."
+            ),
+            [("Varosh".to_string(), "group".to_string())]
+        );
+        // not a town named after it, nor one of several, nor a region
+        assert_eq!(
+            controls(
+                "Al Shabaab fighters attacked the army base in Varosh. \
+                 Residents said the militants held the town until reinforcements arrived from Dalen."
+            ),
+            [("Varosh".to_string(), "al-Shabaab".to_string())]
+        );
+        assert!(controls(
+            "Fighting spread from Varosh to Dalen on Monday. Residents said the militants held the town."
+        )
+        .is_empty());
+        assert!(
+            controls(
+                "Clashes were reported in Hiraan province. The rebels said they held the town."
+            )
+            .is_empty()
+        );
+        // with two armed groups named, "the militants" is neither
+        assert!(controls(
+            "Al Shabaab and Islamic State fighters attacked Varosh. Residents said the militants held the town."
+        )
+        .iter()
+        .all(|(_, h)| h != "al-Shabaab" && h != "Islamic State"));
     }
 
     #[test]
