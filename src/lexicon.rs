@@ -906,6 +906,9 @@ pub struct Lexicon {
     /// The frame responsibility predicates evoke.
     pub predicate_frame: String,
     pub responsibility: PhraseTable<AgentRelation>,
+    /// Copular predicates that deny by themselves ("has nothing to do with", "played no part
+    /// in": `agent_disclaims` rows of `responsibility.tsv`): their subject is not the agent.
+    pub disclaims: PhraseTable<()>,
     /// Predicates that place a party's forces in a war (`presence` rows of
     /// `responsibility.tsv`): "fought alongside", "deployed", "involved".
     pub presence: PhraseTable<bool>,
@@ -1575,6 +1578,13 @@ impl Lexicon {
             let rel = match f[1] {
                 "agent_subject" => AgentRelation::Subject,
                 "agent_copular" => AgentRelation::Copular,
+                "agent_disclaims" => {
+                    for phrase in expand_alternatives(f[0]).map_err(|e| rows.err(line, e))? {
+                        lx.responsibility.insert(&phrase, AgentRelation::Copular);
+                        lx.disclaims.insert(&phrase, ());
+                    }
+                    continue;
+                }
                 "agent_weapon" => AgentRelation::Weapon,
                 "agent_by" => AgentRelation::By,
                 "agent_speaker" => AgentRelation::Speaker,

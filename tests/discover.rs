@@ -897,3 +897,14 @@ fn us_in_capitals_is_the_united_states_not_a_pronoun_and_him_is_one() {
          According to him, the town is calm.");
     assert_eq!(speaker_of(&y, "=him").1.as_deref(), Some("Nigeria"));
 }
+
+#[test]
+fn police_speak_for_the_state_and_a_us_command_for_the_united_states() {
+    // "police said" in a report about a Kharkiv strike: Ukraine's police
+    let x = run("A missile hit a school in Kharkiv on Monday, killing four people, police said.");
+    let (_, p, _) = speaker_of(&x, "police");
+    assert_eq!(p.as_deref(), Some("Ukraine"));
+    let x = run("AFRICOM said it had conducted an air strike against al-Shabaab near Jilib.");
+    let (_, p, _) = speaker_of(&x, "AFRICOM");
+    assert_eq!(p.as_deref(), Some("United States"));
+}

@@ -1664,6 +1664,11 @@ pub fn region_propositions(
             i += n;
             continue;
         }
+        // "it remained committed to the ceasefire": an adjective, no deed
+        if *rel == AgentRelation::Subject && toks.get(k + n).is_some_and(|t| t.lower == "to") {
+            i += n;
+            continue;
+        }
         // "used chemical weapons", not "used the road": the object must name an attack or a
         // weapon (for a weapon's verb, also how it strikes: "fired the shells", an `@mode`
         // word)
@@ -1807,8 +1812,13 @@ pub fn region_propositions(
                         Some(QuantWord::Vague(0, Some(0)))
                     )
             });
+        // "it has nothing to do with the launches": the predicate itself denies
+        let disclaims = lx
+            .disclaims
+            .longest_in(toks, k, range.end)
+            .is_some_and(|(m, _)| m == n);
         for agent in agents {
-            let negated = no_object || inp.negated_before(range.start, k);
+            let negated = no_object || disclaims || inp.negated_before(range.start, k);
             let mut event = local.clone();
             // the object phrase sharpens the event ("the Monday attack on a convoy")
             let obj_ev = inp.local_event(obj_start..range.end);
@@ -4965,6 +4975,34 @@ The town was captured by rebels in May. The group said 27 people were killed.";
             deeds("Varosk is controlled by an opposition alliance and is regularly targeted by the air force.")
                 .iter()
                 .all(|(a, _)| !a.contains("Varosk")),
+        );
+    }
+
+    #[test]
+    fn a_predicate_that_disclaims_denies_the_deed_and_an_adjective_is_no_deed() {
+        // "has nothing to do with the launches": the subject denies being the agent
+        assert_eq!(
+            deeds(
+                "Hezbollah said it has nothing to do with the rocket launches from southern Lebanon."
+            ),
+            [("Hezbollah".to_string(), true)]
+        );
+        assert_eq!(
+            deeds("The M23 said its fighters played no part in the shelling of the camp."),
+            [("M23".to_string(), true)]
+        );
+        // "committed to the ceasefire" commits nothing
+        assert!(
+            deeds(
+                "Hezbollah denied the rocket fire and said it remained committed to the ceasefire."
+            )
+            .iter()
+            .all(|(a, _)| a == "Hezbollah")
+        );
+        // "the group" in a group's claim is the group
+        assert_eq!(
+            deeds("A Hezbollah official denied that the group fired the rockets at Metula."),
+            [("Hezbollah".to_string(), false)]
         );
     }
 
