@@ -818,6 +818,9 @@ pub struct Lexicon {
     /// What a non-state armed group's fighters are called ("the rebels", "the insurgents"): in
     /// a claim of such a group, the group itself (`@self` rows of `roles.tsv`).
     pub self_nouns: WordSet<String>,
+    /// Nouns that refer back to the one armed group a report has named ("the militants", "the
+    /// terrorists", "the attackers": `@group` rows of `roles.tsv`, and the `@self` ones).
+    pub group_anaphors: WordSet<String>,
     /// What a state calls its own forces ("troops", "the gallant troops"): in a claim of a
     /// party with the `government` role, that party (`@own` rows of `roles.tsv`).
     pub own_forces: WordSet<String>,
@@ -1396,8 +1399,13 @@ impl Lexicon {
                 lx.force_heads.insert(f[0].to_lowercase());
                 continue;
             }
+            if f[1] == "@group" {
+                lx.group_anaphors.insert(f[0].to_lowercase());
+                continue;
+            }
             if f[1] == "@self" {
                 lx.self_nouns.insert(f[0].to_lowercase());
+                lx.group_anaphors.insert(f[0].to_lowercase());
                 continue;
             }
             if f[1] == "@own" {

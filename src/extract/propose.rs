@@ -1143,7 +1143,7 @@ impl PropInput<'_> {
         // armed group the report has named
         if names.len() <= 1 && self.parties_in(&range).is_empty() {
             let words = self.words_after_det(&range);
-            if !words.is_empty() && self.lx.self_nouns.contains(words.join(" ").as_str()) {
+            if !words.is_empty() && self.lx.group_anaphors.contains(words.join(" ").as_str()) {
                 if let Some(g) = self.antecedent_group(range.start) {
                     return vec![g];
                 }
@@ -4409,6 +4409,16 @@ mod tests {
                 "Clashes were reported in Hiraan province. The rebels said they held the town."
             )
             .is_empty()
+        );
+        // "the terrorists" in a state's claim: the armed group it named
+        assert_eq!(
+            agents(
+                "The army said M23 fighters attacked the camp in Varosh. \
+                 It said the casualties were caused by the terrorists."
+            )
+            .last()
+            .map(String::as_str),
+            Some("M23")
         );
         // with two armed groups named, "the militants" is neither
         assert!(controls(

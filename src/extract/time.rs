@@ -82,7 +82,21 @@ pub fn find_time(
             let after_cue = before.is_some_and(|b| cue(b) || (b > 0 && cue(b - 1) && object(b)));
             let before_cue = span.end < range.end && cue(span.end);
             // "in a statement on Thursday", "in an interview on Monday": when it was said
-            let after_document = before.is_some_and(|b| lx.document_nouns.contains(&toks[b].lower));
+            // (past where it was issued: "in a statement in Abuja on Monday")
+            let after_document = before.is_some_and(|b| {
+                let mut b = b;
+                let mut skipped = 0;
+                while b > 0
+                    && skipped < 4
+                    && (toks[b].cap || lx.place_preps.contains(&toks[b].lower))
+                    && !lx.document_nouns.contains(&toks[b].lower)
+                {
+                    b -= 1;
+                    skipped += 1;
+                }
+                lx.document_nouns.contains(&toks[b].lower)
+                    && (skipped == 0 || lx.place_preps.contains(&toks[b + 1].lower))
+            });
             if !(after_cue || before_cue || after_document) {
                 return Some(t);
             }
