@@ -908,3 +908,15 @@ fn police_speak_for_the_state_and_a_us_command_for_the_united_states() {
     let (_, p, _) = speaker_of(&x, "AFRICOM");
     assert_eq!(p.as_deref(), Some("United States"));
 }
+
+#[test]
+fn a_state_organ_named_after_its_demonym_is_the_states() {
+    let x = run("The Haitian National Police said two officers were killed in Mirebalais.");
+    let (_, p, how) = speaker_of(&x, "Haitian National Police");
+    assert_eq!(p.as_deref(), Some("Haiti"));
+    assert_eq!(how, Some(LinkHow::Role));
+    // an organization of its own after a demonym is no state's
+    let x = run("The Haitian Red Cross Society said two officers were killed in Mirebalais.");
+    let (_, p, _) = speaker_of(&x, "Haitian Red Cross Society");
+    assert_ne!(p.as_deref(), Some("Haiti"));
+}

@@ -924,8 +924,19 @@ pub fn discover_org(
     range: &Range<usize>,
     lx: &Lexicon,
 ) -> Option<Found> {
-    let (name, _) = org_names(seg, range, lx).pop()?;
-    let n = span_text(text, &seg.tokens, name).to_string();
+    let (name, class) = org_names(seg, range, lx).pop()?;
+    let n = span_text(text, &seg.tokens, name.clone()).to_string();
+    // "the Haitian National Police", "the Somali National Army": a state's organ named after
+    // its demonym is that state's
+    if class == OrgClass::Body {
+        let toks = &seg.tokens;
+        let first = name
+            .clone()
+            .find(|&k| !matches!(lx.fn_class_of(&toks[k]), Some(FnClass::Det)))?;
+        if let Some(state) = lx.demonym_state(&toks[first].lower) {
+            return Some(its_state(&state, &n));
+        }
+    }
     Some(Found {
         party: n.clone(),
         name: None,

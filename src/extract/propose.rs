@@ -1123,6 +1123,16 @@ impl PropInput<'_> {
             return vec![own];
         }
         // "the rebels had taken control of Sake", said by an armed group: the group itself
+        // (a listed group, or one read from the text as a group: "the Viv Ansanm gang
+        // coalition")
+        let found_group = speakers.first().is_some_and(|s| {
+            s.link.as_ref().is_some_and(|l| {
+                l.how == crate::model::LinkHow::Discovered
+                    && l.words
+                        .split_whitespace()
+                        .any(|w| self.lx.group_nouns.contains(&w.to_lowercase()))
+            })
+        });
         if let ([name], Some(own)) = (
             names.as_slice(),
             speakers.first().and_then(|s| s.party.as_deref()),
@@ -1133,7 +1143,7 @@ impl PropInput<'_> {
             if self_noun
                 && self.parties_in(&range).is_empty()
                 && name != own
-                && self.lx.group_parties.contains(own)
+                && (self.lx.group_parties.contains(own) || found_group)
                 && !self.lx.party_has_role(own, "government")
             {
                 return vec![own.to_string()];
