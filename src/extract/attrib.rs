@@ -548,6 +548,15 @@ impl Ctx<'_> {
             let s2 = self.np_left_core(s);
             return (s2 < s).then_some((s2..s, s2..s));
         }
+        // "the Assam Rifles in a statement refuted": where it was said closes the subject
+        if let Some(t) = (s + 1..k).find(|&t| {
+            self.low(t) == "in"
+                && k - t <= 5
+                && self.lx.document_nouns.contains(self.low(k - 1))
+                && (t + 1..k - 1).all(|i| self.t[i].is_word() && !self.t[i].cap)
+        }) {
+            return Some((s..t, s..t));
+        }
         // "Russia on Wednesday denied": a time phrase closing the subject dates the statement
         if let Some(t) = (s + 1..k).find(|&t| self.time_phrase(t) == Some(k)) {
             return Some((s..t, s..t));
@@ -1101,6 +1110,11 @@ fn colon_line(cx: &Ctx, s: usize) -> Option<RawAttribution> {
     });
     let lone_letter = c - lo == 1 && cx.t[lo].lower.chars().count() == 1;
     if !name || lone_letter || (lo..c).any(|k| cx.is_cue_word(k)) {
+        return None;
+    }
+    // "QUETTA: Armed men attacked ...": a dateline, the place the report was filed from
+    let words: Vec<&str> = (lo..c).map(|k| cx.t[k].lower.as_str()).collect();
+    if (lo..c).all(|k| cx.t[k].upper) && cx.lx.places.get(&words.join(" ")).is_some() {
         return None;
     }
     Some(RawAttribution {

@@ -3918,7 +3918,10 @@ fn dateline_end(toks: &[crate::segment::Token], range: Range<usize>) -> usize {
     if lo >= hi || !upper(lo) {
         return lo;
     }
-    let Some(d) = (lo..hi.min(lo + 12)).find(|&k| toks[k].kind == TokKind::Dash) else {
+    // (or a colon: "QUETTA: Armed men attacked ...")
+    let Some(d) = (lo..hi.min(lo + 12))
+        .find(|&k| toks[k].kind == TokKind::Dash || (k > lo && toks[k].lower == ":"))
+    else {
         return lo;
     };
     let names = (lo..d).all(|k| {

@@ -315,6 +315,36 @@ fn named_speaker(
             };
         }
     }
+    // "the statement said": the speaker of the latest attribution whose sentence named a
+    // statement ("the ministry said in a statement ...")
+    if definite && core.len() == 1 && lx.document_nouns.contains(&toks[core.start].lower) {
+        let noun = toks[core.start].lower.as_str();
+        let latest = (ai.saturating_sub(LOOKBACK)..ai).rev().find_map(|bi| {
+            let sent = &seg.sentences[atts[bi].sentence];
+            let names_it = sent
+                .tokens
+                .clone()
+                .any(|k| k != core.start && toks[k].lower == noun);
+            if !names_it {
+                return None;
+            }
+            done[bi].iter().find(|sp| sp.party.is_some())
+        });
+        if let Some(sp) = latest {
+            return Speaker {
+                name: sp.name.clone(),
+                party: sp.party.clone(),
+                kind: sp.kind,
+                resolution: Resolution::Context {
+                    mention: span_text(text, toks, src.clone()).to_string(),
+                },
+                link: sp.party.as_ref().map(|_| {
+                    PartyLink::new(LinkHow::Earlier, sp.name.as_deref().unwrap_or_default())
+                }),
+                carrier: None,
+            };
+        }
+    }
     // "a member of the council": the noun before a preposition heads the phrase, when it is
     // a kind word itself ("Jan Doe a member of the council" is a person)
     let before_prep = (core.start + 1..core.end)
