@@ -291,9 +291,19 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
         // (a name no gazetteer knows may lie in a known town the other mention names: "Al
         // Kalassa" against "Damascus")
         let unknown = |x: &IStr| !crate::places::is_known(x, lx);
-        // (... when that mention names no known place: a known one it names decides)
-        let inside = (aps.iter().all(|p| unknown(p)) && !unknown(pb))
-            || (bps.iter().all(|p| unknown(p)) && !unknown(pa));
+        // (... when that mention names no other known place than regions that hold the town:
+        // "in Tondikiwindi, in the Tillaberi region" against "Ouallam" in that region; a city
+        // it names is where it lies, "in Sheikh Saeed, Aleppo" is no town of Aleppo province)
+        let within = |ps: &[&IStr], town: &IStr| {
+            unknown(ps[0])
+                && ps.iter().all(|p| {
+                    unknown(p)
+                        || (*p != town
+                            && !crate::places::is_settlement(p, lx)
+                            && places_compatible(p, town, lx))
+                })
+        };
+        let inside = (within(&aps, pb) && !unknown(pb)) || (within(&bps, pa) && !unknown(pa));
         if !named_in(pa, &bps) && !named_in(pb, &aps) && !places_compatible(pa, pb, lx) && !inside {
             return None;
         }
@@ -913,6 +923,25 @@ mod tests {
             &ev("attack", &["Aleppo"], Some("Monday"), Some("Russia")),
             &lx
         ));
+    }
+
+    #[test]
+    fn an_unknown_village_in_a_region_may_be_near_a_known_town_of_it_but_not_of_another() {
+        let lx = Lexicon::builtin();
+        // "Tondikiwindi, in the Tillaberi region" against "Ouallam" (a town of that region)
+        let a = ev(
+            "attack",
+            &["Tondikiwindi", "Tillaberi Region"],
+            Some("Monday"),
+            None,
+        );
+        assert!(agreements(&a, &ev("attack", &["Ouallam"], Some("Monday"), None), &lx).is_some());
+        // ... against a town of another region it is another place
+        assert!(agreements(&a, &ev("attack", &["Agadez"], Some("Monday"), None), &lx).is_none());
+        // a city named with the unknown name is where it lies: "Sheikh Saeed, Aleppo" is no
+        // place of Manbij
+        let b = ev("attack", &["Sheikh Saeed", "Aleppo"], Some("Monday"), None);
+        assert!(agreements(&b, &ev("attack", &["Manbij"], Some("Monday"), None), &lx).is_none());
     }
 
     #[test]

@@ -62,6 +62,43 @@ pub fn capital_share(toks: &[Token]) -> (usize, usize) {
 }
 
 /// The text covered by tokens `range` (empty for an empty range).
+/// The first token after a dateline opening a sentence at `range.start` ("KYIV, March 3
+/// (Reuters) -", "QUETTA:", "(Nairobi, December 2) -"), or `range.start` when none does: a
+/// place in capitals (or capitalised words in brackets) and a date, closed by a dash (or a colon
+/// after capitals). It names where and when the report was filed, not where or when anything
+/// happened.
+pub fn dateline_end(toks: &[Token], range: std::ops::Range<usize>) -> usize {
+    let (lo, hi) = (range.start, range.end.min(toks.len()));
+    let upper = |k: usize| toks[k].kind == TokKind::Word && toks[k].upper;
+    if lo >= hi {
+        return lo;
+    }
+    // "(Nairobi, December 2) -": capitalised words in brackets
+    let bracketed = toks[lo].lower == "("
+        && toks
+            .get(lo + 1)
+            .is_some_and(|t| t.kind == TokKind::Word && t.cap);
+    if !upper(lo) && !bracketed {
+        return lo;
+    }
+    let Some(d) = (lo..hi.min(lo + 12))
+        .find(|&k| toks[k].kind == TokKind::Dash || (k > lo && toks[k].lower == ":" && !bracketed))
+    else {
+        return lo;
+    };
+    if bracketed && (d < lo + 2 || toks[d - 1].lower != ")") {
+        return lo;
+    }
+    let names = (lo..d).all(|k| {
+        let t = &toks[k];
+        upper(k)
+            || t.cap
+            || t.kind == TokKind::Number
+            || matches!(t.lower.as_str(), "," | "(" | ")" | "." | "/")
+    });
+    if names && d + 1 < hi { d + 1 } else { lo }
+}
+
 pub fn span_text<'t>(text: &'t str, toks: &[Token], range: std::ops::Range<usize>) -> &'t str {
     if range.is_empty() || range.end > toks.len() {
         return "";

@@ -2941,26 +2941,7 @@ fn hedge_from_content(cx: &Ctx, a: &mut RawAttribution) {
 /// "WASHINGTON (AP) — ", "BEIJING, Jan. 5 -": the end of a dateline opening the sentence
 /// (`cx.lo` when there is none).
 fn dateline_end(cx: &Ctx) -> usize {
-    let Some(d) = (cx.lo..cx.hi.min(cx.lo + 12)).find(|&k| cx.t[k].kind == TokKind::Dash) else {
-        return cx.lo;
-    };
-    let upper = |k: usize| {
-        let t = &cx.t[k];
-        t.kind == TokKind::Word && t.upper
-    };
-    let first_upper = d > cx.lo && upper(cx.lo);
-    let rest_ok = (cx.lo..d).all(|k| {
-        let t = &cx.t[k];
-        upper(k)
-            || t.cap
-            || t.kind == TokKind::Number
-            || matches!(t.lower.as_str(), "," | "(" | ")" | ".")
-    });
-    if first_upper && rest_ok && d + 1 < cx.hi {
-        d + 1
-    } else {
-        cx.lo
-    }
+    crate::segment::dateline_end(cx.t, cx.lo..cx.hi)
 }
 
 /// Whether a verb phrase without a subject starts at `k` ("and made comments", "and would not

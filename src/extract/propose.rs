@@ -424,7 +424,7 @@ impl PropInput<'_> {
             ev.mode = (modes.len() == 1).then(|| IStr::from(modes[0].as_str()));
         }
         // a dateline ("RIYADH, May 12 -") dates the report, not the event
-        let range = dateline_end(toks, range.clone())..range.end;
+        let range = crate::segment::dateline_end(toks, range.clone())..range.end;
         ev.time = find_time(self.text(), toks, range, self.lx, self.doc.date);
         ev
     }
@@ -610,7 +610,7 @@ impl PropInput<'_> {
         let toks = self.toks();
         // a dateline ("CAIRO, Sept 15 (Reuters) -") names where the report was filed, not where
         // anything happened
-        let range = dateline_end(toks, range.clone())..range.end;
+        let range = crate::segment::dateline_end(toks, range.clone())..range.end;
         // Sites first: a name before a place head ("the Pellin market", "the Handarat camp") is
         // the most specific place a claim names.
         let mut out: Vec<String> = Vec::new();
@@ -3907,31 +3907,6 @@ fn name_the_lead_place(inp: &PropInput, out: &mut [EventRef]) {
             ev.places = places.clone();
         }
     }
-}
-
-/// The end of a dateline opening `range` ("WASHINGTON (AP) — ", "CAIRO/JERUSALEM, July 17
-/// (Reuters) - "): an upper-case word, then only names, numbers and `, ( ) . /` up to a dash
-/// within twelve tokens; `range.start` when there is none.
-fn dateline_end(toks: &[crate::segment::Token], range: Range<usize>) -> usize {
-    let (lo, hi) = (range.start, range.end.min(toks.len()));
-    let upper = |k: usize| toks[k].kind == TokKind::Word && toks[k].upper;
-    if lo >= hi || !upper(lo) {
-        return lo;
-    }
-    // (or a colon: "QUETTA: Armed men attacked ...")
-    let Some(d) = (lo..hi.min(lo + 12))
-        .find(|&k| toks[k].kind == TokKind::Dash || (k > lo && toks[k].lower == ":"))
-    else {
-        return lo;
-    };
-    let names = (lo..d).all(|k| {
-        let t = &toks[k];
-        upper(k)
-            || t.cap
-            || t.kind == TokKind::Number
-            || matches!(t.lower.as_str(), "," | "(" | ")" | "." | "/")
-    });
-    if names && d + 1 < hi { d + 1 } else { lo }
 }
 
 #[cfg(test)]
