@@ -2232,8 +2232,13 @@ impl Lexicon {
                 continue;
             }
             let mut words: Vec<String> = Vec::with_capacity(a.words.len());
-            for w in &a.words {
+            for (j, w) in a.words.iter().enumerate() {
                 match words.last_mut() {
+                    // (a name opening the alias is read as its stem when its "s" is a stripped
+                    // possessive's, "Russias General Staff": the variant drops the "'s", as
+                    // "russias" indexed as a first word would keep "Russias" from reading as
+                    // Russia's everywhere)
+                    Some(_) if is_possessive_s(w) && j == 1 => {}
                     Some(prev) if is_possessive_s(w) => prev.push('s'),
                     _ => words.push(w.clone()),
                 }
