@@ -180,6 +180,59 @@ fn continued_sentences(
     out
 }
 
+/// How many sentences back an uncued sentence in a party's first person ("Our fighters
+/// released 212 passengers") looks for the statement it continues.
+const FIRST_PERSON_LOOKBACK: usize = 3;
+
+/// Sentences with no cue of their own that speak in the first person plural of the latest
+/// party quoted before them, outside quotation marks: "The BLA spokesperson said in a statement
+/// that its fighters carried out the operation. Our fighters released 212 passengers." (a
+/// statement relayed without its quotation marks). The sentence is that attribution's too, as
+/// a quotation continuing it is ([`continued_sentences`]). Not in a party's own statement,
+/// whose first person is its issuer's.
+fn first_person_continuations(
+    seg: &Segmented,
+    raw: &[attrib::RawAttribution],
+    attributions: &[Attribution],
+    lx: &Lexicon,
+    out: &mut [Option<(usize, std::ops::Range<usize>)>],
+) {
+    let mut ai = 0;
+    for s in 0..seg.sentences.len() {
+        let first = ai;
+        while ai < raw.len() && raw[ai].sentence == s {
+            ai += 1;
+        }
+        if first != ai || out[s].is_some() {
+            continue;
+        }
+        let toks = seg.sentences[s].tokens.clone();
+        let first_person = toks.clone().any(|k| {
+            let t = &seg.tokens[k];
+            !t.in_quote && lx.first_person.contains(&t.lower)
+        });
+        if !first_person {
+            continue;
+        }
+        // the latest attribution of the sentences just before, asserted by a party
+        let Some(o) = (0..first)
+            .rev()
+            .take_while(|&o| raw[o].sentence + FIRST_PERSON_LOOKBACK >= s)
+            .find(|&o| {
+                raw[o].polarity == Polarity::Assert
+                    && !raw[o].negated
+                    && attributions[o]
+                        .speakers
+                        .first()
+                        .is_some_and(|sp| sp.party.is_some())
+            })
+        else {
+            continue;
+        };
+        out[s] = Some((o, toks));
+    }
+}
+
 /// The quoted tokens of a sentence made of one quotation (trailing punctuation aside): one
 /// that opens at the sentence's start, or one opened in an earlier sentence that is still open
 /// at its start and runs to its end ("“Q1. Q2.”": the second sentence is quoted too).
@@ -402,7 +455,10 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         }
     }
     let contexts = propose::sentence_contexts(&inp, &sources);
-    let continued = continued_sentences(&seg, &raw);
+    let mut continued = continued_sentences(&seg, &raw);
+    if issuer.is_none() {
+        first_person_continuations(&seg, &raw, &attributions, lx, &mut continued);
+    }
     let mut propositions: Vec<Proposition> = Vec::new();
     let mut last_place: Option<String> = None;
     // what "the town" or "the village" refers back to: the one settlement the latest sentence

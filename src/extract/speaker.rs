@@ -316,8 +316,13 @@ fn named_speaker(
         }
     }
     // "the statement said": the speaker of the latest attribution whose sentence named a
-    // statement ("the ministry said in a statement ...")
-    if definite && core.len() == 1 && lx.document_nouns.contains(&toks[core.start].lower) {
+    // statement ("the ministry said in a statement ..."); "the spokesperson said": of the
+    // latest naming a spokesperson ("BLA spokesperson Jeeyand Baloch said ...")
+    if definite
+        && core.len() == 1
+        && (lx.document_nouns.contains(&toks[core.start].lower)
+            || lx.member_nouns.contains(&toks[core.start].lower))
+    {
         let noun = toks[core.start].lower.as_str();
         let latest = (ai.saturating_sub(LOOKBACK)..ai).rev().find_map(|bi| {
             let sent = &seg.sentences[atts[bi].sentence];
