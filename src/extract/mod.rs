@@ -198,12 +198,12 @@ fn first_person_continuations(
     out: &mut [Option<(usize, std::ops::Range<usize>)>],
 ) {
     let mut ai = 0;
-    for s in 0..seg.sentences.len() {
+    for (s, slot) in out.iter_mut().enumerate() {
         let first = ai;
         while ai < raw.len() && raw[ai].sentence == s {
             ai += 1;
         }
-        if first != ai || out[s].is_some() {
+        if first != ai || slot.is_some() {
             continue;
         }
         let toks = seg.sentences[s].tokens.clone();
@@ -229,7 +229,7 @@ fn first_person_continuations(
         else {
             continue;
         };
-        out[s] = Some((o, toks));
+        *slot = Some((o, toks));
     }
 }
 

@@ -1103,7 +1103,18 @@ impl PropInput<'_> {
         let possessive = matches!(self.lx.fn_class(first), Some(FnClass::Det));
         // (or after the report a denial names: "denied an army report it had carried out an
         // air strike", "rejected claims they had shelled the town")
+        // (or after a time phrase opening the claim: "on Sunday 5 April our fighters carried out")
+        let after_time = range.start > claim_start
+            && (claim_start..range.start).all(|k| {
+                let t = &toks[k];
+                t.kind == TokKind::Number
+                    || t.lower == ","
+                    || self.lx.has(WordList::Time, t)
+                    || matches!(self.lx.fn_class_of(t), Some(FnClass::Prep))
+            })
+            && (claim_start..range.start).any(|k| self.lx.has(WordList::Time, &toks[k]));
         let opens = range.start == claim_start
+            || after_time
             || (range.start > claim_start
                 && (toks[range.start - 1].lower == "that"
                     || self.lx.deny_anaphors.contains(&toks[range.start - 1].lower)));
@@ -1901,10 +1912,24 @@ pub fn region_propositions(
     let denies = r.cue_type == Some(crate::model::CueType::Deny);
     let calls_false =
         !denies && r.attribution.is_some() && lowers.iter().any(|w| lx.falsity.contains(*w));
-    if (denies || calls_false) && out.is_empty() && range.len() <= if denies { 8 } else { 12 } {
-        let head = lowers
-            .iter()
-            .find(|w| !matches!(inp.lx.fn_class(w), Some(FnClass::Det)) && **w != "any");
+    let head_at = lowers
+        .iter()
+        .position(|w| !matches!(inp.lx.fn_class(w), Some(FnClass::Det)) && *w != "any");
+    // (the event it names may follow: "denies any involvement in the killing of civilians in
+    // Niem")
+    let named_after = head_at.is_some_and(|h| {
+        inp.lx.deny_anaphors.contains(lowers[h])
+            && lowers
+                .get(h + 1)
+                .is_some_and(|w| matches!(*w, "in" | "for" | "with"))
+    });
+    let most = match (denies, named_after) {
+        (_, true) => 16,
+        (true, false) => 8,
+        (false, false) => 12,
+    };
+    if (denies || calls_false) && out.is_empty() && range.len() <= most {
+        let head = head_at.map(|h| &lowers[h]);
         // (a pronoun is the whole object, "denied it", not the subject of a clause: "denied
         // it cooperates with Y")
         let anaphoric = head.is_some_and(|w| {
@@ -1924,7 +1949,13 @@ pub fn region_propositions(
             };
             for agent in agents {
                 let mut event = local.clone();
-                event.fill_from(context);
+                // (the context's time and places only when the content names no other place:
+                // "denies any involvement in the killing of civilians in Niem" is not about the
+                // battle at Koui before it)
+                fill(&mut event);
+                if event.frame.is_none() {
+                    event.frame = context.frame.clone();
+                }
                 out.push(deed(r, range.clone(), agent, event, calls_false));
             }
         }
@@ -2190,6 +2221,21 @@ pub fn region_propositions(
                 b -= 1;
             }
             b > range.start && lx.whole_markers.contains(&toks[b - 1].lower)
+        });
+        // "were killed by ISWAP fighters", "the killing of 12 civilians in Niem by the 3R
+        // terrorists": the party after "by" (within the clause) caused them
+        let cause = cause.or_else(|| {
+            let by = (k + n..range.end.min(k + n + BY_AGENT_REACH))
+                .take_while(|&j| toks[j].lower != "," && lx.cue_forms.get(&toks[j].lower).is_none())
+                .find(|&j| toks[j].lower == "by")?;
+            let np = by + 1..np_after(inp, by + 1, range.end);
+            (!np.is_empty())
+                .then(|| {
+                    inp.party_of(np.clone())
+                        .or_else(|| super::speaker::role_party(inp.seg, &np, inp.mentions, lx))
+                        .or_else(|| inp.demonym_agent(np.clone()))
+                })
+                .flatten()
         });
         let mut event = local.clone();
         if event.agent.is_none() {
@@ -3049,6 +3095,10 @@ fn called_false(inp: &PropInput, range: &Range<usize>) -> Option<Range<usize>> {
         false_word.then_some(that + 1..b)
     })
 }
+
+/// How far after a casualty word the "by" naming who caused the deaths may stand ("the
+/// killing of 12 civilians in the village of Niem by the 3R terrorists").
+const BY_AGENT_REACH: usize = 12;
 
 /// Most words between a statement noun and the "that" of the clause it calls false.
 const FALSE_CLAIM_NOUN_WORDS: usize = 6;
