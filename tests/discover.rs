@@ -920,3 +920,31 @@ fn a_state_organ_named_after_its_demonym_is_the_states() {
     let (_, p, _) = speaker_of(&x, "Chadian Red Cross Society");
     assert_ne!(p.as_deref(), Some("Chad"));
 }
+
+#[test]
+fn the_statement_or_the_spokesperson_is_the_latest_named_and_our_fighters_continue_it() {
+    let x = run(
+        "M23 spokesman Jan Doe said in a statement that its fighters took Varosh. \
+         The spokesman said the army had fled. \
+         Our fighters released 20 prisoners. \
+         The statement said 12 soldiers were killed.",
+    );
+    for needle in ["=The spokesman", "=The statement"] {
+        let (_, p, _) = speaker_of(&x, needle);
+        assert_eq!(p.as_deref(), Some("M23"), "{needle}");
+    }
+    // the uncued first-person sentence is the spokesman's claim
+    let s = x
+        .doc
+        .text
+        .find("Our fighters")
+        .expect("the sentence is in the text");
+    let e = x.doc.text.find(" The statement").expect("the next sentence");
+    let in_it: Vec<bool> = x
+        .propositions
+        .iter()
+        .filter(|p| p.bytes.start >= s && p.bytes.end <= e)
+        .map(|p| p.attribution.is_some())
+        .collect();
+    assert!(!in_it.is_empty() && in_it.iter().all(|&a| a), "{in_it:?}");
+}

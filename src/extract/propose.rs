@@ -5055,6 +5055,36 @@ The town was captured by rebels in May. The group said 27 people were killed.";
     }
 
     #[test]
+    fn a_dated_first_person_deed_a_denied_named_event_and_a_killing_by_a_party() {
+        // a time phrase before "our fighters" still opens the claim: the speaker's deed
+        assert_eq!(
+            deeds("The M23 said on Sunday 5 April our fighters carried out an attack on Varosh."),
+            [("M23".to_string(), false)]
+        );
+        // "denies any involvement in <the event>": the named event, not the one before it
+        let x = extraction(
+            "The M23 said its fighters attacked the army camp in Varosh on Sunday. \
+             The M23 categorically denies any involvement in the killing of civilians in Dalen.",
+        );
+        let denied: Vec<Vec<String>> = x
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Responsibility { event, .. } if p.sentence == 1 => {
+                    Some(event.places.iter().map(|p| p.to_string()).collect())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(denied, [vec!["Dalen".to_string()]]);
+        // "the killing of 12 civilians in Dalen by the M23": the party after "by"
+        assert_eq!(
+            agents("The government condemned the killing of 12 civilians in Dalen by the M23."),
+            ["M23"]
+        );
+    }
+
+    #[test]
     fn the_accused_of_a_gerund_is_its_agent_without_the_preposition() {
         assert_eq!(
             deeds("Rebels accused the Russian air force of carrying out the attack on Varosk."),
