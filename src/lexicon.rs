@@ -1004,6 +1004,9 @@ pub struct Lexicon {
     pub cumulative: PhraseTable<()>,
     /// Words in a sentence that make its figures superseded ("an earlier death toll").
     pub superseded: PhraseTable<()>,
+    /// Words in a figure's sentence that make its count a lower bound, still rising ("so far",
+    /// "expected to rise": `@provisional` rows of `casualties.tsv`).
+    pub provisional: PhraseTable<()>,
     /// Phrases that open a figure's predecessor, after it or before its link ("rose to 45, up
     /// from 38", "rose from 20 to 38"): `@previous` rows of `casualties.tsv`, lower-case words.
     pub previous_markers: Vec<Vec<String>>,
@@ -1643,6 +1646,8 @@ impl Lexicon {
                 lx.cumulative.insert(f[0], ());
             } else if f[1] == "@superseded" {
                 lx.superseded.insert(f[0], ());
+            } else if f[1] == "@provisional" {
+                lx.provisional.insert(f[0], ());
             } else if f[1] == "@previous" {
                 lx.previous_markers
                     .push(f[0].split_whitespace().map(str::to_lowercase).collect());

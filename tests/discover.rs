@@ -939,7 +939,11 @@ fn the_statement_or_the_spokesperson_is_the_latest_named_and_our_fighters_contin
         .text
         .find("Our fighters")
         .expect("the sentence is in the text");
-    let e = x.doc.text.find(" The statement").expect("the next sentence");
+    let e = x
+        .doc
+        .text
+        .find(" The statement")
+        .expect("the next sentence");
     let in_it: Vec<bool> = x
         .propositions
         .iter()

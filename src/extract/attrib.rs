@@ -431,6 +431,15 @@ impl Ctx<'_> {
             // "18% who say C": with no antecedent phrase the pronoun itself is the source
             return Some(if s < a { (s..k, s..a) } else { (j..k, j..k) });
         }
+        // "UNRWA staff have so far confirmed": "so far" is no source, the phrase before it is
+        // (past an auxiliary: "have")
+        if k >= self.lo + 3 && self.low(j) == "far" && matches!(self.low(j - 1), "so" | "thus") {
+            let mut b = j - 1;
+            while b > self.lo && matches!(self.class(b - 1), Some(FnClass::Aux)) {
+                b -= 1;
+            }
+            return self.left_source(b);
+        }
         let s = self.alias_start(self.np_left_core(k), k);
         // "the group known as the White Helmets said": the name belongs to the phrase
         if s >= self.lo + 2 && s < k && self.low(s - 1) == "as" {

@@ -2209,6 +2209,9 @@ pub fn region_propositions(
         let sentence = &inp.seg.sentences[r.sentence].tokens;
         let superseded =
             (sentence.clone()).any(|j| lx.superseded.longest_in(toks, j, sentence.end).is_some());
+        // "have so far confirmed 25 deaths", "expected to rise": a lower bound
+        let provisional =
+            (sentence.clone()).any(|j| lx.provisional.longest_in(toks, j, sentence.end).is_some());
         // "... hit Aleppo and its countryside": the figure's clause, up to a comma
         let aggregate = (range.start..range.end)
             .filter(|&j| toks[j].lower != ",")
@@ -2284,7 +2287,14 @@ pub fn region_propositions(
                 r.attribution,
                 span,
                 PropKind::Casualty {
-                    count: q.interval,
+                    count: if provisional && q.interval.hi.is_some_and(|h| h > 0) {
+                        Interval {
+                            hi: None,
+                            ..q.interval
+                        }
+                    } else {
+                        q.interval
+                    },
                     count_text: span_text(inp.text(), toks, q.tokens.clone()).into(),
                     cumulative,
                     superseded,
@@ -4800,6 +4810,22 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_count_so_far_is_a_lower_bound_and_so_far_is_no_source() {
+        let f = figures(
+            "UNRWA staff on the ground have so far confirmed the deaths of 25 people in Varosh.",
+        );
+        assert_eq!(
+            f,
+            [(25, None, "people".into(), "killed".into(), "UNRWA".into())]
+        );
+        let f = figures("The ministry said 25 people were killed; the number is expected to rise.");
+        assert_eq!(f[0].1, None);
+        // a plain count stays exact
+        let f = figures("The ministry said 25 people were killed in Varosh.");
+        assert_eq!(f[0].1, Some(25));
     }
 
     #[test]
