@@ -102,9 +102,6 @@ pub enum Detail {
     Agent,
     /// The same site struck ("the market").
     Target,
-    /// Reports filed within two days of each other naming the same place no gazetteer knows (a
-    /// village, a camp): one event, when no day is given.
-    Days,
 }
 
 impl Detail {
@@ -116,7 +113,6 @@ impl Detail {
             Detail::Place => "same place",
             Detail::Agent => "same agent",
             Detail::Target => "same target",
-            Detail::Days => "a place only they name, reported within days",
         }
     }
 }
@@ -320,14 +316,6 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
             return None;
         }
         agree.push(Detail::Place);
-        // a village or site no gazetteer knows, named by reports filed within days of each
-        // other: rarely two incidents ("Rhoe" on the 21st and the 22nd)
-        let rare = aps
-            .iter()
-            .any(|p| !crate::places::is_known(p, lx) && bps.iter().any(|q| q == p));
-        if rare && !agree.contains(&Detail::Day) && reported_within_days(a, b) {
-            agree.push(Detail::Days);
-        }
     }
     // the same party (a name no list knows, such as "terrorists", tells too little)
     if let (Some(x), Some(y)) = (&a.agent, &b.agent) {
@@ -402,19 +390,6 @@ const UNDATED_WINDOW_DAYS: i64 = 7;
 
 /// The days an event can have happened on: its explicit date or period, or else the week before
 /// the report's publication date; `None` when nothing dates it.
-/// How many days apart two reports may be filed for a place only they name to tell one event.
-const REPORTED_WITHIN_DAYS: i64 = 2;
-
-/// Whether two mentions come from reports filed at most [`REPORTED_WITHIN_DAYS`] apart.
-fn reported_within_days(a: &EventRef, b: &EventRef) -> bool {
-    let (Some(x), Some(y)) = (a.published, b.published) else {
-        return false;
-    };
-    // (a span between two dates is counted in days)
-    x.until(y)
-        .is_ok_and(|s| i64::from(s.get_days()).abs() <= REPORTED_WITHIN_DAYS)
-}
-
 fn date_window(e: &EventRef) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
     if let Some(period) = e.time.as_ref().and_then(TimeRef::period) {
         return Some(period);
@@ -967,30 +942,6 @@ mod tests {
         // place of Manbij
         let b = ev("attack", &["Sheikh Saeed", "Aleppo"], Some("Monday"), None);
         assert!(agreements(&b, &ev("attack", &["Manbij"], Some("Monday"), None), &lx).is_none());
-    }
-
-    #[test]
-    fn a_place_only_they_name_reported_within_days_is_one_event() {
-        let lx = Lexicon::builtin();
-        let with = |place: &str, published: jiff::civil::Date| EventRef {
-            published: Some(published),
-            ..ev("attack", &[place], None, None)
-        };
-        let d = |day: i8| jiff::civil::date(2026, 9, day);
-        // "Rhoe" (no gazetteer knows it) in reports of the 20th and the 21st
-        assert_eq!(
-            agreements(&with("Rhoe", d(20)), &with("Rhoe", d(21)), &lx).unwrap(),
-            vec![Detail::Place, Detail::Days]
-        );
-        // ... not a week apart, nor a known town named daily
-        assert_eq!(
-            agreements(&with("Rhoe", d(20)), &with("Rhoe", d(27)), &lx).unwrap(),
-            vec![Detail::Place]
-        );
-        assert_eq!(
-            agreements(&with("Aleppo", d(20)), &with("Aleppo", d(21)), &lx).unwrap(),
-            vec![Detail::Place]
-        );
     }
 
     #[test]
