@@ -199,8 +199,11 @@ fn repelled(g: &ClaimGraph, place: &str) -> Vec<Finding> {
                 let (cr, cx) = (&g.claims[r.claim], &g.claims[x.claim]);
                 cr.party != cx.party
                     && x.holder != r.holder
-                    && r.day.is_some()
-                    && r.day == x.day
+                    // the same day; or, in reports that date neither, an attack the repeller
+                    // says the gainer made ("repulsed an attack by X on Mangai" against "X took
+                    // Mangai")
+                    && ((r.day.is_some() && r.day == x.day)
+                        || (r.day.is_none() && x.day.is_none() && r.attacker == Some(x.holder)))
                     && match r.attacker {
                         Some(a) => a == x.holder,
                         None => !r.partial && !x.partial,
@@ -241,8 +244,15 @@ fn repelled(g: &ClaimGraph, place: &str) -> Vec<Finding> {
                 claims: gained,
             },
         ];
+        // (reports that date neither claim: the attack the repeller names is the gainer's)
+        let when = if day.is_empty() {
+            "neither report dates them and the attack repelled is the one said to have gained it"
+                .to_string()
+        } else {
+            format!("both are of {day}")
+        };
         let explanation = format!(
-            "According to {}, the attack of {attacker} on {place} was repelled; according to {}, {attacker} took {what}; both are of {day}, so the attack cannot both have failed and gained ground.",
+            "According to {}, the attack of {attacker} on {place} was repelled; according to {}, {attacker} took {what}; {when}, so the attack cannot both have failed and gained ground.",
             list(&sides[0].parties),
             list(&sides[1].parties),
         );
@@ -421,6 +431,35 @@ mod tests {
             "The Syrian army said it repelled an attack on Beit Saroun on Friday.",
         );
         assert_eq!(fired("control-opposed", &[unnamed, REBELS]).len(), 1);
+    }
+
+    #[test]
+    fn undated_reports_of_a_repelled_attack_and_the_attackers_gain() {
+        // neither report is dated: the attack repelled is the one the gainer made
+        let repelled = (
+            "Wire A",
+            "",
+            "The Syrian army said it repelled an Islamic State attack on the village of Tell Sabra.",
+        );
+        let taken = (
+            "Wire B",
+            "",
+            "Islamic State said its fighters took control of Tell Sabra.",
+        );
+        let f = fired("control-opposed", &[repelled, taken]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].explanation.contains("neither report dates them"));
+        // ... not a gain by another party
+        let other = (
+            "Wire B",
+            "",
+            "The rebels said their fighters took control of Tell Sabra.",
+        );
+        assert!(
+            fired("control-opposed", &[repelled, other])
+                .iter()
+                .all(|f| !f.explanation.contains("was repelled"))
+        );
     }
 
     #[test]

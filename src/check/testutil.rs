@@ -7,7 +7,7 @@ use crate::ingest::parse_header;
 use crate::lexicon::Lexicon;
 use crate::model::Document;
 
-/// An invented report: (outlet, publication date as YYYY-MM-DD, body).
+/// An invented report: (outlet, publication date as YYYY-MM-DD or empty for none, body).
 pub(super) type Report<'a> = (&'a str, &'a str, &'a str);
 
 /// Runs the whole pipeline over the reports (ids `r1`, `r2`, … in order): the graph and every
@@ -18,7 +18,12 @@ pub(super) fn run(reports: &[Report], opts: GraphOptions) -> (ClaimGraph, Vec<Fi
         .iter()
         .enumerate()
         .map(|(i, (outlet, date, body))| {
-            let text = format!("---\noutlet: {outlet}\ndate: {date}\n---\n{body}\n");
+            // (an empty date: an undated report)
+            let text = if date.is_empty() {
+                format!("---\noutlet: {outlet}\n---\n{body}\n")
+            } else {
+                format!("---\noutlet: {outlet}\ndate: {date}\n---\n{body}\n")
+            };
             let mut d = Document::new(format!("r{}", i + 1), text);
             let w = parse_header(&mut d);
             assert!(w.is_empty(), "header warnings: {w:?}");
