@@ -243,6 +243,24 @@ pub(super) fn singular(w: &str) -> String {
 /// more than a news report holds, and a bound on a document of megabytes.
 const ROLE_LOOKBACK_MENTIONS: usize = 500;
 
+/// The speaker a phrase points back to ("the same source", "the statement"): the earlier
+/// speaker's name and party, reached through `mention`.
+fn earlier_speaker(sp: &Speaker, mention: &str) -> Speaker {
+    Speaker {
+        name: sp.name.clone(),
+        party: sp.party.clone(),
+        kind: sp.kind,
+        resolution: Resolution::Context {
+            mention: mention.to_string(),
+        },
+        link: sp
+            .party
+            .as_ref()
+            .map(|_| PartyLink::new(LinkHow::Earlier, sp.name.as_deref().unwrap_or_default())),
+        carrier: None,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn named_speaker(
     text: &str,
@@ -301,18 +319,7 @@ fn named_speaker(
             })
         });
         if let Some(sp) = latest {
-            return Speaker {
-                name: sp.name.clone(),
-                party: sp.party.clone(),
-                kind: sp.kind,
-                resolution: Resolution::Context {
-                    mention: span_text(text, toks, src.clone()).to_string(),
-                },
-                link: sp.party.as_ref().map(|_| {
-                    PartyLink::new(LinkHow::Earlier, sp.name.as_deref().unwrap_or_default())
-                }),
-                carrier: None,
-            };
+            return earlier_speaker(sp, span_text(text, toks, src.clone()));
         }
     }
     // "the statement said": the speaker of the latest attribution whose sentence named a
@@ -336,18 +343,7 @@ fn named_speaker(
             done[bi].iter().find(|sp| sp.party.is_some())
         });
         if let Some(sp) = latest {
-            return Speaker {
-                name: sp.name.clone(),
-                party: sp.party.clone(),
-                kind: sp.kind,
-                resolution: Resolution::Context {
-                    mention: span_text(text, toks, src.clone()).to_string(),
-                },
-                link: sp.party.as_ref().map(|_| {
-                    PartyLink::new(LinkHow::Earlier, sp.name.as_deref().unwrap_or_default())
-                }),
-                carrier: None,
-            };
+            return earlier_speaker(sp, span_text(text, toks, src.clone()));
         }
     }
     // "a member of the council": the noun before a preposition heads the phrase, when it is
