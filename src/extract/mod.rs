@@ -562,11 +562,15 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
         if last_place.is_none() {
             last_place = contexts[s].places.last().map(|p| p.to_string());
         }
-        let towns: Vec<String> = inp
-            .settlements(seg.sentences[s].tokens.clone())
-            .into_iter()
-            .filter(|p| contexts[s].places.iter().any(|c| c.as_str() == p))
-            .collect();
+        // (a sentence naming no place changes nothing: most do not)
+        let towns: Vec<String> = if contexts[s].places.is_empty() {
+            Vec::new()
+        } else {
+            inp.settlements(seg.sentences[s].tokens.clone())
+                .into_iter()
+                .filter(|p| contexts[s].places.iter().any(|c| c.as_str() == p))
+                .collect()
+        };
         match towns.as_slice() {
             [] => {}
             [t] => last_town = Some(t.clone()),
