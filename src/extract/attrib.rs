@@ -431,10 +431,17 @@ impl Ctx<'_> {
             // "18% who say C": with no antecedent phrase the pronoun itself is the source
             return Some(if s < a { (s..k, s..a) } else { (j..k, j..k) });
         }
-        // "UNRWA staff have so far confirmed": "so far" is no source, the phrase before it is
-        // (past an auxiliary: "have")
-        if k >= self.lo + 3 && self.low(j) == "far" && matches!(self.low(j - 1), "so" | "thus") {
-            let mut b = j - 1;
+        // "UNRWA staff have so far confirmed": a phrase saying a count is still rising
+        // (`@provisional` rows of `casualties.tsv`) is no source, the phrase before it is (past
+        // an auxiliary: "have")
+        let provisional = (k.saturating_sub(3).max(self.lo + 1)..k).find(|&p| {
+            self.lx
+                .provisional
+                .longest_in(self.t, p, k)
+                .is_some_and(|(n, _)| p + n == k)
+        });
+        if let Some(p) = provisional {
+            let mut b = p;
             while b > self.lo && matches!(self.class(b - 1), Some(FnClass::Aux)) {
                 b -= 1;
             }
