@@ -974,6 +974,10 @@ pub struct Lexicon {
     /// Words that call a statement true after a copula, false after a negation ("the claim that
     /// C is not true"): `truth` rows of `responsibility.tsv`.
     pub truth_words: WordSet<String>,
+    /// Words that open what a statement is about, in a statement called false ("the claims of
+    /// the army about the killing of dozens of fighters are lies"): `topic` rows of
+    /// `responsibility.tsv`.
+    pub claim_topics: WordSet<String>,
     /// Words that call an accusation false ("the allegations were fabricated"): `false` rows of
     /// `responsibility.tsv`.
     pub falsity: WordSet<String>,
@@ -1613,6 +1617,10 @@ impl Lexicon {
                 }
                 "truth" => {
                     lx.truth_words.insert(f[0].to_lowercase());
+                    continue;
+                }
+                "topic" => {
+                    lx.claim_topics.insert(f[0].to_lowercase());
                     continue;
                 }
                 "liable" => {

@@ -2271,8 +2271,11 @@ fn cue_attribution(
                 return None;
             }
             let (mut p, end) = falsity.unwrap_or((p, cx.hi));
-            // "denied reports that C", "rejected claims that C": the content is C
-            if let Some(c) = anaphor_content(cx, p).filter(|&c| c < end) {
+            // "denied reports that C", "rejected claims that C": the content is C (not in "said
+            // the claim that C is a lie", which the content calls false)
+            if let Some(c) =
+                anaphor_content(cx, p).filter(|&c| c < end && !called_false(cx, c, end))
+            {
                 p = c;
             }
             let mut a = mk(
@@ -2335,6 +2338,18 @@ fn falsity_phrase(cx: &Ctx, p: usize) -> Option<usize> {
         k += 1;
     }
     found
+}
+
+/// Whether the clause from `c` is called false before `end`: a copula, then a falsity phrase or
+/// a negated truth word ("C is a lie", "C is not true").
+fn called_false(cx: &Ctx, c: usize, end: usize) -> bool {
+    (c + 1..end.saturating_sub(1)).any(|b| {
+        cx.lx.be_forms.contains(cx.low(b))
+            && (falsity_phrase(cx, b + 1).is_some()
+                || (cx.lx.has(WordList::Negation, &cx.t[b + 1])
+                    && b + 2 < end
+                    && cx.lx.truth_words.contains(cx.low(b + 2))))
+    })
 }
 
 /// Whether a clause ends at `e` (a comma, a conjunction, the sentence's end).

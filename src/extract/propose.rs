@@ -3076,9 +3076,9 @@ fn deed(
 }
 
 /// The clause a content calls false: a statement noun (`anaphor` and `statement_anaphor`
-/// rows: "the information", "claims"), "that", the clause, then a copula with a negated truth
-/// word or a falsity word ("is not true", "are baseless"). `None` when the content calls no
-/// clause false.
+/// rows: "the information", "claims"), "that" or a topic word (`topic` rows: "about",
+/// "regarding"), the clause, then a copula with a negated truth word or a falsity phrase ("is not
+/// true", "are baseless", "is a blatant lie"). `None` when the content calls no clause false.
 fn called_false(inp: &PropInput, range: &Range<usize>) -> Option<Range<usize>> {
     let toks = inp.toks();
     let lx = inp.lx;
@@ -3088,30 +3088,56 @@ fn called_false(inp: &PropInput, range: &Range<usize>) -> Option<Range<usize>> {
             && !lx.pronouns.contains_key(w)
             && !matches!(lx.fn_class(w), Some(FnClass::Det | FnClass::Sub))
     })?;
-    // "that" after the noun and a few words ("spread by the Armenian side")
+    // "that" or "about" after the noun and a few words ("spread by the Armenian side")
     let that = (noun + 1..range.end.min(noun + 1 + FALSE_CLAIM_NOUN_WORDS))
-        .find(|&k| toks[k].lower == "that")?;
-    // the copula closing the clause, then "not true" or a falsity word
+        .find(|&k| toks[k].lower == "that" || lx.claim_topics.contains(toks[k].lower.as_str()))?;
+    // the copula closing the clause, then "not true" or a falsity phrase
     (that + 2..range.end).find_map(|b| {
         if !lx.be_forms.contains(&toks[b].lower) {
             return None;
         }
         let next = toks.get(b + 1).filter(|_| b + 1 < range.end)?;
-        let false_word = lx.falsity.contains(&next.lower)
-            || (lx.has(WordList::Negation, next)
-                && toks
-                    .get(b + 2)
-                    .is_some_and(|t| b + 2 < range.end && lx.truth_words.contains(&t.lower)));
-        false_word.then_some(that + 1..b)
+        let negated_truth = lx.has(WordList::Negation, next)
+            && toks
+                .get(b + 2)
+                .is_some_and(|t| b + 2 < range.end && lx.truth_words.contains(&t.lower));
+        (negated_truth || falsity_after(inp, b + 1, range.end)).then_some(that + 1..b)
     })
 }
+
+/// Whether a falsity phrase opens at `p`: a falsity word, after at most an article and a few
+/// modifiers ("lies", "a blatant lie", "pure fabrications").
+fn falsity_after(inp: &PropInput, p: usize, end: usize) -> bool {
+    let toks = inp.toks();
+    let lx = inp.lx;
+    let mut k = p;
+    if toks
+        .get(k)
+        .is_some_and(|t| k < end && matches!(lx.fn_class_of(t), Some(FnClass::Det)))
+    {
+        k += 1;
+    }
+    for j in k..end.min(k + 1 + FALSITY_MODIFIERS) {
+        let t = &toks[j];
+        if lx.falsity.contains(&t.lower) {
+            return true;
+        }
+        if !t.is_word() || t.cap || lx.fn_class_of(t).is_some() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Most modifiers before the falsity word of a statement called false ("a cynical lie").
+const FALSITY_MODIFIERS: usize = 2;
 
 /// How far after a casualty word the "by" naming who caused the deaths may stand ("the
 /// killing of 12 civilians in the village of Niem by the 3R terrorists").
 const BY_AGENT_REACH: usize = 12;
 
 /// Most words between a statement noun and the "that" of the clause it calls false.
-const FALSE_CLAIM_NOUN_WORDS: usize = 6;
+const FALSE_CLAIM_NOUN_WORDS: usize = 10;
 
 /// Most lower-case words between "the" and a place head in "the ... town of X".
 const PLACE_HEAD_MODIFIERS: usize = 2;
@@ -4993,6 +5019,43 @@ The town was captured by rebels in May. The group said 27 people were killed.";
             ),
             [("Syrian government".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn a_statement_about_a_killing_called_false_denies_the_figure() {
+        // (negated, victims) of the casualty figures
+        let denied = |text: &str| -> Vec<(bool, String)> {
+            extraction(text)
+                .propositions
+                .iter()
+                .filter_map(|p| match &p.kind {
+                    PropKind::Casualty { victims, .. } => Some((p.negated, victims.to_string())),
+                    _ => None,
+                })
+                .collect()
+        };
+        for text in [
+            "The group said: \"The claims of the army about the killing of dozens of our fighters are lies.\"",
+            "The army said the claims being circulated on social media by the rebels regarding the killing of dozens of soldiers are baseless.",
+            "The ministry said the claim that 40 soldiers were killed is a blatant lie.",
+        ] {
+            assert!(
+                denied(text).iter().any(|d| d.0) && denied(text).iter().all(|d| d.0),
+                "{text}: {:?}",
+                denied(text)
+            );
+        }
+        // reported, or called true, the figure stands
+        for text in [
+            "The group said the claims of the army about the killing of dozens of fighters were widely reported.",
+            "The ministry said the report about the killing of 40 soldiers is accurate.",
+        ] {
+            assert!(
+                !denied(text).is_empty() && denied(text).iter().all(|d| !d.0),
+                "{text}: {:?}",
+                denied(text)
+            );
+        }
     }
 
     #[test]
