@@ -88,8 +88,10 @@ fn a_given_name_a_particle_name_or_a_title_alone_finds_the_earlier_speaker() {
          Tesfay told reporters the army had hit only fighters. \
          Army spokesman Colonel Karim al-Zawi said the town was calm. \
          al-Zawi said no civilian was hurt. \
-         The Colonel said the road was open.");
-    for needle in ["=Tesfay", "=al-Zawi", "=The Colonel"] {
+         The Colonel said the road was open. \
+         Army spokesman Lieutenant Jules Ngaro said the area was calm. \
+         The soldiers fought for two hours Lt Ngaro said.");
+    for needle in ["=Tesfay", "=al-Zawi", "=The Colonel", "=Lt Ngaro"] {
         let (_, p, how) = speaker_of(&x, needle);
         assert_eq!(p.as_deref(), Some("Syrian government"), "{needle}");
         assert_eq!(how, Some(LinkHow::Earlier), "{needle}");

@@ -11,7 +11,9 @@
 //! statement on ..."). The owner must resolve to a party (an alias, or a party found by
 //! [`super::discover`]) that is no news outlet: a report that quotes a statement has no such
 //! head, and a headline that names an outlet's statement ("Russia rejects UN statement") does
-//! not open with it.
+//! not open with it. Without such a head, a document whose outlet is a party's name (a record's
+//! `outlet`: "URDPC-CODECO", "Rwanda Defence Force") is that party's statement
+//! ([`outlet_issuer`]).
 
 use std::ops::Range;
 
@@ -86,6 +88,39 @@ pub fn issuer(
         }
     }
     None
+}
+
+/// The party a document is a statement of, named by its outlet (the publisher given with the
+/// document: a JSONL record's `outlet`): "URDPC-CODECO", "Rwanda Defence Force", "Oromo
+/// Liberation Army (statement)". One alias must name the outlet from its first word to its end,
+/// to a preposition or to a bracket ("Amhara Fano in Gojjam"); a news outlet (an alias with a
+/// `media` or `state_media` role) or a name that only opens with an alias ("Haiti Libre") is no
+/// issuer.
+pub fn outlet_issuer(outlet: &str, lx: &Lexicon) -> Option<Speaker> {
+    let name = outlet.split(['(', '[']).next().unwrap_or_default().trim();
+    if name.is_empty() {
+        return None;
+    }
+    let seg = crate::segment::segment(name, 0, lx);
+    let toks = &seg.tokens;
+    let first = toks
+        .iter()
+        .position(|t| t.is_word() && !matches!(lx.fn_class_of(t), Some(FnClass::Det)))?;
+    let (mentions, _) = crate::regions::alias_mentions(name, &seg, lx);
+    let (range, alias) = mentions.into_iter().find(|(r, _)| r.start == first)?;
+    let closed = toks.get(range.end).is_none_or(|t| {
+        t.kind == TokKind::Dash || matches!(lx.fn_class_of(t), Some(FnClass::Prep))
+    });
+    let al = &lx.aliases[alias];
+    let press = al.roles.iter().any(|r| r == "media" || r == "state_media");
+    if !closed || press || al.kind == EntityKind::Place {
+        return None;
+    }
+    Some(speaker(
+        al.party.clone(),
+        span_text(name, toks, range),
+        format!("outlet: {outlet}"),
+    ))
 }
 
 /// The owner's words after "of"/"by" at `start`: up to a comma, a bracket or a preposition other
@@ -239,5 +274,30 @@ mod tests {
         );
         // a news agency is no issuer
         assert_eq!(issuer_of("(Statement carried by Reuters.)\n\nText."), None);
+    }
+
+    #[test]
+    fn an_outlet_named_by_a_party_is_its_statement() {
+        let lx = Lexicon::builtin();
+        let party = |o: &str| outlet_issuer(o, &lx).and_then(|s| s.party.map(|p| p.to_string()));
+        assert_eq!(party("URDPC-CODECO").as_deref(), Some("CODECO"));
+        assert_eq!(
+            party("Oromo Liberation Army (statement)").as_deref(),
+            Some("Oromo Liberation Army")
+        );
+        assert_eq!(party("Amhara Fano in Gojjam").as_deref(), Some("Fano"));
+        assert_eq!(party("MONUSCO").as_deref(), Some("MONUSCO"));
+        // a news outlet, a name that only opens with a party's, no name: no issuer
+        for o in [
+            "Reuters",
+            "Sputnik",
+            "Haiti Libre",
+            "Radio Okapi",
+            "",
+            "(statement)",
+            "-",
+        ] {
+            assert_eq!(party(o), None, "{o}");
+        }
     }
 }

@@ -393,7 +393,11 @@ pub fn extract_with(mut doc: Document, lx: &Lexicon, opts: &ExtractOptions) -> E
     };
     let (mentions, regions) = speaker::mentions_and_regions(&doc.text, &seg, lx);
     let mut speakers = speaker::resolve(&doc.text, &seg, &raw, &mentions, &regions, lx);
-    let issuer = issuer::issuer(&doc.text, &seg, &mentions, &regions, lx);
+    let issuer = issuer::issuer(&doc.text, &seg, &mentions, &regions, lx).or_else(|| {
+        doc.outlet
+            .as_deref()
+            .and_then(|o| issuer::outlet_issuer(o, lx))
+    });
     if let Some(is) = &issuer {
         for (a, sp) in raw.iter().zip(speakers.iter_mut()) {
             if let Some(mention) = issuer::names_issuer(&doc.text, &seg, a, sp, lx) {

@@ -1917,11 +1917,16 @@ pub fn region_propositions(
         .position(|w| !matches!(inp.lx.fn_class(w), Some(FnClass::Det)) && *w != "any");
     // (the event it names may follow: "denies any involvement in the killing of civilians in
     // Niem")
+    // (past whose involvement it is: "any involvement of its elements in the attack")
     let named_after = head_at.is_some_and(|h| {
+        let link = |w: &&str| matches!(*w, "in" | "for" | "with");
         inp.lx.deny_anaphors.contains(lowers[h])
-            && lowers
-                .get(h + 1)
-                .is_some_and(|w| matches!(*w, "in" | "for" | "with"))
+            && (lowers.get(h + 1).is_some_and(link)
+                || (lowers.get(h + 1) == Some(&"of")
+                    && lowers[h + 2..]
+                        .iter()
+                        .take(INVOLVED_WORDS + 1)
+                        .any(|w| link(w))))
     });
     let most = match (denies, named_after) {
         (_, true) => 16,
@@ -3132,6 +3137,10 @@ fn falsity_after(inp: &PropInput, p: usize, end: usize) -> bool {
 /// Most modifiers before the falsity word of a statement called false ("a cynical lie").
 const FALSITY_MODIFIERS: usize = 2;
 
+/// Most words naming whose involvement a denial denies before the event ("any involvement of
+/// its elements in the attack").
+const INVOLVED_WORDS: usize = 3;
+
 /// How far after a casualty word the "by" naming who caused the deaths may stand ("the
 /// killing of 12 civilians in the village of Niem by the 3R terrorists").
 const BY_AGENT_REACH: usize = 12;
@@ -3284,7 +3293,8 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
         }
         if t.kind != TokKind::Word
             || lx.fn_class_of(t).is_some()
-            || lx.casualties.get(&t.lower).is_some()
+            // (a casualty phrase: "26 hostages embraced shahadat")
+            || lx.casualties.longest_in(toks, i, end).is_some()
             || lx.has(WordList::Time, t)
             || count_word(&t.lower)
             || verb(&t.lower)
@@ -3303,7 +3313,7 @@ fn victims_after(inp: &PropInput, mut i: usize, end: usize) -> Option<(String, u
             && e - i < 2
             && toks[e + 1].kind == TokKind::Word
             && lx.fn_class_of(&toks[e + 1]).is_none()
-            && lx.casualties.get(&toks[e + 1].lower).is_none()
+            && lx.casualties.longest_in(toks, e + 1, end).is_none()
             && !lx.has(WordList::Time, &toks[e + 1])
             && !count_word(&toks[e + 1].lower)
             && !verb(&toks[e + 1].lower)
@@ -5019,6 +5029,53 @@ The town was captured by rebels in May. The group said 27 people were killed.";
             ),
             [("Syrian government".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn communique_words_for_the_enemy_dead_and_a_toll_of_none() {
+        for (text, want) in [
+            (
+                "The army said seven assailants were neutralised.",
+                exact(7, "assailants"),
+            ),
+            (
+                "The army said it had eliminated 12 terrorists.",
+                exact(12, "terrorists"),
+            ),
+            (
+                "The army said all 33 terrorists at the scene have been sent to hell.",
+                exact(33, "terrorists"),
+            ),
+            (
+                "The army said 26 hostages embraced shahadat.",
+                exact(26, "hostages"),
+            ),
+            (
+                "The group said none of its combatants was killed.",
+                exact(0, "combatants"),
+            ),
+        ] {
+            assert_eq!(killed(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_denial_of_whose_involvement_names_the_event_after_it() {
+        let x = extraction(
+            "The movement categorically denies any involvement of its elements in the attack on the camp in Kavra.",
+        );
+        let denied: Vec<(String, bool)> = x
+            .propositions
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PropKind::Responsibility { agent, event, .. } => Some((
+                    agent.to_string(),
+                    event.places.iter().any(|pl| pl.as_str() == "Kavra"),
+                )),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(denied, [("movement".to_string(), true)]);
     }
 
     #[test]

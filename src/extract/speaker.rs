@@ -668,7 +668,7 @@ fn named_speaker(
         }
     }
     // A name an earlier speaker of the document had ("Doe" after "military spokesman Jan Doe").
-    if let Some(sp) = earlier_name(text, seg, &core, done, ai) {
+    if let Some(sp) = earlier_name(text, seg, &core, done, ai, lx) {
         return Speaker {
             name: Some(name.into()),
             party: sp.party.clone(),
@@ -1085,16 +1085,28 @@ fn name_word(text: &str, t: &Token) -> bool {
 
 /// The earlier speaker of the document, with a party, whose name ends in the words of `core`,
 /// a name of capitalised words ("Doe" after "Jan Doe", "military spokesman Jan Doe", "al-Doe"
-/// after "Jan al-Doe"), or, for one word, holds it ("Getachew" after "spokesperson Getachew
-/// Reda", "the Colonel" after "Colonel Jan Doe") when no earlier speaker of another party does.
+/// after "Jan al-Doe", "Lt Doe" after "Lieutenant Jan Doe": a rank is no part of the name), or,
+/// for one word, holds it ("Getachew" after "spokesperson Getachew Reda", "the Colonel" after
+/// "Colonel Jan Doe") when no earlier speaker of another party does.
 fn earlier_name<'d>(
     text: &str,
     seg: &Segmented,
     core: &Range<usize>,
     done: &'d [Vec<Speaker>],
     ai: usize,
+    lx: &Lexicon,
 ) -> Option<&'d Speaker> {
     let toks = &seg.tokens;
+    // a rank before the name is not part of it ("Lt Doe" after "Lieutenant Jan Doe")
+    let mut core = core.clone();
+    while core.len() > 1
+        && lx
+            .ranks
+            .contains(toks[core.start].lower.trim_end_matches('.'))
+    {
+        core.start += 1;
+    }
+    let core = &core;
     if core.is_empty() || core.len() > 3 || !core.clone().all(|k| name_word(text, &toks[k])) {
         return None;
     }
