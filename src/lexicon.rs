@@ -824,6 +824,10 @@ pub struct Lexicon {
     /// What a state calls its own forces ("troops", "the gallant troops"): in a claim of a
     /// party with the `government` role, that party (`@own` rows of `roles.tsv`).
     pub own_forces: WordSet<String>,
+    /// What a party calls its adversary ("the enemy", "enemy gunships", "the aggressor"): in a
+    /// party's claim, the one belligerent the report names most besides it (`@enemy` rows of
+    /// `roles.tsv`).
+    pub enemy_nouns: WordSet<String>,
     /// Parties with an alias of kind `group` (armed groups, movements, forces).
     pub group_parties: std::collections::BTreeSet<String>,
     /// The non-state armed groups of the party files: group parties of one war that are no
@@ -1417,6 +1421,10 @@ impl Lexicon {
             }
             if f[1] == "@own" {
                 lx.own_forces.insert(f[0].to_lowercase());
+                continue;
+            }
+            if f[1] == "@enemy" {
+                lx.enemy_nouns.insert(f[0].to_lowercase());
                 continue;
             }
             if f[1] == "@arms" {

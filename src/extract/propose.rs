@@ -1133,6 +1133,9 @@ impl PropInput<'_> {
         if let Some(own) = self.own_forces(&range, speakers) {
             return vec![own];
         }
+        if let Some(enemy) = self.speakers_enemy(&range, speakers) {
+            return vec![enemy];
+        }
         // "the rebels had taken control of Sake", said by an armed group: the group itself
         // (a listed group, or one read from the text as a group: "the Viv Ansanm gang
         // coalition")
@@ -1212,6 +1215,38 @@ impl PropInput<'_> {
         });
         (own_noun && self.parties_in(range).is_empty() && self.lx.party_has_role(own, "government"))
             .then(|| own.to_string())
+    }
+
+    /// "the enemy had struck Sumy", said by a party: what a party calls its adversary (a phrase
+    /// opening with an `@enemy` row of `roles.tsv` that names no party) is the one belligerent
+    /// (an armed group, or a party with the `government` role) the report names most besides
+    /// the speaker's party, at least twice as often as any other; `None` when none stands out.
+    fn speakers_enemy(&self, range: &Range<usize>, speakers: &[Speaker]) -> Option<String> {
+        let own = speakers.first().and_then(|s| s.party.as_deref())?;
+        let words = self.words_after_det(range);
+        if !words
+            .first()
+            .is_some_and(|w| self.lx.enemy_nouns.contains(*w))
+            || !self.parties_in(range).is_empty()
+        {
+            return None;
+        }
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for m in self.mentions {
+            let p = self.lx.aliases[m.alias].party.as_str();
+            let belligerent =
+                self.lx.armed_groups.contains(p) || self.lx.party_has_role(p, "government");
+            if p != own && belligerent {
+                *counts.entry(p).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1));
+        match ranked.as_slice() {
+            [(p, _)] => Some(p.to_string()),
+            [(p, a), (_, b), ..] if *a >= 2 * b => Some(p.to_string()),
+            _ => None,
+        }
     }
 
     /// The agents an agent phrase names: each party of a coordination ("the regime and Russian
@@ -1679,8 +1714,19 @@ pub fn region_propositions(
                 && (k - d + 1..k)
                     .all(|j| lx.is_ly_adverb(&toks[j]) || lx.hedges.contains_key(&toks[j].lower))
         });
+        // (a participle after its noun is a passive too: "a missile launched from the city",
+        // "the convoy attacked by rebels")
+        let next = toks.get(k + n).filter(|_| k + n < range.end);
+        let participle = n == 1
+            && toks[k].lower.ends_with("ed")
+            && k > range.start
+            && toks[k - 1].is_word()
+            && lx.fn_class_of(&toks[k - 1]).is_none()
+            && !lx.be_forms.contains(&toks[k - 1].lower)
+            && next.is_some_and(|t| matches!(t.lower.as_str(), "from" | "by"));
+        let passive = passive || participle;
         // ... and with one ("the market was shelled by rebels") the agent follows
-        let by_agent = passive && k + n < range.end && toks[k + n].lower == "by";
+        let by_agent = passive && next.is_some_and(|t| t.lower == "by");
         if passive && matches!(rel, AgentRelation::Subject | AgentRelation::Weapon) && !by_agent {
             i += n;
             continue;
@@ -1728,7 +1774,11 @@ pub fn region_propositions(
         // ... or the means it names after "by" ("the building was hit by a drone", `@arms`
         // rows of `roles.tsv`)
         let by_arms = || {
-            let e = np_after(inp, k + n, range.end);
+            // (past "of": "caused by the fall of a Ukrainian air defence missile")
+            let mut e = np_after(inp, k + n, range.end);
+            if e + 1 < range.end && toks[e].lower == "of" {
+                e = np_after(inp, e + 1, range.end);
+            }
             toks[k + n..e]
                 .iter()
                 .any(|t| lx.state_arms.contains(&t.lower))
@@ -1792,17 +1842,29 @@ pub fn region_propositions(
                 // (past the "by" of a passive: "was shelled by rebels")
                 let a = if by_agent { k + n + 1 } else { k + n };
                 let mut e = np_after(inp, a, range.end);
-                // "by the armed forces of Armenia": the owner named after "of"
+                // "by the armed forces of Armenia": the owner named after "of"; "by the fall of
+                // a Ukrainian missile": the party of what fell
+                let mut owners = Vec::new();
                 if e > a && e + 1 < range.end && toks[e].lower == "of" {
                     let e2 = np_after(inp, e + 1, range.end);
-                    if e2 > e + 1 && inp.party_of(e + 1..e2).is_some() {
+                    let named: Vec<String> = inp
+                        .agent_names(e + 1..e2)
+                        .into_iter()
+                        .filter(|p| lx.is_party(p))
+                        .collect();
+                    if e2 > e + 1 && (inp.party_of(e + 1..e2).is_some() || !named.is_empty()) {
+                        if inp.party_of(a..e).is_none() {
+                            owners = named;
+                        }
                         e = e2;
                     }
                 }
                 // "the attack of X on Y" (an `of` row): only a listed party is its agent, not
                 // "the attack of last week"
                 let of_row = !by_agent && toks[k + n - 1].lower == "of";
-                let agents = if of_row {
+                let agents = if !owners.is_empty() {
+                    owners
+                } else if of_row {
                     inp.party_of(a..e).into_iter().collect()
                 } else {
                     inp.agent_names(a..e)
@@ -5076,6 +5138,29 @@ The town was captured by rebels in May. The group said 27 people were killed.";
             })
             .collect();
         assert_eq!(denied, [("movement".to_string(), true)]);
+    }
+
+    #[test]
+    fn the_enemy_in_a_partys_claim_is_the_belligerent_it_names_most() {
+        let text = "Ukraine's General Staff said Russian occupiers had massed troops near the \
+                    border. The General Staff said the enemy had struck Sumy with two missiles on \
+                    Monday.";
+        assert_eq!(agents(text), ["Russia"]);
+        // two belligerents named as often: the enemy stays unresolved
+        let text = "The army said Russian troops and Belarusian troops crossed the border. \
+                    Ukraine's General Staff said the enemy had struck Sumy on Monday.";
+        assert!(
+            !agents(text).iter().any(|a| a == "Russia" || a == "Belarus"),
+            "{:?}",
+            agents(text)
+        );
+    }
+
+    #[test]
+    fn a_participle_after_its_noun_is_no_deed_and_the_fall_of_a_weapon_names_its_owner() {
+        let text = "The ministry said the damage to buildings in Sumy was caused by the fall of a \
+                    Ukrainian air defence missile launched from a position inside the city.";
+        assert_eq!(agents(text), ["Ukraine"]);
     }
 
     #[test]
