@@ -1241,7 +1241,7 @@ impl PropInput<'_> {
             }
         }
         let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1));
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
         match ranked.as_slice() {
             [(p, _)] => Some(p.to_string()),
             [(p, a), (_, b), ..] if *a >= 2 * b => Some(p.to_string()),
@@ -1985,10 +1985,7 @@ pub fn region_propositions(
         inp.lx.deny_anaphors.contains(lowers[h])
             && (lowers.get(h + 1).is_some_and(link)
                 || (lowers.get(h + 1) == Some(&"of")
-                    && lowers[h + 2..]
-                        .iter()
-                        .take(INVOLVED_WORDS + 1)
-                        .any(|w| link(w))))
+                    && lowers[h + 2..].iter().take(INVOLVED_WORDS + 1).any(link)))
     });
     let most = match (denies, named_after) {
         (_, true) => 16,
@@ -3184,8 +3181,7 @@ fn falsity_after(inp: &PropInput, p: usize, end: usize) -> bool {
     {
         k += 1;
     }
-    for j in k..end.min(k + 1 + FALSITY_MODIFIERS) {
-        let t = &toks[j];
+    for t in &toks[k.min(end)..end.min(k + 1 + FALSITY_MODIFIERS)] {
         if lx.falsity.contains(&t.lower) {
             return true;
         }
