@@ -63,9 +63,9 @@ pub fn capital_share(toks: &[Token]) -> (usize, usize) {
 
 /// The text covered by tokens `range` (empty for an empty range).
 /// The first token after a dateline opening a sentence at `range.start` ("KYIV, March 3
-/// (Reuters) -", "QUETTA:", "(Nairobi, December 2) -"), or `range.start` when none does: a
-/// place in capitals (or capitalised words in brackets) and a date, closed by a dash (or a colon
-/// after capitals). It names where and when the report was filed, not where or when anything
+/// (Reuters) -", "QUETTA:", "(Nairobi, December 2) -", "New Delhi Feb 14 (PTI):"), or
+/// `range.start` when none does: a place in capitals (or capitalised words in brackets) and a
+/// date, closed by a dash (or a colon after capitals, or after an agency's name in brackets). It names where and when the report was filed, not where or when anything
 /// happened.
 pub fn dateline_end(toks: &[Token], range: std::ops::Range<usize>) -> usize {
     let (lo, hi) = (range.start, range.end.min(toks.len()));
@@ -78,7 +78,17 @@ pub fn dateline_end(toks: &[Token], range: std::ops::Range<usize>) -> usize {
         && toks
             .get(lo + 1)
             .is_some_and(|t| t.kind == TokKind::Word && t.cap);
-    if !upper(lo) && !bracketed {
+    // "New Delhi Feb 14 (PTI):": capitalised words up to an agency's name in brackets and a
+    // colon
+    let agency = |d: usize| {
+        d >= lo + 4
+            && toks[d].lower == ":"
+            && toks[d - 1].lower == ")"
+            && upper(d - 2)
+            && toks[d - 3].lower == "("
+    };
+    let capitalised = toks[lo].kind == TokKind::Word && toks[lo].cap;
+    if !upper(lo) && !bracketed && !capitalised {
         return lo;
     }
     let Some(d) = (lo..hi.min(lo + 12))
@@ -87,6 +97,9 @@ pub fn dateline_end(toks: &[Token], range: std::ops::Range<usize>) -> usize {
         return lo;
     };
     if bracketed && (d < lo + 2 || toks[d - 1].lower != ")") {
+        return lo;
+    }
+    if !upper(lo) && !bracketed && !agency(d) {
         return lo;
     }
     let names = (lo..d).all(|k| {
@@ -879,5 +892,33 @@ mod tests {
         let seg = segment(text, 0, &lx);
         assert_eq!(seg.quotes.len(), 1);
         assert_eq!(&text[seg.quotes[0].inner.clone()], "We won,");
+    }
+
+    #[test]
+    fn datelines_end_before_the_report() {
+        let lx = Lexicon::builtin();
+        let after = |text: &str| {
+            let seg = segment(text, 0, &lx);
+            let e = dateline_end(&seg.tokens, 0..seg.tokens.len());
+            seg.tokens
+                .get(e)
+                .map_or("", |t| &text[t.range.clone()])
+                .to_string()
+        };
+        for (text, first) in [
+            ("QUETTA: Armed men attacked the train.", "Armed"),
+            ("KYIV, March 3 (Reuters) - Russia said.", "Russia"),
+            ("(Nairobi, December 2) - The army said.", "The"),
+            (
+                "New Delhi Feb 14 (PTI): India on Saturday rejected it.",
+                "India",
+            ),
+            ("RAWALPINDI Feb 14 (APP): Security forces said.", "Security"),
+            // no dateline: a speaker's colon, a sentence
+            ("Military spokesman Jan Doe: the town is calm.", "Military"),
+            ("India on Saturday rejected it.", "India"),
+        ] {
+            assert_eq!(after(text), first, "{text}");
+        }
     }
 }
