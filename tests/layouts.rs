@@ -338,6 +338,13 @@ fn colon_lines_and_title_case_headlines() {
         "Mayor Says The Bridge Will Reopen",
         &[("Mayor", "Says", "The Bridge Will Reopen")],
     );
+    // a place opening a headline or a lead is no speaker, in capitals or not; a party's name is
+    check("QUETTA: Armed men attacked the train.", &[]);
+    check("Bunia: At least 21 displaced people were killed.", &[]);
+    check(
+        "Israel: The strike hit a command centre",
+        &[("Israel", ":", "The strike hit a command centre")],
+    );
 }
 
 #[test]

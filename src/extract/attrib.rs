@@ -1130,7 +1130,16 @@ fn colon_line(cx: &Ctx, s: usize) -> Option<RawAttribution> {
     }
     // "QUETTA: Armed men attacked ...": a dateline, the place the report was filed from
     let words: Vec<&str> = (lo..c).map(|k| cx.t[k].lower.as_str()).collect();
-    if (lo..c).all(|k| cx.t[k].upper) && cx.lx.places.get(&words.join(" ")).is_some() {
+    // (or a place a headline or a lead opens with: "Bunia: At least 21 displaced people were
+    // killed", "Banibangou: the army repels an attack"; not a party's name, "Israel: ...")
+    let place = cx.lx.places.get(&words.join(" ")).is_some();
+    let party = cx.lx.alias_index.get(words[0]).is_some_and(|v| {
+        v.iter().any(|&a| {
+            let w = &cx.lx.aliases[a].words;
+            w.len() == words.len() && w.iter().zip(&words).all(|(x, y)| x.to_lowercase() == *y)
+        })
+    });
+    if place && ((lo..c).all(|k| cx.t[k].upper) || !party) {
         return None;
     }
     Some(RawAttribution {

@@ -2161,11 +2161,19 @@ pub fn region_propositions(
             .or_else(|| {
                 let (n, _) = lx.harm.longest_in(toks, range.start + i, range.end)?;
                 let mut q = range.start + i;
+                // (past the verb's auxiliaries: "no civilian was affected")
+                while q > range.start
+                    && (lx.be_forms.contains(&toks[q - 1].lower)
+                        || matches!(toks[q - 1].lower.as_str(), "has" | "have" | "had"))
+                {
+                    q -= 1;
+                }
+                let victims_end = q;
                 while q > range.start && lx.generic_victims.contains(&toks[q - 1].lower) {
                     q -= 1;
                 }
                 let none = q > range.start
-                    && q < range.start + i
+                    && q < victims_end
                     && parse_quantity(toks, q - 1, q, lx).is_some_and(|x| x.interval.hi == Some(0));
                 none.then(|| lx.casualties.get("killed").map(|m| (n, m)))?
             });
@@ -5111,6 +5119,10 @@ The town was captured by rebels in May. The group said 27 people were killed.";
             (
                 "The group said none of its combatants was killed.",
                 exact(0, "combatants"),
+            ),
+            (
+                "The army said no civilian was affected by the strikes.",
+                exact(0, "civilian"),
             ),
         ] {
             assert_eq!(killed(text), [want], "{text}");
