@@ -78,6 +78,13 @@ pub fn interaction_keys(x: &Extraction, lx: &Lexicon) -> Vec<String> {
             for k in detail_pairs(ev, lx) {
                 weeks_key(&mut keys, &format!("e:{k}"), weeks.as_deref());
             }
+            // ... or, both from undated reports, on the place alone
+            // (`graph::undated_place_match`)
+            if ev.published.is_none() {
+                for p in place_details(ev, lx) {
+                    keys.insert(format!("u:{p}@{ANY_WEEK}"));
+                }
+            }
             if let Some(f) = ev.frame.as_deref().filter(|f| lx.frame_specific(f)) {
                 // the event's day may be a week on either side of this mention's
                 let halo: Option<Vec<i64>> = weeks.as_ref().map(|ws| {
@@ -183,19 +190,7 @@ fn detail_pairs(e: &EventRef, lx: &Lexicon) -> Vec<String> {
             kinds[1].push(format!("w={w}"));
         }
     }
-    for p in e.places.iter().filter(|p| !is_root_place(p, lx)) {
-        kinds[2].push(format!("p={p}"));
-        // two transliterations of a name no gazetteer knows are one place ("Sarosa",
-        // "Saroris": `places::same_unknown_name`)
-        if let Some(k) = crate::places::unknown_name_key(p, lx) {
-            kinds[2].push(format!("p~{k}"));
-        }
-        for a in place_ancestors(p, lx) {
-            if !is_root_place(&a, lx) {
-                kinds[2].push(format!("p={a}"));
-            }
-        }
-    }
+    kinds[2] = place_details(e, lx);
     if let Some(a) = e.agent.as_deref().filter(|a| lx.is_party(a)) {
         kinds[3].push(format!("a={a}"));
     }
@@ -213,6 +208,26 @@ fn detail_pairs(e: &EventRef, lx: &Lexicon) -> Vec<String> {
         }
     }
     out.into_iter().collect()
+}
+
+/// The place details of an event mention: each place (but a country), the places containing
+/// it, and the key of a name no gazetteer knows.
+fn place_details(e: &EventRef, lx: &Lexicon) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in e.places.iter().filter(|p| !is_root_place(p, lx)) {
+        out.push(format!("p={p}"));
+        // two transliterations of a name no gazetteer knows are one place ("Sarosa",
+        // "Saroris": `places::same_unknown_name`)
+        if let Some(k) = crate::places::unknown_name_key(p, lx) {
+            out.push(format!("p~{k}"));
+        }
+        for a in place_ancestors(p, lx) {
+            if !is_root_place(&a, lx) {
+                out.push(format!("p={a}"));
+            }
+        }
+    }
+    out
 }
 
 /// Each word's opposites read the other way: the words whose opposites name it.

@@ -235,7 +235,8 @@ pub struct ClaimGraph {
 ///
 /// They must not clash (frames incompatible, different dates or weekdays, places that cannot be
 /// the same, different target sites) and must agree on at least two of: place, day, a specific
-/// frame (convoy, offensive), agent, target.
+/// frame (convoy, offensive), agent, target; or, both from reports with no publication date, on
+/// the place ([`undated_place_match`]).
 pub fn same_event(a: &EventRef, b: &EventRef, lx: &Lexicon) -> bool {
     same_event_with(a, b, lx, 2)
 }
@@ -243,7 +244,15 @@ pub fn same_event(a: &EventRef, b: &EventRef, lx: &Lexicon) -> bool {
 /// [`same_event`] with the number of agreeing details required (one suffices inside a single
 /// report, where descriptions are already shared through the sentence context).
 pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) -> bool {
-    agreements(a, b, lx).is_some_and(|d| d.len() >= needed)
+    agreements(a, b, lx)
+        .is_some_and(|d| d.len() >= needed || (needed == 2 && undated_place_match(a, b, &d)))
+}
+
+/// Two mentions from reports that carry no publication date (plain texts) agree on their place:
+/// one event. Nothing dates them, so the day cannot tell them apart, and undated reports given
+/// together are, in practice, reports of one incident; dated reports need a second detail.
+pub fn undated_place_match(a: &EventRef, b: &EventRef, agreed: &[Detail]) -> bool {
+    a.published.is_none() && b.published.is_none() && agreed.contains(&Detail::Place)
 }
 
 /// The details two event descriptions agree on ("same specific frame", "same day", "same place",
@@ -1024,8 +1033,23 @@ mod tests {
             ),
             &lx
         ));
-        // one shared detail is not enough
+        // one shared detail is not enough for dated reports ...
+        let dated = |mut e: EventRef| {
+            e.published = Some(jiff::civil::date(2016, 9, 20));
+            e
+        };
         assert!(!same_event(
+            &dated(ev("attack", &["Aleppo"], None, None)),
+            &dated(ev("attack", &["Aleppo"], None, Some("Russia"))),
+            &lx
+        ));
+        assert!(!same_event(
+            &ev("attack", &["Aleppo"], None, None),
+            &dated(ev("attack", &["Aleppo"], None, Some("Russia"))),
+            &lx
+        ));
+        // ... while undated ones agreeing on the place are one event
+        assert!(same_event(
             &ev("attack", &["Aleppo"], None, None),
             &ev("attack", &["Aleppo"], None, Some("Russia")),
             &lx
