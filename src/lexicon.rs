@@ -959,6 +959,10 @@ pub struct Lexicon {
     /// `places.tsv` and the world gazetteer `places-world.tsv` (see [`crate::places`]).
     pub places: crate::places::Gazetteer,
     pub place_heads: WordSet<String>,
+    /// Nouns for a military post held in a place (`@post` rows of `places.tsv`): "the camp in
+    /// Koui", "the position of Koui" name the place, and "took control of the base" with no
+    /// name is about the place named before.
+    pub post_heads: WordSet<String>,
     /// Heads that name an attack's target ("market", "hospital"), marked `@site`.
     pub sites: WordSet<String>,
     /// Prepositions after which a capitalized name is read as a place.
@@ -1759,6 +1763,8 @@ impl Lexicon {
                 if f[1] == "@settlement" {
                     lx.settlement_heads.insert(f[0].to_lowercase());
                 }
+            } else if f[1] == "@post" {
+                lx.post_heads.insert(f[0].to_lowercase());
             } else if f[1] == "@prep" {
                 lx.place_preps.insert(f[0].to_lowercase());
             } else if f[1] == "@particle" {

@@ -17,7 +17,7 @@ const FLOOR: usize = 37;
 /// (of 85).
 const FRESH_FLOOR: usize = 16;
 const FRESH2_FLOOR: usize = 2;
-const FRESH3_FLOOR: usize = 14;
+const FRESH3_FLOOR: usize = 15;
 
 fn families(ty: &str) -> &'static [&'static str] {
     match ty {

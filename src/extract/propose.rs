@@ -866,14 +866,21 @@ impl PropInput<'_> {
         if k < end && toks[k].lower == "the" {
             k += 1;
         }
-        // "the town of Varosh", "the northeastern town of Varosh", "the Syrian city of Varosh"
+        // "the town of Varosh", "the northeastern town of Varosh", "the Syrian city of Varosh";
+        // a post's place: "the position of Koui", "the FACA camp in Koui"
         let head = (k..end.min(k + 1 + PLACE_HEAD_MODIFIERS)).find(|&h| {
+            let post = self.lx.post_heads.contains(&toks[h].lower);
             h + 1 < end
-                && self.lx.has(WordList::PlaceHead, &toks[h])
-                && toks[h + 1].lower == "of"
+                && (self.lx.has(WordList::PlaceHead, &toks[h]) || post)
+                && (toks[h + 1].lower == "of"
+                    || (post && matches!(toks[h + 1].lower.as_str(), "in" | "at" | "near")))
                 && (k..h).all(|m| {
                     toks[m].is_word()
-                        && (!toks[m].cap || self.is_demonym(&toks[m].lower))
+                        // (a party's post: "the FACA camp in Koui"; not a place's, "the
+                        // Sarmada refugee camp in Idlib province")
+                        && (!toks[m].cap
+                            || self.is_demonym(&toks[m].lower)
+                            || (post && self.party_of(m..m + 1).is_some()))
                         && self.lx.fn_class_of(&toks[m]).is_none()
                 })
         });
@@ -1718,6 +1725,7 @@ pub fn region_propositions(
         // "the convoy attacked by rebels")
         let next = toks.get(k + n).filter(|_| k + n < range.end);
         let participle = n == 1
+            && *rel == AgentRelation::Subject
             && toks[k].lower.ends_with("ed")
             && k > range.start
             && toks[k - 1].is_word()
@@ -1785,7 +1793,7 @@ pub fn region_propositions(
         };
         // (a weapon fired is an attack: "the shells were fired by X", a `@mode` word)
         let weapon = || (done_from..k).any(|j| lx.attack_modes.longest_in(toks, j, k).is_some());
-        if *rel == AgentRelation::By
+        if (*rel == AgentRelation::By || (participle && by_agent))
             && inp.local_event(done_from..k + n).frame.is_none()
             && !weapon()
             && !by_arms()
@@ -2622,6 +2630,11 @@ pub fn region_propositions(
                     [] if lx.settlement_heads.contains(&toks[np.start + 1].lower) => {
                         last_town.map(str::to_string)
                     }
+                    // (a post: "the base remains under our control", in the place named
+                    // before)
+                    [] if lx.post_heads.contains(&toks[np.start + 1].lower) => {
+                        last_place.map(str::to_string)
+                    }
                     _ => None,
                 }
             } else {
@@ -2636,8 +2649,25 @@ pub fn region_propositions(
             )
         } else {
             // "rebels seized Handarat", "rebels retook it"
+            // "took control of the base": a post with no name, in the place the sentence
+            // names, or else the one named before
+            let post = obj + 1 < range.end
+                && toks[obj].lower == "the"
+                && lx.post_heads.contains(&toks[obj + 1].lower)
+                && toks.get(obj + 2).is_none_or(|t| {
+                    obj + 2 >= range.end
+                        || !t.is_word()
+                        || (!t.cap && t.lower != "of" && lx.fn_class_of(t).is_some())
+                });
             let (place, more) = if obj < range.end && toks[obj].lower == "it" {
                 (last_place.map(str::to_string), Vec::new())
+            } else if post {
+                let here = match local.places.as_slice() {
+                    [p] => Some(p.to_string()),
+                    [] => last_place.map(str::to_string),
+                    _ => None,
+                };
+                (here, Vec::new())
             } else if inp.town_anaphor(obj, range.end) {
                 // "the militants held the town", "took control of the base and the town": the
                 // settlement the sentence names, or else the one named before
@@ -5169,6 +5199,36 @@ The town was captured by rebels in May. The group said 27 people were killed.";
         let text = "The ministry said the damage to buildings in Sumy was caused by the fall of a \
                     Ukrainian air defence missile launched from a position inside the city.";
         assert_eq!(agents(text), ["Ukraine"]);
+    }
+
+    #[test]
+    fn a_military_posts_place_and_a_post_with_no_name() {
+        for (text, place) in [
+            (
+                "The group said its fighters took control of the FACA camp in Koui.",
+                "Koui",
+            ),
+            (
+                "The army said the position of Koui remains under its control.",
+                "Koui",
+            ),
+            (
+                "The army said militants attacked the base in Tillia on Tuesday. The group said its fighters took control of the base.",
+                "Tillia",
+            ),
+        ] {
+            assert!(
+                controls(text).iter().any(|(p, _)| p == place),
+                "{text}: {:?}",
+                controls(text)
+            );
+        }
+        // a place before the post's noun is its own: "the Sarmada refugee camp in Idlib"
+        assert!(
+            controls("The rebels said they took control of the Sarmada camp in Idlib province.")
+                .iter()
+                .all(|(p, _)| p != "Idlib province" && p != "Idlib"),
+        );
     }
 
     #[test]
