@@ -5213,6 +5213,10 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 "Koui",
             ),
             (
+                "The ministry said Russian forces have liberated the settlement of Zarichne.",
+                "Zarichne",
+            ),
+            (
                 "The army said militants attacked the base in Tillia on Tuesday. The group said its fighters took control of the base.",
                 "Tillia",
             ),
