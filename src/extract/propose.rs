@@ -873,7 +873,7 @@ impl PropInput<'_> {
             h + 1 < end
                 && (self.lx.has(WordList::PlaceHead, &toks[h]) || post)
                 && (toks[h + 1].lower == "of"
-                    || (post && matches!(toks[h + 1].lower.as_str(), "in" | "at" | "near")))
+                    || (post && self.lx.place_preps.contains(toks[h + 1].lower.as_str())))
                 && (k..h).all(|m| {
                     toks[m].is_word()
                         // (a party's post: "the FACA camp in Koui"; not a place's, "the
@@ -2172,7 +2172,7 @@ pub fn region_propositions(
                 // (past the verb's auxiliaries: "no civilian was affected")
                 while q > range.start
                     && (lx.be_forms.contains(&toks[q - 1].lower)
-                        || matches!(toks[q - 1].lower.as_str(), "has" | "have" | "had"))
+                        || matches!(lx.fn_class_of(&toks[q - 1]), Some(FnClass::Aux)))
                 {
                     q -= 1;
                 }
