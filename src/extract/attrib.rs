@@ -2318,28 +2318,38 @@ const FALSITY_MODIFIERS: usize = 3;
 /// The end of a falsity complement at `p`: an optional "as", a few modifiers and a falsity word
 /// (`false` rows of `responsibility.tsv`), coordinated ones with it ("as false and baseless").
 fn falsity_phrase(cx: &Ctx, p: usize) -> Option<usize> {
+    falsity_end(cx.t, p, cx.hi, cx.lx, false)
+}
+
+/// [`falsity_phrase`] over tokens `p..hi`: also read inside a quotation when `quoted` ("the
+/// claims … are lies," the ministry said).
+pub(crate) fn falsity_end(
+    t: &[Token],
+    p: usize,
+    hi: usize,
+    lx: &Lexicon,
+    quoted: bool,
+) -> Option<usize> {
+    let low = |k: usize| t[k].lower.as_str();
     let mut k = p;
-    if cx.low(k) == "as" {
+    if k < hi && low(k) == "as" {
         k += 1;
     }
     let mut found = None;
     let mut mods = 0;
-    while k < cx.hi && !cx.t[k].in_quote && cx.t[k].is_word() {
-        if cx.lx.falsity.contains(cx.low(k)) {
+    while k < hi && (quoted || !t[k].in_quote) && t[k].is_word() {
+        if lx.falsity.contains(low(k)) {
             found = Some(k + 1);
             mods = 0;
             // "false and baseless", "lies or fabrications"
-            if matches!(cx.low(k + 1), "and" | "or") && k + 2 < cx.hi {
+            if k + 2 < hi && matches!(low(k + 1), "and" | "or") {
                 k += 2;
                 continue;
             }
             break;
         }
-        let modifier = (cx.class(k).is_none() && !cx.is_cue_word(k))
-            || matches!(
-                cx.low(k),
-                "a" | "an" | "pure" | "complete" | "utter" | "total"
-            );
+        let modifier = (lx.fn_class_of(&t[k]).is_none() && lx.cue_forms.get(low(k)).is_none())
+            || matches!(low(k), "a" | "an" | "pure" | "complete" | "utter" | "total");
         if found.is_some() || !modifier || mods == FALSITY_MODIFIERS {
             break;
         }

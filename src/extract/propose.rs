@@ -538,6 +538,18 @@ impl PropInput<'_> {
         )
     }
 
+    /// The party a phrase names who caused a toll with: an alias, a role resolved through the
+    /// document ("the army"), or a state's demonym before its arms ("Israeli warplanes"); `None`
+    /// for an empty phrase.
+    fn phrase_party(&self, range: &Range<usize>) -> Option<String> {
+        if range.is_empty() {
+            return None;
+        }
+        self.party_of(range.clone())
+            .or_else(|| super::speaker::role_party(self.seg, range, self.mentions, self.lx))
+            .or_else(|| self.demonym_agent(range.clone()))
+    }
+
     /// The state whose demonym opens `range` before one of its weapons or units (`@arms` rows
     /// of `roles.tsv`): the party of the demonym's aliases with the `military` role, when they
     /// all name one.
@@ -2253,13 +2265,7 @@ pub fn region_propositions(
             // a phrase inside a prepositional phrase is no subject ("the strike on the Russian
             // base killed 5" blames no Russia): its head is
             let subject = if head != np { head } else { np };
-            (!subject.is_empty())
-                .then(|| {
-                    inp.party_of(subject.clone())
-                        .or_else(|| super::speaker::role_party(inp.seg, &subject, inp.mentions, lx))
-                        .or_else(|| inp.demonym_agent(subject.clone()))
-                })
-                .flatten()
+            inp.phrase_party(&subject)
         };
         let left = quants.is_empty();
         if left {
@@ -2312,13 +2318,7 @@ pub fn region_propositions(
                 .take_while(|&j| toks[j].lower != "," && lx.cue_forms.get(&toks[j].lower).is_none())
                 .find(|&j| toks[j].lower == "by")?;
             let np = by + 1..np_after(inp, by + 1, range.end);
-            (!np.is_empty())
-                .then(|| {
-                    inp.party_of(np.clone())
-                        .or_else(|| super::speaker::role_party(inp.seg, &np, inp.mentions, lx))
-                        .or_else(|| inp.demonym_agent(np.clone()))
-                })
-                .flatten()
+            inp.phrase_party(&np)
         });
         let mut event = local.clone();
         if event.agent.is_none() {
@@ -3203,35 +3203,10 @@ fn called_false(inp: &PropInput, range: &Range<usize>) -> Option<Range<usize>> {
             && toks
                 .get(b + 2)
                 .is_some_and(|t| b + 2 < range.end && lx.truth_words.contains(&t.lower));
-        (negated_truth || falsity_after(inp, b + 1, range.end)).then_some(that + 1..b)
+        (negated_truth || super::attrib::falsity_end(toks, b + 1, range.end, lx, true).is_some())
+            .then_some(that + 1..b)
     })
 }
-
-/// Whether a falsity phrase opens at `p`: a falsity word, after at most an article and a few
-/// modifiers ("lies", "a blatant lie", "pure fabrications").
-fn falsity_after(inp: &PropInput, p: usize, end: usize) -> bool {
-    let toks = inp.toks();
-    let lx = inp.lx;
-    let mut k = p;
-    if toks
-        .get(k)
-        .is_some_and(|t| k < end && matches!(lx.fn_class_of(t), Some(FnClass::Det)))
-    {
-        k += 1;
-    }
-    for t in &toks[k.min(end)..end.min(k + 1 + FALSITY_MODIFIERS)] {
-        if lx.falsity.contains(&t.lower) {
-            return true;
-        }
-        if !t.is_word() || t.cap || lx.fn_class_of(t).is_some() {
-            return false;
-        }
-    }
-    false
-}
-
-/// Most modifiers before the falsity word of a statement called false ("a cynical lie").
-const FALSITY_MODIFIERS: usize = 2;
 
 /// Most words naming whose involvement a denial denies before the event ("any involvement of
 /// its elements in the attack").
