@@ -963,6 +963,10 @@ pub struct Lexicon {
     /// Koui", "the position of Koui" name the place, and "took control of the base" with no
     /// name is about the place named before.
     pub post_heads: WordSet<String>,
+    /// Nouns for a part or site of a place that name it through "of" (`@of` rows of
+    /// `places.tsv`): "the displaced persons site of Rhoe", "the centre of Udachne", "the
+    /// outskirts of Koui" are about Rhoe, Udachne and Koui.
+    pub of_heads: WordSet<String>,
     /// Heads that name an attack's target ("market", "hospital"), marked `@site`.
     pub sites: WordSet<String>,
     /// Prepositions after which a capitalized name is read as a place.
@@ -1765,6 +1769,8 @@ impl Lexicon {
                 }
             } else if f[1] == "@post" {
                 lx.post_heads.insert(f[0].to_lowercase());
+            } else if f[1] == "@of" {
+                lx.of_heads.insert(f[0].to_lowercase());
             } else if f[1] == "@prep" {
                 lx.place_preps.insert(f[0].to_lowercase());
             } else if f[1] == "@particle" {

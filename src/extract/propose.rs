@@ -739,9 +739,12 @@ impl PropInput<'_> {
                     .any(|m| m.tokens.contains(&i))
             };
             // ("the shelling of Ain Hamra": "of" after an event word opens a place)
+            // ("the displaced persons site of Rhoe": as does "of" after a part or site of a
+            // place)
             let of_event = toks[i].lower == "of"
                 && i > range.start
-                && self.lx.frames.get(&toks[i - 1].lower).is_some();
+                && (self.lx.frames.get(&toks[i - 1].lower).is_some()
+                    || self.lx.of_heads.contains(&toks[i - 1].lower));
             if (self.lx.has(WordList::PlacePrep, &toks[i]) || of_event)
                 && i + 1 < range.end
                 && !in_party()
@@ -882,8 +885,9 @@ impl PropInput<'_> {
         // a post's place: "the position of Koui", "the FACA camp in Koui"
         let head = (k..end.min(k + 1 + PLACE_HEAD_MODIFIERS)).find(|&h| {
             let post = self.lx.post_heads.contains(&toks[h].lower);
+            let part = self.lx.of_heads.contains(&toks[h].lower);
             h + 1 < end
-                && (self.lx.has(WordList::PlaceHead, &toks[h]) || post)
+                && (self.lx.has(WordList::PlaceHead, &toks[h]) || post || part)
                 && (toks[h + 1].lower == "of"
                     || (post && self.lx.place_preps.contains(toks[h + 1].lower.as_str())))
                 && (k..h).all(|m| {
@@ -3753,8 +3757,13 @@ fn presence(inp: &PropInput, r: &Region) -> Vec<Proposition> {
         // the predicate, after auxiliaries, negation and adverbs
         let mut q = p;
         let mut saw_be = false;
+        // (a relative clause: "Hamas fighters who were operating in the compound")
+        if q < range.end && matches!(lx.fn_class_of(&toks[q]), Some(FnClass::Sub)) {
+            q += 1;
+        }
+        let start = q;
         while q < range.end
-            && q < p + 4
+            && q < start + 4
             && (matches!(lx.fn_class_of(&toks[q]), Some(FnClass::Aux))
                 || lx.has(WordList::Negation, &toks[q])
                 || lx.is_ly_adverb(&toks[q])
@@ -3775,6 +3784,9 @@ fn presence(inp: &PropInput, r: &Region) -> Vec<Proposition> {
                 (a, alongside)
             }
             None if (existential && q == p) || (saw_be && place_prep(q)) => (q, None),
+            // a noun phrase that places them: "the positions of the Wagner mercenaries in
+            // Koui" (a place must follow)
+            None if q == p && place_prep(q) => (q, None),
             None => continue,
         };
         // where: "in PLACE" right after the predicate (or its partner)
@@ -3797,6 +3809,13 @@ fn presence(inp: &PropInput, r: &Region) -> Vec<Proposition> {
                     end = j + 1 + n;
                 }
             }
+        }
+        if q == p
+            && !existential
+            && place.is_none()
+            && lx.presence.longest_in(toks, q, range.end).is_none()
+        {
+            continue;
         }
         let negated = (s0.saturating_sub(1).max(range.start)..q)
             .any(|j| lx.has(WordList::Negation, &toks[j]));
@@ -5208,6 +5227,61 @@ The town was captured by rebels in May. The group said 27 people were killed.";
                 .iter()
                 .all(|(p, _)| p != "Idlib province" && p != "Idlib"),
         );
+    }
+
+    #[test]
+    fn a_part_or_site_of_a_place_names_the_place() {
+        let x = extraction(
+            "The group denies any involvement of its elements in the attack against the \
+             displaced persons site of Rhoe.",
+        );
+        assert!(
+            x.propositions.iter().any(|p| p
+                .kind
+                .event()
+                .is_some_and(|e| e.places.iter().any(|p| &**p == "Rhoe"))),
+            "{:?}",
+            x.propositions
+        );
+        assert_eq!(
+            controls("The brigade said the centre of Udachne is held by the army."),
+            [("Udachne".to_string(), "army".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_partys_forces_placed_by_a_noun_phrase_or_a_relative_clause() {
+        // (party, place, denied) of the presence claims
+        let presences = |text: &str| -> Vec<(String, Option<String>, bool)> {
+            extraction(text)
+                .propositions
+                .iter()
+                .filter_map(|p| match &p.kind {
+                    PropKind::Presence { party, place, .. } => Some((
+                        party.to_string(),
+                        place.as_ref().map(|p| p.to_string()),
+                        p.negated,
+                    )),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            presences(
+                "The movement said its fighters attacked the positions of the Wagner mercenaries in Koui."
+            ),
+            [("Wagner Group".to_string(), Some("Koui".to_string()), false)]
+        );
+        assert_eq!(
+            presences("The union said Russian instructors were not in the area of Koui."),
+            [("Russia".to_string(), Some("Koui".to_string()), true)]
+        );
+        assert_eq!(
+            presences("The army said Hamas militants who were operating in Rafah were killed."),
+            [("Hamas".to_string(), Some("Rafah".to_string()), false)]
+        );
+        // a force named with no place and no predicate is placed nowhere
+        assert!(presences("The army said Hamas militants were killed.").is_empty());
     }
 
     #[test]
