@@ -1739,8 +1739,13 @@ pub fn region_propositions(
         });
         // (a participle after its noun is a passive too: "a missile launched from the city",
         // "the convoy attacked by rebels")
-        let next = toks.get(k + n).filter(|_| k + n < range.end);
-        let participle = n == 1
+        // (past a time phrase: "the attack carried out on 5 April by X")
+        let after = crate::extract::time::time_phrase_end(inp.text(), toks, k + n, range.end, lx)
+            .filter(|&e| e < range.end && toks[e].lower == "by")
+            .unwrap_or(k + n);
+        let next = toks.get(after).filter(|_| after < range.end);
+        // ("carried out": a verb and its particle)
+        let participle = n <= 2
             && *rel == AgentRelation::Subject
             && toks[k].lower.ends_with("ed")
             && k > range.start
@@ -1864,7 +1869,7 @@ pub fn region_propositions(
             }
             AgentRelation::By => {
                 // (past the "by" of a passive: "was shelled by rebels")
-                let a = if by_agent { k + n + 1 } else { k + n };
+                let a = if by_agent { after + 1 } else { k + n };
                 let mut e = np_after(inp, a, range.end);
                 // "by the armed forces of Armenia": the owner named after "of"; "by the fall of
                 // a Ukrainian missile": the party of what fell
@@ -5193,6 +5198,16 @@ The town was captured by rebels in May. The group said 27 people were killed.";
         let text = "The ministry said the damage to buildings in Sumy was caused by the fall of a \
                     Ukrainian air defence missile launched from a position inside the city.";
         assert_eq!(agents(text), ["Ukraine"]);
+    }
+
+    #[test]
+    fn a_time_phrase_between_a_participle_and_its_by_keeps_the_agent() {
+        for text in [
+            "The mission condemns the attack carried out on 5 April by elements of the Wagner group.",
+            "The mission said the attack was carried out on Saturday night by the Wagner group.",
+        ] {
+            assert_eq!(agents(text), ["Wagner Group"], "{text}");
+        }
     }
 
     #[test]

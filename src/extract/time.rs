@@ -108,6 +108,29 @@ pub fn find_time(
     None
 }
 
+/// The end of a time phrase opening at token `i` ("on 5 April", "on Saturday night",
+/// "yesterday"), past its opener: an adjunct a clause may put between a verb and its "by".
+pub fn time_phrase_end(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    end: usize,
+    lx: &Lexicon,
+) -> Option<usize> {
+    let end = end.min(toks.len());
+    if i >= end {
+        return None;
+    }
+    let j = match lx.time.get(&toks[i].lower) {
+        Some(TimeWord::Lead) => i + 1,
+        _ => i,
+    };
+    (j..(j + 3).min(end))
+        .find_map(|s| time_at(text, toks, s, i..end, lx, None))
+        .filter(|(span, _)| span.start <= j && span.end > j)
+        .map(|(span, _)| span.end)
+}
+
 /// The time reference starting at token `i`: its token span and its reading.
 /// How many tokens at the head of a document may hold its dateline.
 const DATELINE_TOKENS: usize = 40;
