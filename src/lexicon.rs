@@ -840,6 +840,9 @@ pub struct Lexicon {
     /// a sentence holding one inherits nothing from the event before it (`@new` rows of
     /// `frames.tsv`).
     pub new_incident: PhraseTable<()>,
+    /// Coordinators of several words that join noun phrases, never clauses ("as well as",
+    /// "along with"): `pconj` rows of `function_words.tsv`.
+    pub phrase_conj: PhraseTable<()>,
     /// How an attack struck ("air", "ground"): `@mode` rows of `frames.tsv`.
     pub attack_modes: PhraseTable<String>,
     /// Every party an alias names.
@@ -1859,6 +1862,10 @@ impl Lexicon {
         let rows = get("function_words.tsv");
         for (line, f) in rows.iter() {
             rows.need(line, &f, 2)?;
+            if f[1] == "pconj" {
+                lx.phrase_conj.insert(f[0], ());
+                continue;
+            }
             let c = match f[1] {
                 "det" => FnClass::Det,
                 "prep" => FnClass::Prep,

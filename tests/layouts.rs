@@ -1692,3 +1692,21 @@ fn a_country_after_towards_ends_the_content_before_a_bare_name_in_text_without_c
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_phrase_content_goes_on_past_a_coordinator_of_phrases() {
+    // ", as well as": one phrase content, not a clause cut at its comma
+    check(
+        "The mission condemns the attack in Koui, as well as the killing of at least 15 civilians in Niem.",
+        &[(
+            "The mission",
+            "condemns",
+            "the attack in Koui, as well as the killing of at least 15 civilians in Niem",
+        )],
+    );
+    // a comma before a new clause still ends it
+    check(
+        "The mission condemned the attack in Koui, which left the town without power.",
+        &[("The mission", "condemned", "the attack in Koui")],
+    );
+}

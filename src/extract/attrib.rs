@@ -2919,6 +2919,10 @@ fn cut_phrase_content(cx: &Ctx, a: &mut RawAttribution) {
             continue;
         }
         let next = k + 1;
+        // ", as well as the killing of …": the phrase goes on
+        if cx.lx.phrase_conj.longest_in(cx.t, next, cx.hi).is_some() {
+            continue;
+        }
         if is_connector(cx, next)
             || matches!(cx.class(next), Some(FnClass::Det | FnClass::Sub))
             || cx.is_pronoun(next)
