@@ -93,7 +93,7 @@ pub fn compare(g: &ClaimGraph, split: usize, findings: &[Finding]) -> Comparison
                         shared.contains(&e) && blamed.contains(&(!mine, e, agent.as_str()))
                     })
             }
-            PropKind::Casualty { .. } | PropKind::Violation { .. } => {
+            PropKind::Casualty { .. } | PropKind::Violation { .. } | PropKind::Target { .. } => {
                 event.is_some_and(|e| shared.contains(&e))
             }
             PropKind::Control { place, .. } => controlled.contains(&(!mine, place.as_str())),

@@ -508,6 +508,7 @@ pub fn prop_claims(
                 | PropKind::Responsibility { .. }
                 | PropKind::Control { .. }
                 | PropKind::Violation { .. }
+                | PropKind::Target { .. }
         );
         // a party's own statement speaks for the party (read even without `own_voice`: the
         // party speaks, not an outlet); an outlet that is itself a party's voice ("SANA", state

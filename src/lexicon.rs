@@ -87,6 +87,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "violations.tsv",
         include_str!("../resources/violations.tsv"),
     ),
+    ("targets.tsv", include_str!("../resources/targets.tsv")),
     (
         "quantities.tsv",
         include_str!("../resources/quantities.tsv"),
@@ -369,6 +370,25 @@ pub enum FnClass {
     Obj,
     /// A coordinator that only joins clauses ("but").
     ClauseConj,
+}
+
+/// The role of a `targets.tsv` phrase: what the site of an attack held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetWord {
+    /// Armed men or a military facility ("militants", "command centre").
+    Armed,
+    /// Makes the noun after it armed ("terrorist column", "military facilities").
+    ArmedModifier,
+    /// Civilians at the site ("displaced families").
+    Civilian,
+    /// After the noun, places it at the site ("were operating in").
+    Present,
+    /// Before the noun: the site held it ("housed", "crowded with").
+    Held,
+    /// Before "of": places what follows ("the presence of").
+    Presence,
+    /// With a negation before it and "that" after it, denies the clause ("no evidence that").
+    Evidence,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -924,6 +944,8 @@ pub struct Lexicon {
     pub presence: PhraseTable<bool>,
     /// Nouns for a party's forces that `presence` predicates place (`presence_force` rows).
     pub presence_forces: WordSet<String>,
+    /// What the site of an attack held: `targets.tsv`.
+    pub targets: PhraseTable<TargetWord>,
     pub casualties: PhraseTable<String>,
     /// Control predicates: the change, and whether the place comes first ("X fell to Y").
     pub control: PhraseTable<(ControlChange, bool)>,
@@ -1718,6 +1740,23 @@ impl Lexicon {
                 }
                 "frame" => lx.violation_frame = f[0].to_string(),
                 x => return Err(rows.err(line, format!("unknown violation kind `{x}`"))),
+            }
+        }
+        let rows = get("targets.tsv");
+        for (line, f) in rows.iter() {
+            rows.need(line, &f, 2)?;
+            let w = match f[1] {
+                "armed" => TargetWord::Armed,
+                "armed_mod" => TargetWord::ArmedModifier,
+                "civilian" => TargetWord::Civilian,
+                "present" => TargetWord::Present,
+                "held" => TargetWord::Held,
+                "presence" => TargetWord::Presence,
+                "evidence" => TargetWord::Evidence,
+                x => return Err(rows.err(line, format!("unknown role `{x}`"))),
+            };
+            for phrase in expand_alternatives(f[0]).map_err(|e| rows.err(line, e))? {
+                lx.targets.insert(&phrase, w);
             }
         }
         let rows = get("control.tsv");

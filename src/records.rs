@@ -29,7 +29,7 @@ use crate::segment::{Segmented, Sentence};
 
 /// The record format's version: a minor version adds fields, a major one changes them. A
 /// reader accepts every record of its major version.
-pub const RECORD_VERSION: &str = "1.6";
+pub const RECORD_VERSION: &str = "1.7";
 
 /// The readings of the learned layer (`extract::learned`) an attribution's `learned` field may
 /// name.
@@ -585,7 +585,8 @@ fn shrunk_kind(mut k: PropKind) -> PropKind {
     match &mut k {
         PropKind::Responsibility { event, .. }
         | PropKind::Casualty { event, .. }
-        | PropKind::Violation { event, .. } => event.places.shrink_to_fit(),
+        | PropKind::Violation { event, .. }
+        | PropKind::Target { event, .. } => event.places.shrink_to_fit(),
         PropKind::Generic { key } => key.shrink_to_fit(),
         PropKind::Control { .. } | PropKind::Presence { .. } => {}
     }

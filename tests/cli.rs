@@ -54,7 +54,7 @@ fn side_parties(f: &Value, i: usize) -> Vec<String> {
 #[test]
 fn samples_convoy_responsibility_dispute() {
     let v = check_json();
-    assert_eq!(v["schema_version"], "1.11");
+    assert_eq!(v["schema_version"], "1.12");
     let d = findings_of(&v, "responsibility_dispute");
     assert_eq!(d.len(), 1, "{d:#?}");
     let f = &d[0];

@@ -28,6 +28,7 @@ mod date_disputed;
 mod polarity_opposed;
 mod position_reversal;
 mod predicate_opposed;
+mod presence_at_target;
 mod presence_disputed;
 mod responsibility_competing;
 mod responsibility_dispute;
@@ -49,6 +50,7 @@ use date_disputed::date_disputed;
 use polarity_opposed::polarity;
 use position_reversal::reversal;
 use predicate_opposed::opposite_predicates;
+use presence_at_target::presence_at_target;
 use presence_disputed::presence;
 use responsibility_competing::competing;
 use responsibility_dispute::responsibility_dispute;
@@ -77,7 +79,8 @@ pub enum FindingType {
     PositionReversal,
     /// Two parties make the same statement with opposite predicates ("violated" / "respected").
     OppositePredicates,
-    /// One party places a party's forces in the war and another denies it.
+    /// One party places a party's forces in the war and another denies it; or says the site an
+    /// attack struck held armed men (or civilians) and another says it held none.
     PresenceDispute,
 }
 
@@ -128,6 +131,11 @@ pub const RULES: &[Rule] = &[
         id: "violation-count-disjoint",
         finding: FindingType::NumericConflict,
         description: "two parties count the violations of the same agreement by the same party, on the same day and place, with intervals that do not overlap",
+    },
+    Rule {
+        id: "presence-at-target",
+        finding: FindingType::PresenceDispute,
+        description: "for the same event, one party says the site struck held armed men or a military facility (\"struck militants operating from a command centre inside the school\") and another says it held none (\"there were no fighters inside the school\"); or the same for civilians",
     },
     Rule {
         id: "control-opposed",
@@ -251,7 +259,7 @@ pub fn check(g: &ClaimGraph, lx: &Lexicon, opts: &CheckOptions) -> Vec<Finding> 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     /// A rule run on one event (the rule's index in the event pass: 0 `responsibility-dispute`
-    /// to 5 `violation-count-disjoint`).
+    /// to 5 `violation-count-disjoint`, 6 `presence-at-target`).
     Event(usize, u8),
     /// `control-opposed`, on one place.
     Place(String),
@@ -298,6 +306,9 @@ pub fn check_with_origins(
         }
         if on("violation-count-disjoint") {
             add(&mut out, violation_counts(g, e), Origin::Event(e, 5));
+        }
+        if on("presence-at-target") {
+            add(&mut out, presence_at_target(g, e), Origin::Event(e, 6));
         }
     }
     if on("control-opposed") {

@@ -181,6 +181,18 @@ pub enum PropKind {
         #[serde(skip_serializing_if = "Option::is_none")]
         alongside: Option<IStr>,
     },
+    /// What the site an attack struck held: armed men or a military facility ("struck Hamas
+    /// militants operating from a command centre inside the school", "a strike on a deployment
+    /// point of Ukrainian units") or civilians ("the classrooms were crowded with displaced
+    /// families"); negated, "there were no fighters inside the school", "no civilians were
+    /// present".
+    Target {
+        /// Armed men or a military facility; else civilians.
+        armed: bool,
+        /// The noun as written, lower case ("command centre", "displaced families").
+        what: IStr,
+        event: Box<EventRef>,
+    },
     Generic {
         /// Sorted content words, the key for comparing generic claims.
         key: Vec<crate::istr::IStr>,
@@ -195,6 +207,7 @@ impl PropKind {
             PropKind::Control { .. } => "control",
             PropKind::Violation { .. } => "violation",
             PropKind::Presence { .. } => "presence",
+            PropKind::Target { .. } => "target",
             PropKind::Generic { .. } => "generic",
         }
     }
@@ -204,7 +217,8 @@ impl PropKind {
         match self {
             PropKind::Responsibility { event, .. }
             | PropKind::Casualty { event, .. }
-            | PropKind::Violation { event, .. } => Some(event),
+            | PropKind::Violation { event, .. }
+            | PropKind::Target { event, .. } => Some(event),
             PropKind::Control { .. } | PropKind::Presence { .. } | PropKind::Generic { .. } => None,
         }
     }
@@ -214,7 +228,8 @@ impl PropKind {
         match self {
             PropKind::Responsibility { event, .. }
             | PropKind::Casualty { event, .. }
-            | PropKind::Violation { event, .. } => Some(event),
+            | PropKind::Violation { event, .. }
+            | PropKind::Target { event, .. } => Some(event),
             PropKind::Control { .. } | PropKind::Presence { .. } | PropKind::Generic { .. } => None,
         }
     }
@@ -2752,6 +2767,7 @@ pub fn region_propositions(
     }
     out.extend(partial_control(inp, r, &lowers, context, &local));
     out.extend(presence(inp, r));
+    out.extend(targets(inp, r, &local, context));
 
     // "the information spread by X that the army shelled the city is not true": the speaker
     // denies what the clause says
@@ -3832,6 +3848,185 @@ fn presence(inp: &PropInput, r: &Region) -> Vec<Proposition> {
                 party: party.into(),
                 place: place.map(IStr::from),
                 alongside: alongside.map(IStr::from),
+            },
+            negated,
+        ));
+    }
+    out
+}
+
+/// Most words before a site's noun that still belong to its phrase ("no resistance fighters",
+/// "about 2,000 displaced people", "the fleeing terrorist column").
+const TARGET_NP_WORDS: usize = 4;
+
+/// How far before the preposition of "a strike ... on N" the attack's word may stand ("a strike
+/// with Iskander-M missiles on a deployment point").
+const TARGET_ATTACK_REACH: usize = 8;
+
+/// What the site of an attack held ([`PropKind::Target`], `targets.tsv`): a noun for armed men,
+/// a military facility or civilians, placed there by
+/// - an existential: "there were no fighters inside the school";
+/// - a predicate after it: "Hamas militants operating from the compound", "no civilians were
+///   present in the section struck";
+/// - a predicate before it: "the school housed a command centre", "crowded with displaced
+///   families";
+/// - "the presence of": "the claims about the presence of a command centre are lies" (the
+///   statement called false turns it into a denial);
+/// - for armed men, the attack's object: "strikes on the fleeing terrorist column".
+///
+/// The event is the sentence's, filled from the one in context.
+fn targets(inp: &PropInput, r: &Region, local: &EventRef, context: &EventRef) -> Vec<Proposition> {
+    use crate::lexicon::TargetWord;
+    let toks = inp.toks();
+    let lx = inp.lx;
+    let range = r.tokens.clone();
+    let be = |k: usize| lx.be_forms.contains(&toks[k].lower);
+    let mut out = Vec::new();
+    let mut k = range.start;
+    while k < range.end {
+        // the noun: a phrase of its own, or an armed modifier and the noun after it
+        let (s, e, armed) = match lx.targets.longest_in(toks, k, range.end) {
+            Some((n, TargetWord::Armed)) => (k, k + n, true),
+            Some((n, TargetWord::Civilian)) => (k, k + n, false),
+            Some((n, TargetWord::ArmedModifier))
+                if k + n < range.end
+                    && toks[k + n].is_word()
+                    && lx.fn_class_of(&toks[k + n]).is_none() =>
+            {
+                // ("terrorist fighters": the longer armed noun)
+                let e = match lx.targets.longest_in(toks, k + n, range.end) {
+                    Some((m, TargetWord::Armed)) => k + n + m,
+                    _ => k + n + 1,
+                };
+                (k, e, true)
+            }
+            Some((n, _)) => {
+                k += n;
+                continue;
+            }
+            None => {
+                k += 1;
+                continue;
+            }
+        };
+        k = e;
+        // the phrase's words before the noun: determiners, modifiers, a count
+        let mut b = s;
+        while b > range.start
+            && b + TARGET_NP_WORDS > s
+            && (toks[b - 1].kind == TokKind::Number
+                || lx.quantities.get(&toks[b - 1].lower).is_some()
+                || (toks[b - 1].is_word()
+                    && !be(b - 1)
+                    && !lx.is_verb_form(&toks[b - 1].lower)
+                    && lx.targets.get(&toks[b - 1].lower).is_none()
+                    && matches!(lx.fn_class_of(&toks[b - 1]), None | Some(FnClass::Det))))
+        {
+            b -= 1;
+        }
+        let no = (b..s).any(|j| lx.has(WordList::Negation, &toks[j]));
+        // "there were no fighters", "there were not any fighters"
+        let existential = (2..=3).any(|d| {
+            b >= range.start + d
+                && toks[b - d].lower == "there"
+                && be(b - d + 1)
+                && (d == 2 || lx.has(WordList::Negation, &toks[b - 1]))
+        });
+        // after the noun: a relative word, auxiliaries, a negation, then the predicate
+        let mut q = e;
+        if q < range.end && matches!(lx.fn_class_of(&toks[q]), Some(FnClass::Sub)) {
+            q += 1;
+        }
+        let pred_from = q;
+        while q < range.end
+            && q < pred_from + 3
+            && (be(q)
+                || matches!(lx.fn_class_of(&toks[q]), Some(FnClass::Aux))
+                || lx.has(WordList::Negation, &toks[q]))
+        {
+            q += 1;
+        }
+        let present_after = matches!(
+            lx.targets.longest_in(toks, q, range.end),
+            Some((_, TargetWord::Present))
+        );
+        let negated_after = (pred_from..q).any(|j| lx.has(WordList::Negation, &toks[j]));
+        // before the phrase: "housed a command centre", "the presence of"
+        let held_before = (b.saturating_sub(3).max(range.start)..b).find(|&j| {
+            matches!(
+                lx.targets.longest_in(toks, j, b),
+                Some((n, TargetWord::Held)) if j + n == b
+            )
+        });
+        let presence_of = b >= range.start + 2
+            && toks[b - 1].lower == "of"
+            && matches!(
+                lx.targets.longest_in(toks, b - 2, b),
+                Some((1, TargetWord::Presence))
+            );
+        // the object of an attack: "strikes on the terrorist column", "struck militants"
+        let attacked = armed
+            && b > range.start
+            && ({
+                let p = b - 1;
+                let prep = matches!(lx.fn_class_of(&toks[p]), Some(FnClass::Prep));
+                let from = if prep { p } else { b };
+                (from.saturating_sub(TARGET_ATTACK_REACH).max(range.start)..from)
+                    .rev()
+                    .take(if prep { TARGET_ATTACK_REACH } else { 1 })
+                    .any(|j| {
+                        lx.frames.longest_in(toks, j, from).is_some()
+                            || matches!(
+                                lx.responsibility.longest_in(toks, j, from),
+                                Some((n, AgentRelation::Subject)) if j + n == from
+                            )
+                    })
+            });
+        // "found no evidence that fighters were present": the clause is denied
+        let no_evidence = (range.start + 2..b).any(|j| {
+            toks[j].lower == "that"
+                && matches!(
+                    lx.targets.longest_in(toks, j - 1, j),
+                    Some((_, TargetWord::Evidence))
+                )
+                && lx.has(WordList::Negation, &toks[j - 2])
+        });
+        let negated = no_evidence
+            != if existential {
+                no || (b - 3..b).any(|j| lx.has(WordList::Negation, &toks[j]))
+            } else if present_after {
+                no || negated_after
+            } else if let Some(h) = held_before {
+                no || (h.saturating_sub(2).max(range.start)..h)
+                    .any(|j| lx.has(WordList::Negation, &toks[j]))
+            } else if presence_of || attacked {
+                false
+            } else {
+                continue;
+            };
+        let mut event = local.clone();
+        let compatible_place = event.places.is_empty()
+            || context.places.is_empty()
+            || event.places.iter().any(|p| context.places.contains(p));
+        if compatible_place {
+            event.fill_from(context);
+        }
+        if event.frame.is_none() {
+            continue;
+        }
+        let end = if present_after {
+            (q + 1).min(range.end)
+        } else {
+            e
+        };
+        out.push(Proposition::new(
+            r.sentence,
+            r.attribution,
+            b.min(held_before.unwrap_or(b))..end,
+            PropKind::Target {
+                armed,
+                what: lowers_of(toks, s..e).join(" ").into(),
+                event: Box::new(event),
             },
             negated,
         ));

@@ -7,7 +7,7 @@ use crate::extract::{Extraction, PropKind};
 use crate::model::{CharMap, Commitment, CueType, Polarity, QuoteKind, Span, SpanRef, Speaker};
 
 /// Bumped on any incompatible change of the JSON output.
-pub const SCHEMA_VERSION: &str = "1.11";
+pub const SCHEMA_VERSION: &str = "1.12";
 
 /// One attributed claim, borrowing its text and parts from its extraction (built only to be
 /// serialized: `extract` writes one per line).
