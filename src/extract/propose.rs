@@ -469,14 +469,22 @@ impl PropInput<'_> {
     /// Whether the site word at `k` is where a speaker spoke from: "said from a hospital",
     /// "speaking from the hospital" (a speech cue, "from", at most two determiners or modifiers).
     /// Whether the "in" at `p` tells where a speaker spoke: right after a cue and its object
-    /// ("telling reporters in Naypyitaw", "said in Geneva"), not where the events were.
+    /// ("telling reporters in Naypyitaw", "said in Geneva"), not where the events were; or the
+    /// "on" of the medium it was said or made public on ("said on Telegram", "a communique read
+    /// on Tele Sahel", "posted on X").
     fn spoken_in(&self, lo: usize, p: usize) -> bool {
         let toks = self.toks();
+        let on = toks[p].lower == "on";
         p > lo
-            && toks[p].lower == "in"
+            && (toks[p].lower == "in" || on)
             && (1..=3).any(|back| {
                 p >= lo + back
-                    && self.lx.cue_forms.get(&toks[p - back].lower).is_some()
+                    && match self.lx.cue_forms.get(&toks[p - back].lower) {
+                        // ("blamed the attack on Syria": the "on" of an accusation names
+                        // whom it blames)
+                        Some(&(c, _)) => !(on && self.lx.cue(c).frames.on),
+                        None => on && self.lx.statement_acts.contains(&toks[p - back].lower),
+                    }
                     && (p - back + 1..p).all(|j| {
                         matches!(
                             self.lx.fn_class_of(&toks[j]),
@@ -4961,6 +4969,17 @@ mod tests {
         assert_eq!(ev.target.as_deref(), Some("camp"));
         let ev = last_context("A jet bombed the village monastery, killing 23 people.");
         assert_eq!(ev.target.as_deref(), Some("monastery"));
+    }
+
+    #[test]
+    fn the_medium_a_statement_was_made_on_is_no_place() {
+        for text in [
+            "A Russian missile strike on Sumy killed nine people, governor Oleh Hryhorov said on Telegram.",
+            "The ministry said in a communique read on Tele Sahel that the strike on Sumy killed nine people.",
+        ] {
+            let ev = last_context(text);
+            assert_eq!(ev.places, ["Sumy"], "{text}");
+        }
     }
 
     #[test]
