@@ -249,6 +249,32 @@ fn time_at(
                 }
             }
             if let Some((d, end)) = explicit {
+                // "the night of 19 to 20 September", "19-20 September": from the first day
+                // to the second
+                let first = (start == i - 1 && start >= range.start + 2)
+                    .then(|| {
+                        let link = toks[start - 1].lower.as_str();
+                        let day: i8 = toks[start - 2].lower.parse().ok()?;
+                        let d = d?;
+                        (matches!(link, "to" | "-" | "and")
+                            && toks[start - 2].kind == TokKind::Number)
+                            .then(|| Date::new(d.year(), d.month(), day).ok())
+                            .flatten()
+                            .filter(|&f| f < d)
+                    })
+                    .flatten();
+                if let (Some(from), Some(d)) = (first, d) {
+                    return Some((
+                        start - 2..end,
+                        TimeRef {
+                            phrase: span_text(text, toks, start - 2..end).into(),
+                            weekday: None,
+                            date: Some(from),
+                            part: None,
+                            until: Some(d),
+                        },
+                    ));
+                }
                 return Some((
                     start..end,
                     TimeRef {
@@ -461,6 +487,25 @@ mod tests {
         // same weekday as publication: that day
         let r = t("on Sunday", Some(pub_date)).unwrap();
         assert_eq!(r.date, Some(pub_date));
+    }
+
+    #[test]
+    fn a_night_spanning_two_days_is_a_period() {
+        let pub_date = Some(Date::new(2026, 9, 22).unwrap());
+        for text in [
+            "the attack carried out on the night of 19 to 20 September",
+            "fighting from 19 to 20 September",
+        ] {
+            let r = t(text, pub_date).unwrap();
+            assert_eq!(r.date, Some(Date::new(2026, 9, 19).unwrap()), "{text}");
+            assert_eq!(r.until, Some(Date::new(2026, 9, 20).unwrap()), "{text}");
+        }
+        // one day stays one day
+        let r = t("on 20 September", pub_date).unwrap();
+        assert_eq!(
+            (r.date, r.until),
+            (Some(Date::new(2026, 9, 20).unwrap()), None)
+        );
     }
 
     #[test]
