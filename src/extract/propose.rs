@@ -5131,6 +5131,27 @@ The town was captured by rebels in May. The group said 27 people were killed.";
         );
     }
 
+    #[test]
+    fn homes_burned_are_destroyed() {
+        for (text, lo) in [
+            ("Police sources said 17 houses were burnt in Torbung.", 17),
+            (
+                "The forum condemned the burning of more than 40 houses at Torbung village.",
+                40,
+            ),
+            (
+                "The civil society said more than 300 shelters were burned.",
+                300,
+            ),
+        ] {
+            let f = figures(text);
+            assert!(
+                f.iter().any(|x| x.0 == lo && x.3 == "destroyed"),
+                "{text}: {f:?}"
+            );
+        }
+    }
+
     /// The agents of the responsibility propositions of a text (each once in a row).
     fn agents(text: &str) -> Vec<String> {
         let mut out: Vec<String> = extraction(text)
