@@ -248,6 +248,10 @@ pub fn same_event_with(a: &EventRef, b: &EventRef, lx: &Lexicon, needed: usize) 
         .is_some_and(|d| d.len() >= needed || (needed == 2 && undated_place_match(a, b, &d)))
 }
 
+/// The longest period, in days past its first, that still names one night or one day's
+/// fighting ("the night of 19 to 20 September"): a day inside it agrees on the day.
+const NIGHT_DAYS: i32 = 1;
+
 /// Two mentions from reports that carry no publication date (plain texts) agree on their place:
 /// one event. Nothing dates them, so the day cannot tell them apart, and undated reports given
 /// together are, in practice, reports of one incident; dated reports need a second detail.
@@ -273,8 +277,16 @@ pub fn agreements(a: &EventRef, b: &EventRef, lx: &Lexicon) -> Option<Vec<Detail
             // periods ("last week") that do not meet clash; a day within a period agrees on no
             // day
             (Some((a0, a1)), Some((b0, b1))) if a1 < b0 || b1 < a0 => return None,
-            (Some(_), Some(_)) => {
-                if ta.day().is_some() && ta.day() == tb.day() {
+            (Some((a0, a1)), Some((b0, b1))) => {
+                // (a night spanning two days holds either day: "the night of 19 to 20
+                // September" and "Saturday night", the 19th)
+                let night = |d: jiff::civil::Date, p0: jiff::civil::Date, p1: jiff::civil::Date| {
+                    (p1 - p0).get_days() <= NIGHT_DAYS && p0 <= d && d <= p1
+                };
+                if (ta.day().is_some() && ta.day() == tb.day())
+                    || (ta.day().is_some() && tb.day().is_none() && night(a0, b0, b1))
+                    || (tb.day().is_some() && ta.day().is_none() && night(b0, a0, a1))
+                {
                     agree.push(Detail::Day);
                 }
             }
@@ -904,6 +916,31 @@ mod tests {
             mode: None,
             published: None,
         }
+    }
+
+    #[test]
+    fn a_night_spanning_two_days_agrees_with_either_day() {
+        let lx = Lexicon::builtin();
+        let d = |day: i8| jiff::civil::Date::new(2026, 9, day).unwrap();
+        let dated = |from: i8, until: Option<i8>| {
+            let mut e = ev("attack", &["Rhoe"], None, None);
+            e.time = Some(TimeRef {
+                phrase: "t".into(),
+                weekday: None,
+                date: Some(d(from)),
+                part: None,
+                until: until.map(d),
+            });
+            // (dated reports: the place alone does not make one event)
+            e.published = Some(d(22));
+            e
+        };
+        // the place and the day: one event
+        assert!(same_event(&dated(19, None), &dated(19, Some(20)), &lx));
+        assert!(same_event(&dated(20, Some(21)), &dated(21, None), &lx));
+        // a day outside the night, or a week-long period, agrees on no day
+        assert!(!same_event(&dated(18, None), &dated(19, Some(20)), &lx));
+        assert!(!same_event(&dated(19, None), &dated(14, Some(20)), &lx));
     }
 
     #[test]
