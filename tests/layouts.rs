@@ -345,6 +345,11 @@ fn colon_lines_and_title_case_headlines() {
         "Israel: The strike hit a command centre",
         &[("Israel", ":", "The strike hit a command centre")],
     );
+    // ... but a country before an imperative is a rights group's topic, not the country's word
+    check(
+        "Nigeria: Investigate air strike that killed 26 civilians in Kirenowa",
+        &[],
+    );
 }
 
 #[test]

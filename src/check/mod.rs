@@ -308,7 +308,7 @@ pub fn check_with_origins(
             add(&mut out, violation_counts(g, e), Origin::Event(e, 5));
         }
         if on("presence-at-target") {
-            add(&mut out, presence_at_target(g, e), Origin::Event(e, 6));
+            add(&mut out, presence_at_target(g, e, lx), Origin::Event(e, 6));
         }
     }
     if on("control-opposed") {

@@ -12,14 +12,15 @@ use std::collections::BTreeMap;
 use super::{Finding, FindingType, Severity, Side, describe_event, list, parties_of};
 use crate::extract::PropKind;
 use crate::graph::{ClaimGraph, Stance};
+use crate::lexicon::{Lexicon, TargetWord};
 
 /// One side of a dispute: for (armed, asserting party, denying party), the asserting claims
 /// and the denying ones.
 type Sides = (Vec<usize>, Vec<usize>);
 
-pub(super) fn presence_at_target(g: &ClaimGraph, e: usize) -> Vec<Finding> {
+pub(super) fn presence_at_target(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
     // (claim, armed, what, asserted)
-    let claims: Vec<(usize, bool, &str, bool)> = g
+    let mut claims: Vec<(usize, bool, &str, bool)> = g
         .event_claims(e)
         .into_iter()
         .filter(|&c| g.claims[c].resolved)
@@ -30,6 +31,38 @@ pub(super) fn presence_at_target(g: &ClaimGraph, e: usize) -> Vec<Finding> {
             _ => None,
         })
         .collect();
+    if claims.iter().all(|x| x.3) {
+        return Vec::new();
+    }
+    // the dead and wounded place their kind at the site: "killed 26 civilians" says civilians
+    // were there, "eight terrorists were eliminated" that armed men were (victims a row of
+    // `targets.tsv` names)
+    for c in g.event_claims(e) {
+        let cl = &g.claims[c];
+        if !cl.resolved || cl.stance == Stance::Deny || g.prop(cl).negated {
+            continue;
+        }
+        if let PropKind::Casualty {
+            count,
+            victims,
+            measure,
+            cumulative: false,
+            superseded: false,
+            aggregate: false,
+            ..
+        } = &g.prop(cl).kind
+        {
+            let armed = match lx.targets.get(victims.as_str()) {
+                Some(TargetWord::Armed) => true,
+                Some(TargetWord::Civilian) => false,
+                _ => continue,
+            };
+            if count.lo > 0 && matches!(measure.as_str(), "killed" | "wounded") {
+                claims.push((c, armed, victims.as_str(), true));
+            }
+        }
+    }
+    claims.sort_unstable_by_key(|x| x.0);
     let mut groups: BTreeMap<(bool, &str, &str), Sides> = BTreeMap::new();
     for &(ca, armed, _, asserted) in &claims {
         if !asserted {
@@ -162,6 +195,28 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].sides[0].role.starts_with("civilians present"));
+    }
+
+    #[test]
+    fn the_dead_place_their_kind_at_the_site() {
+        let f = fired(
+            "presence-at-target",
+            &[
+                (
+                    "Wire A",
+                    "2025-06-10",
+                    "Amnesty International said the Nigerian Air Force strike on Kirenowa on 9 June killed 26 civilians.",
+                ),
+                (
+                    "Wire B",
+                    "2025-06-10",
+                    "The Nigerian Air Force struck Kirenowa on 9 June. The Defence Headquarters said no civilians were in the area at the time of the strike on Kirenowa.",
+                ),
+            ],
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].sides[0].parties, ["Amnesty International"]);
+        assert_eq!(f[0].sides[1].parties, ["Nigeria"]);
     }
 
     #[test]

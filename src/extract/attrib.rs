@@ -933,7 +933,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
     // "Bernie Sanders Says He Has Started": cues may be capitalized in a title-case headline
     let (caps, words) = crate::segment::capital_share(&cx.t[cx.lo..cx.hi]);
     let title_case = sent.headline || (words >= 4 && caps >= 70);
-    if let Some(a) = colon_line(&cx, s).or_else(|| dash_line(&cx, s)) {
+    if let Some(a) = colon_line(&cx, s, sent.headline).or_else(|| dash_line(&cx, s)) {
         out.push(a);
     }
     let mut i = cx.lo;
@@ -1100,7 +1100,7 @@ fn toll_object(cx: &Ctx, c1: usize) -> bool {
 
 /// "Paul Ryan: FBI decision defies explanation", "Q: And the wall?": a short name-like phrase,
 /// a colon, then the content.
-fn colon_line(cx: &Ctx, s: usize) -> Option<RawAttribution> {
+fn colon_line(cx: &Ctx, s: usize, headline: bool) -> Option<RawAttribution> {
     // a transcript's turn inside a quotation left open over the paragraphs
     // ("\"WALLACE: Let's start ..."): the speaker in capitals after the opening mark
     let quoted_turn = cx.t[cx.lo].kind == TokKind::OpenQuote
@@ -1132,14 +1132,32 @@ fn colon_line(cx: &Ctx, s: usize) -> Option<RawAttribution> {
     let words: Vec<&str> = (lo..c).map(|k| cx.t[k].lower.as_str()).collect();
     // (or a place a headline or a lead opens with: "Bunia: At least 21 displaced people were
     // killed", "Banibangou: the army repels an attack"; not a party's name, "Israel: ...")
-    let place = cx.lx.places.get(&words.join(" ")).is_some();
+    let joined = words.join(" ");
+    let place = cx.lx.places.get(&joined).is_some();
     let party = cx.lx.alias_index.get(words[0]).is_some_and(|v| {
         v.iter().any(|&a| {
             let w = &cx.lx.aliases[a].words;
             w.len() == words.len() && w.iter().zip(&words).all(|(x, y)| x.to_lowercase() == *y)
         })
     });
-    if place && ((lo..c).all(|k| cx.t[k].upper) || !party) {
+    // (... and a country a headline opens with before an imperative: "Nigeria: Investigate
+    // air strike that killed 26 civilians", a rights group's call about the country; not
+    // "Israel: The strike hit a command centre")
+    let topic = headline && cx.t[c + 1].kind == TokKind::Word && {
+        // (the words in lower case: a headline's capital says nothing)
+        let words: Vec<&str> = cx.t[c + 1..cx.hi]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        matches!(
+            cx.lx.tagger().tag(&words)[0],
+            crate::pos::Tag::VB | crate::pos::Tag::VBP
+        )
+    };
+    // (a country whose name is a party's is still a place here: `Gazetteer::place`)
+    if (place && ((lo..c).all(|k| cx.t[k].upper) || !party))
+        || (topic && cx.lx.places.place(&joined).is_some())
+    {
         return None;
     }
     Some(RawAttribution {

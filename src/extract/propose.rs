@@ -3954,10 +3954,14 @@ fn targets(inp: &PropInput, r: &Region, local: &EventRef, context: &EventRef) ->
         {
             q += 1;
         }
+        // ("were operating in", "were present", or a form of "be" and a place's preposition:
+        // "no civilians were in the area")
         let present_after = matches!(
             lx.targets.longest_in(toks, q, range.end),
             Some((_, TargetWord::Present))
-        );
+        ) || (q < range.end
+            && (pred_from..q).any(be)
+            && lx.place_preps.contains(toks[q].lower.as_str()));
         let negated_after = (pred_from..q).any(|j| lx.has(WordList::Negation, &toks[j]));
         // before the phrase: "housed a command centre", "the presence of"
         let held_before = (b.saturating_sub(3).max(range.start)..b).find(|&j| {
