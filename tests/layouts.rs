@@ -1715,3 +1715,12 @@ fn a_phrase_content_goes_on_past_a_coordinator_of_phrases() {
         &[("The mission", "condemned", "the attack in Koui")],
     );
 }
+
+#[test]
+fn a_past_form_before_a_cue_word_is_no_source() {
+    // "confirmed hits": an adjective after a verb, not "achieved" confirming
+    check(
+        "Our fighters targeted the forces with explosive devices and achieved confirmed hits; at least seven soldiers were wounded.",
+        &[],
+    );
+}

@@ -1047,6 +1047,7 @@ pub fn sentence_attributions(seg: &Segmented, s: usize, lx: &Lexicon) -> Vec<Raw
     cut_sources_at_for_gerund(&cx, &mut out);
     trim_contents(&cx, &mut out);
     drop_self_reports(&cx, &mut out);
+    drop_verb_sources(&cx, &mut out);
     drop_nested_sourceless(&mut out);
     for a in &mut out {
         cut_phrase_content(&cx, a);
@@ -2807,6 +2808,25 @@ fn drop_self_reports(cx: &Ctx, out: &mut Vec<RawAttribution>) {
                     && out_source_starts_at(cx, c.start, src.start)
             });
             !(pronoun && nested)
+        })
+        .collect();
+    retain_renumbered(out, &keep);
+}
+
+/// "and achieved confirmed hits": a source that is one lower-case past form is a verb, and
+/// the cue after it an adjective ("confirmed hits", "reported cases"): no attribution.
+fn drop_verb_sources(cx: &Ctx, out: &mut Vec<RawAttribution>) {
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|a| {
+            let Some(src) = &a.source else { return true };
+            let t = &cx.t[src.start];
+            !(src.len() == 1
+                && t.kind == TokKind::Word
+                && !t.cap
+                && t.lower.ends_with("ed")
+                && cx.class(src.start).is_none()
+                && a.cue.start == src.end)
         })
         .collect();
     retain_renumbered(out, &keep);
