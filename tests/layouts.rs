@@ -1723,4 +1723,9 @@ fn a_past_form_before_a_cue_word_is_no_source() {
         "Our fighters targeted the forces with explosive devices and achieved confirmed hits; at least seven soldiers were wounded.",
         &[],
     );
+    // a noun before the participle: a source
+    check(
+        "The survivors interviewed said the camp was shelled.",
+        &[("The survivors interviewed", "said", "the camp was shelled")],
+    );
 }

@@ -2813,20 +2813,28 @@ fn drop_self_reports(cx: &Ctx, out: &mut Vec<RawAttribution>) {
     retain_renumbered(out, &keep);
 }
 
-/// "and achieved confirmed hits": a source that is one lower-case past form is a verb, and
-/// the cue after it an adjective ("confirmed hits", "reported cases"): no attribution.
+/// "and achieved confirmed hits": a source that ends in a lower-case past form, alone or after
+/// a coordinator, ends in a verb, and the cue after it is an adjective ("confirmed hits",
+/// "reported cases"): no attribution. ("the people interviewed said" keeps its source: a noun
+/// stands before the participle.)
 fn drop_verb_sources(cx: &Ctx, out: &mut Vec<RawAttribution>) {
     let keep: Vec<bool> = out
         .iter()
         .map(|a| {
             let Some(src) = &a.source else { return true };
-            let t = &cx.t[src.start];
-            !(src.len() == 1
-                && t.kind == TokKind::Word
+            let last = src.end - 1;
+            let t = &cx.t[last];
+            let verb = t.kind == TokKind::Word
                 && !t.cap
                 && t.lower.ends_with("ed")
-                && cx.class(src.start).is_none()
-                && a.cue.start == src.end)
+                && cx.class(last).is_none()
+                && a.cue.start == src.end;
+            let alone = src.len() == 1
+                || matches!(
+                    cx.class(last - 1),
+                    Some(FnClass::Conj | FnClass::ClauseConj)
+                );
+            !(verb && alone)
         })
         .collect();
     retain_renumbered(out, &keep);
