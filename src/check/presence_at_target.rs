@@ -14,8 +14,8 @@ use crate::extract::PropKind;
 use crate::graph::{ClaimGraph, Stance};
 use crate::lexicon::{Lexicon, TargetWord};
 
-/// One side of a dispute: for (armed, asserting party, denying party), the asserting claims
-/// and the denying ones.
+/// A dispute: for (armed, denying party), the asserting claims of every other party and the
+/// denying ones.
 type Sides = (Vec<usize>, Vec<usize>);
 
 pub(super) fn presence_at_target(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<Finding> {
@@ -63,7 +63,7 @@ pub(super) fn presence_at_target(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<
         }
     }
     claims.sort_unstable_by_key(|x| x.0);
-    let mut groups: BTreeMap<(bool, &str, &str), Sides> = BTreeMap::new();
+    let mut groups: BTreeMap<(bool, &str), Sides> = BTreeMap::new();
     for &(ca, armed, _, asserted) in &claims {
         if !asserted {
             continue;
@@ -79,13 +79,20 @@ pub(super) fn presence_at_target(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<
             {
                 continue;
             }
-            let entry = groups
-                .entry((armed, a.party.as_str(), d.party.as_str()))
-                .or_default();
-            if !entry.0.contains(&ca) {
+            // one finding per denying party: every party it answers on the other side
+            let entry = groups.entry((armed, d.party.as_str())).or_default();
+            // (one claim per statement: a figure and a site named in one content are one
+            // piece of evidence)
+            let same_statement = |x: usize, y: usize| {
+                let (cx, cy) = (&g.claims[x], &g.claims[y]);
+                x == y
+                    || (cx.attribution.is_some()
+                        && (cx.doc, cx.attribution) == (cy.doc, cy.attribution))
+            };
+            if !entry.0.iter().any(|&x| same_statement(x, ca)) {
                 entry.0.push(ca);
             }
-            if !entry.1.contains(&cd) {
+            if !entry.1.iter().any(|&x| same_statement(x, cd)) {
                 entry.1.push(cd);
             }
         }
@@ -93,7 +100,7 @@ pub(super) fn presence_at_target(g: &ClaimGraph, e: usize, lx: &Lexicon) -> Vec<
     let ev = &g.events[e].desc;
     let subject = describe_event(ev, &g.frame_text);
     let mut out = Vec::new();
-    for ((armed, _, _), (mut asserting, mut denying)) in groups {
+    for ((armed, _), (mut asserting, mut denying)) in groups {
         asserting.sort_unstable();
         denying.sort_unstable();
         let what = claims

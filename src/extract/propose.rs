@@ -3049,7 +3049,13 @@ fn left_clause_start(inp: &PropInput, lo: usize, k: usize) -> usize {
                 continue;
             }
         }
-        if matches!(t.lower.as_str(), "that" | "which" | "who" | ";" | ":") || t.is_quote() {
+        // (a sentence's end inside a quotation of several: "There were no fighters at the
+        // market. The people killed were traders")
+        if matches!(
+            t.lower.as_str(),
+            "that" | "which" | "who" | ";" | ":" | "." | "!" | "?"
+        ) || t.is_quote()
+        {
             break;
         }
         if inp.lx.cue_forms.get(&t.lower).is_some() && inp.lx.casualties.get(&t.lower).is_none() {
