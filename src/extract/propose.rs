@@ -5142,6 +5142,14 @@ The town was captured by rebels in May. The group said 27 people were killed.";
     }
 
     #[test]
+    fn a_count_is_not_read_across_a_sentence_end_inside_a_quotation() {
+        let f = figures(
+            "\"There were no RSF fighters at the market. The people killed were traders and shoppers,\" a resident said.",
+        );
+        assert!(f.iter().all(|x| x.2 != "fighters"), "{f:?}");
+    }
+
+    #[test]
     fn homes_burned_are_destroyed() {
         for (text, lo) in [
             ("Police sources said 17 houses were burnt in Torbung.", 17),
