@@ -2821,7 +2821,9 @@ fn drop_verb_sources(cx: &Ctx, out: &mut Vec<RawAttribution>) {
     let keep: Vec<bool> = out
         .iter()
         .map(|a| {
-            let Some(src) = &a.source else { return true };
+            let Some(src) = a.source.as_ref().filter(|s| !s.is_empty()) else {
+                return true;
+            };
             let last = src.end - 1;
             let t = &cx.t[last];
             let verb = t.kind == TokKind::Word

@@ -4011,7 +4011,8 @@ fn targets(inp: &PropInput, r: &Region, local: &EventRef, context: &EventRef) ->
         });
         let negated = no_evidence
             != if existential {
-                no || (b - 3..b).any(|j| lx.has(WordList::Negation, &toks[j]))
+                no || (b.saturating_sub(3).max(range.start)..b)
+                    .any(|j| lx.has(WordList::Negation, &toks[j]))
             } else if present_after {
                 no || negated_after
             } else if let Some(h) = held_before {

@@ -251,7 +251,7 @@ fn time_at(
             if let Some((d, end)) = explicit {
                 // "the night of 19 to 20 September", "19-20 September": from the first day
                 // to the second
-                let first = (start == i - 1 && start >= range.start + 2)
+                let first = (start + 1 == i && start >= range.start + 2)
                     .then(|| {
                         let link = toks[start - 1].lower.as_str();
                         let day: i8 = toks[start - 2].lower.parse().ok()?;
