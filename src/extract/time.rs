@@ -500,6 +500,12 @@ mod tests {
             assert_eq!(r.date, Some(Date::new(2026, 9, 19).unwrap()), "{text}");
             assert_eq!(r.until, Some(Date::new(2026, 9, 20).unwrap()), "{text}");
         }
+        // a month opening the text (no day before it to read)
+        let r = t("September 20 was the day of the attack", pub_date).unwrap();
+        assert_eq!(
+            (r.date, r.until),
+            (Some(Date::new(2026, 9, 20).unwrap()), None)
+        );
         // one day stays one day
         let r = t("on 20 September", pub_date).unwrap();
         assert_eq!(
