@@ -5143,6 +5143,65 @@ The town was captured by rebels in May. The group said 27 people were killed.";
     }
 
     #[test]
+    fn what_the_site_struck_held() {
+        // (armed, what, negated) of the target propositions
+        let targets = |text: &str| -> Vec<(bool, String, bool)> {
+            extraction(text)
+                .propositions
+                .iter()
+                .filter_map(|p| match &p.kind {
+                    PropKind::Target { armed, what, .. } => {
+                        Some((*armed, what.to_string(), p.negated))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let strike = "An air strike hit the school in Varnel on Thursday. ";
+        for (text, want) in [
+            (
+                "The army said it struck militants operating from the school.",
+                (true, "militants", false),
+            ),
+            (
+                "The agency said the strikes targeted a fleeing terrorist column.",
+                (true, "terrorist column", false),
+            ),
+            (
+                "The ministry said the school housed a command centre.",
+                (true, "command centre", false),
+            ),
+            (
+                "The office said there were no fighters inside the school.",
+                (true, "fighters", true),
+            ),
+            (
+                "The group found no evidence that fighters were present in the school.",
+                (true, "fighters", true),
+            ),
+            (
+                "The army said no civilians were present in the school.",
+                (false, "civilians", true),
+            ),
+            (
+                "The agency said the classrooms were crowded with displaced families.",
+                (false, "displaced families", false),
+            ),
+            // a statement about it called false denies it
+            (
+                "The movement said the claims of the army about the presence of a command centre in the school are lies.",
+                (true, "command centre", true),
+            ),
+        ] {
+            let got = targets(&format!("{strike}{text}"));
+            let want = (want.0, want.1.to_string(), want.2);
+            assert!(got.contains(&want), "{text}: {got:?}");
+        }
+        // with no attack in the text, a site holds nothing to dispute
+        assert!(targets("The office said there were no fighters inside the school.").is_empty());
+    }
+
+    #[test]
     fn a_count_is_not_read_across_a_sentence_end_inside_a_quotation() {
         let f = figures(
             "\"There were no RSF fighters at the market. The people killed were traders and shoppers,\" a resident said.",
