@@ -621,7 +621,7 @@ impl WordList {
 }
 
 /// How many phrase tables have a bit in the token flags (see [`Lexicon::index_words`]).
-const PHRASE_TABLES: u32 = 23;
+const PHRASE_TABLES: u32 = 24;
 
 /// Stamps for [`TokenFlags`]: one per loaded lexicon. After 2^24 - 1 loads in one process the
 /// stamps repeat; a token would have to outlive that many loads and be read with another
@@ -1978,6 +1978,7 @@ impl Lexicon {
         self.superseded.index(next(), &mut words);
         self.aggregate.index(next(), &mut words);
         self.harm.index(next(), &mut words);
+        self.targets.index(next(), &mut words);
         debug_assert_eq!(next() & FLAG_MASK, 1 << PHRASE_TABLES);
         for list in WordList::ALL {
             let members: Vec<&String> = match list {

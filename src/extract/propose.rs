@@ -2775,7 +2775,9 @@ pub fn region_propositions(
     }
     out.extend(partial_control(inp, r, &lowers, context, &local));
     out.extend(presence(inp, r));
-    out.extend(targets(inp, r, &local, context));
+    let mut site_event = local.clone();
+    fill(&mut site_event);
+    out.extend(targets(inp, r, &site_event));
 
     // "the information spread by X that the army shelled the city is not true": the speaker
     // denies what the clause says
@@ -3888,9 +3890,13 @@ const TARGET_ATTACK_REACH: usize = 8;
 ///   statement called false turns it into a denial);
 /// - for armed men, the attack's object: "strikes on the fleeing terrorist column".
 ///
-/// The event is the sentence's, filled from the one in context.
-fn targets(inp: &PropInput, r: &Region, local: &EventRef, context: &EventRef) -> Vec<Proposition> {
+/// `event` is the region's, filled from the one in context: a site with no attack in view is
+/// none.
+fn targets(inp: &PropInput, r: &Region, event: &EventRef) -> Vec<Proposition> {
     use crate::lexicon::TargetWord;
+    if event.frame.is_none() {
+        return Vec::new();
+    }
     let toks = inp.toks();
     let lx = inp.lx;
     let range = r.tokens.clone();
@@ -4023,16 +4029,6 @@ fn targets(inp: &PropInput, r: &Region, local: &EventRef, context: &EventRef) ->
             } else {
                 continue;
             };
-        let mut event = local.clone();
-        let compatible_place = event.places.is_empty()
-            || context.places.is_empty()
-            || event.places.iter().any(|p| context.places.contains(p));
-        if compatible_place {
-            event.fill_from(context);
-        }
-        if event.frame.is_none() {
-            continue;
-        }
         let end = if present_after {
             (q + 1).min(range.end)
         } else {
@@ -4045,7 +4041,7 @@ fn targets(inp: &PropInput, r: &Region, local: &EventRef, context: &EventRef) ->
             PropKind::Target {
                 armed,
                 what: lowers_of(toks, s..e).join(" ").into(),
-                event: Box::new(event),
+                event: Box::new(event.clone()),
             },
             negated,
         ));
