@@ -805,6 +805,9 @@ pub struct Lexicon {
     /// Verbs of making something public ("released", "published"): a time next to one dates
     /// that act, as a cue's does (`act:` rows of `time.tsv`).
     pub statement_acts: WordSet<String>,
+    /// Words that join two days of one month into a period ("19 to 20 September"): `span:`
+    /// rows of `time.tsv`.
+    pub day_span_links: WordSet<String>,
     /// Verb forms without an "-ed" ending that end a subject phrase ("came", "went").
     pub verb_forms: WordSet<String>,
     /// Stance markers: words and phrases that refute a claim or pass it on as a rumor.
@@ -1858,6 +1861,10 @@ impl Lexicon {
             };
             if k == "act" {
                 lx.statement_acts.insert(f[0].to_lowercase());
+                continue;
+            }
+            if k == "span" {
+                lx.day_span_links.insert(f[0].to_lowercase());
                 continue;
             }
             let tw = match k {

@@ -1144,20 +1144,22 @@ fn colon_line(cx: &Ctx, s: usize, headline: bool) -> Option<RawAttribution> {
     // (... and a country a headline opens with before an imperative: "Nigeria: Investigate
     // air strike that killed 26 civilians", a rights group's call about the country; not
     // "Israel: The strike hit a command centre")
-    let topic = headline && cx.t[c + 1].kind == TokKind::Word && {
-        // (the words in lower case: a headline's capital says nothing)
-        let words: Vec<&str> = cx.t[c + 1..cx.hi]
-            .iter()
-            .map(|t| t.lower.as_str())
-            .collect();
-        matches!(
-            cx.lx.tagger().tag(&words)[0],
-            crate::pos::Tag::VB | crate::pos::Tag::VBP
-        )
+    let topic = || {
+        headline && cx.t[c + 1].kind == TokKind::Word && {
+            // (the words in lower case: a headline's capital says nothing)
+            let words: Vec<&str> = cx.t[c + 1..cx.hi]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            matches!(
+                cx.lx.tagger().tag(&words)[0],
+                crate::pos::Tag::VB | crate::pos::Tag::VBP
+            )
+        }
     };
     // (a country whose name is a party's is still a place here: `Gazetteer::place`)
     if (place && ((lo..c).all(|k| cx.t[k].upper) || !party))
-        || (topic && cx.lx.places.place(&joined).is_some())
+        || (cx.lx.places.place(&joined).is_some() && topic())
     {
         return None;
     }

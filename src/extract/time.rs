@@ -249,14 +249,14 @@ fn time_at(
                 }
             }
             if let Some((d, end)) = explicit {
-                // "the night of 19 to 20 September", "19-20 September": from the first day
-                // to the second
+                // "the night of 19 to 20 September", "19 - 20 September": from the first day
+                // to the second (the linking words are the `span:` rows of `time.tsv`)
                 let first = (start + 1 == i && start >= range.start + 2)
                     .then(|| {
                         let link = toks[start - 1].lower.as_str();
                         let day: i8 = toks[start - 2].lower.parse().ok()?;
                         let d = d?;
-                        (matches!(link, "to" | "-" | "and")
+                        (lx.day_span_links.contains(link)
                             && toks[start - 2].kind == TokKind::Number)
                             .then(|| Date::new(d.year(), d.month(), day).ok())
                             .flatten()
@@ -495,6 +495,7 @@ mod tests {
         for text in [
             "the attack carried out on the night of 19 to 20 September",
             "fighting from 19 to 20 September",
+            "clashes on 19 - 20 September",
         ] {
             let r = t(text, pub_date).unwrap();
             assert_eq!(r.date, Some(Date::new(2026, 9, 19).unwrap()), "{text}");
